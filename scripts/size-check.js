@@ -1,0 +1,35 @@
+// Size budgets on the built files (gzip -9), enforced by `npm test`. Visitors are on 2G/3G phones.
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const DIR = 'dist/lantoa';
+const KB = 1024;
+const gz = (file) => gzipSync(readFileSync(`${DIR}/${file}`), { level: 9 }).length;
+const loaderMap = JSON.parse(readFileSync(`${DIR}/loader-map.json`, 'utf8'));
+
+/** What a page with only `tag` loads before any outside data: the loader, the widget and its shared chunks. */
+const pageCost = (tag) => gz('loader.js') + loaderMap[tag].reduce((sum, file) => sum + gz(file), 0);
+
+const budgets = [
+  { what: 'loader.js', bytes: gz('loader.js'), limit: 1.5 * KB },
+  { what: 'banner-only page (loader + banner + shared chunks)', bytes: pageCost('lantoa-banner'), limit: 16 * KB },
+];
+
+const upFront = new Set(['loader.js', ...Object.values(loaderMap).flat()]);
+const others = readdirSync(DIR)
+  .filter((file) => file.endsWith('.js') && !upFront.has(file))
+  .map((file) => ({ what: `${file} (loaded only when needed, or the classic bundle)`, bytes: gz(file) }));
+
+let failed = false;
+console.log('size (gzip -9)          budget      what');
+for (const { what, bytes, limit } of [...budgets, ...others]) {
+  const over = limit !== undefined && bytes > limit;
+  failed ||= over;
+  const budget = limit === undefined ? '-' : `${(limit / KB).toFixed(1)} KB`;
+  console.log(`${(bytes / KB).toFixed(2).padStart(7)} KB  ${budget.padStart(10)}  ${over ? 'OVER ' : ''}${what}`);
+}
+if (failed) {
+  console.error('size check failed: a bundle is over its budget');
+  process.exit(1);
+}
+console.log('size check passed');

@@ -1,0 +1,39 @@
+/** Languages every widget ships. Vietnamese is the default: the campaign is Vietnamese. */
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'vi';
+
+/** A widget's strings: one object per locale, same keys in each (the type makes a missing one fail tsc). */
+export type Strings<T> = Record<Locale, T>;
+
+/** Maps any BCP 47 tag (`vi-VN`, `en-GB`, `EN`) to a supported locale; unknown or empty gives the default. */
+export function toLocale(tag: string | null | undefined): Locale {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(primary) ? (primary as Locale) : DEFAULT_LOCALE;
+}
+
+/**
+ * The language an element speaks: its own `lang`, else the nearest ancestor's (crossing shadow roots),
+ * else `<html lang>`, else Vietnamese.
+ */
+export function resolveLocale(element: Element): Locale {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang') && node.getAttribute('lang')) {
+      return toLocale(node.getAttribute('lang'));
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** Full Intl tag for a locale, so numbers read 1.234.567 in Vietnamese and 1,234,567 in English. */
+export const INTL_TAG: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(INTL_TAG[locale]).format(value);
+}
+
+export function formatDate(locale: Locale, date: Date): string {
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { day: 'numeric', month: 'numeric', year: 'numeric' }).format(date);
+}

@@ -1,0 +1,78 @@
+import { LitElement, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { coreStrings } from './core.strings.js';
+import { resolveLocale, toLocale, type Locale } from './i18n.js';
+
+/** Every connected widget, so one observer can re-render them when any ancestor's `lang` changes. */
+const connected = new Set<LantoaElement>();
+let langObserver: MutationObserver | undefined;
+
+function observeLangChanges(): void {
+  if (langObserver) return;
+  langObserver = new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
+  langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+export type ThemeChoice = 'auto' | 'light' | 'dark';
+
+/**
+ * The base of every Lantoa widget: language resolution, the in-widget problem message, and the
+ * guarantee that nothing a widget does throws into the host page.
+ */
+export abstract class LantoaElement extends LitElement {
+  /** The widget's language (`vi` or `en`); when absent, the nearest ancestor's, else `<html lang>`. */
+  @property({ reflect: true }) override lang!: string;
+
+  /** `auto` follows the visitor's light/dark preference; `light` or `dark` fixes the palette. */
+  @property({ reflect: true }) theme: ThemeChoice = 'auto';
+
+  /** The language this widget renders in right now. */
+  get locale(): Locale {
+    // The property first: during render Lit has not yet reflected a just-set `lang` to the attribute.
+    return this.lang ? toLocale(this.lang) : resolveLocale(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    observeLangChanges();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+  }
+
+  /** What the widget shows; `render()` wraps it so a bug shows a message instead of a broken page. */
+  protected abstract renderContent(): unknown;
+
+  protected override render(): unknown {
+    try {
+      return this.renderContent();
+    } catch (error) {
+      this.logProblem('render failed', error);
+      return this.renderProblem(coreStrings[this.locale].unexpected);
+    }
+  }
+
+  /** A short localized message inside the widget's own box. */
+  protected renderProblem(message: string): TemplateResult {
+    return html`<p part="problem" class="reset problem" role="status">
+      <strong>${coreStrings[this.locale].problemTitle}</strong> ${message}
+    </p>`;
+  }
+
+  /** Console error naming the widget and the exact field, for the webmaster's developer tools. */
+  protected logProblem(where: string, detail: unknown): void {
+    console.error(`[lantoa] <${this.localName}> ${where}:`, detail);
+  }
+
+  protected logWarning(message: string): void {
+    console.warn(`[lantoa] <${this.localName}> ${message}`);
+  }
+
+  /** Dispatches a `lantoa-*` event that crosses shadow roots; returns false when a listener cancelled it. */
+  protected emit<T>(name: `lantoa-${string}`, detail: T, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable }));
+  }
+}

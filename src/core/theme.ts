@@ -1,0 +1,126 @@
+import { css, unsafeCSS } from 'lit';
+
+/**
+ * Theme tokens. Pages theme every widget at once with the public `--lantoa-*` custom properties;
+ * widgets read only the private `--_*` copies, so a missing public value falls back to our palette.
+ * Every text/background pair below meets WCAG AA (4.5:1) in both palettes.
+ */
+const dark = unsafeCSS(`
+  --_surface: var(--lantoa-color-surface, #15181d);
+  --_surface-alt: var(--lantoa-color-surface-alt, #1d2532);
+  --_text: var(--lantoa-color-text, #e8ebef);
+  --_text-muted: var(--lantoa-color-text-muted, #b4bcc6);
+  --_primary: var(--lantoa-color-primary, #1f5fb8);
+  --_on-primary: var(--lantoa-color-on-primary, #ffffff);
+  --_link: var(--lantoa-color-link, #9cc3ff);
+  --_border: var(--lantoa-color-border, #5b6878);
+  --_danger: var(--lantoa-color-danger, #ffb4ab);
+  --_danger-surface: var(--lantoa-color-danger-surface, #3b1512);
+  color-scheme: dark;
+`);
+
+export const themeTokens = css`
+  :host {
+    --_font: var(
+      --lantoa-font-family,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Noto Sans',
+      'Helvetica Neue',
+      Arial,
+      sans-serif
+    );
+    --_radius: var(--lantoa-radius, 0.5rem);
+    --_surface: var(--lantoa-color-surface, #ffffff);
+    --_surface-alt: var(--lantoa-color-surface-alt, #eef4fb);
+    --_text: var(--lantoa-color-text, #1b1f24);
+    --_text-muted: var(--lantoa-color-text-muted, #4a5360);
+    --_primary: var(--lantoa-color-primary, #0b4ea2);
+    --_on-primary: var(--lantoa-color-on-primary, #ffffff);
+    --_accent: var(--lantoa-color-accent, #ffd23f);
+    --_on-accent: var(--lantoa-color-on-accent, #1b1f24);
+    --_link: var(--lantoa-color-link, #0b4ea2);
+    --_border: var(--lantoa-color-border, #8593a3);
+    --_danger: var(--lantoa-color-danger, #a4231b);
+    --_danger-surface: var(--lantoa-color-danger-surface, #fdecea);
+    --_focus: var(--lantoa-color-focus, #ffd23f);
+    --_focus-inner: var(--lantoa-color-focus-inner, #1b1f24);
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${dark}
+    }
+  }
+  /* Outside 'hidden' must win over any page rule that gives custom elements a display. */
+  :host([hidden]) {
+    display: none !important;
+  }
+`;
+
+/**
+ * Host pages restyle everything they can reach; inherited properties cross the shadow boundary.
+ * `.reset` on a widget's outer box puts back the values our layout depends on.
+ */
+export const resetStyles = css`
+  .reset {
+    box-sizing: border-box;
+    font-family: var(--_font);
+    font-size: 1rem;
+    font-weight: 400;
+    font-style: normal;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    color: var(--_text);
+    overflow-wrap: anywhere;
+  }
+  .reset *,
+  .reset *::before,
+  .reset *::after {
+    box-sizing: inherit;
+  }
+  /* Two-tone focus ring: visible on light, dark and brand-coloured surfaces alike. */
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 2px var(--_focus-inner);
+  }
+  .problem {
+    margin: 0;
+    padding: 0.75rem 1rem;
+    border: 2px solid var(--_danger);
+    border-radius: var(--_radius);
+    background: var(--_danger-surface);
+    color: var(--_text);
+  }
+  .problem strong {
+    color: var(--_danger);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      transition-duration: 0.01ms !important;
+    }
+  }
+`;

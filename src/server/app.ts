@@ -1,0 +1,49 @@
+/**
+ * The HTTP surface of the Lantoa service: built widgets under /lantoa/, the demo pages, health.
+ * (The pledge API joins under /api/v1/ with the pledge-counter issue.) Node only.
+ */
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
+
+export interface AppOptions {
+  /** Folder of the built widgets (dist/lantoa). */
+  widgetsDir: string;
+  /** Folder of the demo pages (demo/). */
+  demoDir: string;
+}
+
+/** Hashed chunk names (banner-CIV1ciqc.js) never change content: cache them for a year. */
+const HASHED = /-[\w-]{8}\.js(\.map)?$/;
+
+export function createApp({ widgetsDir, demoDir }: AppOptions): Hono {
+  const app = new Hono();
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.use('/lantoa/*', etag(), compress(), async (c, next) => {
+    await next();
+    // Any site may embed the widgets: module scripts and feeds fetched across origins need CORS.
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.res.status === 200) {
+      // The loader and the classic bundle keep their names, so browsers revalidate them (cheap 304s).
+      c.header('Cache-Control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate');
+    }
+  });
+  app.use('/lantoa/*', serveStatic({ root: widgetsDir, rewriteRequestPath: (path) => path.replace(/^\/lantoa/, '') }));
+
+  app.use('/demo/*', etag(), compress(), async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'no-cache');
+    // Demo feeds are fetched by widgets on other origins too (a district site reading the province feed).
+    if (c.req.path.endsWith('.json')) c.header('Access-Control-Allow-Origin', '*');
+  });
+  app.use('/demo/*', serveStatic({ root: demoDir, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
+  app.get('/', serveStatic({ root: demoDir, path: 'index.html' }));
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}` } }, 404));
+  return app;
+}

@@ -1,0 +1,57 @@
+import type { Strings } from '../../core/i18n.js';
+
+export interface BannerStrings {
+  headline: string;
+  message: string;
+  ctaLabel: string;
+  regionLabel: string;
+  dismiss: string;
+  daysLeft: (days: number) => string;
+  today: string;
+  pause: string;
+  play: string;
+  next: string;
+  position: (current: number, total: number) => string;
+  invalidAttribute: (name: string, expected: string) => string;
+  expectDate: string;
+}
+
+/**
+ * Default content, from Công văn 1850-CV/TĐTN-TCKT (Tỉnh đoàn Bến Tre, 15/10/2020): the programme's
+ * name and period (section 1.1), its purpose "lan truyền từ điểm tới diện … đặc biệt là đoàn viên thanh
+ * niên tới cộng đồng" (1.1) and its call "trang bị điện thoại thông minh, chuyển 2G lên 4G" (2).
+ */
+export const bannerStrings: Strings<BannerStrings> = {
+  vi: {
+    headline: 'Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025, tầm nhìn đến 2030',
+    message:
+      'Đoàn viên thanh niên tiên phong, lan tỏa chuyển đổi số từ điểm tới diện: hãy trang bị điện thoại thông minh và chuyển từ 2G lên 4G.',
+    ctaLabel: 'Tìm hiểu thêm',
+    regionLabel: 'Thông báo chiến dịch',
+    dismiss: 'Đóng thông báo',
+    daysLeft: (days) => `Còn ${days} ngày`,
+    today: 'Hôm nay',
+    pause: 'Tạm dừng chuyển tin',
+    play: 'Tiếp tục chuyển tin',
+    next: 'Tin tiếp theo',
+    position: (current, total) => `Tin ${current}/${total}`,
+    invalidAttribute: (name, expected) => `Thuộc tính “${name}” không hợp lệ: cần ${expected}.`,
+    expectDate: 'một ngày dạng NNNN-TT-NN (ví dụ 2026-10-10)',
+  },
+  en: {
+    headline: 'Bến Tre Digital Transformation Programme 2020–2025, vision to 2030',
+    message:
+      'Young union members lead the way, spreading digital transformation from a few to everyone: get a smartphone and switch from 2G to 4G.',
+    ctaLabel: 'Learn more',
+    regionLabel: 'Campaign announcement',
+    dismiss: 'Dismiss announcement',
+    daysLeft: (days) => (days === 1 ? '1 day left' : `${days} days left`),
+    today: 'Today',
+    pause: 'Pause rotation',
+    play: 'Resume rotation',
+    next: 'Next message',
+    position: (current, total) => `Message ${current} of ${total}`,
+    invalidAttribute: (name, expected) => `The “${name}” attribute is invalid: expected ${expected}.`,
+    expectDate: 'a date as YYYY-MM-DD (e.g. 2026-10-10)',
+  },
+};

@@ -1,0 +1,195 @@
+import { css } from 'lit';
+
+export const bannerStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    --_background: var(--lantoa-banner-background, var(--_primary));
+    --_color: var(--lantoa-banner-color, var(--_on-primary));
+    --_cta-background: var(--lantoa-banner-cta-background, var(--_accent));
+    --_cta-color: var(--lantoa-banner-cta-color, var(--_on-accent));
+    --_max-width: var(--lantoa-banner-max-width, 72rem);
+  }
+  :host([variant='hero']) {
+    --_background: var(--lantoa-banner-background, var(--_surface-alt));
+    --_color: var(--lantoa-banner-color, var(--_text));
+    --_cta-background: var(--lantoa-banner-cta-background, var(--_primary));
+    --_cta-color: var(--lantoa-banner-cta-color, var(--_on-primary));
+  }
+  :host([variant='ribbon']) {
+    --_background: var(--lantoa-banner-background, var(--_surface-alt));
+    --_color: var(--lantoa-banner-color, var(--_text));
+  }
+
+  .banner {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0.625rem 0.5rem 0.625rem 1rem;
+    background: var(--_background);
+    color: var(--_color);
+  }
+  .content {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    width: 100%;
+    max-width: var(--_max-width);
+    margin-inline: auto;
+  }
+  .text {
+    flex: 1 1 18rem;
+    min-width: 0;
+  }
+  p {
+    margin: 0;
+  }
+  /* Text written inside the element belongs to the page, whose theme may shrink or recolour it.
+     Inside the banner it takes the banner's typography (!important: only that wins from inside). */
+  ::slotted(*) {
+    font: inherit !important;
+    color: inherit !important;
+    letter-spacing: inherit !important;
+    text-transform: inherit !important;
+    text-indent: 0 !important;
+    margin: 0 !important;
+    padding: 0 !important;
+  }
+  .headline {
+    font-weight: 700;
+  }
+  .countdown {
+    display: inline-block;
+    margin-block-end: 0.25rem;
+    padding: 0 0.5rem;
+    border-radius: 999px;
+    background: var(--_cta-background);
+    color: var(--_cta-color);
+    font-size: 0.875rem;
+    font-weight: 700;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .cta {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+    padding: 0.375rem 1rem;
+    border-radius: var(--_radius);
+    background: var(--_cta-background);
+    color: var(--_cta-color);
+    font-weight: 700;
+    text-decoration: none;
+  }
+  .cta:hover {
+    text-decoration: underline;
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    margin: 0;
+    padding: 0 0.5rem;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  button:hover {
+    border-color: currentColor;
+  }
+  .controls {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    font-size: 0.875rem;
+  }
+  .dismiss {
+    align-self: start;
+    font-size: 1.5rem;
+    line-height: 1;
+  }
+  svg {
+    width: 1.25rem;
+    height: 1.25rem;
+    fill: currentColor;
+  }
+
+  /* hero: a card for the top of a home page */
+  :host([variant='hero']) .banner {
+    padding: 1.25rem 0.75rem 1.5rem 1.25rem;
+    border-inline-start: 0.375rem solid var(--_primary);
+    border-radius: var(--_radius);
+  }
+  :host([variant='hero']) .content {
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 1rem;
+  }
+  :host([variant='hero']) .text {
+    flex: none;
+  }
+  :host([variant='hero']) .headline {
+    font-size: 1.375rem;
+    line-height: 1.3;
+    margin-block-end: 0.5rem;
+  }
+  @container (min-width: 40rem) {
+    :host([variant='hero']) .banner {
+      padding: 2rem 1.5rem 2rem 2rem;
+    }
+    :host([variant='hero']) .headline {
+      font-size: 1.75rem;
+    }
+    :host([variant='hero']) .message {
+      font-size: 1.125rem;
+    }
+  }
+
+  /* ribbon: one slim line for a footer or under a menu */
+  :host([variant='ribbon']) .banner {
+    padding: 0.25rem 0.5rem 0.25rem 1rem;
+    border-block: 1px solid var(--_border);
+    font-size: 0.875rem;
+  }
+  :host([variant='ribbon']) .headline,
+  :host([variant='ribbon']) .message {
+    display: inline;
+  }
+  :host([variant='ribbon']) .message::before {
+    content: ' · ';
+  }
+  :host([variant='ribbon']) .cta {
+    min-height: 2.75rem;
+    padding: 0 0.25rem;
+    background: transparent;
+    color: var(--_link);
+    text-decoration: underline;
+  }
+  :host([variant='ribbon']) .countdown {
+    margin: 0 0.5rem 0 0;
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  :host([variant='ribbon']) .dismiss {
+    align-self: center;
+  }
+
+  @media print {
+    .actions button,
+    .dismiss {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,419 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { calendarDaysUntil, isWithin, parseIsoDate, type IsoDate } from '../../core/dates.js';
+import { defineElement } from '../../core/define.js';
+import type { Locale } from '../../core/i18n.js';
+import { LantoaElement } from '../../core/lantoa-element.js';
+import { fetchJson, isAbort, readInlineJson } from '../../core/load.js';
+import { httpUrl } from '../../core/safe-url.js';
+import { readStored, removeStored, writeStored } from '../../core/storage.js';
+import { resetStyles, themeTokens } from '../../core/theme.js';
+import type { LocalizedText } from '../../core/validate.js';
+import type { FeedMessage } from './banner.schema.js';
+import { bannerStrings } from './banner.strings.js';
+import { bannerStyles } from './banner.styles.js';
+
+export type BannerVariant = 'bar' | 'hero' | 'ribbon';
+const VARIANTS: readonly string[] = ['bar', 'hero', 'ribbon'];
+const STORAGE_PREFIX = 'lantoa:banner:dismissed:';
+const DAY_MS = 86_400_000;
+
+export interface BannerDismissDetail {
+  /** The ids remembered as dismissed (the banner id, or the ids of the feed messages on show). */
+  ids: string[];
+  /** When the dismissal expires (ms since epoch); null when it lasts for this page view only. */
+  until: number | null;
+}
+
+export interface BannerCtaDetail {
+  id: string;
+  href: string;
+}
+
+/** What the banner shows at a given moment, whatever its source. */
+interface Shown {
+  id: string;
+  /** Text from the feed; undefined means "the slot, else the attribute, else the default". */
+  headline?: string;
+  message?: string;
+  ctaLabel?: string;
+  ctaHref?: string;
+  countdownTo?: string;
+  countdownLabel?: string;
+}
+
+type FeedState = 'none' | 'loading' | 'ready' | 'failed';
+
+function pick(text: LocalizedText | undefined, locale: Locale): string | undefined {
+  if (text === undefined || typeof text === 'string') return text;
+  return text[locale] ?? text.vi;
+}
+
+const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/**
+ * The campaign message every union site carries.
+ *
+ * Content, most specific first: a current message of the campaign feed (`messages` property, an inline
+ * `<script type="application/json">` child, or the `feed` URL); else text slotted inside the element
+ * (readable before the script arrives); else the `headline` / `message` attributes; else the default
+ * message of the provincial letter, in the widget's language.
+ *
+ * @summary Campaign banner: top bar, hero card or slim ribbon, with countdown, dismissal and a feed.
+ *
+ * @slot headline - The headline, written inside the element so it shows before (and without) JavaScript.
+ * @slot message - The one-line message, likewise.
+ *
+ * @csspart base - The banner box.
+ * @csspart content - The centred row holding text and actions.
+ * @csspart countdown - The "còn N ngày" badge.
+ * @csspart headline - The headline paragraph.
+ * @csspart message - The message paragraph.
+ * @csspart cta - The call-to-action link.
+ * @csspart controls - Pause and next buttons when several feed messages rotate.
+ * @csspart dismiss - The close button.
+ * @csspart problem - The message shown instead of the banner when its configuration is invalid.
+ *
+ * @cssprop --lantoa-banner-background - Background (bar: primary colour; hero, ribbon: light surface).
+ * @cssprop --lantoa-banner-color - Text colour.
+ * @cssprop --lantoa-banner-cta-background - Call-to-action background (bar: accent yellow; hero: primary).
+ * @cssprop --lantoa-banner-cta-color - Call-to-action text colour.
+ * @cssprop --lantoa-banner-max-width - Maximum width of the content row (default 72rem).
+ * @cssprop --lantoa-color-primary - Shared brand colour of every Lantoa widget (default #0b4ea2).
+ * @cssprop --lantoa-font-family - Shared font stack (default: the system font).
+ *
+ * @fires lantoa-dismiss - The visitor closed the banner. Cancelable; `detail: { ids, until }`.
+ * @fires lantoa-cta - The visitor followed the call to action; `detail: { id, href }`.
+ */
+export class LantoaBanner extends LantoaElement {
+  static override styles = [themeTokens, resetStyles, bannerStyles];
+
+  /** How long to wait for the feed before showing the attributes or default content for good. */
+  static feedTimeoutMs = 10_000;
+
+  /** Layout: `bar` (top of page), `hero` (large card) or `ribbon` (slim line, e.g. a footer). */
+  @property({ reflect: true }) variant: BannerVariant = 'bar';
+
+  /** Headline; used when no feed message is current and no `headline` slot is filled. */
+  @property() headline?: string;
+
+  /** One-line message, same precedence as `headline`. */
+  @property() message?: string;
+
+  /** Label of the call-to-action link (default "Tìm hiểu thêm" / "Learn more"). */
+  @property({ attribute: 'cta-label' }) ctaLabel?: string;
+
+  /** Target of the call to action; only http(s) links are rendered, anything else is refused. */
+  @property({ attribute: 'cta-href' }) ctaHref?: string;
+
+  /** First day the banner shows (ISO date `2026-10-01`); before it the banner takes no space. */
+  @property() start?: string;
+
+  /** Last day the banner shows (inclusive); after it the banner retires itself. */
+  @property() end?: string;
+
+  /** A date to count down to: "Còn N ngày", "Hôm nay" on the day, nothing after it. */
+  @property({ attribute: 'countdown-to' }) countdownTo?: string;
+
+  /** What the countdown counts to, e.g. "đến Ngày Chuyển đổi số quốc gia 10/10". */
+  @property({ attribute: 'countdown-label' }) countdownLabel?: string;
+
+  /** Shows a close button. */
+  @property({ type: Boolean, reflect: true }) dismissible = false;
+
+  /** How long a dismissal is remembered on this device, in days; 0 = for this page view only. */
+  @property({ attribute: 'dismiss-days', type: Number }) dismissDays = 30;
+
+  /** Key under which the dismissal is remembered (default: the element's id, else "default"). */
+  @property({ attribute: 'banner-id' }) bannerId?: string;
+
+  /** URL of a JSON campaign feed (`{ "messages": [...] }`), so the province can change every site at once. */
+  @property() feed?: string;
+
+  /** Seconds each message shows when several feed messages are current (at least 5). */
+  @property({ attribute: 'rotate-seconds', type: Number }) rotateSeconds = 8;
+
+  /** Feed data set from JavaScript (same shape as the feed document); wins over the inline child and `feed`. */
+  @property({ attribute: false }) messages?: unknown;
+
+  @state() private feedMessages: FeedMessage[] = [];
+  @state() private feedState: FeedState = 'none';
+  @state() private rotationIndex = 0;
+  @state() private paused = false;
+  /** The visitor is pointing at or focused inside the banner: rotation holds still (WAI-ARIA carousel pattern). */
+  @state() private interacting = false;
+  @state() private dismissedThisView = new Set<string>();
+
+  private feedAbort?: AbortController;
+  private rotationTimer?: ReturnType<typeof setInterval>;
+  private readonly motionQuery = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
+  private readonly onMotionChange = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.motionQuery?.addEventListener('change', this.onMotionChange);
+    if (this.hasUpdated) void this.loadFeed();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.motionQuery?.removeEventListener('change', this.onMotionChange);
+    this.feedAbort?.abort();
+    this.stopRotation();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('feed') || changed.has('messages')) void this.loadFeed();
+  }
+
+  protected override updated(): void {
+    this.toggleAttribute('hidden', this.visibleMessages() === null);
+    this.syncRotation();
+  }
+
+  /** Loads and validates feed data from the highest-precedence source present; failures fall back to attributes. */
+  private async loadFeed(): Promise<void> {
+    this.feedAbort?.abort();
+    const abort = (this.feedAbort = new AbortController());
+    let data: unknown;
+    let source: string;
+    try {
+      this.feedState = 'loading';
+      if (this.messages !== undefined) {
+        data = this.messages;
+        source = 'the messages property';
+      } else {
+        data = readInlineJson(this);
+        source = 'the inline JSON';
+        if (data === undefined && this.feed) {
+          source = `feed ${this.feed}`;
+          // zod and the schema arrive while the feed is on the wire, not after it.
+          const [, fetched] = await Promise.all([import('./banner.schema.js'), fetchJson(this.feed, { signal: abort.signal, timeoutMs: LantoaBanner.feedTimeoutMs })]);
+          data = fetched;
+        }
+      }
+      if (data === undefined) {
+        this.feedState = 'none';
+        this.feedMessages = [];
+        return;
+      }
+      const { checkFeed } = await import('./banner.schema.js');
+      if (abort.signal.aborted) return;
+      const checked = checkFeed(data);
+      if (!checked.ok) {
+        const at = checked.problem.path ? ` at "${checked.problem.path}"` : '';
+        throw new Error(`invalid data in ${source}${at}: ${checked.problem.detail}`);
+      }
+      this.feedMessages = checked.value.messages;
+      this.feedState = 'ready';
+      this.rotationIndex = 0;
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this.logProblem('feed ignored, showing the attributes or default content instead', error instanceof Error ? error.message : error);
+      this.feedMessages = [];
+      this.feedState = 'failed';
+    }
+  }
+
+  /** Feed messages inside their date window, or the banner's own content when there are none. */
+  private currentMessages(now: Date): Shown[] {
+    const locale = this.locale;
+    const current = this.feedMessages.filter((m) =>
+      isWithin(now, m.start ? parseIsoDate(m.start) : null, m.end ? parseIsoDate(m.end) : null),
+    );
+    if (current.length === 0) return [{ id: 'own' }];
+    return current.map((m) => ({
+      id: m.id,
+      headline: pick(m.headline, locale),
+      message: pick(m.message, locale) ?? '',
+      ctaLabel: pick(m.cta?.label, locale),
+      ctaHref: m.cta?.href ?? '',
+      countdownTo: m.countdownTo,
+      countdownLabel: pick(m.countdownLabel, locale),
+    }));
+  }
+
+  /** The messages to show now, or null when the banner should take no space (out of window, dismissed). */
+  private visibleMessages(): Shown[] | null {
+    if (this.attributeProblem()) return [];
+    const now = new Date();
+    if (!isWithin(now, this.dateAttribute(this.start), this.dateAttribute(this.end))) return null;
+    const messages = this.currentMessages(now);
+    return messages.every((m) => this.isDismissed(this.dismissKey(m))) ? null : messages;
+  }
+
+  private dateAttribute(value: string | undefined): IsoDate | null {
+    return value ? parseIsoDate(value) : null;
+  }
+
+  /** The first invalid attribute, as [name, what was expected]; cta-href is handled apart (warned, not fatal). */
+  private attributeProblem(): [string, string] | null {
+    const t = bannerStrings[this.locale];
+    if (!VARIANTS.includes(this.variant)) return ['variant', 'bar | hero | ribbon'];
+    for (const [name, value] of [
+      ['start', this.start],
+      ['end', this.end],
+      ['countdown-to', this.countdownTo],
+    ] as const) {
+      if (value && !parseIsoDate(value)) return [name, t.expectDate];
+    }
+    if (!Number.isFinite(this.dismissDays) || this.dismissDays < 0) return ['dismiss-days', '≥ 0'];
+    if (!Number.isFinite(this.rotateSeconds) || this.rotateSeconds < 5) return ['rotate-seconds', '≥ 5'];
+    return null;
+  }
+
+  private dismissKey(shown: Shown): string {
+    const base = this.bannerId || this.id || 'default';
+    return shown.id === 'own' ? base : `${base}/${shown.id}`;
+  }
+
+  private isDismissed(key: string): boolean {
+    if (this.dismissedThisView.has(key)) return true;
+    const stored = readStored<{ until: number }>(STORAGE_PREFIX + key);
+    if (!stored) return false;
+    if (typeof stored.until === 'number' && stored.until > Date.now()) return true;
+    removeStored(STORAGE_PREFIX + key); // expired: forget it, so storage does not grow forever
+    return false;
+  }
+
+  private dismiss(shown: Shown[]): void {
+    const ids = shown.map((m) => this.dismissKey(m));
+    const until = this.dismissDays > 0 ? Date.now() + this.dismissDays * DAY_MS : null;
+    if (!this.emit<BannerDismissDetail>('lantoa-dismiss', { ids, until }, true)) return;
+    for (const id of ids) if (until !== null) writeStored(STORAGE_PREFIX + id, { until });
+    // Also kept in memory: with storage blocked the banner still closes for this page view.
+    this.dismissedThisView = new Set([...this.dismissedThisView, ...ids]);
+  }
+
+  private get rotating(): boolean {
+    return !this.paused && !this.interacting && !reducedMotion();
+  }
+
+  private syncRotation(): void {
+    const count = this.visibleMessages()?.length ?? 0;
+    if (count > 1 && this.rotating) {
+      this.rotationTimer ??= setInterval(() => this.showNext(), this.rotateSeconds * 1000);
+    } else {
+      this.stopRotation();
+    }
+  }
+
+  private stopRotation(): void {
+    clearInterval(this.rotationTimer);
+    this.rotationTimer = undefined;
+  }
+
+  private showNext(): void {
+    this.rotationIndex += 1;
+  }
+
+  private onCtaClick(shown: Shown, href: string): void {
+    this.emit<BannerCtaDetail>('lantoa-cta', { id: this.dismissKey(shown), href });
+  }
+
+  protected renderContent(): unknown {
+    const problem = this.attributeProblem();
+    if (problem) {
+      this.logProblem(`attribute ${problem[0]}="${this.getAttribute(problem[0]) ?? ''}"`, `expected ${problem[1]}`);
+      return this.renderProblem(bannerStrings[this.locale].invalidAttribute(...problem));
+    }
+    const messages = this.visibleMessages();
+    if (!messages) return nothing;
+    const shown = messages[this.rotationIndex % messages.length];
+    return html`<div
+      part="base"
+      class="reset banner"
+      role="region"
+      aria-labelledby="headline"
+      aria-busy=${this.feedState === 'loading' ? 'true' : 'false'}
+      @pointerenter=${() => (this.interacting = true)}
+      @pointerleave=${() => (this.interacting = false)}
+      @focusin=${() => (this.interacting = true)}
+      @focusout=${() => (this.interacting = false)}
+    >
+      <div part="content" class="content">
+        <div class="text" aria-live=${messages.length > 1 && this.rotating ? 'off' : 'polite'}>
+          ${this.renderCountdown(shown)}
+          <p part="headline" id="headline" class="headline">${this.renderHeadline(shown)}</p>
+          <p part="message" class="message">${this.renderMessage(shown)}</p>
+        </div>
+        <div class="actions">${this.renderCta(shown)} ${this.renderControls(messages.length)}</div>
+      </div>
+      ${this.dismissible
+        ? html`<button part="dismiss" class="dismiss" type="button" aria-label=${bannerStrings[this.locale].dismiss} @click=${() => this.dismiss(messages)}>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7 2.9 18.3 9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" transform="translate(1.1 0)" /></svg>
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderHeadline(shown: Shown): unknown {
+    if (shown.headline !== undefined) return shown.headline;
+    return html`<slot name="headline">${this.headline || bannerStrings[this.locale].headline}</slot>`;
+  }
+
+  private renderMessage(shown: Shown): unknown {
+    if (shown.message !== undefined) return shown.message;
+    return html`<slot name="message">${this.message || bannerStrings[this.locale].message}</slot>`;
+  }
+
+  private renderCountdown(shown: Shown): TemplateResult | typeof nothing {
+    const source = shown.id === 'own' ? this.countdownTo : shown.countdownTo;
+    const label = shown.id === 'own' ? this.countdownLabel : shown.countdownLabel;
+    const target = source ? parseIsoDate(source) : null;
+    if (!target) return nothing;
+    const days = calendarDaysUntil(new Date(), target);
+    if (days < 0) return nothing;
+    const t = bannerStrings[this.locale];
+    const when = days === 0 ? t.today : t.daysLeft(days);
+    return html`<p part="countdown" class="countdown">${label ? `${when} ${label}` : when}</p>`;
+  }
+
+  private renderCta(shown: Shown): TemplateResult | typeof nothing {
+    const raw = shown.id === 'own' ? this.ctaHref : shown.ctaHref;
+    if (!raw) return nothing;
+    const href = httpUrl(raw);
+    if (!href) {
+      this.logWarning(`call-to-action link "${raw}" refused: only http and https links are allowed`);
+      return nothing;
+    }
+    const label = (shown.id === 'own' ? this.ctaLabel : shown.ctaLabel) || bannerStrings[this.locale].ctaLabel;
+    return html`<a part="cta" class="cta" href=${href} @click=${() => this.onCtaClick(shown, href)}>${label}</a>`;
+  }
+
+  private renderControls(count: number): TemplateResult | typeof nothing {
+    if (count < 2) return nothing;
+    const t = bannerStrings[this.locale];
+    const position = (this.rotationIndex % count) + 1;
+    const canRotate = !reducedMotion();
+    return html`<div part="controls" class="controls">
+      ${canRotate
+        ? html`<button type="button" aria-label=${this.paused ? t.play : t.pause} @click=${() => (this.paused = !this.paused)}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              ${this.paused ? svgPlay : svgPause}
+            </svg>
+          </button>`
+        : nothing}
+      <button type="button" aria-label=${t.next} @click=${() => this.showNext()}>
+        <svg viewBox="0 0 24 24" aria-hidden="true">${svgNext}</svg>
+      </button>
+      <span>${t.position(position, count)}</span>
+    </div>`;
+  }
+}
+
+const svgPause = svg`<path d="M6 4h4v16H6zM14 4h4v16h-4z" />`;
+const svgPlay = svg`<path d="M7 4v16l13-8z" />`;
+const svgNext = svg`<path d="M8.6 5.4 10 4l8 8-8 8-1.4-1.4 6.6-6.6z" />`;
+
+defineElement('lantoa-banner', LantoaBanner);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lantoa-banner': LantoaBanner;
+  }
+  interface GlobalEventHandlersEventMap {
+    'lantoa-dismiss': CustomEvent<BannerDismissDetail>;
+    'lantoa-cta': CustomEvent<BannerCtaDetail>;
+  }
+}

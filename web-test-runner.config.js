@@ -1,0 +1,27 @@
+// Browser tests in real headless Chromium (Debian's, or CHROME_PATH). `npm run test:browser`.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROME_ARGS, chromePath } from './scripts/chrome-path.js';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export default {
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
+  nodeResolve: { exportConditions: ['development'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath(), headless: true, args: CHROME_ARGS } })],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000, grep: process.env.GREP } },
+  middleware: [
+    // Test fixtures a real network would give: a feed that answers too late.
+    async function slowFeed(context, next) {
+      if (context.path === '/test-fixtures/slow-feed.json') {
+        await sleep(Number(context.query.ms ?? 3000));
+        context.type = 'application/json';
+        context.body = JSON.stringify({ messages: [{ id: 'late', headline: 'Too late' }] });
+        return;
+      }
+      return next();
+    },
+  ],
+};
