@@ -22,6 +22,9 @@ export const bannerStyles = css`
   }
 
   .banner {
+    /* A page that reserves room for the banner (min-height on lantoa-banner, to avoid layout shift)
+       gets the banner's background over all of it. */
+    min-height: inherit;
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
     align-items: center;
@@ -126,6 +129,24 @@ export const bannerStyles = css`
     fill: currentColor;
   }
 
+  /* bar: the countdown runs in the headline's line; on a phone the bar keeps to countdown, headline and
+     call to action (the message shows from 36rem of width up, and always in the hero and the ribbon). */
+  :host(:not([variant='hero'])) .countdown {
+    display: inline-block;
+    margin: 0 0.5rem 0 0;
+  }
+  :host([variant='bar']) .headline {
+    display: inline;
+  }
+  :host([variant='bar']) .message {
+    display: none;
+  }
+  @container (min-width: 36rem) {
+    :host([variant='bar']) .message {
+      display: block;
+    }
+  }
+
   /* hero: a card for the top of a home page */
   :host([variant='hero']) .banner {
     padding: 1.25rem 0.75rem 1.5rem 1.25rem;
@@ -178,7 +199,6 @@ export const bannerStyles = css`
     text-decoration: underline;
   }
   :host([variant='ribbon']) .countdown {
-    margin: 0 0.5rem 0 0;
     background: var(--_primary);
     color: var(--_on-primary);
   }

@@ -1,0 +1,165 @@
+/**
+ * The built files (dist/lantoa, made by `npm run build` before the browser tests) on real pages:
+ * each page is an iframe holding the snippet exactly as a webmaster pastes it.
+ */
+import { expect } from '@open-wc/testing';
+import { until } from '../helpers.js';
+
+const DIST = '/dist/lantoa';
+type LoaderMap = Record<string, string[]>;
+let loaderMap: LoaderMap;
+
+/** The reservation style of the README's top-bar snippet (keeps the page still while the script loads). */
+const RESERVE = `<style>#lantoa-top{display:block;min-height:8rem}@media(min-width:36rem){#lantoa-top{min-height:9rem}}@media(min-width:64rem){#lantoa-top{min-height:6rem}}@media(min-width:80rem){#lantoa-top{min-height:4.5rem}}</style>`;
+
+interface PageWindow extends Window {
+  __errors: string[];
+  __warnings: string[];
+  __shift: number;
+}
+
+/** Opens `body` as a page in an iframe of the given width, with error/warning/layout-shift recorders. */
+async function openPage(body: string, width = 1024): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width:${width}px;height:700px;border:0`;
+  frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+    <script>
+      window.__errors = []; window.__warnings = []; window.__shift = 0;
+      addEventListener('error', (e) => __errors.push(String(e.message)));
+      addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
+      const warn = console.warn; console.warn = (...a) => { __warnings.push(a.join(' ')); warn(...a); };
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __shift += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    </script></head><body style="margin:0">${body}</body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+const win = (frame: HTMLIFrameElement) => frame.contentWindow as PageWindow;
+
+/** Names of the dist files the page requested, in order. */
+function requested(frame: HTMLIFrameElement): string[] {
+  return win(frame)
+    .performance.getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith(`${DIST}/`))
+    .map((path) => path.slice(DIST.length + 1));
+}
+
+async function bannerRendered(frame: HTMLIFrameElement, selector = 'lantoa-banner'): Promise<Element> {
+  const doc = frame.contentDocument!;
+  await until(() => !!doc.querySelector(selector)?.shadowRoot?.querySelector('[part="base"]'), 8000, 'the banner to render');
+  return doc.querySelector(selector)!;
+}
+
+const frames: HTMLIFrameElement[] = [];
+async function page(body: string, width?: number) {
+  const frame = await openPage(body, width);
+  frames.push(frame);
+  return frame;
+}
+
+describe('built loader and bundles', () => {
+  before(async () => {
+    const response = await fetch(`${DIST}/loader-map.json`);
+    if (!response.ok) throw new Error('dist/lantoa is missing: run `npm run build` before the browser tests');
+    loaderMap = (await response.json()) as LoaderMap;
+  });
+  afterEach(() => {
+    frames.splice(0).forEach((frame) => frame.remove());
+    localStorage.clear(); // srcdoc pages share this origin's storage: no dismissal may leak into the next test
+  });
+
+  it('requests the banner and its shared chunks at once, and nothing else, on a banner-only page', async () => {
+    const frame = await page(`<lantoa-banner></lantoa-banner><script type="module" src="${DIST}/loader.js"></script>`);
+    await bannerRendered(frame);
+    const files = requested(frame);
+    const expected = ['loader.js', ...loaderMap['lantoa-banner']];
+    expect([...files].sort()).to.deep.equal([...expected].sort());
+    // Shared chunks are announced as modulepreload by the loader, not discovered after the widget arrives.
+    const preloads = [...frame.contentDocument!.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+      (link) => new URL(link.href).pathname.split('/').pop(),
+    );
+    expect(preloads.sort()).to.deep.equal(loaderMap['lantoa-banner'].slice(1).sort());
+    expect(win(frame).__errors).to.deep.equal([]);
+  });
+
+  it('loads the feed validation chunk only when a feed is present', async () => {
+    const frame = await page(
+      `<lantoa-banner feed="/test/fixtures/feed-valid.json"></lantoa-banner><script type="module" src="${DIST}/loader.js"></script>`,
+    );
+    const banner = await bannerRendered(frame);
+    await until(() => banner.shadowRoot!.querySelector('[aria-busy="false"]') !== null, 5000, 'the feed');
+    const extra = requested(frame).filter((file) => file !== 'loader.js' && !loaderMap['lantoa-banner'].includes(file));
+    expect(extra.length).to.equal(1);
+    expect(extra[0]).to.match(/^banner\.schema-.*\.js$/);
+    expect(banner.shadowRoot!.querySelector('[part="headline"]')!.textContent).to.contain('Ngày Chuyển đổi số quốc gia');
+  });
+
+  it('requests no widget on a page without Lantoa elements, and loads one added later', async () => {
+    const frame = await page(`<p>Trang trống</p><script type="module" src="${DIST}/loader.js"></script>`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(requested(frame)).to.deep.equal(['loader.js']);
+    const later = frame.contentDocument!.createElement('div');
+    later.innerHTML = '<section><lantoa-banner variant="ribbon"></lantoa-banner></section>';
+    frame.contentDocument!.body.append(later);
+    await bannerRendered(frame);
+    expect(requested(frame)).to.include(loaderMap['lantoa-banner'][0]);
+  });
+
+  it('works as one classic script (lantoa.iife.js) for CMSs that strip type="module"', async () => {
+    const frame = await page(
+      `<script src="${DIST}/lantoa.iife.js" defer></script><lantoa-banner lang="en" headline="<b>x</b>"></lantoa-banner>`,
+    );
+    const banner = await bannerRendered(frame);
+    expect(banner.shadowRoot!.querySelector('[part="headline"]')!.textContent).to.contain('<b>x</b>');
+    expect(requested(frame)).to.deep.equal(['lantoa.iife.js']);
+  });
+
+  it('survives two copies of the script on one page: one warning, no error, one working banner', async () => {
+    const frame = await page(`<lantoa-banner dismissible></lantoa-banner>
+      <script src="${DIST}/lantoa.iife.js"></script>
+      <script type="module" src="${DIST}/loader.js"></script>
+      <script src="${DIST}/lantoa.iife.js"></script>`);
+    const banner = await bannerRendered(frame);
+    await until(() => requested(frame).includes(loaderMap['lantoa-banner'][0]), 5000, 'the module copy');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(win(frame).__errors).to.deep.equal([]);
+    const duplicateWarnings = win(frame).__warnings.filter((w) => w.includes('<lantoa-banner> is already defined'));
+    expect(duplicateWarnings.length).to.be.at.least(1);
+    expect(duplicateWarnings.length).to.be.at.most(2); // once per extra copy of the code (each copy has its own guard)
+    (banner.shadowRoot!.querySelector('[part="dismiss"]') as HTMLButtonElement).click();
+    await until(() => (banner as HTMLElement).hidden, 2000, 'dismissal');
+  });
+
+  for (const width of [375, 1280]) {
+    it(`upgrades with no layout shift at ${width}px when the snippet reserves room`, async () => {
+      // The loader arrives after the first paint, as it does on a slow network.
+      const frame = await page(
+        `${RESERVE}<lantoa-banner id="lantoa-top" dismissible countdown-to="2099-10-10"></lantoa-banner><p id="below">Nội dung trang</p>
+        <script>requestAnimationFrame(() => setTimeout(() => {
+          const s = document.createElement('script'); s.type = 'module'; s.src = '${DIST}/loader.js'; document.head.append(s);
+        }, 150));</script>`,
+        width,
+      );
+      const before = frame.contentDocument!.getElementById('below')!.getBoundingClientRect().top;
+      await bannerRendered(frame);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(frame.contentDocument!.getElementById('below')!.getBoundingClientRect().top).to.equal(before);
+      expect(win(frame).__shift).to.equal(0);
+    });
+  }
+
+  it('(control) without the reserved room the same upgrade does shift the page, so the test above can fail', async () => {
+    const frame = await page(
+      `<lantoa-banner dismissible></lantoa-banner><p>Nội dung trang</p>
+      <script>requestAnimationFrame(() => setTimeout(() => {
+        const s = document.createElement('script'); s.type = 'module'; s.src = '${DIST}/loader.js'; document.head.append(s);
+      }, 150));</script>`,
+    );
+    await bannerRendered(frame);
+    await until(() => win(frame).__shift > 0, 3000, 'a layout shift');
+  });
+});
