@@ -10,7 +10,9 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath(), headless: true, args: CHROME_ARGS } })],
-  concurrency: 2,
+  // One page at a time: a background tab gets no animation frames and no paint, which layout-shift and
+  // rendering tests depend on. The whole suite takes seconds anyway.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000, grep: process.env.GREP } },
   middleware: [
     // Test fixtures a real network would give: a feed that answers too late.

@@ -25,11 +25,11 @@ export function captureConsole(method: 'warn' | 'error') {
   return { calls, restore: () => (console[method] = original) };
 }
 
-/** Resolves once `predicate` is true, polling each animation frame; rejects after `timeoutMs`. */
+/** Resolves once `predicate` is true, polling every 10 ms (not rAF: it stalls in a background tab); rejects after `timeoutMs`. */
 export async function until(predicate: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const started = performance.now();
   while (!predicate()) {
     if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -43,8 +43,24 @@ export const bannerStyles = css`
     max-width: var(--_max-width);
     margin-inline: auto;
   }
-  .text {
+  .slides {
+    display: grid;
     flex: 1 1 18rem;
+    min-width: 0;
+  }
+  .slide {
+    grid-area: 1 / 1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  /* Messages waiting their turn keep their room but are neither seen, read out nor focusable. */
+  .behind {
+    visibility: hidden;
+  }
+  .text {
+    flex: 1 1 14rem;
     min-width: 0;
   }
   p {
@@ -73,12 +89,6 @@ export const bannerStyles = css`
     color: var(--_cta-color);
     font-size: 0.875rem;
     font-weight: 700;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
   }
   .cta {
     display: inline-flex;
@@ -153,13 +163,16 @@ export const bannerStyles = css`
     border-inline-start: 0.375rem solid var(--_primary);
     border-radius: var(--_radius);
   }
-  :host([variant='hero']) .content {
+  :host([variant='hero']) .content,
+  :host([variant='hero']) .slide {
     flex-direction: column;
     align-items: flex-start;
     gap: 1rem;
   }
+  :host([variant='hero']) .slides,
   :host([variant='hero']) .text {
     flex: none;
+    width: 100%;
   }
   :host([variant='hero']) .headline {
     font-size: 1.375rem;
@@ -207,7 +220,7 @@ export const bannerStyles = css`
   }
 
   @media print {
-    .actions button,
+    .controls,
     .dismiss {
       display: none;
     }

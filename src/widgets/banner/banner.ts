@@ -319,7 +319,10 @@ export class LantoaBanner extends LantoaElement {
     }
     const messages = this.visibleMessages();
     if (!messages) return nothing;
-    const shown = messages[this.rotationIndex % messages.length];
+    const current = this.rotationIndex % messages.length;
+    // Every current message is laid out in the same grid cell, the one on show first and the others
+    // invisible beneath it: the banner is as tall as its tallest message, so rotating never moves the page.
+    const order = [...messages.slice(current), ...messages.slice(0, current)];
     return html`<div
       part="base"
       class="reset banner"
@@ -332,18 +335,27 @@ export class LantoaBanner extends LantoaElement {
       @focusout=${() => (this.interacting = false)}
     >
       <div part="content" class="content">
-        <div class="text" aria-live=${messages.length > 1 && this.rotating ? 'off' : 'polite'}>
-          ${this.renderCountdown(shown)}
-          <p part="headline" id="headline" class="headline">${this.renderHeadline(shown)}</p>
-          <p part="message" class="message">${this.renderMessage(shown)}</p>
+        <div class="slides" aria-live=${messages.length > 1 && this.rotating ? 'off' : 'polite'}>
+          ${order.map((shown, index) => this.renderSlide(shown, index === 0))}
         </div>
-        <div class="actions">${this.renderCta(shown)} ${this.renderControls(messages.length)}</div>
+        ${this.renderControls(messages.length)}
       </div>
       ${this.dismissible
         ? html`<button part="dismiss" class="dismiss" type="button" aria-label=${bannerStrings[this.locale].dismiss} @click=${() => this.dismiss(messages)}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7 2.9 18.3 9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" transform="translate(1.1 0)" /></svg>
           </button>`
         : nothing}
+    </div>`;
+  }
+
+  private renderSlide(shown: Shown, onShow: boolean): TemplateResult {
+    return html`<div class="slide ${onShow ? '' : 'behind'}">
+      <div class="text">
+        ${this.renderCountdown(shown)}
+        <p part="headline" id=${onShow ? 'headline' : nothing} class="headline">${this.renderHeadline(shown)}</p>
+        <p part="message" class="message">${this.renderMessage(shown)}</p>
+      </div>
+      ${this.renderCta(shown)}
     </div>`;
   }
 

@@ -344,7 +344,7 @@ describe('<lantoa-banner>', () => {
       expect(shownText(el, 'headline')).to.equal('Tin 1');
       const [pause, next] = [...part(el, 'controls')!.querySelectorAll('button')];
       expect(pause.getAttribute('aria-label')).to.equal('Tạm dừng chuyển tin');
-      expect(el.shadowRoot!.querySelector('.text')!.getAttribute('aria-live')).to.equal('off');
+      expect(el.shadowRoot!.querySelector('.slides')!.getAttribute('aria-live')).to.equal('off');
       next.click();
       await el.updateComplete;
       expect(shownText(el, 'headline')).to.equal('Tin 2');
@@ -352,7 +352,7 @@ describe('<lantoa-banner>', () => {
       pause.click();
       await el.updateComplete;
       expect(pause.getAttribute('aria-label')).to.equal('Tiếp tục chuyển tin');
-      expect(el.shadowRoot!.querySelector('.text')!.getAttribute('aria-live')).to.equal('polite');
+      expect(el.shadowRoot!.querySelector('.slides')!.getAttribute('aria-live')).to.equal('polite');
       await expect(el).to.be.accessible();
     });
 
