@@ -13,6 +13,11 @@ function observeLangChanges(): void {
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
+/** Built outside the class so the manifest analyzer lists each widget's own `@fires`, not a generic one. */
+function lantoaEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<T> {
+  return new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable });
+}
+
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 
 /**
@@ -73,6 +78,6 @@ export abstract class LantoaElement extends LitElement {
 
   /** Dispatches a `lantoa-*` event that crosses shadow roots; returns false when a listener cancelled it. */
   protected emit<T>(name: `lantoa-${string}`, detail: T, cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable }));
+    return this.dispatchEvent(lantoaEvent(name, detail, cancelable));
   }
 }

@@ -59,6 +59,7 @@ const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-m
  * (readable before the script arrives); else the `headline` / `message` attributes; else the default
  * message of the provincial letter, in the widget's language.
  *
+ * @tag lantoa-banner
  * @summary Campaign banner: top bar, hero card or slim ribbon, with countdown, dismissal and a feed.
  *
  * @slot headline - The headline, written inside the element so it shows before (and without) JavaScript.
