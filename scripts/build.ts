@@ -6,27 +6,31 @@
  * Run with tsx: `npm run build`.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { build, type Manifest } from 'vite';
+import { build, type InlineConfig, type Manifest } from 'vite';
 import { WIDGETS } from './widgets.js';
 
 const OUT = 'dist/lantoa';
 
 await rm(OUT, { recursive: true, force: true });
 
+/** One Vite build into OUT with the shared config; each step adds its own entries and output names. */
+function buildStep(step: InlineConfig['build'], define?: Record<string, string>) {
+  return build({
+    configFile: 'vite.config.ts',
+    logLevel: 'warn',
+    define,
+    build: { outDir: OUT, emptyOutDir: false, modulePreload: false, ...step },
+  });
+}
+
 // 1. Widgets: one entry per widget, shared code split into hashed chunks.
-await build({
-  configFile: 'vite.config.ts',
-  logLevel: 'warn',
-  build: {
-    outDir: OUT,
-    emptyOutDir: false,
-    manifest: 'widgets-manifest.json',
-    modulePreload: false, // the loader preloads; Vite's helper would guess the base URL wrongly on a host page
-    rolldownOptions: {
-      input: Object.fromEntries(WIDGETS.map((w) => [w.name, w.entry])),
-      preserveEntrySignatures: 'exports-only',
-      output: { entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js' },
-    },
+// (modulePreload off in every step: the loader preloads; Vite's helper would guess the base URL wrongly on a host page.)
+await buildStep({
+  manifest: 'widgets-manifest.json',
+  rolldownOptions: {
+    input: Object.fromEntries(WIDGETS.map((w) => [w.name, w.entry])),
+    preserveEntrySignatures: 'exports-only',
+    output: { entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js' },
   },
 });
 
@@ -50,31 +54,15 @@ const loaderMap = Object.fromEntries(WIDGETS.map((w) => [w.tag, filesOf(w.entry)
 await writeFile(`${OUT}/loader-map.json`, JSON.stringify(loaderMap, null, 2));
 
 // 2. The loader, with the map built in (no extra request for a manifest).
-await build({
-  configFile: 'vite.config.ts',
-  logLevel: 'warn',
-  define: { __LANTOA_MANIFEST__: JSON.stringify(loaderMap) },
-  build: {
-    outDir: OUT,
-    emptyOutDir: false,
-    modulePreload: false,
-    rolldownOptions: {
-      input: { loader: 'src/loader.ts' },
-      output: { entryFileNames: '[name].js' },
-    },
-  },
-});
+await buildStep(
+  { rolldownOptions: { input: { loader: 'src/loader.ts' }, output: { entryFileNames: '[name].js' } } },
+  { __LANTOA_MANIFEST__: JSON.stringify(loaderMap) },
+);
 
 // 3. One classic script with everything (dynamic imports inlined: a classic script cannot split).
-await build({
-  configFile: 'vite.config.ts',
-  logLevel: 'warn',
-  build: {
-    outDir: OUT,
-    emptyOutDir: false,
-    lib: { entry: 'src/index.ts', name: 'Lantoa', formats: ['iife'], fileName: () => 'lantoa.iife.js' },
-    rolldownOptions: { output: { codeSplitting: false } },
-  },
+await buildStep({
+  lib: { entry: 'src/index.ts', name: 'Lantoa', formats: ['iife'], fileName: () => 'lantoa.iife.js' },
+  rolldownOptions: { output: { codeSplitting: false } },
 });
 
 console.log(`built ${OUT}: loader map ${JSON.stringify(loaderMap)}`);

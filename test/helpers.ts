@@ -25,6 +25,16 @@ export function captureConsole(method: 'warn' | 'error') {
   return { calls, restore: () => (console[method] = original) };
 }
 
+/** Runs `body` with console calls of one kind recorded, and always puts the console back. */
+export async function withConsole(method: 'warn' | 'error', body: (log: { calls: string[] }) => Promise<void>): Promise<void> {
+  const log = captureConsole(method);
+  try {
+    await body(log);
+  } finally {
+    log.restore();
+  }
+}
+
 /** Resolves once `predicate` is true, polling every 10 ms (not rAF: it stalls in a background tab); rejects after `timeoutMs`. */
 export async function until(predicate: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const started = performance.now();

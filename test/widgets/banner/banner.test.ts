@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { LantoaBanner } from '../../../src/widgets/banner/banner.js';
 import { bannerStrings } from '../../../src/widgets/banner/banner.strings.js';
-import { captureConsole, part, shownText, until } from '../../helpers.js';
+import { part, shownText, until, withConsole } from '../../helpers.js';
 
 const STORAGE_PREFIX = 'lantoa:banner:dismissed:';
 const XSS = `<img src=x onerror="window.__pwned=true"><script>window.__pwned=true</script>`;
@@ -258,57 +258,45 @@ describe('<lantoa-banner>', () => {
     });
 
     it('falls back to the attributes when the feed is invalid, and logs the field path', async () => {
-      const errors = captureConsole('error');
-      try {
-        const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test/fixtures/feed-invalid.json" headline="Dự phòng"></lantoa-banner>`);
-        await until(() => errors.calls.length > 0, 5000, 'the error log');
-        await settled(el);
-        expect(shownText(el, 'headline')).to.equal('Dự phòng');
-        expect(errors.calls.join('\n')).to.contain('messages.0.headline');
-      } finally {
-        errors.restore();
-      }
+      await withConsole('error', async (errors) => {
+      const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test/fixtures/feed-invalid.json" headline="Dự phòng"></lantoa-banner>`);
+      await until(() => errors.calls.length > 0, 5000, 'the error log');
+      await settled(el);
+      expect(shownText(el, 'headline')).to.equal('Dự phòng');
+      expect(errors.calls.join('\n')).to.contain('messages.0.headline');
+      });
     });
 
     it('falls back when the feed answers 404', async () => {
-      const errors = captureConsole('error');
-      try {
-        const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test/fixtures/missing.json"></lantoa-banner>`);
-        await until(() => errors.calls.length > 0, 5000, 'the error log');
-        await settled(el);
-        expect(shownText(el, 'headline')).to.equal(bannerStrings.vi.headline);
-        expect(errors.calls.join('\n')).to.contain('404');
-      } finally {
-        errors.restore();
-      }
+      await withConsole('error', async (errors) => {
+      const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test/fixtures/missing.json"></lantoa-banner>`);
+      await until(() => errors.calls.length > 0, 5000, 'the error log');
+      await settled(el);
+      expect(shownText(el, 'headline')).to.equal(bannerStrings.vi.headline);
+      expect(errors.calls.join('\n')).to.contain('404');
+      });
     });
 
     it('falls back when the feed is not JSON', async () => {
-      const errors = captureConsole('error');
-      try {
-        const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test/helpers.ts" headline="Dự phòng"></lantoa-banner>`);
-        await until(() => errors.calls.length > 0, 5000, 'the error log');
-        expect(shownText(el, 'headline')).to.equal('Dự phòng');
-        expect(errors.calls.join('\n')).to.contain('not valid JSON');
-      } finally {
-        errors.restore();
-      }
+      await withConsole('error', async (errors) => {
+      const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test/helpers.ts" headline="Dự phòng"></lantoa-banner>`);
+      await until(() => errors.calls.length > 0, 5000, 'the error log');
+      expect(shownText(el, 'headline')).to.equal('Dự phòng');
+      expect(errors.calls.join('\n')).to.contain('not valid JSON');
+      });
     });
 
     it('gives up on a feed that does not answer in time, showing the fallback meanwhile', async () => {
       LantoaBanner.feedTimeoutMs = 300;
-      const errors = captureConsole('error');
-      try {
-        const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test-fixtures/slow-feed.json?ms=3000" headline="Dự phòng"></lantoa-banner>`);
-        expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
-        expect(shownText(el, 'headline')).to.equal('Dự phòng'); // readable while loading
-        await until(() => errors.calls.length > 0, 3000, 'the timeout');
-        await settled(el);
-        expect(errors.calls.join('\n')).to.contain('within 300 ms');
-        expect(shownText(el, 'headline')).to.equal('Dự phòng');
-      } finally {
-        errors.restore();
-      }
+      await withConsole('error', async (errors) => {
+      const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test-fixtures/slow-feed.json?ms=3000" headline="Dự phòng"></lantoa-banner>`);
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      expect(shownText(el, 'headline')).to.equal('Dự phòng'); // readable while loading
+      await until(() => errors.calls.length > 0, 3000, 'the timeout');
+      await settled(el);
+      expect(errors.calls.join('\n')).to.contain('within 300 ms');
+      expect(shownText(el, 'headline')).to.equal('Dự phòng');
+      });
     });
 
     it('reads an inline <script type="application/json"> child, which wins over the feed URL', async () => {
@@ -411,15 +399,12 @@ describe('<lantoa-banner>', () => {
 
     for (const scheme of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x']) {
       it(`refuses cta-href "${scheme}" with a warning and renders no link`, async () => {
-        const warnings = captureConsole('warn');
-        try {
-          const el = await fixture<LantoaBanner>(html`<lantoa-banner cta-href=${scheme} cta-label="Bấm"></lantoa-banner>`);
-          expect(part(el, 'cta')).to.equal(null);
-          expect(el.shadowRoot!.querySelector('a')).to.equal(null);
-          expect(warnings.calls.join('\n')).to.contain('only http and https');
-        } finally {
-          warnings.restore();
-        }
+        await withConsole('warn', async (warnings) => {
+        const el = await fixture<LantoaBanner>(html`<lantoa-banner cta-href=${scheme} cta-label="Bấm"></lantoa-banner>`);
+        expect(part(el, 'cta')).to.equal(null);
+        expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+        expect(warnings.calls.join('\n')).to.contain('only http and https');
+        });
       });
     }
 
@@ -434,26 +419,23 @@ describe('<lantoa-banner>', () => {
     });
 
     it('shows markup in every feed field as literal text and refuses a javascript: link from the feed', async () => {
-      const warnings = captureConsole('warn');
-      try {
-        const el = await fixture<LantoaBanner>(html`<lantoa-banner></lantoa-banner>`);
-        el.messages = {
-          messages: [
-            { id: XSS, headline: XSS, message: { vi: XSS }, countdownTo: '2099-01-01', countdownLabel: XSS, cta: { label: XSS, href: 'https://example.org' } },
-          ],
-        };
-        await settled(el);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        for (const name of ['headline', 'message', 'cta', 'countdown']) expect(shownText(el, name)).to.contain('<img src=x onerror=');
-        expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-        expect((window as { __pwned?: boolean }).__pwned).to.equal(undefined);
-        el.messages = { messages: [{ id: 'x', headline: 'Tin', cta: { href: 'javascript:alert(1)' } }] };
-        await settled(el);
-        expect(part(el, 'cta')).to.equal(null);
-        expect(warnings.calls.join('\n')).to.contain('only http and https');
-      } finally {
-        warnings.restore();
-      }
+      await withConsole('warn', async (warnings) => {
+      const el = await fixture<LantoaBanner>(html`<lantoa-banner></lantoa-banner>`);
+      el.messages = {
+        messages: [
+          { id: XSS, headline: XSS, message: { vi: XSS }, countdownTo: '2099-01-01', countdownLabel: XSS, cta: { label: XSS, href: 'https://example.org' } },
+        ],
+      };
+      await settled(el);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const name of ['headline', 'message', 'cta', 'countdown']) expect(shownText(el, name)).to.contain('<img src=x onerror=');
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect((window as { __pwned?: boolean }).__pwned).to.equal(undefined);
+      el.messages = { messages: [{ id: 'x', headline: 'Tin', cta: { href: 'javascript:alert(1)' } }] };
+      await settled(el);
+      expect(part(el, 'cta')).to.equal(null);
+      expect(warnings.calls.join('\n')).to.contain('only http and https');
+      });
     });
   });
 
@@ -498,22 +480,19 @@ describe('<lantoa-banner>', () => {
       ['rotate-seconds', '1'],
     ]) {
       it(`shows a localized message for ${attribute}="${value}" and logs the attribute`, async () => {
-        const errors = captureConsole('error');
-        try {
-          const el = await fixture<LantoaBanner>(html`<lantoa-banner></lantoa-banner>`);
-          el.setAttribute(attribute, value);
-          await el.updateComplete;
-          const problem = part(el, 'problem')!;
-          expect(problem.textContent).to.contain(`Thuộc tính “${attribute}” không hợp lệ`);
-          expect(el.hidden).to.equal(false);
-          expect(errors.calls.join('\n')).to.contain(`${attribute}="${value}"`);
-          el.lang = 'en';
-          await el.updateComplete;
-          expect(part(el, 'problem')!.textContent).to.contain(`The “${attribute}” attribute is invalid`);
-          await expect(el).to.be.accessible();
-        } finally {
-          errors.restore();
-        }
+        await withConsole('error', async (errors) => {
+        const el = await fixture<LantoaBanner>(html`<lantoa-banner></lantoa-banner>`);
+        el.setAttribute(attribute, value);
+        await el.updateComplete;
+        const problem = part(el, 'problem')!;
+        expect(problem.textContent).to.contain(`Thuộc tính “${attribute}” không hợp lệ`);
+        expect(el.hidden).to.equal(false);
+        expect(errors.calls.join('\n')).to.contain(`${attribute}="${value}"`);
+        el.lang = 'en';
+        await el.updateComplete;
+        expect(part(el, 'problem')!.textContent).to.contain(`The “${attribute}” attribute is invalid`);
+        await expect(el).to.be.accessible();
+        });
       });
     }
   });
