@@ -24,7 +24,7 @@ import {
 const { args, argTypes, template } = getStorybookHelpers<LantoaBanner>('lantoa-banner');
 
 /** Said by the demo district page (demo/district-ba-tri.html), not invented here. */
-const NATIONAL_DAY_LABEL = 'đến Ngày Chuyển đổi số quốc gia 10/10';
+const NATIONAL_DAY_LABEL = 'Ngày Chuyển đổi số quốc gia 10/10';
 /** Relative, and answered by nobody: the Feed loading story stubs fetch for it, so nothing leaves the page. */
 const SILENT_FEED = 'storybook-mock/campaign-feed-that-never-answers.json';
 

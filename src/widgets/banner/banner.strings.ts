@@ -4,10 +4,10 @@ export interface BannerStrings {
   headline: string;
   message: string;
   ctaLabel: string;
-  regionLabel: string;
   dismiss: string;
-  daysLeft: (days: number) => string;
-  today: string;
+  /** The countdown badge; `event` is the name of the day counted to, when given. */
+  daysLeft: (days: number, event?: string) => string;
+  today: (event?: string) => string;
   pause: string;
   play: string;
   next: string;
@@ -27,10 +27,9 @@ export const bannerStrings: Strings<BannerStrings> = {
     message:
       'Đoàn viên thanh niên tiên phong, lan tỏa chuyển đổi số từ điểm tới diện: hãy trang bị điện thoại thông minh và chuyển từ 2G lên 4G.',
     ctaLabel: 'Tìm hiểu thêm',
-    regionLabel: 'Thông báo chiến dịch',
     dismiss: 'Đóng thông báo',
-    daysLeft: (days) => `Còn ${days} ngày`,
-    today: 'Hôm nay',
+    daysLeft: (days, event) => (event ? `Còn ${days} ngày đến ${event}` : `Còn ${days} ngày`),
+    today: (event) => (event ? `Hôm nay là ${event}` : 'Hôm nay'),
     pause: 'Tạm dừng chuyển tin',
     play: 'Tiếp tục chuyển tin',
     next: 'Tin tiếp theo',
@@ -43,10 +42,12 @@ export const bannerStrings: Strings<BannerStrings> = {
     message:
       'Young union members lead the way, spreading digital transformation from a few to everyone: get a smartphone and switch from 2G to 4G.',
     ctaLabel: 'Learn more',
-    regionLabel: 'Campaign announcement',
     dismiss: 'Dismiss announcement',
-    daysLeft: (days) => (days === 1 ? '1 day left' : `${days} days left`),
-    today: 'Today',
+    daysLeft: (days, event) => {
+      const count = days === 1 ? '1 day' : `${days} days`;
+      return event ? `${count} to ${event}` : `${count} left`;
+    },
+    today: (event) => (event ? `Today is ${event}` : 'Today'),
     pause: 'Pause rotation',
     play: 'Resume rotation',
     next: 'Next message',

@@ -81,6 +81,7 @@ const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-m
  * @cssprop --lantoa-banner-cta-color - Call-to-action text colour.
  * @cssprop --lantoa-banner-max-width - Maximum width of the content row (default 72rem).
  * @cssprop --lantoa-color-primary - Shared brand colour of every Lantoa widget (default #0b4ea2).
+ * @cssprop --lantoa-radius - Shared corner radius (default 0.5rem).
  * @cssprop --lantoa-font-family - Shared font stack (default: the system font).
  *
  * @fires lantoa-dismiss - The visitor closed the banner. Cancelable; `detail: { ids, until }`.
@@ -116,7 +117,7 @@ export class LantoaBanner extends LantoaElement {
   /** A date to count down to: "Còn N ngày", "Hôm nay" on the day, nothing after it. */
   @property({ attribute: 'countdown-to' }) countdownTo?: string;
 
-  /** What the countdown counts to, e.g. "đến Ngày Chuyển đổi số quốc gia 10/10". */
+  /** Name of the day counted to, e.g. "Ngày Chuyển đổi số quốc gia": "Còn 12 ngày đến …", "Hôm nay là …". */
   @property({ attribute: 'countdown-label' }) countdownLabel?: string;
 
   /** Shows a close button. */
@@ -327,13 +328,15 @@ export class LantoaBanner extends LantoaElement {
     return html`<div
       part="base"
       class="reset banner"
-      role="region"
-      aria-labelledby="headline"
       aria-busy=${this.feedState === 'loading' ? 'true' : 'false'}
       @pointerenter=${() => (this.interacting = true)}
       @pointerleave=${() => (this.interacting = false)}
       @focusin=${() => (this.interacting = true)}
-      @focusout=${() => (this.interacting = false)}
+      @focusout=${(event: FocusEvent) => {
+        // Still inside (moving between our buttons)? Keep holding. Deferred: focus also leaves when a
+        // click removes the focused button mid-render, and state must not change during a render.
+        if (!this.shadowRoot?.contains(event.relatedTarget as Node | null)) queueMicrotask(() => (this.interacting = false));
+      }}
     >
       <div part="content" class="content">
         <div class="slides" aria-live=${messages.length > 1 && this.rotating ? 'off' : 'polite'}>
@@ -353,7 +356,7 @@ export class LantoaBanner extends LantoaElement {
     return html`<div class="slide ${onShow ? '' : 'behind'}">
       <div class="text">
         ${this.renderCountdown(shown)}
-        <p part="headline" id=${onShow ? 'headline' : nothing} class="headline">${this.renderHeadline(shown)}</p>
+        <p part="headline" class="headline">${this.renderHeadline(shown)}</p>
         <p part="message" class="message">${this.renderMessage(shown)}</p>
       </div>
       ${this.renderCta(shown)}
@@ -378,8 +381,7 @@ export class LantoaBanner extends LantoaElement {
     const days = calendarDaysUntil(new Date(), target);
     if (days < 0) return nothing;
     const t = bannerStrings[this.locale];
-    const when = days === 0 ? t.today : t.daysLeft(days);
-    return html`<p part="countdown" class="countdown">${label ? `${when} ${label}` : when}</p>`;
+    return html`<p part="countdown" class="countdown">${days === 0 ? t.today(label) : t.daysLeft(days, label)}</p>`;
   }
 
   private renderCta(shown: Shown): TemplateResult | typeof nothing {
