@@ -1,26 +1,43 @@
 /**
- * The HTTP surface of the Lantoa service: built widgets under /lantoa/, the demo pages, health.
- * (The pledge API joins under /api/v1/ with the pledge-counter issue.) Node only.
+ * The HTTP surface of the Lantoa service: built widgets under /lantoa/, the demo pages, health and
+ * the pledge API under /api/v1/ (src/server/api.ts; wired up in service.ts). Node only.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
+import { API_PREFIX } from '../contract/pledge.js';
+import type { ApiEnv } from './api.js';
+import { log } from './log.js';
 
 export interface AppOptions {
   /** Folder of the built widgets (dist/lantoa). */
   widgetsDir: string;
   /** Folder of the demo pages (demo/). */
   demoDir: string;
+  /** The pledge API, mounted at /api/v1 (see createApi). */
+  api?: Hono<ApiEnv>;
+  /** JSON-lines access log on stdout (default true). */
+  accessLog?: boolean;
 }
 
 /** Hashed chunk names (banner-CIV1ciqc.js) never change content: cache them for a year. */
 const HASHED = /-[\w-]{8}\.js(\.map)?$/;
 
-export function createApp({ widgetsDir, demoDir }: AppOptions): Hono {
+export function createApp({ widgetsDir, demoDir, api, accessLog = true }: AppOptions): Hono {
   const app = new Hono();
 
+  if (accessLog) {
+    app.use(async (c, next) => {
+      const start = performance.now();
+      await next();
+      // No client address and no query string: nothing that identifies a visitor.
+      log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - start) * 10) / 10 });
+    });
+  }
+
   app.get('/healthz', (c) => c.json({ ok: true }));
+  if (api) app.route(API_PREFIX, api);
 
   app.use('/lantoa/*', etag(), compress(), async (c, next) => {
     await next();
@@ -45,5 +62,10 @@ export function createApp({ widgetsDir, demoDir }: AppOptions): Hono {
   app.get('/', serveStatic({ root: demoDir, path: 'index.html' }));
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `Nothing at ${c.req.path}` } }, 404));
+  // A bug, never bad input (every bad request has its 4xx): log it whole, tell the client little.
+  app.onError((error, c) => {
+    log.error('unhandled error', error, { method: c.req.method, path: c.req.path });
+    return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
+  });
   return app;
 }

@@ -1,20 +1,40 @@
-/** Starts the Lantoa service: `npm start` (after a build) or `tsx src/server/main.ts`. */
-import { serve } from '@hono/node-server';
+/**
+ * Starts the Lantoa service from the environment: `npm start` (after a build) or
+ * `tsx src/server/main.ts`. Settings: see config.ts (PORT, DATA_DIR, CAMPAIGNS_FILE, TRUST_PROXY, rates).
+ */
 import { resolve } from 'node:path';
-import { createApp } from './app.js';
+import { CampaignsFileError } from './campaigns.js';
+import { ConfigError, configFromEnv } from './config.js';
+import { log } from './log.js';
+import { startService } from './service.js';
 
-const port = Number(process.env.PORT ?? 8787);
-const app = createApp({ widgetsDir: resolve('dist/lantoa'), demoDir: resolve('demo') });
+try {
+  const config = configFromEnv();
+  const service = await startService(config, { widgetsDir: resolve('dist/lantoa'), demoDir: resolve('demo') });
+  log.info('listening', { url: service.url, port: service.port, dataDir: config.dataDir, campaignsFile: config.campaignsFile });
 
-const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
-  console.log(JSON.stringify({ level: 'info', msg: 'listening', url: `http://localhost:${info.port}` }));
-});
-
-// Stop accepting, let in-flight requests finish, then exit.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.log(JSON.stringify({ level: 'info', msg: `${signal}: shutting down` }));
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log.info('shutting down', { signal });
+      service.close().then(
+        () => {
+          log.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          log.error('shutdown failed', error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+} catch (error) {
+  // A bad campaigns file or setting: say exactly what, and stop (a service half-configured counts wrong).
+  if (error instanceof CampaignsFileError || error instanceof ConfigError) {
+    log.error(error.message);
+    process.stderr.write(`\nlantoa: ${error.message}\n`);
+  } else {
+    log.error('start failed', error);
+  }
+  process.exit(1);
 }

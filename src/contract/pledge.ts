@@ -1,0 +1,125 @@
+/**
+ * The pledge API contract: one definition of every request and response body, imported by the
+ * `<lantoa-pledge-counter>` widget (browser) and by the pledge service (Node), so the two cannot drift.
+ *
+ * Browser-safe on purpose: `zod/mini` (tree-shakable, ~6 KB gzip) and no Node imports. Browser code
+ * should set `z.config({ jitless: true })` before parsing (src/core/validate.ts does) for strict CSPs.
+ */
+import * as z from 'zod/mini';
+
+/** Every API path starts here; a breaking change gets /api/v2 instead of changing these shapes. */
+export const API_PREFIX = '/api/v1';
+
+/** The Server-Sent Events `event:` name whose `data:` is a {@link Counts} JSON document. */
+export const COUNTS_EVENT = 'counts';
+
+/** Largest pledge request body the service reads (bytes); a pledge is well under 200. */
+export const MAX_PLEDGE_BODY_BYTES = 2048;
+
+/** Paths of the API, for the widget (prefix with the service origin) and the service's routes. */
+export const apiPath = {
+  campaign: (campaign: string) => `${API_PREFIX}/campaigns/${encodeURIComponent(campaign)}`,
+  counts: (campaign: string) => `${apiPath.campaign(campaign)}/counts`,
+  pledges: (campaign: string) => `${apiPath.campaign(campaign)}/pledges`,
+  stream: (campaign: string) => `${apiPath.campaign(campaign)}/stream`,
+};
+
+/**
+ * Ids of campaigns, units and choices: lowercase ascii words joined by hyphens (`ba-tri`), so they
+ * are safe in URLs, attributes and file names whatever the unit's Vietnamese name is.
+ */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slug = z.string().check(z.minLength(1), z.maxLength(64), z.regex(SLUG_PATTERN, 'lowercase ascii words joined by "-"'));
+
+/**
+ * The idempotency key a widget generates once per pledge (`crypto.randomUUID()` fits) and sends
+ * with every retry; the service counts a key once per campaign. Bounded so a key cannot carry data.
+ */
+export const KEY_PATTERN = /^[A-Za-z0-9_-]+$/;
+export const pledgeKey = z.string().check(z.minLength(16), z.maxLength(64), z.regex(KEY_PATTERN, 'letters, digits, "-" and "_" only'));
+
+/** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
+export const calendarDay = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
+  z.refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a real calendar day'),
+);
+
+const text = z.string().check(z.minLength(1), z.maxLength(500));
+/** Text the widget shows in the page's language: Vietnamese and English are both required. */
+export const localized = z.object({ vi: text, en: text });
+
+const count = z.int().check(z.minimum(0));
+
+export const choiceSchema = z.object({ id: slug, label: localized });
+/** A unit is a place (a 2020 district, or a post-2025 commune): its name is a proper noun, not translated. */
+export const unitSchema = z.object({ id: slug, name: text, goal: count });
+
+/** GET /api/v1/campaigns/:campaign: what a widget needs to render the campaign. */
+export const campaignSchema = z.object({
+  id: slug,
+  title: localized,
+  description: z.optional(localized),
+  choices: z.array(choiceSchema).check(z.minLength(1), z.maxLength(20)),
+  units: z.array(unitSchema).check(z.minLength(1), z.maxLength(1000)),
+  /** Province-wide goal (pledges). */
+  goal: count,
+  /** True when the goals are sample figures: widgets then say "Số liệu minh họa" / "Illustrative data". */
+  goalsAreIllustrative: z.boolean(),
+  startDate: calendarDay,
+  endDate: calendarDay,
+});
+
+/** GET /api/v1/campaigns/:campaign/counts, and every `counts` event of the stream. */
+export const countsSchema = z.object({
+  campaign: slug,
+  total: count,
+  goal: count,
+  /** Every unit of the campaign, in the campaign's order, zero counts included. */
+  units: z.array(z.object({ id: slug, count, goal: count })),
+  /** Every choice of the campaign, in the campaign's order, zero counts included. */
+  choices: z.array(z.object({ id: slug, count })),
+  /** ISO timestamp of the latest counted pledge; null before the first one. */
+  updatedAt: z.nullable(z.string()),
+});
+
+/** POST /api/v1/campaigns/:campaign/pledges, `Content-Type: application/json`. Nothing else is stored. */
+export const pledgeRequestSchema = z.object({ unit: slug, choice: slug, key: pledgeKey });
+
+/** 201 (`created: true`) when the key is new, 200 (`created: false`) when it was already counted. */
+export const pledgeResponseSchema = z.object({ created: z.boolean(), counts: countsSchema });
+
+/** Machine codes of errors the service sends today. Parse `code` as any string: new codes may come. */
+export const ERROR_CODES = [
+  'invalid_json', // 400
+  'invalid_field', // 400, with `field`
+  'origin_not_allowed', // 403
+  'not_found', // 404: no such route
+  'unknown_campaign', // 404
+  'unknown_unit', // 404, field "unit"
+  'unknown_choice', // 404, field "choice"
+  'payload_too_large', // 413
+  'unsupported_media_type', // 415
+  'rate_limited', // 429, with a Retry-After header (seconds)
+  'unavailable', // 503: the service cannot take pledges right now (keep the pledge queued, retry)
+  'internal', // 500: a bug; the request itself may be fine (keep it queued, retry)
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Every error response (4xx and 5xx) has this body. */
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    /** For people (English): what was wrong and what to change. */
+    message: z.string(),
+    /** Dotted path of the offending request field, e.g. `unit`. */
+    field: z.optional(z.string()),
+  }),
+});
+
+export type Campaign = z.infer<typeof campaignSchema>;
+export type Choice = z.infer<typeof choiceSchema>;
+export type Unit = z.infer<typeof unitSchema>;
+export type Counts = z.infer<typeof countsSchema>;
+export type PledgeRequest = z.infer<typeof pledgeRequestSchema>;
+export type PledgeResponse = z.infer<typeof pledgeResponseSchema>;
+export type ApiError = z.infer<typeof errorSchema>;

@@ -1,0 +1,91 @@
+/**
+ * Assembles the service from its settings (campaigns, store, counts, limits, streams, HTTP) and
+ * takes it down in order. main.ts runs it from the environment; the tests run it in-process on a
+ * random port with a temporary database.
+ */
+import { serve } from '@hono/node-server';
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createApi } from './api.js';
+import { createApp } from './app.js';
+import { loadCampaigns } from './campaigns.js';
+import type { ServiceConfig } from './config.js';
+import { CampaignCounts } from './counts.js';
+import { log } from './log.js';
+import { RateLimiter } from './rate-limit.js';
+import { SqliteStore } from './sqlite-store.js';
+import type { PledgeStore } from './store.js';
+import { StreamHub } from './stream.js';
+
+export interface Service {
+  /** http://host:port the service listens on (port resolved when 0 was asked). */
+  url: string;
+  port: number;
+  /** Graceful stop: no new connections, in-flight requests finish, streams end, the database closes. */
+  close(): Promise<void>;
+}
+
+export interface ServiceDirs {
+  widgetsDir: string;
+  demoDir: string;
+}
+
+/** How long in-flight requests get at shutdown before their connections are cut. */
+const DRAIN_MS = 10_000;
+
+export async function startService(config: ServiceConfig, dirs: ServiceDirs): Promise<Service> {
+  // Validate everything before touching the disk: a bad campaigns file must not leave a database behind.
+  const campaigns = loadCampaigns(config.campaignsFile);
+  mkdirSync(config.dataDir, { recursive: true });
+  const store: PledgeStore = new SqliteStore(join(config.dataDir, 'pledges.sqlite'));
+
+  const counts = new Map<string, CampaignCounts>();
+  for (const [id, entry] of campaigns) {
+    const campaignCounts = new CampaignCounts(entry.public);
+    campaignCounts.reset(await store.tally(id));
+    counts.set(id, campaignCounts);
+  }
+  const unsubscribe = store.subscribe?.((pledge) => counts.get(pledge.campaign)?.apply(pledge.unit, pledge.choice, pledge.createdAt));
+
+  const streams = new StreamHub(counts, { coalesceMs: config.coalesceMs, heartbeatMs: config.heartbeatMs });
+  const limiter = (rate: { perMinute: number; burst: number }) => new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
+  const api = createApi({
+    campaigns,
+    counts,
+    store,
+    streams,
+    pledgeLimiter: limiter(config.pledgeRate),
+    readLimiter: limiter(config.readRate),
+    trustProxy: config.trustProxy,
+    maxStreams: config.maxStreams,
+  });
+  const app = createApp({ ...dirs, api, accessLog: config.accessLog });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(created as Server)) as Server;
+    created.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      // server.close stops accepting and closes idle keep-alive sockets (Node ≥ 19); it calls back when
+      // the last connection is gone. Streams never end by themselves, so end them now.
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      streams.closeAll();
+      const timer = setTimeout(() => {
+        log.warn('shutdown: cutting connections still open', { afterMs: DRAIN_MS });
+        server.closeAllConnections();
+      }, DRAIN_MS);
+      await drained;
+      clearTimeout(timer);
+      unsubscribe?.();
+      await store.close();
+    })());
+
+  return { url: `http://${host}:${port}`, port, close };
+}
