@@ -77,11 +77,15 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
       // the last connection is gone. Streams never end by themselves, so end them now.
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       streams.closeAll();
+      // Connections whose request finishes from now on (ended streams, in-flight pledges) go idle but
+      // would linger for the keep-alive timeout: keep closing the idle ones until none is left.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const timer = setTimeout(() => {
         log.warn('shutdown: cutting connections still open', { afterMs: DRAIN_MS });
         server.closeAllConnections();
       }, DRAIN_MS);
       await drained;
+      clearInterval(sweep);
       clearTimeout(timer);
       unsubscribe?.();
       await store.close();

@@ -1,0 +1,205 @@
+/** Every endpoint and every error code of the pledge API, over real HTTP against a temporary SQLite file. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { campaignSchema, countsSchema, errorSchema, pledgeResponseSchema, type Counts } from '../../src/contract/pledge.js';
+import { ALLOWED_ORIGIN, CAMPAIGN, json, newKey, postPledge, start, tempDir, type TestService } from './helpers.js';
+
+let service: TestService;
+let dir: ReturnType<typeof tempDir>;
+
+before(async () => {
+  dir = tempDir();
+  service = await start(dir.path);
+});
+after(async () => {
+  await service.close();
+  dir.remove();
+});
+
+/** Asserts an error response: status, JSON body of the contract's shape, code and (optionally) field. */
+async function assertError(response: Response, status: number, code: string, field?: string): Promise<void> {
+  const body = await response.json();
+  assert.equal(response.status, status, JSON.stringify(body));
+  assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+  const parsed = errorSchema.parse(body);
+  assert.equal(parsed.error.code, code);
+  assert.ok(parsed.error.message.length > 0);
+  assert.equal(parsed.error.field, field);
+}
+
+describe('reads', () => {
+  it('GET /healthz answers ok', async () => {
+    const response = await fetch(`${service.url}/healthz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { ok: true });
+  });
+
+  it('GET the campaign: public config of the contract, nine 2020 districts, no private fields', async () => {
+    const response = await fetch(service.api);
+    assert.equal(response.status, 200);
+    const body = await json(response);
+    const campaign = campaignSchema.parse(body);
+    assert.equal(campaign.id, CAMPAIGN);
+    assert.deepEqual(
+      campaign.units.map((unit) => unit.name),
+      ['TP Bến Tre', 'Châu Thành', 'Chợ Lách', 'Mỏ Cày Nam', 'Giồng Trôm', 'Bình Đại', 'Ba Tri', 'Thạnh Phú', 'Mỏ Cày Bắc'],
+    );
+    assert.ok(campaign.units.some((unit) => unit.id === 'ba-tri'));
+    assert.equal(campaign.goalsAreIllustrative, true);
+    assert.deepEqual(campaign.choices.map((choice) => choice.label.en), ['I use a smartphone', 'I will switch from 2G to 4G', 'I will help a relative get online']);
+    assert.equal('allowedOrigins' in body, false, 'origins stay private');
+    const etag = response.headers.get('etag');
+    assert.ok(etag);
+    const again = await fetch(service.api, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+  });
+
+  it('GET counts: every unit and choice, from memory, with ETag, 304 and a short Cache-Control', async () => {
+    const response = await fetch(`${service.api}/counts`);
+    assert.equal(response.status, 200);
+    const counts = countsSchema.parse(await response.json());
+    assert.equal(counts.units.length, 9);
+    assert.equal(counts.choices.length, 3);
+    assert.equal(counts.goal, 157000);
+    assert.match(response.headers.get('cache-control') ?? '', /max-age=([1-9]|[1-5]\d)\b/);
+    const etag = response.headers.get('etag')!;
+    assert.match(etag, /^"[^"]+"$/);
+
+    const unchanged = await fetch(`${service.api}/counts`, { headers: { 'If-None-Match': etag } });
+    assert.equal(unchanged.status, 304);
+    assert.equal(await unchanged.text(), '');
+
+    assert.equal((await postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key: newKey() })).status, 201);
+    const changed = await fetch(`${service.api}/counts`, { headers: { 'If-None-Match': etag } });
+    assert.equal(changed.status, 200);
+    assert.notEqual(changed.headers.get('etag'), etag);
+    const after = countsSchema.parse(await changed.json());
+    assert.equal(after.total, counts.total + 1);
+    assert.equal(after.units.find((unit) => unit.id === 'ba-tri')?.count, (counts.units.find((unit) => unit.id === 'ba-tri')?.count ?? 0) + 1);
+    assert.ok(after.updatedAt && !Number.isNaN(Date.parse(after.updatedAt)));
+  });
+
+  it('404 for an unknown campaign (every route) and an unknown path', async () => {
+    await assertError(await fetch(`${service.url}/api/v1/campaigns/nowhere`), 404, 'unknown_campaign');
+    await assertError(await fetch(`${service.url}/api/v1/campaigns/nowhere/counts`), 404, 'unknown_campaign');
+    await assertError(await postPledge(`${service.url}/api/v1/campaigns/nowhere`, { unit: 'ba-tri', choice: 'smartphone', key: newKey() }), 404, 'unknown_campaign');
+    await assertError(await fetch(`${service.url}/api/v1/nothing`), 404, 'not_found');
+  });
+});
+
+describe('pledges', () => {
+  it('201 with the new counts, then 200 with the same counts for the same key', async () => {
+    const key = newKey();
+    const first = await postPledge(service.api, { unit: 'cho-lach', choice: 'switch-to-4g', key });
+    assert.equal(first.status, 201);
+    const created = pledgeResponseSchema.parse(await first.json());
+    assert.equal(created.created, true);
+    const again = await postPledge(service.api, { unit: 'cho-lach', choice: 'switch-to-4g', key });
+    assert.equal(again.status, 200);
+    const repeated = pledgeResponseSchema.parse(await again.json());
+    assert.equal(repeated.created, false);
+    assert.equal(repeated.counts.total, created.counts.total);
+    // Even with another unit and choice, a counted key is not counted again.
+    const changedMind = await postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key });
+    assert.equal(changedMind.status, 200);
+    assert.equal(pledgeResponseSchema.parse(await changedMind.json()).counts.total, created.counts.total);
+  });
+
+  it('400 naming the bad field', async () => {
+    await assertError(await postPledge(service.api, { choice: 'smartphone', key: newKey() }), 400, 'invalid_field', 'unit');
+    await assertError(await postPledge(service.api, { unit: 'ba-tri', choice: 7, key: newKey() }), 400, 'invalid_field', 'choice');
+    await assertError(await postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key: 'short' }), 400, 'invalid_field', 'key');
+    await assertError(await postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key: 'has spaces and ümlauts 12345' }), 400, 'invalid_field', 'key');
+    await assertError(await postPledge(service.api, { unit: 'Ba Tri', choice: 'smartphone', key: newKey() }), 400, 'invalid_field', 'unit');
+    await assertError(await postPledge(service.api, [1, 2]), 400, 'invalid_field');
+  });
+
+  it('400 for malformed JSON and invalid UTF-8, never a 5xx', async () => {
+    await assertError(await postPledge(service.api, '{"unit": "ba-tri",'), 400, 'invalid_json');
+    await assertError(await postPledge(service.api, ''), 400, 'invalid_json');
+    const badUtf8 = await fetch(`${service.api}/pledges`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) });
+    await assertError(badUtf8, 400, 'invalid_json');
+  });
+
+  it('404 for an unknown unit or choice, naming it', async () => {
+    await assertError(await postPledge(service.api, { unit: 'cho-gao', choice: 'smartphone', key: newKey() }), 404, 'unknown_unit', 'unit');
+    await assertError(await postPledge(service.api, { unit: 'ba-tri', choice: 'buy-a-tablet', key: newKey() }), 404, 'unknown_choice', 'choice');
+  });
+
+  it('413 over 2 KB, declared or streamed', async () => {
+    const big = JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: newKey(), padding: 'x'.repeat(3000) });
+    await assertError(await postPledge(service.api, big), 413, 'payload_too_large');
+    // Chunked, without Content-Length: the limit holds while reading.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 4; i += 1) controller.enqueue(new TextEncoder().encode('x'.repeat(1000)));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${service.api}/pledges`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+    await assertError(streamed, 413, 'payload_too_large');
+    // Just under the limit is read (and judged on its content).
+    const fits = JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: newKey(), padding: 'x'.repeat(1900) });
+    assert.equal((await postPledge(service.api, fits)).status, 201);
+  });
+
+  it('415 when not JSON', async () => {
+    const body = JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: newKey() });
+    await assertError(await postPledge(service.api, body, { 'Content-Type': 'text/plain' }), 415, 'unsupported_media_type');
+    await assertError(await postPledge(service.api, body, { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
+    assert.equal((await postPledge(service.api, body, { 'Content-Type': 'application/json; charset=utf-8' })).status, 201);
+  });
+});
+
+describe('origins and CORS', () => {
+  const pledge = () => ({ unit: 'ba-tri', choice: 'smartphone', key: newKey() });
+
+  it('an allowed origin gets its origin back (and Vary: Origin) on reads and pledges', async () => {
+    const read = await fetch(`${service.api}/counts`, { headers: { Origin: ALLOWED_ORIGIN } });
+    assert.equal(read.status, 200);
+    assert.equal(read.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
+    assert.match(read.headers.get('vary') ?? '', /Origin/);
+    const posted = await postPledge(service.api, pledge(), { Origin: 'http://127.0.0.1:8787' });
+    assert.equal(posted.status, 201);
+    assert.equal(posted.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8787');
+  });
+
+  it('403 for an origin not allowed, and nothing is counted', async () => {
+    const before = countsSchema.parse(await (await fetch(`${service.api}/counts`)).json()).total;
+    const refused = await postPledge(service.api, pledge(), { Origin: 'https://evil.example' });
+    assert.notEqual(refused.headers.get('access-control-allow-origin'), 'https://evil.example');
+    await assertError(refused, 403, 'origin_not_allowed');
+    await assertError(await fetch(`${service.api}/counts`, { headers: { Origin: 'https://evil.example' } }), 403, 'origin_not_allowed');
+    const afterTotal = countsSchema.parse(await (await fetch(`${service.api}/counts`)).json()).total;
+    assert.equal(afterTotal, before);
+  });
+
+  it('the service\'s own pages (same origin) are allowed', async () => {
+    const own = new URL(service.url).origin;
+    assert.equal((await postPledge(service.api, pledge(), { Origin: own })).status, 201);
+  });
+
+  it('preflight: allowed origin gets methods, headers and a long max-age; a refused one gets 403 without them', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${service.api}/pledges`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    const ok = await preflight(ALLOWED_ORIGIN);
+    assert.equal(ok.status, 204);
+    assert.equal(ok.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
+    assert.match(ok.headers.get('access-control-allow-methods') ?? '', /POST/);
+    assert.match(ok.headers.get('access-control-allow-headers') ?? '', /content-type/i);
+    assert.ok(Number(ok.headers.get('access-control-max-age')) >= 600);
+    const refused = await preflight('https://evil.example');
+    assert.equal(refused.status, 403);
+    assert.equal(refused.headers.get('access-control-allow-methods'), null);
+    assert.notEqual(refused.headers.get('access-control-allow-origin'), 'https://evil.example');
+  });
+});
+
+describe('counts stay consistent', () => {
+  it('total equals the sum over units and over choices', async () => {
+    const counts: Counts = countsSchema.parse(await (await fetch(`${service.api}/counts`)).json());
+    assert.ok(counts.total > 0);
+    assert.equal(counts.units.reduce((sum, unit) => sum + unit.count, 0), counts.total);
+    assert.equal(counts.choices.reduce((sum, choice) => sum + choice.count, 0), counts.total);
+  });
+});

@@ -1,0 +1,77 @@
+/** The live stream: Server-Sent Events with the counts, coalesced, with a heartbeat. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { COUNTS_EVENT, countsSchema } from '../../src/contract/pledge.js';
+import { ALLOWED_ORIGIN, newKey, openStream, postPledge, start, tempDir, type TestService } from './helpers.js';
+
+let service: TestService;
+let dir: ReturnType<typeof tempDir>;
+
+before(async () => {
+  dir = tempDir();
+  service = await start(dir.path, { coalesceMs: 200, heartbeatMs: 300, pledgeRate: { perMinute: 1e6, burst: 1e6 } });
+});
+after(async () => {
+  await service.close();
+  dir.remove();
+});
+
+const totalOf = (data: string) => countsSchema.parse(JSON.parse(data)).total;
+
+describe('stream', () => {
+  it('sends the counts at once, then every client sees a new pledge', async () => {
+    const a = await openStream(`${service.api}/stream`, { Origin: ALLOWED_ORIGIN });
+    const b = await openStream(`${service.api}/stream`);
+    try {
+      assert.equal(a.response.status, 200);
+      assert.match(a.response.headers.get('content-type') ?? '', /^text\/event-stream/);
+      assert.equal(a.response.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
+      await a.until(() => a.events.length === 1);
+      await b.until(() => b.events.length === 1);
+      assert.equal(a.events[0].event, COUNTS_EVENT);
+      const before = totalOf(a.events[0].data);
+
+      assert.equal((await postPledge(service.api, { unit: 'mo-cay-bac', choice: 'smartphone', key: newKey() })).status, 201);
+      for (const client of [a, b]) {
+        await client.until(() => client.events.length === 2);
+        assert.equal(totalOf(client.events[1].data), before + 1);
+        assert.equal(countsSchema.parse(JSON.parse(client.events[1].data)).units.find((unit) => unit.id === 'mo-cay-bac')?.count, 1);
+      }
+      // The event id is the counts' ETag: the same one GET /counts gives now.
+      assert.equal(a.events[1].id, (await fetch(`${service.api}/counts`)).headers.get('etag'));
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('coalesces a burst: 40 pledges arrive in a few events, the last one with every pledge', async () => {
+    const client = await openStream(`${service.api}/stream`);
+    try {
+      await client.until(() => client.events.length === 1);
+      const before = totalOf(client.events[0].data);
+      await Promise.all(Array.from({ length: 40 }, () => postPledge(service.api, { unit: 'ba-tri', choice: 'help-relative', key: newKey() })));
+      await client.until(() => totalOf(client.events[client.events.length - 1].data) === before + 40);
+      const sent = client.events.length - 1;
+      assert.ok(sent >= 1 && sent <= 5, `${sent} events for 40 pledges`);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('sends a heartbeat comment while nothing changes', async () => {
+    const client = await openStream(`${service.api}/stream`);
+    try {
+      await client.until(() => client.comments.includes('heartbeat'), 2000);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('refuses an origin that is not allowed, and an unknown campaign', async () => {
+    const refused = await fetch(`${service.api}/stream`, { headers: { Origin: 'https://evil.example' } });
+    assert.equal(refused.status, 403);
+    const unknown = await fetch(`${service.url}/api/v1/campaigns/nowhere/stream`);
+    assert.equal(unknown.status, 404);
+  });
+});
