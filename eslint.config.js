@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     // The service and build scripts run on Node.
-    files: ['src/server/**/*.ts', 'scripts/**/*.{ts,js}', '*.config.*', '.storybook/**/*.ts'],
+    files: ['src/server/**/*.ts', 'scripts/**/*.{ts,js}', '*.config.*', '.storybook/**/*.ts', 'test/*.js', 'test/server/**'],
     languageOptions: { globals: globals.node },
   },
   {

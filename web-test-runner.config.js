@@ -2,13 +2,21 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, chromePath } from './scripts/chrome-path.js';
+import { pledgeServicePlugin } from './test/pledge-service-plugin.js';
+
+/** The real pledge service for the widget tests (port fixed: the test campaign allows this page origin). */
+export const SERVICE_PORT = 8791;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['development'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  port: 8000, // test/fixtures/campaigns.test.json allows http://localhost:8000 to pledge
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
+    pledgeServicePlugin({ port: SERVICE_PORT, campaignsFile: 'test/fixtures/campaigns.test.json' }),
+  ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath(), headless: true, args: CHROME_ARGS } })],
   // One page at a time: a background tab gets no animation frames and no paint, which layout-shift and
   // rendering tests depend on. The whole suite takes seconds anyway.

@@ -30,7 +30,12 @@ await buildStep({
   rolldownOptions: {
     input: Object.fromEntries(WIDGETS.map((w) => [w.name, w.entry])),
     preserveEntrySignatures: 'exports-only',
-    output: { entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js' },
+    output: {
+      entryFileNames: '[name]-[hash].js',
+      // Rolldown names the chunk of code every widget shares (lit, src/core) after its first module, Vite's
+      // preload helper; call it what it is.
+      chunkFileNames: (chunk) => (chunk.name === 'preload-helper' ? 'shared-[hash].js' : '[name]-[hash].js'),
+    },
   },
 });
 
@@ -60,9 +65,13 @@ await buildStep(
 );
 
 // 3. One classic script with everything (dynamic imports inlined: a classic script cannot split).
-await buildStep({
-  lib: { entry: 'src/index.ts', name: 'Lantoa', formats: ['iife'], fileName: () => 'lantoa.iife.js' },
-  rolldownOptions: { output: { codeSplitting: false } },
-});
+// import.meta does not exist in a classic script; the widgets read document.currentScript there instead.
+await buildStep(
+  {
+    lib: { entry: 'src/index.ts', name: 'Lantoa', formats: ['iife'], fileName: () => 'lantoa.iife.js' },
+    rolldownOptions: { output: { codeSplitting: false } },
+  },
+  { 'import.meta': '{}' },
+);
 
 console.log(`built ${OUT}: loader map ${JSON.stringify(loaderMap)}`);

@@ -1,2 +1,5 @@
 /** The widgets the build knows: tag, build name and entry module. Add a line per new widget. */
-export const WIDGETS = [{ tag: 'lantoa-banner', name: 'banner', entry: 'src/widgets/banner/banner.ts' }] as const;
+export const WIDGETS = [
+  { tag: 'lantoa-banner', name: 'banner', entry: 'src/widgets/banner/banner.ts' },
+  { tag: 'lantoa-pledge-counter', name: 'pledge-counter', entry: 'src/widgets/pledge-counter/pledge-counter.ts' },
+] as const;

@@ -1,3 +1,5 @@
 /** Every Lantoa widget, registered. The classic `lantoa.iife.js` bundle is built from this file. */
 export { LantoaBanner } from './widgets/banner/banner.js';
 export type { BannerVariant, BannerCtaDetail, BannerDismissDetail } from './widgets/banner/banner.js';
+export { LantoaPledgeCounter } from './widgets/pledge-counter/pledge-counter.js';
+export type { PledgeCounterVariant, PledgeEventDetail } from './widgets/pledge-counter/pledge-counter.js';

@@ -1,0 +1,95 @@
+import type { Strings } from '../../core/i18n.js';
+
+export interface PledgeCounterStrings {
+  loading: string;
+  choose: string;
+  submit: string;
+  sending: string;
+  unitCount: (unit: string) => string;
+  provinceTotal: string;
+  goalProgress: (count: string, goal: string, percent: string) => string;
+  goalReached: string;
+  thanks: string;
+  thanksDetail: (choice: string) => string;
+  queued: string;
+  queuedDetail: string;
+  share: string;
+  copied: string;
+  shareText: (campaign: string) => string;
+  chooseFirst: string;
+  rejected: string;
+  unknownCampaign: (campaign: string) => string;
+  unknownUnit: (unit: string) => string;
+  unreachable: string;
+  retry: string;
+  missingAttribute: (name: string) => string;
+  ranking: string;
+  rank: string;
+  unitColumn: string;
+  countColumn: string;
+  progressColumn: string;
+  illustrative: string;
+}
+
+export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
+  vi: {
+    loading: 'Đang tải số liệu cam kết…',
+    choose: 'Tôi cam kết:',
+    submit: 'Gửi cam kết',
+    sending: 'Đang gửi…',
+    unitCount: (unit) => `Cam kết của ${unit}`,
+    provinceTotal: 'Toàn tỉnh',
+    goalProgress: (count, goal, percent) => `${count} / ${goal} cam kết (${percent})`,
+    goalReached: 'Đã đạt mục tiêu!',
+    thanks: 'Cảm ơn bạn đã cam kết!',
+    thanksDetail: (choice) => `Bạn đã cam kết: “${choice}”.`,
+    queued: 'Cam kết đã được lưu trên máy này',
+    queuedDetail: 'Mạng đang gián đoạn; cam kết sẽ tự gửi khi có mạng trở lại.',
+    share: 'Chia sẻ',
+    copied: 'Đã chép đường dẫn',
+    shareText: (campaign) => `Tôi vừa cam kết tham gia “${campaign}”. Cùng lan tỏa chuyển đổi số!`,
+    chooseFirst: 'Hãy chọn một cam kết.',
+    rejected: 'Máy chủ từ chối cam kết này. Vui lòng tải lại trang và thử lại.',
+    unknownCampaign: (campaign) => `Không tìm thấy chiến dịch “${campaign}”.`,
+    unknownUnit: (unit) => `Không tìm thấy đơn vị “${unit}” trong chiến dịch.`,
+    unreachable: 'Không kết nối được máy chủ cam kết.',
+    retry: 'Thử lại',
+    missingAttribute: (name) => `Thiếu thuộc tính “${name}”.`,
+    ranking: 'Xếp hạng các đơn vị',
+    rank: 'Hạng',
+    unitColumn: 'Đơn vị',
+    countColumn: 'Cam kết',
+    progressColumn: 'Tiến độ',
+    illustrative: 'Mục tiêu là số liệu minh họa.',
+  },
+  en: {
+    loading: 'Loading pledge counts…',
+    choose: 'I pledge:',
+    submit: 'Send my pledge',
+    sending: 'Sending…',
+    unitCount: (unit) => `Pledges in ${unit}`,
+    provinceTotal: 'Whole province',
+    goalProgress: (count, goal, percent) => `${count} of ${goal} pledges (${percent})`,
+    goalReached: 'Goal reached!',
+    thanks: 'Thank you for your pledge!',
+    thanksDetail: (choice) => `You pledged: “${choice}”.`,
+    queued: 'Your pledge is saved on this device',
+    queuedDetail: 'The network is down; your pledge will be sent when it is back.',
+    share: 'Share',
+    copied: 'Link copied',
+    shareText: (campaign) => `I just pledged to join “${campaign}”. Let's spread digital transformation!`,
+    chooseFirst: 'Please choose a pledge.',
+    rejected: 'The server refused this pledge. Please reload the page and try again.',
+    unknownCampaign: (campaign) => `Campaign “${campaign}” was not found.`,
+    unknownUnit: (unit) => `Unit “${unit}” is not part of this campaign.`,
+    unreachable: 'The pledge service cannot be reached.',
+    retry: 'Try again',
+    missingAttribute: (name) => `The “${name}” attribute is missing.`,
+    ranking: 'Units ranked',
+    rank: 'Rank',
+    unitColumn: 'Unit',
+    countColumn: 'Pledges',
+    progressColumn: 'Progress',
+    illustrative: 'Goals are illustrative data.',
+  },
+};

@@ -1,0 +1,380 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { defineElement } from '../../core/define.js';
+import { formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
+import { LantoaElement } from '../../core/lantoa-element.js';
+import { fetchJson, LoadError } from '../../core/load.js';
+import { resetStyles, themeTokens } from '../../core/theme.js';
+import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
+import { LiveCounts } from './pledge-live.js';
+import {
+  dequeue,
+  devicePledge,
+  enqueue,
+  newKey,
+  pendingPledges,
+  rememberPledge,
+  sendPledge,
+  type DevicePledge,
+  type PendingPledge,
+} from './pledge-outbox.js';
+import { pledgeCounterStrings, type PledgeCounterStrings } from './pledge-counter.strings.js';
+import { pledgeCounterStyles } from './pledge-counter.styles.js';
+
+export type PledgeCounterVariant = 'full' | 'compact' | 'province';
+
+export interface PledgeEventDetail {
+  campaign: string;
+  unit: string;
+  choice: string;
+  /** `queued`: saved on the device, to be sent when the network allows; `counted`: the service has it. */
+  state: 'queued' | 'counted';
+}
+
+type Failure = 'campaign' | 'unit' | 'unreachable' | 'attribute';
+
+/**
+ * The origin the widget's own script came from, so a snippet copied from the province's server needs no
+ * `api`: the classic bundle is `document.currentScript` while it runs; a module knows `import.meta.url`.
+ */
+const scriptOrigin = (() => {
+  try {
+    const url = new URL((globalThis.document?.currentScript as HTMLScriptElement | null)?.src || import.meta.url);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+  } catch {
+    /* no usable script URL: fall through */
+  }
+  return globalThis.location?.origin ?? '';
+})();
+
+const text = (value: Record<Locale, string>, locale: Locale) => value[locale];
+
+/**
+ * A visitor pledges to join the digital society; the widget shows the unit's count, the province total and
+ * the progress to the goal, live.
+ *
+ * @tag lantoa-pledge-counter
+ * @summary Pledge counter: choose, pledge once per device, see the unit and province counts move.
+ *
+ * @csspart base - The card.
+ * @csspart problem - The message shown when the campaign, the unit or the service cannot be used.
+ *
+ * @cssprop --lantoa-pledge-bar-color - Fill of the progress bars (default: the primary colour).
+ *
+ * @fires lantoa-pledge - The visitor pledged; `detail: { campaign, unit, choice, state }`, state `queued` or `counted`.
+ */
+export class LantoaPledgeCounter extends LantoaElement {
+  static override styles = [themeTokens, resetStyles, pledgeCounterStyles];
+
+  /** First retry of a queued pledge; doubled after each failure, up to a minute. */
+  static retryMs = 2000;
+
+  /** Campaign id, as listed by the service (e.g. `ben-tre-smartphone`). */
+  @property() campaign?: string;
+
+  /** The unit (district or commune) whose page this is, e.g. `ba-tri`. Not needed for `variant="province"`. */
+  @property() unit?: string;
+
+  /** Base URL of the pledge service; default: the origin this script was loaded from. */
+  @property() api?: string;
+
+  /** `full` (counts and pledge form), `compact` (the same, tighter) or `province` (every unit ranked). */
+  @property({ reflect: true }) variant: PledgeCounterVariant = 'full';
+
+  @state() private config?: CampaignConfig;
+  @state() private counts?: Counts;
+  @state() private failure?: Failure;
+  @state() private selected?: string;
+  @state() private sending = false;
+  @state() private mine: DevicePledge | null = null;
+  @state() private notice?: 'chooseFirst' | 'rejected' | 'copied';
+
+  private live?: LiveCounts;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private retryDelay = LantoaPledgeCounter.retryMs;
+  private checker?: typeof import('./pledge-counter.schema.js');
+  private readonly onOnline = () => this.flushOutbox();
+
+  get apiBase(): string {
+    return (this.api || scriptOrigin).replace(/\/+$/, '');
+  }
+
+  private get campaignUrl(): string {
+    return `${this.apiBase}/api/v1/campaigns/${encodeURIComponent(this.campaign ?? '')}`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this.onOnline);
+    if (this.hasUpdated) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this.onOnline);
+    this.live?.stop();
+    clearTimeout(this.retryTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('campaign') || changed.has('api') || changed.has('unit')) void this.load();
+  }
+
+  /** Loads config and counts in parallel (the validation code arrives at the same time), then goes live. */
+  private async load(): Promise<void> {
+    this.live?.stop();
+    this.failure = undefined;
+    this.config = this.counts = undefined;
+    if (!this.campaign || (!this.unit && this.variant !== 'province')) {
+      this.failure = 'attribute';
+      return;
+    }
+    try {
+      const [checker, config, counts] = await Promise.all([
+        import('./pledge-counter.schema.js'),
+        fetchJson(this.campaignUrl),
+        fetchJson(`${this.campaignUrl}/counts`),
+      ]);
+      this.checker = checker;
+      this.config = checker.checkConfig(config);
+      this.counts = checker.checkCounts(counts);
+    } catch (error) {
+      this.failure = error instanceof LoadError && error.status === 404 ? 'campaign' : 'unreachable';
+      this.logProblem(`campaign ${this.campaign} at ${this.apiBase}`, error instanceof Error ? error.message : error);
+      return;
+    }
+    if (this.variant !== 'province' && !this.config.units.some((u) => u.id === this.unit)) {
+      this.failure = 'unit';
+      this.logProblem(`unit "${this.unit}"`, `not in campaign ${this.campaign}; units: ${this.config.units.map((u) => u.id).join(', ')}`);
+      return;
+    }
+    this.mine = devicePledge(this.apiBase, this.campaign);
+    this.live = new LiveCounts({
+      countsUrl: `${this.campaignUrl}/counts`,
+      streamUrl: `${this.campaignUrl}/stream`,
+      onCounts: (data) => this.applyCounts(data),
+    });
+    this.live.start();
+    this.flushOutbox();
+  }
+
+  private applyCounts(data: unknown): void {
+    try {
+      const counts = this.checker?.checkCounts(data);
+      // Out-of-order answers (a slow poll after a fresh SSE event) must not move the numbers backwards.
+      if (counts && (!this.counts || (counts.updatedAt ?? '') >= (this.counts.updatedAt ?? ''))) this.counts = counts;
+    } catch (error) {
+      this.logProblem('counts ignored', error instanceof Error ? error.message : error);
+    }
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.campaign || !this.unit) return;
+    if (!this.selected) {
+      this.notice = 'chooseFirst';
+      return;
+    }
+    const pledge: PendingPledge = {
+      api: this.apiBase,
+      campaign: this.campaign,
+      unit: this.unit,
+      choice: this.selected,
+      key: newKey(),
+      queuedAt: Date.now(),
+    };
+    // Saved before it is sent: from here on, nothing the network does can lose it.
+    enqueue(pledge);
+    this.mine = { choice: pledge.choice, key: pledge.key, state: 'queued' };
+    rememberPledge(pledge.api, pledge.campaign, this.mine);
+    this.notice = undefined;
+    this.sending = true;
+    await this.deliver(pledge, true);
+    this.sending = false;
+  }
+
+  /** Sends one queued pledge and acts on the answer; `first` marks the visitor's own click. */
+  private async deliver(pledge: PendingPledge, first = false): Promise<void> {
+    const result = await sendPledge(pledge);
+    const detail = { campaign: pledge.campaign, unit: pledge.unit, choice: pledge.choice };
+    if (result.outcome === 'counted') {
+      dequeue(pledge.key);
+      rememberPledge(pledge.api, pledge.campaign, { choice: pledge.choice, key: pledge.key, state: 'counted' });
+      if (pledge.campaign === this.campaign && pledge.api === this.apiBase) {
+        this.mine = devicePledge(pledge.api, pledge.campaign);
+        const counts = (result.body as { counts?: unknown } | null)?.counts;
+        if (counts) this.applyCounts(counts);
+      }
+      this.retryDelay = LantoaPledgeCounter.retryMs;
+      this.emit<PledgeEventDetail>('lantoa-pledge', { ...detail, state: 'counted' });
+    } else if (result.outcome === 'rejected') {
+      dequeue(pledge.key);
+      rememberPledge(pledge.api, pledge.campaign, null);
+      this.mine = null;
+      this.notice = 'rejected';
+      this.logProblem(`pledge refused (HTTP ${result.status} ${result.code})`, result.message);
+    } else {
+      if (first) this.emit<PledgeEventDetail>('lantoa-pledge', { ...detail, state: 'queued' });
+      this.scheduleRetry();
+    }
+  }
+
+  private scheduleRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.flushOutbox(), this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, 60_000);
+  }
+
+  private flushing = false;
+
+  /** Sends every pledge this device still holds for this service, one at a time. */
+  private flushOutbox(): void {
+    if (this.flushing) return;
+    const waiting = pendingPledges().filter((p) => p.api === this.apiBase && p.key !== this.inFlightKey());
+    if (waiting.length === 0) return;
+    this.flushing = true;
+    void (async () => {
+      for (const pledge of waiting) await this.deliver(pledge);
+      this.flushing = false;
+    })();
+  }
+
+  /** The pledge the visitor's click is sending right now (not to be sent twice at once). */
+  private inFlightKey(): string | undefined {
+    return this.sending ? this.mine?.key : undefined;
+  }
+
+  private async share(): Promise<void> {
+    const t = this.strings;
+    const data = { title: document.title, text: t.shareText(this.config ? text(this.config.title, this.locale) : ''), url: location.href };
+    try {
+      if (navigator.share) return await navigator.share(data);
+      await navigator.clipboard.writeText(location.href);
+      this.notice = 'copied';
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') this.logWarning(`sharing failed: ${String(error)}`);
+    }
+  }
+
+  private get strings(): PledgeCounterStrings {
+    return pledgeCounterStrings[this.locale];
+  }
+
+  private formatPercent(part: number, whole: number): string {
+    const ratio = whole > 0 ? part / whole : 0;
+    return new Intl.NumberFormat(INTL_TAG[this.locale], { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+  }
+
+  protected renderContent(): unknown {
+    const t = this.strings;
+    if (this.failure) return this.renderFailure(t);
+    const { config, counts } = this;
+    if (!config || !counts) {
+      return html`<div part="base" class="reset card loading" role="status">${t.loading}</div>`;
+    }
+    return html`<section part="base" class="reset card" aria-labelledby="title">
+      <p id="title" class="title">${text(config.title, this.locale)}</p>
+      ${config.goalsAreIllustrative ? html`<p class="illustrative">${t.illustrative}</p>` : nothing}
+      ${this.variant === 'province' ? this.renderProvince(t, config, counts) : this.renderUnit(t, config, counts)}
+    </section>`;
+  }
+
+  private renderFailure(t: PledgeCounterStrings): TemplateResult {
+    const message =
+      this.failure === 'attribute'
+        ? t.missingAttribute(this.campaign ? 'unit' : 'campaign')
+        : this.failure === 'campaign'
+          ? t.unknownCampaign(this.campaign ?? '')
+          : this.failure === 'unit'
+            ? t.unknownUnit(this.unit ?? '')
+            : t.unreachable;
+    return html`${this.renderProblem(message)}
+    ${this.failure === 'unreachable' ? html`<button class="secondary" type="button" @click=${() => this.load()}>${t.retry}</button>` : nothing}`;
+  }
+
+  private renderProgress(id: string, count: number, goal: number): TemplateResult {
+    const t = this.strings;
+    const label = count >= goal ? `${t.goalProgress(formatNumber(this.locale, count), formatNumber(this.locale, goal), this.formatPercent(count, goal))} · ${t.goalReached}` : t.goalProgress(formatNumber(this.locale, count), formatNumber(this.locale, goal), this.formatPercent(count, goal));
+    const width = `${Math.min(100, goal > 0 ? (count / goal) * 100 : 0)}%`;
+    return html`<p class="progress-label" id=${id}>${label}</p>
+      <div class="bar" role="progressbar" aria-labelledby=${id} aria-valuemin="0" aria-valuemax=${goal} aria-valuenow=${Math.min(count, goal)}>
+        <span style=${styleMap({ width })}></span>
+      </div>`;
+  }
+
+  private renderUnit(t: PledgeCounterStrings, config: CampaignConfig, counts: Counts): TemplateResult {
+    // load() has checked that the unit exists before config is set.
+    const unit = config.units.find((u) => u.id === this.unit) ?? { id: '', name: this.unit ?? '', goal: 0 };
+    const unitCount = counts.units.find((u) => u.id === unit.id)?.count ?? 0;
+    return html`<dl class="figures">
+        <div class="figure"><dt>${t.unitCount(unit.name)}</dt><dd>${formatNumber(this.locale, unitCount)}</dd></div>
+        <div class="figure"><dt>${t.provinceTotal}</dt><dd>${formatNumber(this.locale, counts.total)}</dd></div>
+      </dl>
+      ${this.renderProgress('unit-progress', unitCount, unit.goal)} ${this.mine ? this.renderPledged(t, config, this.mine) : this.renderForm(t, config)}`;
+  }
+
+  private renderForm(t: PledgeCounterStrings, config: CampaignConfig): TemplateResult {
+    return html`<form @submit=${this.submit} novalidate>
+      <fieldset>
+        <legend>${t.choose}</legend>
+        ${config.choices.map(
+          (choice) => html`<label>
+            <input type="radio" name="choice" .value=${choice.id} ?checked=${this.selected === choice.id} @change=${() => ((this.selected = choice.id), (this.notice = undefined))} />
+            ${text(choice.label, this.locale)}
+          </label>`,
+        )}
+      </fieldset>
+      ${this.notice === 'chooseFirst' || this.notice === 'rejected'
+        ? html`<p class="hint" role="alert">${this.notice === 'chooseFirst' ? t.chooseFirst : t.rejected}</p>`
+        : nothing}
+      <button type="submit" ?disabled=${this.sending}>${this.sending ? t.sending : t.submit}</button>
+    </form>`;
+  }
+
+  private renderPledged(t: PledgeCounterStrings, config: CampaignConfig, mine: DevicePledge): TemplateResult {
+    const choice = config.choices.find((c) => c.id === mine.choice);
+    const queued = mine.state === 'queued' && !this.sending;
+    return html`<div class="notice" role="status">
+      <strong>${queued ? t.queued : t.thanks}</strong>
+      ${queued ? t.queuedDetail : choice ? t.thanksDetail(text(choice.label, this.locale)) : nothing}
+      ${this.notice === 'copied' ? html`<span> · ${t.copied}</span>` : nothing}
+    </div>
+    <button class="secondary" type="button" @click=${this.share}>${t.share}</button>`;
+  }
+
+  private renderProvince(t: PledgeCounterStrings, config: CampaignConfig, counts: Counts): TemplateResult {
+    const rows = config.units
+      .map((unit) => ({ ...unit, count: counts.units.find((u) => u.id === unit.id)?.count ?? 0 }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
+    return html`<dl class="figures">
+        <div class="figure"><dt>${t.provinceTotal}</dt><dd>${formatNumber(this.locale, counts.total)}</dd></div>
+      </dl>
+      ${this.renderProgress('total-progress', counts.total, config.goal)}
+      <table>
+        <caption>${t.ranking}</caption>
+        <thead><tr><th scope="col">${t.rank}</th><th scope="col">${t.unitColumn}</th><th scope="col">${t.countColumn}</th><th scope="col">${t.progressColumn}</th></tr></thead>
+        <tbody>
+          ${rows.map(
+            (row, index) => html`<tr>
+              <td class="number">${index + 1}</td>
+              <th scope="row">${row.name}</th>
+              <td class="number">${formatNumber(this.locale, row.count)}</td>
+              <td>${this.formatPercent(row.count, row.goal)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+}
+
+defineElement('lantoa-pledge-counter', LantoaPledgeCounter);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lantoa-pledge-counter': LantoaPledgeCounter;
+  }
+  interface GlobalEventHandlersEventMap {
+    'lantoa-pledge': CustomEvent<PledgeEventDetail>;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Keeps a pledge counter's numbers live: the service's Server-Sent Events stream while it works, else
+ * polling the counts with backoff (proxies and old carriers' gateways often break long-lived streams).
+ */
+import { fetchJson } from '../../core/load.js';
+
+export interface LiveOptions {
+  countsUrl: string;
+  streamUrl: string;
+  onCounts: (data: unknown) => void;
+}
+
+export class LiveCounts {
+  /** First polling interval; doubled after each failure up to `maxPollMs`, reset after a success. */
+  static pollMs = 15_000;
+  static maxPollMs = 120_000;
+
+  private source?: EventSource;
+  private timer?: ReturnType<typeof setTimeout>;
+  private delay = LiveCounts.pollMs;
+  private stopped = false;
+
+  constructor(private readonly options: LiveOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    if (typeof EventSource !== 'function') return this.schedulePoll();
+    const source = (this.source = new EventSource(this.options.streamUrl));
+    const receive = (event: MessageEvent<string>) => {
+      try {
+        this.options.onCounts(JSON.parse(event.data));
+      } catch {
+        /* a malformed event is skipped; the next one carries the full counts again */
+      }
+    };
+    source.addEventListener('counts', receive);
+    source.onmessage = receive;
+    let failures = 0;
+    source.onopen = () => (failures = 0);
+    source.onerror = () => {
+      // CLOSED: refused for good. CONNECTING: the browser retries by itself, but a proxy that breaks
+      // streams (or a CORS refusal) makes it retry forever without data: after two failures in a row, poll.
+      failures += 1;
+      if (source.readyState === EventSource.CLOSED || failures >= 2) {
+        source.close();
+        this.source = undefined;
+        this.schedulePoll();
+      }
+    };
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.source?.close();
+    this.source = undefined;
+    clearTimeout(this.timer);
+  }
+
+  /** True while the SSE stream is the source of updates (for tests and the "live" badge). */
+  get streaming(): boolean {
+    return this.source?.readyState === EventSource.OPEN;
+  }
+
+  private schedulePoll(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.poll(), this.delay);
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      this.options.onCounts(await fetchJson(this.options.countsUrl));
+      this.delay = LiveCounts.pollMs;
+    } catch {
+      this.delay = Math.min(this.delay * 2, LiveCounts.maxPollMs);
+    }
+    this.schedulePoll();
+  }
+}

@@ -1,0 +1,70 @@
+// A web-test-runner plugin that runs the real pledge service (src/server/main.ts) beside the browser tests,
+// on a temporary SQLite database, and lets tests stop it, start it again and count rows in the database
+// (`executeServerCommand('pledge-service', { action })`).
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function pledgeServicePlugin({ port, campaignsFile }) {
+  let child;
+  let dataDir;
+
+  async function start() {
+    if (child) return;
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CAMPAIGNS_FILE: campaignsFile, ACCESS_LOG: '0' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const started = Date.now();
+    for (;;) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+      } catch {
+        /* not listening yet */
+      }
+      if (child.exitCode !== null || Date.now() - started > 20_000) throw new Error('the pledge service did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async function stop() {
+    if (!child) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    child = undefined;
+  }
+
+  async function rows(payload) {
+    const file = (await readdir(dataDir)).find((name) => /\.(db|sqlite3?)$/.test(name));
+    const db = new Database(join(dataDir, file), { readonly: true, fileMustExist: true });
+    try {
+      const where = payload.key ? ' AND key = ?' : '';
+      const args = payload.key ? [payload.campaign, payload.key] : [payload.campaign];
+      return db.prepare(`SELECT COUNT(*) AS n FROM pledges WHERE campaign = ?${where}`).get(...args).n;
+    } finally {
+      db.close();
+    }
+  }
+
+  return {
+    name: 'pledge-service',
+    async serverStart() {
+      dataDir = await mkdtemp(join(tmpdir(), 'lantoa-wtr-'));
+      await start();
+    },
+    async serverStop() {
+      await stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+    async executeCommand({ command, payload }) {
+      if (command !== 'pledge-service') return undefined;
+      if (payload.action === 'stop') return stop().then(() => true);
+      if (payload.action === 'start') return start().then(() => true);
+      if (payload.action === 'rows') return rows(payload);
+      throw new Error(`unknown pledge-service action ${payload.action}`);
+    },
+  };
+}

@@ -1,0 +1,251 @@
+/**
+ * <lantoa-pledge-counter> in Chromium against the real pledge service (started by the test runner on a
+ * temporary SQLite file with test/fixtures/campaigns.test.json), counting rows in the real database.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { LiveCounts } from '../../../src/widgets/pledge-counter/pledge-live.js';
+import { LantoaPledgeCounter } from '../../../src/widgets/pledge-counter/pledge-counter.js';
+import { newKey, pendingPledges } from '../../../src/widgets/pledge-counter/pledge-outbox.js';
+import { part, until, withConsole } from '../../helpers.js';
+
+const API = 'http://127.0.0.1:8791';
+const CAMPAIGN = 'test-campaign';
+
+const service = (action: 'stop' | 'start') => executeServerCommand('pledge-service', { action });
+const rows = (key?: string) => executeServerCommand<number, unknown>('pledge-service', { action: 'rows', campaign: CAMPAIGN, key });
+
+async function counts(): Promise<{ total: number; units: { id: string; count: number }[] }> {
+  return (await fetch(`${API}/api/v1/campaigns/${CAMPAIGN}/counts`, { cache: 'no-store' })).json();
+}
+const unitCount = async (unit: string) => (await counts()).units.find((u) => u.id === unit)!.count;
+
+async function ready(el: LantoaPledgeCounter): Promise<void> {
+  await until(() => !!el.shadowRoot?.querySelector('.title, [part="problem"]'), 8000, 'the counter to load');
+  await el.updateComplete;
+}
+
+const figures = (el: LantoaPledgeCounter) => [...el.shadowRoot!.querySelectorAll('.figure dd')].map((dd) => dd.textContent!.trim());
+
+async function pledge(el: LantoaPledgeCounter, choice: string): Promise<void> {
+  el.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${choice}"]`)!.click();
+  await el.updateComplete;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+}
+
+async function postPledge(unit: string): Promise<Response> {
+  return fetch(`${API}/api/v1/campaigns/${CAMPAIGN}/pledges`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ unit, choice: 'smartphone', key: newKey() }),
+  });
+}
+
+describe('<lantoa-pledge-counter>', () => {
+  afterEach(async () => {
+    localStorage.clear();
+    await service('start'); // a test that stopped the service must not leave it down
+  });
+
+  it('shows the unit count, the province total and the progress, labelled illustrative, axe-clean', async () => {
+    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="thanh-phu"></lantoa-pledge-counter>`);
+    await ready(el);
+    const now = await counts();
+    expect(el.shadowRoot!.querySelector('.title')!.textContent).to.equal('Chiến dịch thử nghiệm');
+    expect(el.shadowRoot!.querySelector('.illustrative')!.textContent).to.contain('minh họa');
+    expect(figures(el)).to.deep.equal([
+      String(now.units.find((u) => u.id === 'thanh-phu')!.count),
+      new Intl.NumberFormat('vi-VN').format(now.total),
+    ]);
+    expect(el.shadowRoot!.querySelector('.figure dt')!.textContent).to.equal('Cam kết của Thạnh Phú');
+    expect(el.shadowRoot!.querySelector('[role="progressbar"]')!.getAttribute('aria-valuemax')).to.equal('1500');
+    expect(el.shadowRoot!.querySelectorAll('input[type="radio"]').length).to.equal(2);
+    await expect(el).to.be.accessible();
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.title')!.textContent).to.equal('Test campaign');
+    expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal('I pledge:');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks for a choice before sending anything', async () => {
+    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+    await ready(el);
+    const before = await rows();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('Hãy chọn một cam kết.');
+    expect(await rows()).to.equal(before);
+  });
+
+  it('counts a pledge once in the database, shows the new count and remembers the device', async () => {
+    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+    await ready(el);
+    const [rowsBefore, countBefore] = [await rows(), await unitCount('ba-tri')];
+    setTimeout(() => void pledge(el, 'switch-to-4g'));
+    const event = await oneEvent(el, 'lantoa-pledge');
+    expect(event.detail).to.deep.equal({ campaign: CAMPAIGN, unit: 'ba-tri', choice: 'switch-to-4g', state: 'counted' });
+    expect(await rows()).to.equal(rowsBefore + 1);
+    await until(() => figures(el)[0] === String(countBefore + 1), 3000, 'the new count');
+    await until(() => !!el.shadowRoot!.querySelector('.notice')?.textContent!.includes('Cảm ơn bạn đã cam kết!'), 2000, 'the thank-you');
+    expect(el.shadowRoot!.querySelector('.notice')!.textContent).to.contain('Tôi sẽ chuyển từ 2G lên 4G');
+    expect(pendingPledges()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    const again = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+    await ready(again);
+    expect(again.shadowRoot!.querySelector('form')).to.equal(null);
+    expect(again.shadowRoot!.querySelector('.notice')!.textContent).to.contain('Cảm ơn');
+  });
+
+  it('follows the live stream: a pledge from elsewhere moves the number', async () => {
+    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="thanh-phu"></lantoa-pledge-counter>`);
+    await ready(el);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the stream open
+    const before = await unitCount('thanh-phu');
+    expect((await postPledge('thanh-phu')).status).to.equal(201);
+    await until(() => figures(el)[0] === String(before + 1), 3000, 'the stream to bring the new count');
+  });
+
+  it('keeps a pledge queued while the service is down and delivers it exactly once when it is back', async () => {
+    // Retries far apart, so only the browser's `online` event can deliver it within this test.
+    const retryMs = LantoaPledgeCounter.retryMs;
+    LantoaPledgeCounter.retryMs = 60_000;
+    try {
+      const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+      await ready(el);
+      const before = await rows();
+      await service('stop');
+      setTimeout(() => void pledge(el, 'smartphone'));
+      const queued = await oneEvent(el, 'lantoa-pledge');
+      expect(queued.detail.state).to.equal('queued');
+      await until(() => !!el.shadowRoot!.querySelector('.notice')?.textContent!.includes('Cam kết đã được lưu trên máy này'), 2000, 'the queued notice');
+      expect(pendingPledges().length).to.equal(1);
+      const key = pendingPledges()[0].key;
+      await expect(el).to.be.accessible();
+
+      await service('start');
+      const counted = oneEvent(el, 'lantoa-pledge');
+      window.dispatchEvent(new Event('online'));
+      expect((await counted).detail.state).to.equal('counted');
+      expect(pendingPledges()).to.deep.equal([]);
+      expect(await rows(key)).to.equal(1);
+      expect(await rows()).to.equal(before + 1);
+      window.dispatchEvent(new Event('online')); // nothing left to send: still exactly one
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await rows()).to.equal(before + 1);
+      await until(() => el.shadowRoot!.querySelector('.notice')!.textContent!.includes('Cảm ơn'), 3000, 'the thank-you');
+    } finally {
+      LantoaPledgeCounter.retryMs = retryMs;
+    }
+  });
+
+  it('sends a pledge left queued on a previous visit when the page opens again', async () => {
+    const key = newKey();
+    localStorage.setItem(
+      'lantoa:pledge:outbox',
+      JSON.stringify([{ api: API, campaign: CAMPAIGN, unit: 'cho-lach', choice: 'smartphone', key, queuedAt: Date.now() - 60_000 }]),
+    );
+    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="cho-lach"></lantoa-pledge-counter>`);
+    await ready(el);
+    await until(() => pendingPledges().length === 0, 5000, 'the outbox to empty');
+    expect(await rows(key)).to.equal(1);
+  });
+
+  it('drops a pledge the service refuses (4xx) and says so', async () => {
+    localStorage.setItem(
+      'lantoa:pledge:outbox',
+      JSON.stringify([{ api: API, campaign: CAMPAIGN, unit: 'ba-tri', choice: 'no-such-choice', key: newKey(), queuedAt: Date.now() }]),
+    );
+    localStorage.setItem(`lantoa:pledge:done:${API}|${CAMPAIGN}`, JSON.stringify({ choice: 'no-such-choice', key: 'x', state: 'queued' }));
+    await withConsole('error', async (errors) => {
+      const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+      await ready(el);
+      await until(() => pendingPledges().length === 0, 5000, 'the refused pledge to be dropped');
+      await el.updateComplete;
+      expect(errors.calls.join('\n')).to.contain('404');
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Máy chủ từ chối');
+      expect(el.shadowRoot!.querySelector('form')).to.not.equal(null); // the visitor can pledge again
+    });
+  });
+
+  it('ranks every unit in the province view', async () => {
+    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} variant="province"></lantoa-pledge-counter>`);
+    await ready(el);
+    const now = await counts();
+    const table = el.shadowRoot!.querySelector('table')!;
+    const shown = [...table.querySelectorAll('tbody tr')].map((tr) => Number(tr.querySelectorAll('td')[1].textContent!.replace(/\D/g, '')));
+    expect(shown.length).to.equal(3);
+    expect(shown).to.deep.equal([...shown].sort((a, b) => b - a));
+    expect(shown.reduce((a, b) => a + b, 0)).to.equal(now.total);
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders the compact variant', async () => {
+    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri" variant="compact"></lantoa-pledge-counter>`);
+    await ready(el);
+    expect(el.getAttribute('variant')).to.equal('compact');
+    expect(parseFloat(getComputedStyle(el.shadowRoot!.querySelector('.figure dd')!).fontSize)).to.equal(20);
+    await expect(el).to.be.accessible();
+  });
+
+  it('falls back to polling when the stream is refused', async () => {
+    const previous = LiveCounts.pollMs;
+    LiveCounts.pollMs = 200;
+    const RealEventSource = window.EventSource;
+    // A stream URL the service does not know: the stream fails and the widget must poll instead.
+    window.EventSource = class extends RealEventSource {
+      constructor(url: string | URL) {
+        super(`${String(url)}-refused`);
+      }
+    };
+    try {
+      const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="thanh-phu"></lantoa-pledge-counter>`);
+      await ready(el);
+      const before = await unitCount('thanh-phu');
+      expect((await postPledge('thanh-phu')).status).to.equal(201);
+      await until(() => figures(el)[0] === String(before + 1), 5000, 'polling to bring the new count');
+    } finally {
+      window.EventSource = RealEventSource;
+      LiveCounts.pollMs = previous;
+    }
+  });
+
+  describe('bad input', () => {
+    for (const [name, attributes, expected] of [
+      ['an unknown campaign', { campaign: 'khong-co', unit: 'ba-tri' }, 'Không tìm thấy chiến dịch “khong-co”'],
+      ['an unknown unit', { campaign: CAMPAIGN, unit: 'cho-gao' }, 'Không tìm thấy đơn vị “cho-gao”'],
+      ['a missing unit', { campaign: CAMPAIGN }, 'Thiếu thuộc tính “unit”'],
+      ['a missing campaign', { unit: 'ba-tri' }, 'Thiếu thuộc tính “campaign”'],
+    ] as const) {
+      it(`shows a localized message for ${name}`, async () => {
+        await withConsole('error', async () => {
+          const el = document.createElement('lantoa-pledge-counter');
+          el.api = API;
+          Object.assign(el, attributes);
+          const host = await fixture<HTMLDivElement>(html`<div></div>`);
+          host.append(el);
+          await ready(el);
+          expect(part(el, 'problem')!.textContent).to.contain(expected);
+          await expect(el).to.be.accessible();
+        });
+      });
+    }
+
+    it('says the service is unreachable and offers a retry that works', async () => {
+      await withConsole('error', async () => {
+        await service('stop');
+        // Another spelling of the same service: the browser's HTTP cache (config and counts are cacheable for
+        // a few seconds, rightly) holds nothing for it, so the widget really meets a dead service.
+        const uncached = API.replace('127.0.0.1', 'localhost');
+        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${uncached} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+        await ready(el);
+        expect(part(el, 'problem')!.textContent).to.contain('Không kết nối được máy chủ cam kết.');
+        await service('start');
+        el.shadowRoot!.querySelector<HTMLButtonElement>('button.secondary')!.click();
+        await until(() => !!el.shadowRoot!.querySelector('.title'), 5000, 'the retry');
+      });
+    });
+  });
+});
