@@ -9,7 +9,7 @@ import { CHROME_ARGS, chromePath } from './chrome-path.js';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8787';
 const out = process.env.OUT_DIR ?? 'docs/screenshots';
-const pages = (process.env.PAGES ?? 'district-ba-tri,feed').split(',');
+const pages = (process.env.PAGES ?? 'district-ba-tri,province').split(',');
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
 for (const page of pages) {
@@ -17,7 +17,12 @@ for (const page of pages) {
     for (const [label, width, height] of [['phone', 375, 812], ['desktop', 1280, 800]] as const) {
       const tab = await browser.newPage({ viewport: { width, height }, colorScheme: (process.env.COLOR_SCHEME as 'dark') ?? 'light' });
       await tab.goto(`${base}/demo/${page}.html?lang=${lang}`);
-      await tab.waitForFunction(() => customElements.get('lantoa-banner') !== undefined);
+      // Every Lantoa element on the page upgraded, and none still loading its data.
+      await tab.waitForFunction(() =>
+        [...document.querySelectorAll('*')]
+          .filter((element) => element.localName.startsWith('lantoa-'))
+          .every((element) => customElements.get(element.localName) && !element.shadowRoot?.querySelector('.loading, [aria-busy="true"]')),
+      );
       await tab.waitForTimeout(300);
       const file = `${out}/${page}-${lang}-${label}.png`;
       await tab.screenshot({ path: file, fullPage: process.env.FULL_PAGE === '1' });

@@ -129,10 +129,21 @@ export const pledgeCounterStyles = css`
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
   }
+  table {
+    margin-block-start: 1rem;
+  }
   caption {
     text-align: start;
     font-weight: 700;
     margin-block-end: 0.5rem;
+  }
+  th,
+  td.number {
+    overflow-wrap: normal;
+  }
+  thead th {
+    white-space: nowrap;
+    font-size: 0.875rem;
   }
   th,
   td {
