@@ -5,11 +5,12 @@
  * fields (400) → unit and choice (404) → durable commit → 201 or 200.
  */
 import type { HttpBindings } from '@hono/node-server';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { MAX_PLEDGE_BODY_BYTES, pledgeRequestSchema, type ErrorCode } from '../contract/pledge.js';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { MAX_PLEDGE_BODY_BYTES, pledgeRequestSchema } from '../contract/pledge.js';
 import type { CampaignEntry } from './campaigns.js';
 import type { CampaignCounts } from './counts.js';
+import { corsFor, countsReply } from './access.js';
+import { fail, header, JSON_TYPE, notModified, parseJson, readBody, respond, TOO_LARGE, type HeaderMap } from './http.js';
 import { log } from './log.js';
 import { clientKey, type RateLimiter } from './rate-limit.js';
 import type { PledgeStore } from './store.js';
@@ -37,38 +38,11 @@ interface CampaignState {
   configEtag: string;
 }
 
-export type ApiEnv = { Bindings: HttpBindings; Variables: { campaign: CampaignState; allowedOrigin: string | undefined } };
-type Ctx = Context<ApiEnv>;
+export type ApiEnv = { Bindings: HttpBindings; Variables: { campaign: CampaignState; cors: HeaderMap } };
 
-const JSON_TYPE = 'application/json; charset=utf-8';
 /** Browsers cache a preflight at most 2 h (Chromium); on a 2G link each saved preflight is a round trip. */
 const PREFLIGHT_MAX_AGE = '7200';
-
-/**
- * Every error: `{ error: { code, message, field? } }`. Error bodies are readable from any origin
- * (they disclose nothing), so a widget on a site that is not allowed can say why instead of seeing
- * an opaque network failure and retrying forever.
- */
-function fail(c: Ctx, status: ContentfulStatusCode, code: ErrorCode, message: string, field?: string): Response {
-  c.header('Access-Control-Allow-Origin', c.get('allowedOrigin') ?? '*');
-  c.header('Cache-Control', 'no-store');
-  return c.json({ error: field === undefined ? { code, message } : { code, message, field } }, status);
-}
-
-function notModified(c: Ctx, etag: string): boolean {
-  const header = c.req.header('If-None-Match');
-  if (!header) return false;
-  return header === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
-
-/** Same origin as the service itself (its own demo pages), judged by the Host the browser used. */
-function sameOrigin(origin: string, host: string | undefined): boolean {
-  try {
-    return host !== undefined && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
+const NO_CORS: HeaderMap = Object.freeze({}) as HeaderMap;
 
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
@@ -82,139 +56,109 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     states.set(id, { id, entry, counts, configBody, configEtag: `"${id}-${configBody.length.toString(36)}-${started}"` });
   }
 
+  const preflight = (origin: string | undefined): Response =>
+    respond(
+      204,
+      null,
+      origin === undefined
+        ? {}
+        : {
+            'access-control-allow-origin': origin,
+            'access-control-allow-methods': 'GET, POST',
+            'access-control-allow-headers': 'Content-Type',
+            'access-control-max-age': PREFLIGHT_MAX_AGE,
+            vary: 'Origin',
+          },
+    );
+
+  /** Campaign (404), origin (403, CORS), preflight, rate (429), for every route of a campaign. */
   const guard: MiddlewareHandler<ApiEnv> = async (c, next) => {
+    const method = c.req.method;
+    const origin = header(c, 'origin');
     const campaign = states.get(c.req.param('campaign') ?? '');
-    const origin = c.req.header('Origin');
     if (!campaign) {
       // Let the preflight through so the widget can read the real answer: this 404.
-      if (c.req.method === 'OPTIONS') return preflight(c, origin);
-      return fail(c, 404, 'unknown_campaign', `No campaign "${c.req.param('campaign') ?? ''}"`);
+      if (method === 'OPTIONS') return preflight(origin);
+      return fail(404, 'unknown_campaign', `No campaign "${c.req.param('campaign') ?? ''}"`, NO_CORS);
     }
-    if (origin !== undefined) {
-      c.header('Vary', 'Origin');
-      if (!campaign.entry.allowedOrigins.has(origin) && !sameOrigin(origin, c.req.header('Host'))) {
-        return fail(c, 403, 'origin_not_allowed', `Pages on ${origin} may not use campaign "${campaign.id}"; ask the campaign office to add the site`);
-      }
-      c.set('allowedOrigin', origin);
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Expose-Headers', 'ETag, Retry-After');
+    const cors = corsFor(campaign.entry.allowedOrigins, origin, header(c, 'host'));
+    if (!cors) {
+      return fail(403, 'origin_not_allowed', `Pages on ${origin ?? ''} may not use campaign "${campaign.id}"; ask the campaign office to add the site`, { vary: 'Origin' });
     }
-    if (c.req.method === 'OPTIONS') return preflight(c, origin);
-    const limiter = c.req.method === 'POST' ? deps.pledgeLimiter : deps.readLimiter;
-    const verdict = limiter.take(clientKey(c.env?.incoming?.socket.remoteAddress, c.req.header('X-Forwarded-For'), deps.trustProxy));
+    if (method === 'OPTIONS') return preflight(origin);
+    const limiter = method === 'POST' ? deps.pledgeLimiter : deps.readLimiter;
+    const verdict = limiter.take(clientKey(c.env?.incoming?.socket.remoteAddress, header(c, 'x-forwarded-for'), deps.trustProxy));
     if (!verdict.ok) {
-      c.header('Retry-After', String(verdict.retryAfterSeconds));
-      return fail(c, 429, 'rate_limited', `Too many requests from this network; retry in ${verdict.retryAfterSeconds} s`);
+      const wait = verdict.retryAfterSeconds;
+      return fail(429, 'rate_limited', `Too many requests from this network; retry in ${wait} s`, { ...cors, 'retry-after': String(wait) });
     }
     c.set('campaign', campaign);
+    c.set('cors', cors);
     await next();
-  };
-
-  const preflight = (c: Ctx, origin: string | undefined): Response => {
-    if (origin !== undefined) {
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Allow-Methods', 'GET, POST');
-      c.header('Access-Control-Allow-Headers', 'Content-Type');
-      c.header('Access-Control-Max-Age', PREFLIGHT_MAX_AGE);
-    }
-    return c.body(null, 204);
   };
 
   api.use('/campaigns/:campaign', guard);
   api.use('/campaigns/:campaign/*', guard);
-  api.options('/campaigns/:campaign', (c) => c.body(null, 204));
-  api.options('/campaigns/:campaign/*', (c) => c.body(null, 204));
+  // Never reached (the guard answers every OPTIONS); they exist so the router matches OPTIONS at all.
+  api.options('/campaigns/:campaign', () => respond(204, null, {}));
+  api.options('/campaigns/:campaign/*', () => respond(204, null, {}));
 
   api.get('/campaigns/:campaign', (c) => {
     const { configBody, configEtag } = c.get('campaign');
-    c.header('ETag', configEtag);
-    c.header('Cache-Control', 'public, max-age=300');
-    if (notModified(c, configEtag)) return c.body(null, 304);
-    return c.body(configBody, 200, { 'Content-Type': JSON_TYPE });
+    const headers = { ...c.get('cors'), etag: configEtag, 'cache-control': 'public, max-age=300' };
+    if (notModified(header(c, 'if-none-match'), configEtag)) return respond(304, null, headers);
+    return respond(200, configBody, { ...headers, 'content-type': JSON_TYPE });
   });
 
   api.get('/campaigns/:campaign/counts', (c) => {
-    const snapshot = c.get('campaign').counts.snapshot();
-    c.header('ETag', snapshot.etag);
-    // Short: the stream carries live changes; this keeps a crowd of page loads off the service.
-    c.header('Cache-Control', 'public, max-age=5');
-    if (notModified(c, snapshot.etag)) return c.body(null, 304);
-    return c.body(snapshot.body, 200, { 'Content-Type': JSON_TYPE });
+    // Usually answered by the fast path (fast-counts.ts) before reaching here; same reply either way.
+    const reply = countsReply(c.get('campaign').counts.snapshot(), c.get('cors'), header(c, 'if-none-match'));
+    return respond(reply.status, reply.body, reply.headers);
   });
 
   api.get('/campaigns/:campaign/stream', (c) => {
     if (deps.streams.size >= deps.maxStreams) {
-      c.header('Retry-After', '30');
-      return fail(c, 503, 'unavailable', 'Too many live streams open; poll the counts instead');
+      return fail(503, 'unavailable', 'Too many live streams open; poll the counts instead', { ...c.get('cors'), 'retry-after': '30' });
     }
+    for (const [name, value] of Object.entries(c.get('cors'))) c.header(name, value);
     return deps.streams.open(c, c.get('campaign').id);
   });
 
   api.post('/campaigns/:campaign/pledges', async (c) => {
     const campaign = c.get('campaign');
-    const type = c.req.header('Content-Type')?.split(';')[0].trim().toLowerCase();
+    const cors = c.get('cors');
+    const type = header(c, 'content-type')?.split(';')[0].trim().toLowerCase();
     if (type !== 'application/json') {
-      return fail(c, 415, 'unsupported_media_type', 'Send the pledge as JSON with Content-Type: application/json');
+      return fail(415, 'unsupported_media_type', 'Send the pledge as JSON with Content-Type: application/json', cors);
     }
-    const text = await readBody(c);
-    if (text === TOO_LARGE) return fail(c, 413, 'payload_too_large', `A pledge is at most ${MAX_PLEDGE_BODY_BYTES} bytes`);
-    let data: unknown;
-    try {
-      data = JSON.parse(text ?? '');
-    } catch {
-      return fail(c, 400, 'invalid_json', 'The body is not valid JSON (UTF-8)');
-    }
+    const bytes = await readBody(c, MAX_PLEDGE_BODY_BYTES);
+    if (bytes === TOO_LARGE) return fail(413, 'payload_too_large', `A pledge is at most ${MAX_PLEDGE_BODY_BYTES} bytes`, cors);
+    const data = bytes === null ? undefined : parseJson(bytes);
+    if (data === undefined) return fail(400, 'invalid_json', 'The body is not valid JSON (UTF-8)', cors);
     const parsed = pledgeRequestSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue.path.map(String).join('.');
-      return fail(c, 400, 'invalid_field', field ? `${field}: ${issue.message}` : `Expected an object { unit, choice, key }: ${issue.message}`, field || undefined);
+      const message = field ? `${field}: ${issue.message}` : `Expected an object { unit, choice, key }: ${issue.message}`;
+      return fail(400, 'invalid_field', message, cors, field || undefined);
     }
     const { unit, choice, key } = parsed.data;
-    if (!campaign.entry.unitIds.has(unit)) return fail(c, 404, 'unknown_unit', `Campaign "${campaign.id}" has no unit "${unit}"`, 'unit');
-    if (!campaign.entry.choiceIds.has(choice)) return fail(c, 404, 'unknown_choice', `Campaign "${campaign.id}" has no choice "${choice}"`, 'choice');
+    const { id, entry, counts } = campaign;
+    if (!entry.unitIds.has(unit)) return fail(404, 'unknown_unit', `Campaign "${id}" has no unit "${unit}"`, cors, 'unit');
+    if (!entry.choiceIds.has(choice)) return fail(404, 'unknown_choice', `Campaign "${id}" has no choice "${choice}"`, cors, 'choice');
 
     const createdAt = new Date().toISOString();
     let created: boolean;
     try {
-      created = await deps.store.add({ campaign: campaign.id, unit, choice, key, createdAt });
+      created = await deps.store.add({ campaign: id, unit, choice, key, createdAt });
     } catch (error) {
       log.error('pledge not stored', error);
-      c.header('Retry-After', '5');
-      return fail(c, 503, 'unavailable', 'The pledge could not be stored; retry with the same key');
+      return fail(503, 'unavailable', 'The pledge could not be stored; retry with the same key', { ...cors, 'retry-after': '5' });
     }
-    if (created) campaign.counts.apply(unit, choice, createdAt);
-    c.header('Cache-Control', 'no-store');
-    return c.body(`{"created":${created},"counts":${campaign.counts.snapshot().body}}`, created ? 201 : 200, { 'Content-Type': JSON_TYPE });
+    // The counts already include this pledge: the store's commit listener moved them (service.ts).
+    const body = `{"created":${created},"counts":${counts.snapshot().body}}`;
+    return respond(created ? 201 : 200, body, { ...cors, 'content-type': JSON_TYPE, 'cache-control': 'no-store' });
   });
 
   return api;
-}
-
-const TOO_LARGE = Symbol('too large');
-
-/** The request body as text, or TOO_LARGE past the limit, or null for invalid UTF-8, without buffering more than the limit. */
-async function readBody(c: Ctx): Promise<string | null | typeof TOO_LARGE> {
-  const declared = Number(c.req.header('Content-Length') ?? NaN);
-  if (declared > MAX_PLEDGE_BODY_BYTES) return TOO_LARGE;
-  const body = c.req.raw.body;
-  if (!body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_PLEDGE_BODY_BYTES) {
-      await reader.cancel();
-      return TOO_LARGE;
-    }
-    chunks.push(value);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    return null;
-  }
 }

@@ -32,7 +32,7 @@ export function createApp({ widgetsDir, demoDir, api, accessLog = true }: AppOpt
       const start = performance.now();
       await next();
       // No client address and no query string: nothing that identifies a visitor.
-      log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - start) * 10) / 10 });
+      log.access(c.req.method, c.req.path, c.res.status, Math.round((performance.now() - start) * 10) / 10);
     });
   }
 

@@ -6,11 +6,52 @@
 type Fields = Record<string, unknown>;
 
 function line(level: 'info' | 'warn' | 'error', msg: string, fields: Fields): string {
-  return `${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })}\n`;
+  return `${JSON.stringify({ time: now(), level, msg, ...fields })}\n`;
+}
+
+// Access lines are many (one per request): they are gathered and written every FLUSH_MS or every
+// FLUSH_BYTES, one system call for hundreds of lines (measured: a write per request cost a sixth of the
+// counts throughput). flush() runs at shutdown; a kill -9 loses at most FLUSH_MS of access lines.
+// Everything else (start, stop, errors) is written at once.
+const FLUSH_MS = 100;
+const FLUSH_BYTES = 64 * 1024;
+let pending = '';
+let timer: NodeJS.Timeout | undefined;
+let lastMs = 0;
+let lastIso = '';
+/** The time as ISO 8601, formatted at most once per millisecond. */
+function now(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+function flush(): void {
+  clearTimeout(timer);
+  timer = undefined;
+  if (pending === '') return;
+  const text = pending;
+  pending = '';
+  process.stdout.write(text);
 }
 
 export const log = {
+  /** One line per request, buffered (see FLUSH_MS). */
+  access(method: string, path: string, status: number, ms: number): void {
+    if (pending.length > FLUSH_BYTES) flush();
+    if (timer === undefined) {
+      timer = setTimeout(flush, FLUSH_MS);
+      timer.unref();
+    }
+    // Written by hand: this runs for every request, and JSON.stringify of an object costs 5× more.
+    pending += `{"time":"${now()}","level":"info","msg":"request","method":"${method}","path":${JSON.stringify(path)},"status":${status},"ms":${ms}}\n`;
+  },
+  /** Writes the buffered access lines now (shutdown). */
+  flush,
   info(msg: string, fields: Fields = {}): void {
+    flush(); // keep the order of lines
     process.stdout.write(line('info', msg, fields));
   },
   warn(msg: string, fields: Fields = {}): void {

@@ -4,8 +4,6 @@
  * client simply starts again with a full bucket, which is what it would have had after a quiet spell).
  * Per process: with several instances each keeps its own buckets, so the effective limit is the sum.
  */
-import { isIPv6 } from 'node:net';
-
 export interface RateOptions {
   perMinute: number;
   burst: number;
@@ -66,7 +64,8 @@ export function clientKey(socketAddress: string | undefined, forwardedFor: strin
     address = chain[Math.max(0, chain.length - 1 - trustProxy)];
   }
   if (address.startsWith('::ffff:')) address = address.slice(7);
-  if (isIPv6(address)) return `${expandIPv6(address).slice(0, 4).join(':')}::/64`;
+  // Node gives addresses in canonical form: a colon means IPv6 (node:net's isIPv6 is a costly regex).
+  if (address.includes(':')) return `${expandIPv6(address).slice(0, 4).join(':')}::/64`;
   return address;
 }
 

@@ -3,9 +3,9 @@
  * takes it down in order. main.ts runs it from the environment; the tests run it in-process on a
  * random port with a temporary database.
  */
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApi } from './api.js';
@@ -13,6 +13,7 @@ import { createApp } from './app.js';
 import { loadCampaigns } from './campaigns.js';
 import type { ServiceConfig } from './config.js';
 import { CampaignCounts } from './counts.js';
+import { countsFastPath } from './fast-counts.js';
 import { log } from './log.js';
 import { RateLimiter } from './rate-limit.js';
 import { SqliteStore } from './sqlite-store.js';
@@ -47,25 +48,37 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     campaignCounts.reset(await store.tally(id));
     counts.set(id, campaignCounts);
   }
-  const unsubscribe = store.subscribe?.((pledge) => counts.get(pledge.campaign)?.apply(pledge.unit, pledge.choice, pledge.createdAt));
+  // Counts move on commit, once per batch, before any of its pledges is answered.
+  const unsubscribe = store.onCommit((pledges) => {
+    for (const pledge of pledges) counts.get(pledge.campaign)?.apply(pledge.unit, pledge.choice, pledge.createdAt);
+  });
 
   const streams = new StreamHub(counts, { coalesceMs: config.coalesceMs, heartbeatMs: config.heartbeatMs });
   const limiter = (rate: { perMinute: number; burst: number }) => new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
+  const readLimiter = limiter(config.readRate);
   const api = createApi({
     campaigns,
     counts,
     store,
     streams,
     pledgeLimiter: limiter(config.pledgeRate),
-    readLimiter: limiter(config.readRate),
+    readLimiter,
     trustProxy: config.trustProxy,
     maxStreams: config.maxStreams,
   });
   const app = createApp({ ...dirs, api, accessLog: config.accessLog });
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(created as Server)) as Server;
-    created.once('error', reject);
+  const fastCounts = countsFastPath({ campaigns, counts, readLimiter, trustProxy: config.trustProxy, accessLog: config.accessLog });
+  const appListener = getRequestListener(app.fetch);
+  const server = createServer((req, res) => {
+    if (!fastCounts(req, res)) void appListener(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -87,7 +100,7 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
       await drained;
       clearInterval(sweep);
       clearTimeout(timer);
-      unsubscribe?.();
+      unsubscribe();
       await store.close();
     })());
 

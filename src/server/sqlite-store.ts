@@ -7,6 +7,7 @@
  * (group commit), so under load one fsync acknowledges dozens of pledges.
  */
 import Database from 'better-sqlite3';
+import { log } from './log.js';
 import type { NewPledge, PledgeStore, Tally } from './store.js';
 
 interface Pending {
@@ -34,6 +35,7 @@ export class SqliteStore implements PledgeStore {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement<[string, string, string, string, string]>;
   readonly #writeBatch: (batch: Pending[]) => boolean[];
+  readonly #listeners = new Set<(pledges: readonly NewPledge[]) => void>();
   #queue: Pending[] = [];
   #scheduled = false;
   #closed = false;
@@ -77,8 +79,22 @@ export class SqliteStore implements PledgeStore {
         for (const pending of batch) pending.reject(error as Error);
         continue;
       }
+      const added = batch.filter((_, index) => results[index]).map((pending) => pending.pledge);
+      for (const listener of this.#listeners) {
+        try {
+          listener(added);
+        } catch (error) {
+          // Committed is committed: a failing listener must not turn acknowledged pledges into errors.
+          log.error('commit listener failed', error);
+        }
+      }
       batch.forEach((pending, index) => pending.resolve(results[index]));
     }
+  }
+
+  onCommit(listener: (pledges: readonly NewPledge[]) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   async tally(campaign: string): Promise<Tally> {

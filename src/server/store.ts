@@ -32,10 +32,11 @@ export interface PledgeStore {
   /** The current counts of one campaign, read from the store (start-up and re-sync, never per request). */
   tally(campaign: string): Promise<Tally>;
   /**
-   * Pledges committed by other instances sharing the store (PostgreSQL LISTEN/NOTIFY, say), so each
-   * instance keeps its in-memory counts current. A single-process store has none and leaves it out.
+   * Calls `listener` with the new pledges of every commit, right after it and before add() of those
+   * pledges resolves: the in-memory counts move here, once per batch. A store shared by several
+   * instances (PostgreSQL with LISTEN/NOTIFY, say) reports the other instances' pledges here too.
    */
-  subscribe?(listener: (pledge: NewPledge) => void): () => void;
+  onCommit(listener: (pledges: readonly NewPledge[]) => void): () => void;
   /** Commits what is pending, then releases the database. Further calls to add() reject. */
   close(): Promise<void>;
 }

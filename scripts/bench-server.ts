@@ -1,0 +1,173 @@
+/**
+ * `npm run bench:server`: the pledge service under autocannon on loopback, side by side in the same run
+ * with a bare node:http hello-world (the ceiling of this machine). Durable pledges (unique keys, every
+ * one fsynced before its 201) and counts reads, each for BENCH_SECONDS (default 10) after a short
+ * warm-up. Checks that the database holds exactly as many pledges as were answered 201, and writes the
+ * table into docs/BENCHMARKS.md. Servers run in child processes so autocannon does not share their
+ * event loop; rate limits are relaxed through the environment, everything else is the default.
+ */
+import Database from 'better-sqlite3';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 2;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const CAMPAIGN = 'ben-tre-smartphone';
+const DOC = join(ROOT, 'docs/BENCHMARKS.md');
+const START = '<!-- bench:server:start -->';
+const END = '<!-- bench:server:end -->';
+
+/**
+ * Starts a child whose stdout goes to a file (as a service's log would), and resolves once a JSON line
+ * with `port` appears there. Not a pipe into this process: reading a busy access log here would take
+ * CPU from autocannon, which shares this process, and skew every number.
+ */
+async function startChild(args: string[], logFile: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
+  const out = openSync(logFile, 'w');
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', out, 'inherit'] });
+  closeSync(out);
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    const port = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .map((line) => (line.startsWith('{') ? (JSON.parse(line) as { port?: number }).port : undefined))
+      .find(Boolean);
+    if (port) return { child, port };
+    if (exited) break;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`${args.join(' ')} did not start; see ${logFile}`);
+}
+
+const HELLO = `
+const http = require('node:http');
+const server = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('hello'); });
+server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
+`;
+
+interface Row {
+  name: string;
+  result: autocannon.Result;
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return autocannon({ connections: CONNECTIONS, pipelining: 1, ...options });
+}
+
+/**
+ * Runs a warm-up, then the measured run. With `exact`, the measured run sends a fixed number of
+ * requests (what the warm-up rate gives in SECONDS) instead of stopping on a timer, so no request is
+ * cut off in flight: every pledge the service stored then has its answer counted.
+ */
+async function measure(name: string, options: autocannon.Options, rows: Row[], exact = false): Promise<autocannon.Result[]> {
+  process.stdout.write(`${name}: warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s… `);
+  const warmup = await run(exact ? { ...options, amount: 20_000 } : { ...options, duration: WARMUP_SECONDS });
+  const rate = warmup.requests.total / Math.max(warmup.duration, 0.001);
+  const result = await run(exact ? { ...options, amount: Math.round(rate * SECONDS) } : { ...options, duration: SECONDS });
+  process.stdout.write(`${Math.round(perSecond(result))} req/s\n`);
+  rows.push({ name, result });
+  return [warmup, result];
+}
+
+/** Requests answered per second over the whole run (autocannon's per-second average drops the last partial second). */
+const perSecond = (result: autocannon.Result) => result.requests.total / result.duration;
+const status = (result: autocannon.Result, code: number) => result.statusCodeStats?.[`${code}`]?.count ?? 0;
+const errorsOf = (result: autocannon.Result) => result.errors + result.timeouts + result.non2xx + result.mismatches + result.resets;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lantoa-bench-'));
+  const hello = await startChild(['-e', HELLO], join(dataDir, 'hello.log'));
+  const service = await startChild(['--import', 'tsx', 'src/server/main.ts'], join(dataDir, 'service.log'), {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    // One client address sends everything here: lift the per-address limits, keep every other default.
+    PLEDGE_RATE_PER_MIN: '100000000',
+    PLEDGE_RATE_BURST: '100000000',
+    READ_RATE_PER_MIN: '100000000',
+    READ_RATE_BURST: '100000000',
+  });
+  const api = `http://127.0.0.1:${service.port}/api/v1/campaigns/${CAMPAIGN}`;
+  const rows: Row[] = [];
+  try {
+    await measure('node:http hello world (ceiling)', { url: `http://127.0.0.1:${hello.port}/` }, rows);
+    await measure('GET counts', { url: `${api}/counts` }, rows);
+    const pledgeRuns = await measure(
+      'POST pledge (durable, unique keys)',
+      {
+        url: `${api}/pledges`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // autocannon puts a fresh unique id (url-safe, 30-odd characters) in place of [<id>] in every request.
+        body: JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: '[<id>]' }),
+        idReplacement: true,
+      },
+      rows,
+      true,
+    );
+    const answered201 = pledgeRuns.reduce((sum, result) => sum + status(result, 201), 0);
+    service.child.kill('SIGTERM');
+    await new Promise((done) => service.child.once('exit', done));
+    const db = new Database(join(dataDir, 'pledges.sqlite'), { readonly: true });
+    const stored = (db.prepare('SELECT COUNT(*) AS n FROM pledges').get() as { n: number }).n;
+    db.close();
+    report(rows, answered201, stored);
+    console.log(`service log: ${readFileSync(join(dataDir, 'service.log'), 'utf8').split('\n').length - 1} lines`);
+    if (stored !== answered201) process.exitCode = 1;
+  } finally {
+    hello.child.kill();
+    service.child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function report(rows: Row[], answered201: number, stored: number): void {
+  const ceiling = perSecond(rows[0].result);
+  const targets: Record<string, number> = { 'GET counts': 0.7, 'POST pledge (durable, unique keys)': 0.3 };
+  const lines = [
+    '| case | req/s | % of ceiling | target | p50 ms | p99 ms | errors | requests |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(({ name, result }) => {
+      const share = perSecond(result) / ceiling;
+      const target = targets[name];
+      const verdict = target === undefined ? '' : `≥ ${target * 100}% ${share >= target ? '✓' : '✗'}`;
+      return `| ${name} | ${Math.round(perSecond(result))} | ${Math.round(share * 100)}% | ${verdict} | ${result.latency.p50} | ${result.latency.p99} | ${errorsOf(result)} | ${result.requests.total} |`;
+    }),
+  ];
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}`;
+  const check = `Database check: ${stored} pledges stored, ${answered201} answered 201 (warm-up included): ${stored === answered201 ? 'equal ✓' : 'DIFFERENT ✗'}.`;
+  const section = [
+    START,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per case after a ${WARMUP_SECONDS} s warm-up, loopback.`,
+    '',
+    ...lines,
+    '',
+    check,
+    END,
+  ].join('\n');
+  console.log(`\n${lines.join('\n')}\n\n${check}`);
+
+  const intro = [
+    '# Benchmarks',
+    '',
+    '## Pledge service (`npm run bench:server`)',
+    '',
+    'The service and a bare `node:http` hello-world (the ceiling: the most any Node HTTP server does on this',
+    'machine) are measured in the same run. Pledges are durable: each 201 is sent after its transaction is',
+    'fsynced (WAL, `synchronous=FULL`, group commit). Counts are served from memory. Rate limits are lifted',
+    'through the environment (one address sends everything); the access log stays on, written to a pipe.',
+    '',
+  ].join('\n');
+  const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : `${intro}${START}\n${END}\n`;
+  const updated = current.includes(START) ? current.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section) : `${current.trimEnd()}\n\n${intro}${section}\n`;
+  writeFileSync(DOC, updated);
+  console.log(`\nwritten to ${DOC}`);
+}
+
+await main();
