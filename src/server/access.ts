@@ -1,21 +1,22 @@
 /**
  * Decisions shared by the Hono routes (api.ts) and the counts fast path (fast-counts.ts), so the two
  * cannot answer the same request differently: who may call a campaign (CORS), and the counts reply.
+ *
+ * Header objects are written as literals and extended by assignment, never built with `...` spreads:
+ * node:http writes literal-shaped objects much faster (measured: spreads cost a fifth of the counts
+ * throughput).
  */
 import type { CountsSnapshot } from './counts.js';
 import { JSON_TYPE, notModified, type HeaderMap } from './http.js';
 
-const NONE: HeaderMap = Object.freeze({}) as HeaderMap;
-
 /**
- * The CORS headers for a request with this Origin: none without an Origin (not a cross-origin
- * browser request), null when the origin is refused. The service's own pages (Origin host equal to
- * the Host the browser asked) are always allowed, whatever name the service runs under.
+ * The origin to echo in CORS headers: undefined without an Origin header (not a cross-origin browser
+ * request), null when the origin is refused. The service's own pages (Origin host equal to the Host
+ * the browser asked for) are always allowed, whatever name the service runs under.
  */
-export function corsFor(allowed: ReadonlySet<string>, origin: string | undefined, host: string | undefined): HeaderMap | null {
-  if (origin === undefined) return NONE;
-  if (!allowed.has(origin) && !sameHost(origin, host)) return null;
-  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'ETag, Retry-After', vary: 'Origin' };
+export function allowedOrigin(allowed: ReadonlySet<string>, origin: string | undefined, host: string | undefined): string | undefined | null {
+  if (origin === undefined || allowed.has(origin) || sameHost(origin, host)) return origin;
+  return null;
 }
 
 function sameHost(origin: string, host: string | undefined): boolean {
@@ -27,6 +28,16 @@ function sameHost(origin: string, host: string | undefined): boolean {
   }
 }
 
+/** Adds the CORS headers for an allowed `origin` (none when undefined) to `headers`, and returns it. */
+export function withCors(headers: HeaderMap, origin: string | undefined): HeaderMap {
+  if (origin !== undefined) {
+    headers['access-control-allow-origin'] = origin;
+    headers['access-control-expose-headers'] = 'ETag, Retry-After';
+    headers.vary = 'Origin';
+  }
+  return headers;
+}
+
 export interface Reply {
   status: number;
   body: string | null;
@@ -34,8 +45,11 @@ export interface Reply {
 }
 
 /** GET counts: 200 with the JSON, or 304 when the client has it; short caching (the stream carries changes). */
-export function countsReply(snapshot: CountsSnapshot, cors: HeaderMap, ifNoneMatch: string | undefined): Reply {
-  const headers = { ...cors, etag: snapshot.etag, 'cache-control': 'public, max-age=5' };
-  if (notModified(ifNoneMatch, snapshot.etag)) return { status: 304, body: null, headers };
-  return { status: 200, body: snapshot.body, headers: { ...headers, 'content-type': JSON_TYPE } };
+export function countsReply(snapshot: CountsSnapshot, origin: string | undefined, ifNoneMatch: string | undefined): Reply {
+  if (notModified(ifNoneMatch, snapshot.etag)) {
+    return { status: 304, body: null, headers: withCors({ etag: snapshot.etag, 'cache-control': 'public, max-age=5' }, origin) };
+  }
+  // An explicit length spares the chunked framing node:http would otherwise add.
+  const headers = { etag: snapshot.etag, 'cache-control': 'public, max-age=5', 'content-type': JSON_TYPE, 'content-length': String(snapshot.length) };
+  return { status: 200, body: snapshot.body, headers: withCors(headers, origin) };
 }

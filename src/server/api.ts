@@ -9,8 +9,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { MAX_PLEDGE_BODY_BYTES, pledgeRequestSchema } from '../contract/pledge.js';
 import type { CampaignEntry } from './campaigns.js';
 import type { CampaignCounts } from './counts.js';
-import { corsFor, countsReply } from './access.js';
-import { fail, header, JSON_TYPE, notModified, parseJson, readBody, respond, TOO_LARGE, type HeaderMap } from './http.js';
+import { allowedOrigin, countsReply, withCors } from './access.js';
+import { fail, header, JSON_TYPE, notModified, parseJson, readBody, respond, TOO_LARGE } from './http.js';
 import { log } from './log.js';
 import { clientKey, type RateLimiter } from './rate-limit.js';
 import type { PledgeStore } from './store.js';
@@ -38,11 +38,10 @@ interface CampaignState {
   configEtag: string;
 }
 
-export type ApiEnv = { Bindings: HttpBindings; Variables: { campaign: CampaignState; cors: HeaderMap } };
+export type ApiEnv = { Bindings: HttpBindings; Variables: { campaign: CampaignState; origin: string | undefined } };
 
 /** Browsers cache a preflight at most 2 h (Chromium); on a 2G link each saved preflight is a round trip. */
 const PREFLIGHT_MAX_AGE = '7200';
-const NO_CORS: HeaderMap = Object.freeze({}) as HeaderMap;
 
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
@@ -79,21 +78,21 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     if (!campaign) {
       // Let the preflight through so the widget can read the real answer: this 404.
       if (method === 'OPTIONS') return preflight(origin);
-      return fail(404, 'unknown_campaign', `No campaign "${c.req.param('campaign') ?? ''}"`, NO_CORS);
+      return fail(404, 'unknown_campaign', `No campaign "${c.req.param('campaign') ?? ''}"`);
     }
-    const cors = corsFor(campaign.entry.allowedOrigins, origin, header(c, 'host'));
-    if (!cors) {
-      return fail(403, 'origin_not_allowed', `Pages on ${origin ?? ''} may not use campaign "${campaign.id}"; ask the campaign office to add the site`, { vary: 'Origin' });
+    const allowed = allowedOrigin(campaign.entry.allowedOrigins, origin, header(c, 'host'));
+    if (allowed === null) {
+      return fail(403, 'origin_not_allowed', `Pages on ${origin ?? ''} may not use campaign "${campaign.id}"; ask the campaign office to add the site`);
     }
     if (method === 'OPTIONS') return preflight(origin);
     const limiter = method === 'POST' ? deps.pledgeLimiter : deps.readLimiter;
     const verdict = limiter.take(clientKey(c.env?.incoming?.socket.remoteAddress, header(c, 'x-forwarded-for'), deps.trustProxy));
     if (!verdict.ok) {
       const wait = verdict.retryAfterSeconds;
-      return fail(429, 'rate_limited', `Too many requests from this network; retry in ${wait} s`, { ...cors, 'retry-after': String(wait) });
+      return fail(429, 'rate_limited', `Too many requests from this network; retry in ${wait} s`, { origin: allowed, retryAfter: wait });
     }
     c.set('campaign', campaign);
-    c.set('cors', cors);
+    c.set('origin', allowed);
     await next();
   };
 
@@ -105,47 +104,48 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
 
   api.get('/campaigns/:campaign', (c) => {
     const { configBody, configEtag } = c.get('campaign');
-    const headers = { ...c.get('cors'), etag: configEtag, 'cache-control': 'public, max-age=300' };
+    const headers = withCors({ etag: configEtag, 'cache-control': 'public, max-age=300' }, c.get('origin'));
     if (notModified(header(c, 'if-none-match'), configEtag)) return respond(304, null, headers);
-    return respond(200, configBody, { ...headers, 'content-type': JSON_TYPE });
+    headers['content-type'] = JSON_TYPE;
+    return respond(200, configBody, headers);
   });
 
   api.get('/campaigns/:campaign/counts', (c) => {
     // Usually answered by the fast path (fast-counts.ts) before reaching here; same reply either way.
-    const reply = countsReply(c.get('campaign').counts.snapshot(), c.get('cors'), header(c, 'if-none-match'));
+    const reply = countsReply(c.get('campaign').counts.snapshot(), c.get('origin'), header(c, 'if-none-match'));
     return respond(reply.status, reply.body, reply.headers);
   });
 
   api.get('/campaigns/:campaign/stream', (c) => {
     if (deps.streams.size >= deps.maxStreams) {
-      return fail(503, 'unavailable', 'Too many live streams open; poll the counts instead', { ...c.get('cors'), 'retry-after': '30' });
+      return fail(503, 'unavailable', 'Too many live streams open; poll the counts instead', { origin: c.get('origin'), retryAfter: 30 });
     }
-    for (const [name, value] of Object.entries(c.get('cors'))) c.header(name, value);
+    for (const [name, value] of Object.entries(withCors({}, c.get('origin')))) c.header(name, value);
     return deps.streams.open(c, c.get('campaign').id);
   });
 
   api.post('/campaigns/:campaign/pledges', async (c) => {
     const campaign = c.get('campaign');
-    const cors = c.get('cors');
+    const origin = c.get('origin');
     const type = header(c, 'content-type')?.split(';')[0].trim().toLowerCase();
     if (type !== 'application/json') {
-      return fail(415, 'unsupported_media_type', 'Send the pledge as JSON with Content-Type: application/json', cors);
+      return fail(415, 'unsupported_media_type', 'Send the pledge as JSON with Content-Type: application/json', { origin });
     }
     const bytes = await readBody(c, MAX_PLEDGE_BODY_BYTES);
-    if (bytes === TOO_LARGE) return fail(413, 'payload_too_large', `A pledge is at most ${MAX_PLEDGE_BODY_BYTES} bytes`, cors);
+    if (bytes === TOO_LARGE) return fail(413, 'payload_too_large', `A pledge is at most ${MAX_PLEDGE_BODY_BYTES} bytes`, { origin });
     const data = bytes === null ? undefined : parseJson(bytes);
-    if (data === undefined) return fail(400, 'invalid_json', 'The body is not valid JSON (UTF-8)', cors);
+    if (data === undefined) return fail(400, 'invalid_json', 'The body is not valid JSON (UTF-8)', { origin });
     const parsed = pledgeRequestSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue.path.map(String).join('.');
       const message = field ? `${field}: ${issue.message}` : `Expected an object { unit, choice, key }: ${issue.message}`;
-      return fail(400, 'invalid_field', message, cors, field || undefined);
+      return fail(400, 'invalid_field', message, { origin, field: field || undefined });
     }
     const { unit, choice, key } = parsed.data;
     const { id, entry, counts } = campaign;
-    if (!entry.unitIds.has(unit)) return fail(404, 'unknown_unit', `Campaign "${id}" has no unit "${unit}"`, cors, 'unit');
-    if (!entry.choiceIds.has(choice)) return fail(404, 'unknown_choice', `Campaign "${id}" has no choice "${choice}"`, cors, 'choice');
+    if (!entry.unitIds.has(unit)) return fail(404, 'unknown_unit', `Campaign "${id}" has no unit "${unit}"`, { origin, field: 'unit' });
+    if (!entry.choiceIds.has(choice)) return fail(404, 'unknown_choice', `Campaign "${id}" has no choice "${choice}"`, { origin, field: 'choice' });
 
     const createdAt = new Date().toISOString();
     let created: boolean;
@@ -153,11 +153,11 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
       created = await deps.store.add({ campaign: id, unit, choice, key, createdAt });
     } catch (error) {
       log.error('pledge not stored', error);
-      return fail(503, 'unavailable', 'The pledge could not be stored; retry with the same key', { ...cors, 'retry-after': '5' });
+      return fail(503, 'unavailable', 'The pledge could not be stored; retry with the same key', { origin, retryAfter: 5 });
     }
     // The counts already include this pledge: the store's commit listener moved them (service.ts).
     const body = `{"created":${created},"counts":${counts.snapshot().body}}`;
-    return respond(created ? 201 : 200, body, { ...cors, 'content-type': JSON_TYPE, 'cache-control': 'no-store' });
+    return respond(created ? 201 : 200, body, withCors({ 'content-type': JSON_TYPE, 'cache-control': 'no-store' }, origin));
   });
 
   return api;

@@ -10,6 +10,8 @@ export interface CountsSnapshot {
   value: Counts;
   /** `value` as JSON, ready to send. */
   body: string;
+  /** Bytes of `body` in UTF-8. */
+  length: number;
   /** Strong ETag of `body`. */
   etag: string;
 }
@@ -71,7 +73,8 @@ export class CampaignCounts {
     // Total plus last-pledge time identify the state (pledges are only ever added), and unlike a
     // process-local version number they agree between instances sharing one database.
     const etag = `"${this.#total.toString(36)}-${this.#updatedAt ? Date.parse(this.#updatedAt).toString(36) : '0'}"`;
-    this.#snapshot = { value, body: JSON.stringify(value), etag };
+    const body = JSON.stringify(value);
+    this.#snapshot = { value, body, length: Buffer.byteLength(body), etag };
     return this.#snapshot;
   }
 

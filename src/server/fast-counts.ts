@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX } from '../contract/pledge.js';
-import { corsFor, countsReply } from './access.js';
+import { allowedOrigin, countsReply } from './access.js';
 import type { CampaignEntry } from './campaigns.js';
 import type { CampaignCounts } from './counts.js';
 import { log } from './log.js';
@@ -36,12 +36,12 @@ export function countsFastPath(deps: FastCountsDeps): (req: IncomingMessage, res
     const counts = deps.counts.get(id);
     if (!entry || !counts) return false;
     const { headers } = req;
-    const cors = corsFor(entry.allowedOrigins, headers.origin, headers.host);
-    if (!cors) return false;
+    const origin = allowedOrigin(entry.allowedOrigins, headers.origin, headers.host);
+    if (origin === null) return false;
     const forwarded = headers['x-forwarded-for'];
     const client = clientKey(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(', ') : forwarded, deps.trustProxy);
     if (!deps.readLimiter.take(client).ok) return false;
-    const reply = countsReply(counts.snapshot(), cors, headers['if-none-match']);
+    const reply = countsReply(counts.snapshot(), origin, headers['if-none-match']);
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body ?? undefined);
     if (deps.accessLog) log.access('GET', url, reply.status, Math.round((performance.now() - start) * 10) / 10);

@@ -24,14 +24,26 @@ export function respond(status: number, body: string | null, headers: HeaderMap)
   return new Response(body, { status, headers });
 }
 
+export interface FailOptions {
+  /** The allowed origin of the request, echoed in CORS headers; otherwise `*`. */
+  origin?: string;
+  /** Seconds, sent as Retry-After (429, 503). */
+  retryAfter?: number;
+  /** Dotted path of the offending request field. */
+  field?: string;
+}
+
 /**
- * Every error: `{ error: { code, message, field? } }`, never cached. `headers` carries the CORS
- * headers of the request (or `*`: an error discloses nothing, and a widget on a site that is not
- * allowed should be able to read why rather than see an opaque network failure and retry forever).
+ * Every error: `{ error: { code, message, field? } }`, never cached. Readable from any origin (an
+ * error discloses nothing), so a widget on a site that is not allowed can read why rather than see
+ * an opaque network failure and retry forever.
  */
-export function fail(status: number, code: ErrorCode, message: string, headers: HeaderMap, field?: string): Response {
+export function fail(status: number, code: ErrorCode, message: string, options: FailOptions = {}): Response {
+  const { origin, retryAfter, field } = options;
   const body = JSON.stringify({ error: field === undefined ? { code, message } : { code, message, field } });
-  return respond(status, body, { 'access-control-allow-origin': '*', ...headers, 'content-type': JSON_TYPE, 'cache-control': 'no-store' });
+  const headers: HeaderMap = { 'content-type': JSON_TYPE, 'cache-control': 'no-store', 'access-control-allow-origin': origin ?? '*', vary: 'Origin' };
+  if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
+  return respond(status, body, headers);
 }
 
 /** True when If-None-Match names `etag` (weak or strong) or is `*`. */

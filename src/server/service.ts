@@ -40,7 +40,7 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
   // Validate everything before touching the disk: a bad campaigns file must not leave a database behind.
   const campaigns = loadCampaigns(config.campaignsFile);
   mkdirSync(config.dataDir, { recursive: true });
-  const store: PledgeStore = new SqliteStore(join(config.dataDir, 'pledges.sqlite'));
+  const store: PledgeStore = await SqliteStore.open(join(config.dataDir, 'pledges.sqlite'));
 
   const counts = new Map<string, CampaignCounts>();
   for (const [id, entry] of campaigns) {
