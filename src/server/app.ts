@@ -19,12 +19,14 @@ export interface AppOptions {
   api?: Hono<ApiEnv>;
   /** JSON-lines access log on stdout (default true). */
   accessLog?: boolean;
+  /** False when the service cannot do its job (the store failed): /healthz answers 503 so a supervisor restarts it. */
+  healthy?: () => boolean;
 }
 
 /** Hashed chunk names (banner-CIV1ciqc.js) never change content: cache them for a year. */
 const HASHED = /-[\w-]{8}\.js(\.map)?$/;
 
-export function createApp({ widgetsDir, demoDir, api, accessLog = true }: AppOptions): Hono {
+export function createApp({ widgetsDir, demoDir, api, accessLog = true, healthy = () => true }: AppOptions): Hono {
   const app = new Hono();
 
   if (accessLog) {
@@ -36,7 +38,7 @@ export function createApp({ widgetsDir, demoDir, api, accessLog = true }: AppOpt
     });
   }
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/healthz', (c) => (healthy() ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
   if (api) app.route(API_PREFIX, api);
 
   app.use('/lantoa/*', etag(), compress(), async (c, next) => {

@@ -66,7 +66,7 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     trustProxy: config.trustProxy,
     maxStreams: config.maxStreams,
   });
-  const app = createApp({ ...dirs, api, accessLog: config.accessLog });
+  const app = createApp({ ...dirs, api, accessLog: config.accessLog, healthy: () => store.healthy });
 
   const fastCounts = countsFastPath({ campaigns, counts, readLimiter, trustProxy: config.trustProxy, accessLog: config.accessLog });
   const appListener = getRequestListener(app.fetch);

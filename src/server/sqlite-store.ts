@@ -106,6 +106,10 @@ export class SqliteStore implements PledgeStore {
     this.#writing = false;
   }
 
+  get healthy(): boolean {
+    return this.#failure === undefined;
+  }
+
   onCommit(listener: (pledges: readonly NewPledge[]) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

@@ -37,6 +37,8 @@ export interface PledgeStore {
    * instances (PostgreSQL with LISTEN/NOTIFY, say) reports the other instances' pledges here too.
    */
   onCommit(listener: (pledges: readonly NewPledge[]) => void): () => void;
+  /** False once the store can no longer take pledges (its database or connection failed). */
+  readonly healthy: boolean;
   /** Commits what is pending, then releases the database. Further calls to add() reject. */
   close(): Promise<void>;
 }

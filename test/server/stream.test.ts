@@ -68,6 +68,23 @@ describe('stream', () => {
     }
   });
 
+  it('503 with Retry-After past MAX_STREAMS open streams', async () => {
+    const other = tempDir();
+    const small = await start(other.path, { maxStreams: 1 });
+    const first = await openStream(`${small.api}/stream`);
+    try {
+      await first.until(() => first.events.length === 1);
+      const second = await fetch(`${small.api}/stream`);
+      assert.equal(second.status, 503);
+      assert.ok(Number(second.headers.get('retry-after')) > 0);
+      assert.equal(((await second.json()) as { error: { code: string } }).error.code, 'unavailable');
+    } finally {
+      first.close();
+      await small.close();
+      other.remove();
+    }
+  });
+
   it('refuses an origin that is not allowed, and an unknown campaign', async () => {
     const refused = await fetch(`${service.api}/stream`, { headers: { Origin: 'https://evil.example' } });
     assert.equal(refused.status, 403);
