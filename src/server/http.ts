@@ -1,8 +1,8 @@
 /**
- * Small HTTP helpers for the API, written for the hot paths. Responses are built with plain header
- * objects, which @hono/node-server writes straight to the socket (Hono's `c.header()` goes through a
- * WHATWG Headers object first, about a third of the cost of a counts read); request headers and the
- * body are read from Node's IncomingMessage when there is one, instead of WHATWG streams.
+ * Small HTTP helpers for the API, written for the hot paths. Responses carry plain header objects,
+ * which @hono/node-server hands straight to node:http (Hono's `c.header()` builds a WHATWG Headers
+ * object first, which it must then convert back); request headers and the body are read from Node's
+ * IncomingMessage when there is one, instead of through WHATWG streams.
  */
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
