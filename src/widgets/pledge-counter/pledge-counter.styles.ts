@@ -138,7 +138,7 @@ export const pledgeCounterStyles = css`
     margin-block-end: 0.5rem;
   }
   th,
-  td.number {
+  .number {
     overflow-wrap: normal;
   }
   thead th {
@@ -152,8 +152,11 @@ export const pledgeCounterStyles = css`
     text-align: start;
     vertical-align: middle;
   }
-  td.number {
+  .number {
     text-align: end;
+  }
+  .narrow {
+    width: 1%;
   }
   td .bar {
     min-width: 4rem;

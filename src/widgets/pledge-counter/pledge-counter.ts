@@ -353,14 +353,14 @@ export class LantoaPledgeCounter extends LantoaElement {
       ${this.renderProgress('total-progress', counts.total, config.goal)}
       <table>
         <caption>${t.ranking}</caption>
-        <thead><tr><th scope="col">${t.rank}</th><th scope="col">${t.unitColumn}</th><th scope="col">${t.countColumn}</th><th scope="col">${t.progressColumn}</th></tr></thead>
+        <thead><tr><th scope="col" class="number narrow">${t.rank}</th><th scope="col">${t.unitColumn}</th><th scope="col" class="number">${t.countColumn}</th><th scope="col" class="number">${t.progressColumn}</th></tr></thead>
         <tbody>
           ${rows.map(
             (row, index) => html`<tr>
               <td class="number">${index + 1}</td>
               <th scope="row">${row.name}</th>
               <td class="number">${formatNumber(this.locale, row.count)}</td>
-              <td>${this.formatPercent(row.count, row.goal)}</td>
+              <td class="number">${this.formatPercent(row.count, row.goal)}</td>
             </tr>`,
           )}
         </tbody>
