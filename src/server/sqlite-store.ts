@@ -37,6 +37,7 @@ type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R,
 
 export class SqliteStore implements PledgeStore {
   readonly #worker: Worker;
+  readonly #exited: Promise<void>;
   readonly #calls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   readonly #listeners = new Set<(pledges: readonly NewPledge[]) => void>();
   #nextId = 1;
@@ -48,6 +49,8 @@ export class SqliteStore implements PledgeStore {
 
   private constructor(worker: Worker) {
     this.#worker = worker;
+    // Listened for from the start: the 'exit' event can come before the continuation of the last reply.
+    this.#exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     worker.on('message', (reply: Reply) => {
       const call = this.#calls.get(reply.id);
       this.#calls.delete(reply.id);
@@ -127,7 +130,7 @@ export class SqliteStore implements PledgeStore {
       }
       if (!this.#failure) {
         await this.#call({ op: 'close' });
-        await new Promise((resolve) => this.#worker.once('exit', resolve));
+        await this.#exited;
       }
     })();
     return this.#closing;
