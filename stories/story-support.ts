@@ -1,4 +1,5 @@
-/** Small helpers shared by the stories: dates relative to today, notes, dismissal reset, a fetch stub. */
+/** Small helpers shared by the stories: dates relative to today, notes, dismissal reset, a fetch stub, arg and remount helpers. */
+import type { ArgTypes } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { FORCE_REMOUNT } from 'storybook/internal/core-events';
 import { addons } from 'storybook/preview-api';
@@ -114,4 +115,45 @@ export function neverAnswer(url: string): () => void {
       realFetch = undefined;
     }
   };
+}
+
+/**
+ * Story args with the CSS custom property controls (`cssProps`, names starting with `--`) moved into the
+ * element's own inline `style`, for the helpers' `template`: its <style> block is global (it would restyle
+ * every widget on the docs page) and its `useScopedStyles` mode rewrites the tag name inside property names.
+ * `extra` names controls that are not in the element's manifest (shared tokens): they are left out of the args.
+ */
+export function inlineCssProps(storyArgs: Record<string, unknown>, cssProps: readonly string[], extra: readonly string[] = []): Record<string, unknown> {
+  const own = Object.fromEntries(Object.entries(storyArgs).filter(([name]) => !extra.includes(name)));
+  const declarations: string[] = [];
+  for (const name of cssProps) {
+    if (storyArgs[name]) declarations.push(`${name}: ${String(storyArgs[name])}`);
+    if (name in own) own[name] = '';
+  }
+  own.style = declarations.join('; '); // '' removes the attribute once every control is cleared
+  return own;
+}
+
+const ARG_CATEGORY_ORDER = ['attributes', 'properties', 'slots', 'css properties', 'css shadow parts', 'events'];
+
+/**
+ * The docs table lists categories in the order they first appear, and Storybook puts first every arg whose
+ * argType has no `type` (slots, CSS properties, parts from the helpers): give those their (string) type and
+ * sort, attributes first, hidden entries last.
+ */
+export function argTypesByCategory(types: ArgTypes): ArgTypes {
+  const rank = (category: unknown) => {
+    const index = ARG_CATEGORY_ORDER.indexOf(String(category));
+    return index === -1 ? ARG_CATEGORY_ORDER.length : index;
+  };
+  return Object.fromEntries(
+    Object.entries(types)
+      .map(([key, type]) => [key, type.type || !type.control ? type : { ...type, type: { name: 'string' as const } }] as const)
+      .sort(([, a], [, b]) => rank(a.table?.category) - rank(b.table?.category)),
+  );
+}
+
+/** Mounts the story afresh (its `beforeEach` runs again), e.g. after a note's button changed storage. */
+export function remountStory(storyId: string): void {
+  addons.getChannel().emit(FORCE_REMOUNT, { storyId });
 }
