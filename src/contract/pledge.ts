@@ -41,7 +41,11 @@ export const pledgeKey = z.string().check(z.minLength(16), z.maxLength(64), z.re
 /** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
 export const calendarDay = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
-  z.refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a real calendar day'),
+  z.refine((value) => {
+    // Date rolls 2026-02-30 over to March 2; a round trip shows it. Anything unparsable is NaN.
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'not a real calendar day'),
 );
 
 const text = z.string().check(z.minLength(1), z.maxLength(500));
