@@ -94,7 +94,11 @@ export class LantoaPledgeCounter extends LantoaElement {
   private retryTimer?: ReturnType<typeof setTimeout>;
   private retryDelay = LantoaPledgeCounter.retryMs;
   private checker?: typeof import('./pledge-counter.schema.js');
-  private readonly onOnline = () => this.flushOutbox();
+  /** Back online: send now, and start the backoff afresh. */
+  private readonly onOnline = () => {
+    this.retryDelay = LantoaPledgeCounter.retryMs;
+    this.flushOutbox();
+  };
 
   get apiBase(): string {
     return (this.api || scriptOrigin).replace(/\/+$/, '');
@@ -227,16 +231,23 @@ export class LantoaPledgeCounter extends LantoaElement {
   }
 
   private flushing = false;
+  /** A flush was asked for while one was running (e.g. `online` during a retry): run again after it. */
+  private flushAgain = false;
 
   /** Sends every pledge this device still holds for this service, one at a time. */
   private flushOutbox(): void {
-    if (this.flushing) return;
+    if (this.flushing) {
+      this.flushAgain = true;
+      return;
+    }
+    this.flushAgain = false;
     const waiting = pendingPledges().filter((p) => p.api === this.apiBase && p.key !== this.inFlightKey());
     if (waiting.length === 0) return;
     this.flushing = true;
     void (async () => {
       for (const pledge of waiting) await this.deliver(pledge);
       this.flushing = false;
+      if (this.flushAgain) this.flushOutbox();
     })();
   }
 
@@ -289,8 +300,10 @@ export class LantoaPledgeCounter extends LantoaElement {
           : this.failure === 'unit'
             ? t.unknownUnit(this.unit ?? '')
             : t.unreachable;
-    return html`${this.renderProblem(message)}
-    ${this.failure === 'unreachable' ? html`<button class="secondary" type="button" @click=${() => this.load()}>${t.retry}</button>` : nothing}`;
+    return html`<div class="reset">
+      ${this.renderProblem(message)}
+      ${this.failure === 'unreachable' ? html`<button class="secondary" type="button" @click=${() => this.load()}>${t.retry}</button>` : nothing}
+    </div>`;
   }
 
   private renderProgress(id: string, count: number, goal: number): TemplateResult {
@@ -311,7 +324,7 @@ export class LantoaPledgeCounter extends LantoaElement {
         <div class="figure"><dt>${t.unitCount(unit.name)}</dt><dd>${formatNumber(this.locale, unitCount)}</dd></div>
         <div class="figure"><dt>${t.provinceTotal}</dt><dd>${formatNumber(this.locale, counts.total)}</dd></div>
       </dl>
-      ${this.renderProgress('unit-progress', unitCount, unit.goal)} ${this.mine ? this.renderPledged(t, config, this.mine) : this.renderForm(t, config)}`;
+      ${this.renderProgress('unit-progress', unitCount, unit.goal)} ${this.mine && !this.sending ? this.renderPledged(t, config, this.mine) : this.renderForm(t, config)}`;
   }
 
   private renderForm(t: PledgeCounterStrings, config: CampaignConfig): TemplateResult {
@@ -320,7 +333,7 @@ export class LantoaPledgeCounter extends LantoaElement {
         <legend>${t.choose}</legend>
         ${config.choices.map(
           (choice) => html`<label>
-            <input type="radio" name="choice" .value=${choice.id} ?checked=${this.selected === choice.id} @change=${() => ((this.selected = choice.id), (this.notice = undefined))} />
+            <input type="radio" name="choice" .value=${choice.id} ?checked=${this.selected === choice.id} ?disabled=${this.sending} @change=${() => ((this.selected = choice.id), (this.notice = undefined))} />
             ${text(choice.label, this.locale)}
           </label>`,
         )}
