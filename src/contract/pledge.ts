@@ -7,22 +7,8 @@
  */
 import * as z from 'zod/mini';
 
-/** Every API path starts here; a breaking change gets /api/v2 instead of changing these shapes. */
-export const API_PREFIX = '/api/v1';
-
-/** The Server-Sent Events `event:` name whose `data:` is a {@link Counts} JSON document. */
-export const COUNTS_EVENT = 'counts';
-
-/** Largest pledge request body the service reads (bytes); a pledge is well under 200. */
-export const MAX_PLEDGE_BODY_BYTES = 2048;
-
-/** Paths of the API, for the widget (prefix with the service origin) and the service's routes. */
-export const apiPath = {
-  campaign: (campaign: string) => `${API_PREFIX}/campaigns/${encodeURIComponent(campaign)}`,
-  counts: (campaign: string) => `${apiPath.campaign(campaign)}/counts`,
-  pledges: (campaign: string) => `${apiPath.campaign(campaign)}/pledges`,
-  stream: (campaign: string) => `${apiPath.campaign(campaign)}/stream`,
-};
+// Paths and constants live apart, without zod, so a widget can build URLs without loading the schemas.
+export { API_PREFIX, COUNTS_EVENT, MAX_PLEDGE_BODY_BYTES, apiPath } from './paths.js';
 
 /**
  * Ids of campaigns, units and choices: lowercase ascii words joined by hyphens (`ba-tri`), so they

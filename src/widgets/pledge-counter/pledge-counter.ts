@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { apiPath } from '../../contract/paths.js';
 import { defineElement } from '../../core/define.js';
 import { formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
@@ -105,7 +106,7 @@ export class LantoaPledgeCounter extends LantoaElement {
   }
 
   private get campaignUrl(): string {
-    return `${this.apiBase}/api/v1/campaigns/${encodeURIComponent(this.campaign ?? '')}`;
+    return this.apiBase + apiPath.campaign(this.campaign ?? '');
   }
 
   override connectedCallback(): void {
@@ -138,7 +139,7 @@ export class LantoaPledgeCounter extends LantoaElement {
       const [checker, config, counts] = await Promise.all([
         import('./pledge-counter.schema.js'),
         fetchJson(this.campaignUrl),
-        fetchJson(`${this.campaignUrl}/counts`),
+        fetchJson(this.apiBase + apiPath.counts(this.campaign)),
       ]);
       this.checker = checker;
       this.config = checker.checkConfig(config);
@@ -155,8 +156,8 @@ export class LantoaPledgeCounter extends LantoaElement {
     }
     this.mine = devicePledge(this.apiBase, this.campaign);
     this.live = new LiveCounts({
-      countsUrl: `${this.campaignUrl}/counts`,
-      streamUrl: `${this.campaignUrl}/stream`,
+      countsUrl: this.apiBase + apiPath.counts(this.campaign),
+      streamUrl: this.apiBase + apiPath.stream(this.campaign),
       onCounts: (data) => this.applyCounts(data),
     });
     this.live.start();

@@ -2,6 +2,7 @@
  * Keeps a pledge counter's numbers live: the service's Server-Sent Events stream while it works, else
  * polling the counts with backoff (proxies and old carriers' gateways often break long-lived streams).
  */
+import { COUNTS_EVENT } from '../../contract/paths.js';
 import { fetchJson } from '../../core/load.js';
 
 export interface LiveOptions {
@@ -33,7 +34,7 @@ export class LiveCounts {
         /* a malformed event is skipped; the next one carries the full counts again */
       }
     };
-    source.addEventListener('counts', receive);
+    source.addEventListener(COUNTS_EVENT, receive);
     source.onmessage = receive;
     let failures = 0;
     source.onopen = () => (failures = 0);

@@ -3,6 +3,7 @@
  * so a dropped connection, a closed tab or a dead battery never loses it: it is sent again (same key,
  * counted once by the service) until the service answers. Only a 4xx other than 408/429 drops it.
  */
+import { apiPath } from '../../contract/paths.js';
 import { readStored, writeStored } from '../../core/storage.js';
 
 export interface PendingPledge {
@@ -64,7 +65,7 @@ export function newKey(): string {
 }
 
 export function pledgesUrl(api: string, campaign: string): string {
-  return `${api}/api/v1/campaigns/${encodeURIComponent(campaign)}/pledges`;
+  return api + apiPath.pledges(campaign);
 }
 
 /** Sends one pledge. Never throws: the outcome says whether to forget it, keep it, or report it. */
