@@ -3,15 +3,16 @@
  * Controls and docs come from custom-elements.json through @wc-toolkit/storybook-helpers.
  * Dates are computed from today, so no story goes stale.
  */
-import type { ArgTypes, Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
 import { html } from 'lit';
 import campaignFeed from '../demo/campaign-feed.json';
-// A value import, not a bare `import '…/banner.js'`: package.json "sideEffects" lists only dist/ files, so
-// the production bundler drops a bare import of the source and the element is never defined.
+// A value import (LantoaBanner.feedTimeoutMs is read below), which also defines the element.
 import { LantoaBanner } from '../src/widgets/banner/banner.js';
 import {
+  argTypesByCategory,
   freshDismissal,
+  inlineCssProps,
   isoDay,
   neverAnswer,
   nextDigitalTransformationDay,
@@ -30,44 +31,14 @@ const SILENT_FEED = 'storybook-mock/campaign-feed-that-never-answers.json';
 
 const feedTimeoutSeconds = () => LantoaBanner.feedTimeoutMs / 1000;
 
-/** Shared token every widget reads (src/core/theme.ts) but no widget documents as a @cssprop yet. */
-const EXTRA_CSS_PROPS = ['--lantoa-radius'];
-const CSS_PROPS = [...Object.keys(argTypes).filter((name) => name.startsWith('--')), ...EXTRA_CSS_PROPS];
+const CSS_PROPS = Object.keys(argTypes).filter((name) => name.startsWith('--'));
 
 /**
  * Renders through the helpers' template, with the CSS custom property controls applied as the element's own
- * inline style rather than the helpers' <style> block: that block is global (it would restyle every banner on
- * the docs page), and its `useScopedStyles` mode rewrites every "lantoa-banner" in the CSS, property names
- * included (`--lantoa-banner-background` becomes `--:scope-background`).
+ * inline style rather than the helpers' global <style> block (see inlineCssProps).
  */
 function renderBanner(storyArgs: Record<string, unknown>) {
-  // Keys that are not attributes, properties, slots or parts would be set as attributes: leave the extra ones out.
-  const own = Object.fromEntries(Object.entries(storyArgs).filter(([name]) => !EXTRA_CSS_PROPS.includes(name)));
-  const declarations: string[] = [];
-  for (const name of CSS_PROPS) {
-    if (storyArgs[name]) declarations.push(`${name}: ${String(storyArgs[name])}`);
-    if (name in own) own[name] = '';
-  }
-  own.style = declarations.join('; '); // '' removes the attribute once every control is cleared
-  return template(own);
-}
-
-/**
- * The docs table lists categories in the order they first appear. Storybook puts first every arg whose
- * argType has no `type` (slots, CSS properties, parts from the helpers), so give those their (string) type
- * and sort: attributes first, hidden entries last.
- */
-const CATEGORY_ORDER = ['attributes', 'properties', 'slots', 'css properties', 'css shadow parts', 'events'];
-function byCategory(types: ArgTypes): ArgTypes {
-  const rank = (category: unknown) => {
-    const index = CATEGORY_ORDER.indexOf(String(category));
-    return index === -1 ? CATEGORY_ORDER.length : index;
-  };
-  return Object.fromEntries(
-    Object.entries(types)
-      .map(([key, type]) => [key, type.type || !type.control ? type : { ...type, type: { name: 'string' as const } }] as const)
-      .sort(([, a], [, b]) => rank(a.table?.category) - rank(b.table?.category)),
-  );
+  return template(inlineCssProps(storyArgs, CSS_PROPS));
 }
 
 const meta = {
@@ -81,7 +52,7 @@ const meta = {
     theme: 'auto',
     '--lantoa-radius': '',
   },
-  argTypes: byCategory({
+  argTypes: argTypesByCategory({
     ...argTypes,
     variant: { ...argTypes.variant, control: 'inline-radio', options: ['bar', 'hero', 'ribbon'] },
     messages: { ...argTypes.messages, control: 'object', type: { name: 'object', value: {} } },
