@@ -4,6 +4,7 @@
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import sinon from 'sinon';
 import { LiveCounts } from '../../../src/widgets/pledge-counter/pledge-live.js';
 import { LantoaPledgeCounter } from '../../../src/widgets/pledge-counter/pledge-counter.js';
 import { newKey, pendingPledges } from '../../../src/widgets/pledge-counter/pledge-outbox.js';
@@ -96,6 +97,39 @@ describe('<lantoa-pledge-counter>', () => {
     await ready(again);
     expect(again.shadowRoot!.querySelector('form')).to.equal(null);
     expect(again.shadowRoot!.querySelector('.notice')!.textContent).to.contain('Cảm ơn');
+  });
+
+  it('shares with the Web Share API, else copies the link', async () => {
+    localStorage.setItem(`lantoa:pledge:done:${API}|${CAMPAIGN}`, JSON.stringify({ choice: 'smartphone', key: newKey(), state: 'counted' }));
+    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+    await ready(el);
+    const shareButton = () => el.shadowRoot!.querySelector<HTMLButtonElement>('button.secondary')!;
+    expect(shareButton().textContent!.trim()).to.equal('Chia sẻ');
+    const nav = navigator as Navigator & { share?: (data: ShareData) => Promise<void> };
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'share');
+    const share = sinon.fake.resolves(undefined);
+    Object.defineProperty(Navigator.prototype, 'share', { value: share, configurable: true, writable: true });
+    try {
+      shareButton().click();
+      await until(() => share.called, 2000, 'navigator.share');
+      const data = share.firstCall.args[0] as ShareData;
+      expect(data.url).to.equal(location.href);
+      expect(data.text).to.contain('Chiến dịch thử nghiệm');
+      delete (Navigator.prototype as { share?: unknown }).share;
+      expect(nav.share).to.equal(undefined);
+      const writeText = sinon.stub(navigator.clipboard, 'writeText').resolves();
+      try {
+        shareButton().click();
+        await until(() => writeText.called, 2000, 'the clipboard copy');
+        expect(writeText.firstCall.args[0]).to.equal(location.href);
+        await until(() => el.shadowRoot!.querySelector('.notice')!.textContent!.includes('Đã chép đường dẫn'), 2000, 'the copied notice');
+      } finally {
+        writeText.restore();
+      }
+    } finally {
+      if (original) Object.defineProperty(Navigator.prototype, 'share', original);
+      else delete (Navigator.prototype as { share?: unknown }).share;
+    }
   });
 
   it('follows the live stream: a pledge from elsewhere moves the number', async () => {
