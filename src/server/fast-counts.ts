@@ -9,16 +9,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX } from '../contract/pledge.js';
 import { allowedOrigin, countsReply } from './access.js';
-import type { CampaignEntry } from './campaigns.js';
-import type { CampaignCounts } from './counts.js';
+import type { ApiDeps } from './api.js';
 import { log } from './log.js';
-import { clientKey, type RateLimiter } from './rate-limit.js';
+import { clientKey } from './rate-limit.js';
 
-export interface FastCountsDeps {
-  campaigns: ReadonlyMap<string, CampaignEntry>;
-  counts: ReadonlyMap<string, CampaignCounts>;
-  readLimiter: RateLimiter;
-  trustProxy: number;
+/** The same campaigns, counts, read limiter and proxy setting as the Hono routes, so both decide alike. */
+export interface FastCountsDeps extends Pick<ApiDeps, 'campaigns' | 'counts' | 'readLimiter' | 'trustProxy'> {
   accessLog: boolean;
 }
 
