@@ -146,6 +146,8 @@ export class LantoaBanner extends LantoaElement {
   @state() private interacting = false;
   @state() private dismissedThisView = new Set<string>();
 
+  /** The messages on show in this update, or null when the banner takes no space (see visibleMessages). */
+  private visible: Shown[] | null = null;
   private feedAbort?: AbortController;
   private rotationTimer?: ReturnType<typeof setInterval>;
   private readonly motionQuery = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
@@ -166,10 +168,12 @@ export class LantoaBanner extends LantoaElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('feed') || changed.has('messages')) void this.loadFeed();
+    // Worked out once per update (it reads the dismissals from storage): render and updated() share it.
+    this.visible = this.visibleMessages();
   }
 
   protected override updated(): void {
-    this.toggleAttribute('hidden', this.visibleMessages() === null);
+    this.toggleAttribute('hidden', this.visible === null);
     this.syncRotation();
   }
 
@@ -292,7 +296,7 @@ export class LantoaBanner extends LantoaElement {
   }
 
   private syncRotation(): void {
-    const count = this.visibleMessages()?.length ?? 0;
+    const count = this.visible?.length ?? 0;
     if (count > 1 && this.rotating) {
       this.rotationTimer ??= setInterval(() => this.showNext(), this.rotateSeconds * 1000);
     } else {
@@ -319,7 +323,7 @@ export class LantoaBanner extends LantoaElement {
       this.logProblem(`attribute ${problem[0]}="${this.getAttribute(problem[0]) ?? ''}"`, `expected ${problem[1]}`);
       return this.renderProblem(bannerStrings[this.locale].invalidAttribute(...problem));
     }
-    const messages = this.visibleMessages();
+    const messages = this.visible;
     if (!messages) return nothing;
     const current = this.rotationIndex % messages.length;
     // Every current message is laid out in the same grid cell, the one on show first and the others
