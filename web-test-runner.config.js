@@ -4,18 +4,23 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, chromePath } from './scripts/chrome-path.js';
 import { pledgeServicePlugin } from './test/pledge-service-plugin.js';
 
-/** The real pledge service for the widget tests (port fixed: the test campaign allows this page origin). */
-export const SERVICE_PORT = 8791;
+/**
+ * Ports: the test pages and the real pledge service beside them. Both can be moved (WTR_PORT,
+ * TEST_SERVICE_PORT) so that two checkouts can run their tests at once; the service's test campaign is
+ * given the test pages' origin as its allowed origin.
+ */
+const PAGE_PORT = Number(process.env.WTR_PORT ?? 8000);
+const SERVICE_PORT = Number(process.env.TEST_SERVICE_PORT ?? 8791);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['development'] },
-  port: 8000, // test/fixtures/campaigns.test.json allows http://localhost:8000 to pledge
+  port: PAGE_PORT,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
-    pledgeServicePlugin({ port: SERVICE_PORT, campaignsFile: 'test/fixtures/campaigns.test.json' }),
+    pledgeServicePlugin({ port: SERVICE_PORT, campaignsFile: 'test/fixtures/campaigns.test.json', pageOrigin: `http://localhost:${PAGE_PORT}` }),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath(), headless: true, args: CHROME_ARGS } })],
   // One page at a time: a background tab gets no animation frames and no paint, which layout-shift and

@@ -1,20 +1,22 @@
 // A web-test-runner plugin that runs the real pledge service (src/server/main.ts) beside the browser tests,
 // on a temporary SQLite database, and lets tests stop it, start it again and count rows in the database
-// (`executeServerCommand('pledge-service', { action })`).
+// (`executeServerCommand('pledge-service', { action })`). Its campaigns file is a copy of `campaignsFile`
+// whose campaigns allow `pageOrigin` (the test pages), so the test ports can move.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export function pledgeServicePlugin({ port, campaignsFile }) {
+export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
   let child;
   let dataDir;
+  let testCampaignsFile;
 
   async function start() {
     if (child) return;
     child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CAMPAIGNS_FILE: campaignsFile, ACCESS_LOG: '0' },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CAMPAIGNS_FILE: testCampaignsFile, ACCESS_LOG: '0' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const started = Date.now();
@@ -53,6 +55,10 @@ export function pledgeServicePlugin({ port, campaignsFile }) {
     name: 'pledge-service',
     async serverStart() {
       dataDir = await mkdtemp(join(tmpdir(), 'lantoa-wtr-'));
+      const file = JSON.parse(await readFile(campaignsFile, 'utf8'));
+      for (const campaign of file.campaigns) campaign.allowedOrigins = [pageOrigin];
+      testCampaignsFile = join(dataDir, 'campaigns.json');
+      await writeFile(testCampaignsFile, JSON.stringify(file));
       await start();
     },
     async serverStop() {
@@ -64,6 +70,7 @@ export function pledgeServicePlugin({ port, campaignsFile }) {
       if (payload.action === 'stop') return stop().then(() => true);
       if (payload.action === 'start') return start().then(() => true);
       if (payload.action === 'rows') return rows(payload);
+      if (payload.action === 'api') return `http://127.0.0.1:${port}`;
       throw new Error(`unknown pledge-service action ${payload.action}`);
     },
   };

@@ -31,6 +31,8 @@ export abstract class LantoaElement extends LitElement {
   /** `auto` follows the visitor's light/dark preference; `light` or `dark` fixes the palette. */
   @property({ reflect: true }) theme: ThemeChoice = 'auto';
 
+  private contentMarked = false;
+
   /** The language this widget renders in right now. */
   get locale(): Locale {
     // The property first: during render Lit has not yet reflected a just-set `lang` to the attribute.
@@ -74,6 +76,16 @@ export abstract class LantoaElement extends LitElement {
 
   protected logWarning(message: string): void {
     console.warn(`[lantoa] <${this.localName}> ${message}`);
+  }
+
+  /**
+   * Call once the widget shows its first real content (not a placeholder or a problem): sets the
+   * `performance.mark('lantoa:<tag>')` that `npm run bench:load` reads. Later calls do nothing.
+   */
+  protected markContentRendered(): void {
+    if (this.contentMarked) return;
+    this.contentMarked = true;
+    performance.mark(`lantoa:${this.localName}`);
   }
 
   /** Dispatches a `lantoa-*` event that crosses shadow roots; returns false when a listener cancelled it. */

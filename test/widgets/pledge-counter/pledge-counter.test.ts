@@ -10,7 +10,8 @@ import { LantoaPledgeCounter } from '../../../src/widgets/pledge-counter/pledge-
 import { newKey, pendingPledges } from '../../../src/widgets/pledge-counter/pledge-outbox.js';
 import { part, until, withConsole } from '../../helpers.js';
 
-const API = 'http://127.0.0.1:8791';
+/** The real service's origin (the runner picks the port: TEST_SERVICE_PORT). */
+const API = await executeServerCommand<string, unknown>('pledge-service', { action: 'api' });
 const CAMPAIGN = 'test-campaign';
 
 const service = (action: 'stop' | 'start') => executeServerCommand('pledge-service', { action });
