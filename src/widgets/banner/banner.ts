@@ -174,6 +174,8 @@ export class LantoaBanner extends LantoaElement {
 
   protected override updated(): void {
     this.toggleAttribute('hidden', this.visible === null);
+    // First real content on screen (not hidden, not a problem message): the load benchmark's mark.
+    if (this.visible?.length) this.markContentRendered();
     this.syncRotation();
   }
 

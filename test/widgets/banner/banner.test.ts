@@ -507,6 +507,31 @@ describe('<lantoa-banner>', () => {
     }
   });
 
+  describe('load benchmark mark', () => {
+    const marks = () => performance.getEntriesByName('lantoa:lantoa-banner', 'mark').length;
+    beforeEach(() => performance.clearMarks('lantoa:lantoa-banner'));
+
+    it('marks the first render of its content once, not again on later renders', async () => {
+      const el = await fixture<LantoaBanner>(html`<lantoa-banner></lantoa-banner>`);
+      expect(part(el, 'headline')).to.not.equal(null);
+      expect(marks()).to.equal(1);
+      el.headline = 'Tin mới';
+      await el.updateComplete;
+      expect(marks()).to.equal(1);
+    });
+
+    it('does not mark while it shows nothing (before its window) or only a problem', async () => {
+      clock = freezeDate('2026-09-30');
+      const hidden = await fixture<LantoaBanner>(html`<lantoa-banner start="2026-10-01"></lantoa-banner>`);
+      expect(hidden.hidden).to.equal(true);
+      await withConsole('error', async () => {
+        const broken = await fixture<LantoaBanner>(html`<lantoa-banner variant="giant"></lantoa-banner>`);
+        expect(part(broken, 'problem')).to.not.equal(null);
+      });
+      expect(marks()).to.equal(0);
+    });
+  });
+
   describe('accessibility', () => {
     it('is axe-clean with every part on show, in both languages', async () => {
       const el = await fixture<LantoaBanner>(

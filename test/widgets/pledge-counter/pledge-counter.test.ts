@@ -247,6 +247,33 @@ describe('<lantoa-pledge-counter>', () => {
     }
   });
 
+  describe('load benchmark mark', () => {
+    const marks = () => performance.getEntriesByName('lantoa:lantoa-pledge-counter', 'mark').length;
+    beforeEach(() => performance.clearMarks('lantoa:lantoa-pledge-counter'));
+
+    it('marks when the counts are first shown, not during the loading state', async () => {
+      const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+      expect(el.shadowRoot!.querySelector('.loading')).to.not.equal(null);
+      expect(marks()).to.equal(0);
+      await ready(el);
+      expect(figures(el).length).to.equal(2);
+      expect(marks()).to.equal(1);
+      el.lang = 'en'; // a later render
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.title')!.textContent).to.equal('Test campaign');
+      expect(marks()).to.equal(1);
+    });
+
+    it('does not mark when it can only show a problem', async () => {
+      await withConsole('error', async () => {
+        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign="khong-co" unit="ba-tri"></lantoa-pledge-counter>`);
+        await ready(el);
+        expect(part(el, 'problem')).to.not.equal(null);
+      });
+      expect(marks()).to.equal(0);
+    });
+  });
+
   describe('bad input', () => {
     for (const [name, attributes, expected] of [
       ['an unknown campaign', { campaign: 'khong-co', unit: 'ba-tri' }, 'Không tìm thấy chiến dịch “khong-co”'],
