@@ -1,0 +1,134 @@
+/**
+ * The pages `npm run bench:load` measures, written from scripts/bench-load.config.ts into demo/bench/ (served
+ * by `npm start` at /demo/bench/): a small district-union article with the widget's snippet pasted in, as a
+ * webmaster would. No stylesheet or image requests of the host's own, so every request after the page is
+ * Lantoa's and the chain is easy to read.
+ */
+import type { BenchWidget } from './bench-load.config.js';
+
+export interface BenchPage {
+  /** Page id in the table and the JSON, e.g. `banner`, `banner-iframe`, `all`. */
+  id: string;
+  /**
+   * How the widgets reach the page: `loader` (the snippet with loader.js), `direct` (the widget's own entry,
+   * /lantoa/<name>.js, instead of the loader), `iframe` (an iframe of an embed page on the service).
+   */
+  design: 'loader' | 'direct' | 'iframe';
+  /** Tags whose marks are waited for (inside the iframe for the iframe design). */
+  tags: string[];
+  /** Whether a widget on it needs the service's data before its first content. */
+  data: boolean;
+  /** File under the bench folder, and its HTML. */
+  file: string;
+  html: string;
+}
+
+export const shortName = (tag: string) => tag.replace(/^lantoa-/, '');
+
+const LOADER = '<script type="module" src="/lantoa/loader.js"></script>';
+const direct = (tag: string) => `<script type="module" src="/lantoa/${shortName(tag)}.js"></script>`;
+const GENERATED = '<!-- Written by scripts/bench-load-pages.ts from scripts/bench-load.config.ts (npm run bench:load): edit there. -->';
+
+const STYLE = `<style>
+      body { margin: 0; font: 16px/1.55 system-ui, sans-serif; color: #1b1f24; background: #fff; }
+      header, article { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
+      header h1 { font-size: 1.375rem; margin: 1rem 0 0.5rem; color: #0b4ea2; }
+      article h2 { font-size: 1.25rem; margin: 1.25rem 0 0.5rem; }
+      iframe { display: block; width: 100%; border: 0; }
+    </style>`;
+
+/** Text of the article: from the provincial letter (Công văn 1850-CV/TĐTN-TCKT), as on demo/district-ba-tri.html. */
+const PARAGRAPHS = [
+  'Ban Thường vụ Huyện đoàn Ba Tri triển khai Công văn số 1850-CV/TĐTN-TCKT của Ban Thường vụ Tỉnh đoàn về việc truyền thông triển khai thực hiện Đề án chuyển đổi số trên địa bàn tỉnh Bến Tre đến các cơ sở Đoàn.',
+  'Mục đích: chuyển đổi nhận thức về sự cần thiết, tính cấp bách của chuyển đổi số trong xã hội, lan truyền từ điểm tới diện, từ một nhóm tổ chức, cá nhân tiên phong, đặc biệt là đoàn viên thanh niên tới cộng đồng.',
+  'Khuyến khích cán bộ, công chức, viên chức, người lao động trang bị điện thoại thông minh, chuyển 2G lên 4G, 5G.',
+];
+
+function page(title: string, top: string, inArticle: string): string {
+  return `<!doctype html>
+${GENERATED}
+<html lang="vi">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title} – Huyện đoàn Ba Tri</title>
+    ${STYLE}
+  </head>
+  <body>
+${top}
+    <header><h1>Huyện đoàn Ba Tri</h1></header>
+    <article>
+      <h2>Tìm hiểu Đề án chuyển đổi số</h2>
+      <p>${PARAGRAPHS[0]}</p>
+${inArticle}
+      <p>${PARAGRAPHS[1]}</p>
+      <p>${PARAGRAPHS[2]}</p>
+    </article>
+  </body>
+</html>
+`;
+}
+
+const indent = (text: string, spaces: number) => text.replace(/^/gm, ' '.repeat(spaces));
+
+/** Host page with the snippets pasted where each widget says, the script once after the first snippet. */
+function componentPage(title: string, widgets: readonly BenchWidget[], script: string): string {
+  let scriptPlaced = false;
+  const paste = (w: BenchWidget) => {
+    const withScript = scriptPlaced ? w.snippet : `${w.snippet}\n${script}`;
+    scriptPlaced = true;
+    return withScript;
+  };
+  const top = widgets.filter((w) => w.place === 'top').map(paste);
+  const inArticle = widgets.filter((w) => w.place === 'article').map(paste);
+  return page(title, indent(top.join('\n'), 4), indent(inArticle.join('\n'), 6));
+}
+
+/** The page on the service an iframe embed points at: only the widget, with its direct entry (the service's best). */
+function embedPage(widget: BenchWidget): string {
+  return `<!doctype html>
+${GENERATED}
+<html lang="vi">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${widget.tag}</title>
+    <style>body { margin: 0; font: 16px/1.55 system-ui, sans-serif; }</style>
+  </head>
+  <body>
+${indent(`${widget.snippet}\n${direct(widget.tag)}`, 4)}
+  </body>
+</html>
+`;
+}
+
+/** Host page embedding the widget as most embeds do: an iframe of a page on the service, with a fixed height. */
+function iframePage(widget: BenchWidget): string {
+  const frame = `<iframe src="embed/${shortName(widget.tag)}.html" title="${widget.tag}" height="${widget.frameHeight}"></iframe>`;
+  return widget.place === 'top'
+    ? page(`${widget.tag} (iframe)`, indent(frame, 4), '')
+    : page(`${widget.tag} (iframe)`, '', indent(frame, 6));
+}
+
+/** Every page measured: per widget the loader, direct and iframe pages, then one page with all widgets (loader). */
+export function benchPages(widgets: readonly BenchWidget[]): { pages: BenchPage[]; embeds: { file: string; html: string }[] } {
+  const pages: BenchPage[] = [];
+  const embeds: { file: string; html: string }[] = [];
+  for (const w of widgets) {
+    const name = shortName(w.tag);
+    const data = w.data ?? false;
+    pages.push({ id: name, design: 'loader', tags: [w.tag], data, file: `${name}.html`, html: componentPage(`<${w.tag}>`, [w], LOADER) });
+    pages.push({ id: `${name}-direct`, design: 'direct', tags: [w.tag], data, file: `${name}-direct.html`, html: componentPage(`<${w.tag}> (${name}.js)`, [w], direct(w.tag)) });
+    pages.push({ id: `${name}-iframe`, design: 'iframe', tags: [w.tag], data, file: `${name}-iframe.html`, html: iframePage(w) });
+    embeds.push({ file: `embed/${name}.html`, html: embedPage(w) });
+  }
+  pages.push({
+    id: 'all',
+    design: 'loader',
+    tags: widgets.map((w) => w.tag),
+    data: widgets.some((w) => w.data),
+    file: 'all.html',
+    html: componentPage('Mọi tiện ích', widgets, LOADER),
+  });
+  return { pages, embeds };
+}

@@ -1,0 +1,528 @@
+/**
+ * `npm run bench:load`: page-load speed of the real demo pages on emulated 2G and 3G, next to the physical floor.
+ *
+ * Writes the bench pages (scripts/bench-load-pages.ts) into demo/bench/, builds the widgets if needed, starts
+ * the real service (src/server/main.ts) on a free port with a temporary DATA_DIR holding some pledges, and
+ * loads every page in Debian's Chromium (playwright-core) with CDP network emulation and a 4× CPU slowdown:
+ * cold (a fresh browser context each time) and warm (the same context, the page visited before).
+ * Prints a table, writes dist/bench-load.json; `--write-docs` also writes docs/bench-load.json and the run's
+ * section of docs/BENCHMARKS.md. Not a pass/fail test: the size check is the enforced budget.
+ *
+ * Environment: BENCH_RUNS (default 5), BENCH_PAGES (ids, comma-separated), BENCH_PROFILES (2G,3G),
+ * BENCH_CACHE (cold,warm), CHROME_PATH.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
+import { BENCH_DIR, BENCH_PATH, BENCH_WIDGETS, CPU_SLOWDOWN, DEFAULT_RUNS, PROFILES, VIEWPORT, type ProfileName } from './bench-load.config.js';
+import { chainDepths, floorMs, floorTrips, kib, median, seconds, type ChainRequest } from './bench-load-model.js';
+import { benchPages, type BenchPage } from './bench-load-pages.js';
+import { CHROME_ARGS, chromePath } from './chrome-path.js';
+
+type Cache = 'cold' | 'warm';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? DEFAULT_RUNS);
+const only = (name: string) => process.env[name]?.split(',').map((s) => s.trim()).filter(Boolean);
+const WRITE_DOCS = process.argv.includes('--write-docs');
+/** After the last widget's mark, keep recording this long: late layout shifts and long tasks count too. */
+const SETTLE_MS = 1000;
+const LOAD_TIMEOUT_MS = 60_000;
+
+// ---------------------------------------------------------------------------------------------------------
+// Pages, build, service
+
+function writePages(): BenchPage[] {
+  const { pages, embeds } = benchPages(BENCH_WIDGETS);
+  for (const { file, html } of [...pages, ...embeds]) {
+    const path = join(BENCH_DIR, file);
+    mkdirSync(dirname(path), { recursive: true });
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== html) writeFileSync(path, html);
+  }
+  return pages;
+}
+
+/** Newest modification time of the files under `dir` (recursively). */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+function buildIfNeeded(): void {
+  const built = 'dist/lantoa/loader-map.json';
+  const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newest('src'), statSync('scripts/build.ts').mtimeMs);
+  if (!stale) return;
+  console.error('bench:load: building the widgets (dist/lantoa is missing or older than src/)');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('the build failed');
+}
+
+interface RunningService {
+  base: string;
+  child: ChildProcess;
+  dataDir: string;
+}
+
+async function startService(): Promise<RunningService> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lantoa-bench-load-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ACCESS_LOG: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        const entry = JSON.parse(line) as { msg?: string; port?: number };
+        if (entry.msg === 'listening') resolve(`http://127.0.0.1:${entry.port}`);
+      } catch {
+        /* not a log line */
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the service exited (${code}) before listening`)));
+  });
+  await seedPledges(base);
+  return { base, child, dataDir };
+}
+
+/** A few pledges so the counters show counts, not zeros (spread over units and choices; benchmark data only). */
+async function seedPledges(base: string): Promise<void> {
+  const api = `${base}/api/v1/campaigns/ben-tre-smartphone`;
+  const config = (await (await fetch(api)).json()) as { units: { id: string }[]; choices: { id: string }[] };
+  const sends: Promise<Response>[] = [];
+  for (let i = 0; i < 60; i++) {
+    const unit = config.units[(i * 7) % config.units.length].id;
+    const choice = config.choices[i % config.choices.length].id;
+    sends.push(fetch(`${api}/pledges`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ unit, choice, key: `bench-${i}-${crypto.randomUUID()}` }) }));
+  }
+  const answers = await Promise.all(sends);
+  const bad = answers.find((r) => r.status !== 201);
+  if (bad) throw new Error(`seeding pledges: HTTP ${bad.status}`);
+}
+
+async function stopService(service: RunningService): Promise<void> {
+  const exited = new Promise((resolve) => service.child.once('exit', resolve));
+  service.child.kill('SIGTERM');
+  await exited;
+  rmSync(service.dataDir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One load
+
+/** Installed in every frame before any of its scripts: layout shifts and long tasks, from the start. */
+function observeInPage(): void {
+  const bench = { shifts: [] as { value: number; lantoa: boolean }[], longTasks: [] as number[] };
+  (window as unknown as { __bench: typeof bench }).__bench = bench;
+  const inLantoa = (node: Node | null): boolean => {
+    for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+      if (n instanceof Element && n.localName.startsWith('lantoa-')) return true;
+    }
+    return false;
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] })[]) {
+        if (entry.hadRecentInput) continue;
+        bench.shifts.push({ value: entry.value, lantoa: (entry.sources ?? []).some((s) => inLantoa(s.node)) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) bench.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* an observer type this browser lacks: that figure stays empty */
+  }
+}
+
+interface NetRequest {
+  id: string;
+  url: string;
+  start: number;
+  end?: number;
+  initiatorUrl?: string;
+  status?: number;
+  fromCache: boolean;
+  bytes: number;
+}
+
+/** The URL of what started a request, from CDP's initiator: the parsing document, else the top script frame. */
+function initiatorUrl(initiator: { type: string; url?: string; stack?: StackTrace }): string | undefined {
+  for (let stack: StackTrace | undefined = initiator.stack; stack; stack = stack.parent) {
+    const frame = stack.callFrames.find((f) => /^https?:/.test(f.url));
+    if (frame) return frame.url;
+  }
+  // A <link rel=modulepreload> a script inserted reports `about:client` and no stack: see recordNetwork.
+  return initiator.url && /^https?:/.test(initiator.url) ? initiator.url : undefined;
+}
+interface StackTrace {
+  callFrames: { url: string }[];
+  parent?: StackTrace;
+}
+
+/** Records the network as CDP reports it, from now until `stop()`. */
+function recordNetwork(cdp: CDPSession) {
+  const requests = new Map<string, NetRequest>();
+  const rawStatus = new Map<string, number>();
+  const handlers: [string, (event: never) => void][] = [
+    [
+      'Network.requestWillBeSent',
+      (e: { requestId: string; request: { url: string }; timestamp: number; initiator: { type: string; url?: string; stack?: StackTrace }; redirectResponse?: unknown }) => {
+        requests.set(e.requestId, { id: e.requestId, url: e.request.url, start: e.timestamp * 1000, initiatorUrl: initiatorUrl(e.initiator), fromCache: false, bytes: 0 });
+      },
+    ],
+    ['Network.requestServedFromCache', (e: { requestId: string }) => void (requests.get(e.requestId)!.fromCache = true)],
+    // The raw status: a revalidated response reaches responseReceived as the cached 200, this says 304.
+    ['Network.responseReceivedExtraInfo', (e: { requestId: string; statusCode: number }) => void (rawStatus.set(e.requestId, e.statusCode))],
+    [
+      'Network.responseReceived',
+      (e: { requestId: string; response: { status: number; fromDiskCache?: boolean; fromServiceWorker?: boolean; fromPrefetchCache?: boolean } }) => {
+        const r = requests.get(e.requestId);
+        if (!r) return;
+        r.status = e.response.status;
+        if (e.response.fromDiskCache || e.response.fromServiceWorker || e.response.fromPrefetchCache) r.fromCache = true;
+      },
+    ],
+    [
+      'Network.loadingFinished',
+      (e: { requestId: string; timestamp: number; encodedDataLength: number }) => {
+        const r = requests.get(e.requestId);
+        if (!r) return;
+        r.end = e.timestamp * 1000;
+        r.bytes = r.fromCache ? 0 : e.encodedDataLength;
+      },
+    ],
+  ];
+  for (const [name, handler] of handlers) cdp.on(name as 'Network.requestWillBeSent', handler as never);
+  return {
+    requests,
+    rawStatus,
+    stop: () => {
+      for (const [name, handler] of handlers) cdp.off(name as 'Network.requestWillBeSent', handler as never);
+    },
+  };
+}
+
+/** Throttles the page's network and CPU; the settings hold for the page's frames and later navigations. */
+async function emulate(page: Page, context: BrowserContext, profile: ProfileName): Promise<CDPSession> {
+  const link = PROFILES[profile];
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: link.rttMs,
+    downloadThroughput: (link.downKbps * 1000) / 8,
+    uploadThroughput: (link.upKbps * 1000) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  return cdp;
+}
+
+/**
+ * On warm loads: ask the browser's HTTP cache to revalidate the files with fixed names (loader.js, banner.js:
+ * Cache-Control: max-age=0 on their requests), as it does once their five minutes of freshness have run out.
+ * Without this a visit within five minutes takes them from the cache with no request at all, the better case.
+ * Hashed chunks are left alone: they are cached for a year and must never be asked for again.
+ */
+async function revalidateFixedNames(cdp: CDPSession): Promise<void> {
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*/lantoa/*.js', requestStage: 'Request' }] });
+  cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string; headers: Record<string, string> } }) => {
+    if (isHashedChunk(e.request.url)) {
+      void cdp.send('Fetch.continueRequest', { requestId: e.requestId }).catch(() => undefined);
+      return;
+    }
+    const headers = Object.entries(e.request.headers).map(([name, value]) => ({ name, value }));
+    headers.push({ name: 'Cache-Control', value: 'max-age=0' });
+    void cdp.send('Fetch.continueRequest', { requestId: e.requestId, headers }).catch(() => undefined);
+  });
+}
+
+const isLantoa = (url: string) => /\/(lantoa|api)\/|\/demo\/bench\/embed\//.test(new URL(url).pathname);
+const isHashedChunk = (url: string) => /\/lantoa\/.*-[\w-]{8}\.js$/.test(new URL(url).pathname);
+
+/** The frame holding the widgets: the page itself, or the embed page inside its iframe. */
+async function widgetFrame(page: Page, design: BenchPage['design']): Promise<Frame> {
+  if (design !== 'iframe') return page.mainFrame();
+  const started = Date.now();
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/embed/'));
+    if (frame) return frame;
+    if (Date.now() - started > LOAD_TIMEOUT_MS) throw new Error('the iframe never appeared');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+interface RunResult {
+  /** Per widget: ms from navigation start to its first real content. */
+  times: Record<string, number>;
+  /** Per widget: the floor in ms. */
+  floors: Record<string, number>;
+  lantoaBytes: number;
+  lantoaRequests: number;
+  depth: number;
+  cls: number;
+  clsLantoaSources: number;
+  longestTaskMs: number;
+  longTasks: number;
+  /** How the loader came: 200 over the network, 304 revalidated, cache (no request), none. */
+  loader: string;
+  /** Hashed chunks that went over the network again (warm loads: must be 0). */
+  chunksRefetched: number;
+}
+
+async function longestTask(browser: Browser, trace: Buffer): Promise<number> {
+  void browser;
+  const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } }[] };
+  const main = new Set(traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let longest = 0;
+  for (const e of traceEvents) {
+    if (e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && main.has(`${e.pid}:${e.tid}`)) {
+      longest = Math.max(longest, (e.dur ?? 0) / 1000);
+    }
+  }
+  return longest;
+}
+
+/** Loads `url` in `page` (emulation already on) and measures it. */
+async function loadOnce(browser: Browser, page: Page, cdp: CDPSession, url: string, def: BenchPage, profile: ProfileName, cache: Cache): Promise<RunResult> {
+  const net = recordNetwork(cdp);
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    const frame = await widgetFrame(page, def.design);
+    await frame.waitForFunction((tags) => tags.every((tag) => performance.getEntriesByName(`lantoa:${tag}`, 'mark').length > 0), def.tags, {
+      polling: 50,
+      timeout: LOAD_TIMEOUT_MS,
+    });
+    await page.waitForTimeout(SETTLE_MS);
+  } finally {
+    net.stop();
+  }
+  const trace = await browser.stopTracing();
+
+  const frame = await widgetFrame(page, def.design);
+  const topOrigin = await page.evaluate(() => performance.timeOrigin);
+  const marks = await frame.evaluate(
+    (tags) => Object.fromEntries(tags.map((tag) => [tag, performance.timeOrigin + performance.getEntriesByName(`lantoa:${tag}`, 'mark')[0].startTime])),
+    def.tags,
+  );
+  type Bench = { shifts: { value: number; lantoa: boolean }[]; longTasks: number[] };
+  const observed: Bench[] = await Promise.all(page.frames().map((f) => f.evaluate(() => (window as unknown as { __bench?: Bench }).__bench ?? { shifts: [], longTasks: [] })));
+
+  const requests = [...net.requests.values()].filter((r) => !r.url.startsWith('data:'));
+  for (const r of requests) r.status = net.rawStatus.get(r.id) ?? r.status;
+  const doc = requests.find((r) => r.url === url);
+  if (!doc) throw new Error(`no request for ${url}`);
+  // Marks are on the page's clock (ms since the epoch), requests on CDP's: both start at the navigation.
+  const toRequestClock = (epochMs: number) => doc.start + (epochMs - topOrigin);
+  const lastMark = toRequestClock(Math.max(...Object.values(marks)));
+  const beforeMark = (markAt: number) => requests.filter((r) => r.end !== undefined && r.end <= markAt);
+
+  // The chain: the page's document(s) and Lantoa's requests (not the browser's own, such as the favicon).
+  const chain: ChainRequest[] = requests
+    .filter((r) => r === doc || isLantoa(r.url))
+    .map((r) => ({ id: r.id, url: r.url, start: r.start, end: r.end, initiatorUrl: r.initiatorUrl, network: !r.fromCache }));
+  const depths = chainDepths(chain);
+  if (process.env.BENCH_DEBUG) {
+    for (const r of requests) {
+      const path = new URL(r.url).pathname;
+      console.error(`    ${String(Math.round(r.start - doc.start)).padStart(6)}→${String(Math.round((r.end ?? NaN) - doc.start)).padStart(6)} ms d${depths.get(r.id)} ${r.status ?? '-'}${r.fromCache ? ' cache' : ''} ${r.bytes} B ${path} ⟵ ${r.initiatorUrl ? new URL(r.initiatorUrl).pathname : '?'}`);
+    }
+    console.error(`    marks: ${Object.entries(marks).map(([tag, at]) => `${tag} ${Math.round(at - topOrigin)} ms`).join(', ')}`);
+  }
+  const link = PROFILES[profile];
+  const times: Record<string, number> = {};
+  const floors: Record<string, number> = {};
+  for (const tag of def.tags) {
+    const at = toRequestClock(marks[tag]);
+    times[tag] = marks[tag] - topOrigin;
+    const bytes = beforeMark(at).reduce((sum, r) => sum + r.bytes, 0);
+    const needsData = BENCH_WIDGETS.find((w) => w.tag === tag)?.data ?? false;
+    floors[tag] = floorMs(floorTrips(cache, needsData), bytes, link);
+  }
+  const lantoa = requests.filter((r) => r.start <= lastMark && isLantoa(r.url));
+  // The file the page names (loader.js or the direct entry): on warm loads revalidated (304), never downloaded again.
+  const loaderRequest = requests.find((r) => /^\/lantoa\/[\w-]+\.js$/.test(new URL(r.url).pathname) && !isHashedChunk(r.url));
+  const shifts = observed.flatMap((o) => o.shifts);
+  return {
+    times,
+    floors,
+    lantoaBytes: lantoa.reduce((sum, r) => sum + r.bytes, 0),
+    lantoaRequests: lantoa.filter((r) => !r.fromCache).length,
+    depth: Math.max(0, ...beforeMark(lastMark).map((r) => depths.get(r.id) ?? 0)),
+    // (requests outside the chain have no depth: 0)
+    cls: shifts.reduce((sum, s) => sum + s.value, 0),
+    clsLantoaSources: shifts.filter((s) => s.lantoa).reduce((sum, s) => sum + s.value, 0),
+    longestTaskMs: Math.max(await longestTask(browser, trace), ...observed.flatMap((o) => o.longTasks)),
+    longTasks: observed.flatMap((o) => o.longTasks).filter((d) => d > 50).length,
+    loader: !loaderRequest ? 'none' : loaderRequest.fromCache ? 'cache' : String(loaderRequest.status ?? '?'),
+    chunksRefetched: requests.filter((r) => isHashedChunk(r.url) && !r.fromCache).length,
+  };
+}
+
+async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await context.addInitScript(observeInPage);
+  return { context, page: await context.newPage() };
+}
+
+async function runCase(browser: Browser, base: string, def: BenchPage, profile: ProfileName, cache: Cache): Promise<RunResult[]> {
+  const url = `${base}${BENCH_PATH}/${def.file}`;
+  const results: RunResult[] = [];
+  if (cache === 'cold') {
+    for (let i = 0; i < RUNS; i++) {
+      const { context, page } = await newPage(browser);
+      try {
+        const cdp = await emulate(page, context, profile);
+        results.push(await loadOnce(browser, page, cdp, url, def, profile, cache));
+      } finally {
+        await context.close();
+      }
+    }
+    return results;
+  }
+  // Warm: the visitor has been on the page before (same context); each measured load is another visit.
+  // A new tab for each visit: a new renderer, so only the HTTP cache carries over (not Blink's memory cache).
+  const { context, page: first } = await newPage(browser);
+  try {
+    await loadOnce(browser, first, await emulate(first, context, profile), url, def, profile, 'cold');
+    await first.close();
+    for (let i = 0; i < RUNS; i++) {
+      const page = await context.newPage();
+      const cdp = await emulate(page, context, profile);
+      await revalidateFixedNames(cdp);
+      results.push(await loadOnce(browser, page, cdp, url, def, profile, cache));
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Summary, table, JSON, docs
+
+interface CaseSummary {
+  page: string;
+  design: BenchPage['design'];
+  profile: ProfileName;
+  cache: Cache;
+  runs: number;
+  widgets: { tag: string; ms: number; floorMs: number; ratio: number }[];
+  lantoaBytes: number;
+  lantoaRequests: number;
+  depth: number;
+  cls: number;
+  clsLantoaSources: number;
+  longestTaskMs: number;
+  /** Runs with at least one task over 50 ms. */
+  runsWithLongTasks: number;
+  loader: string[];
+  chunksRefetched: number;
+  raw: RunResult[];
+}
+
+function summarize(def: BenchPage, profile: ProfileName, cache: Cache, raw: RunResult[]): CaseSummary {
+  const med = (pick: (r: RunResult) => number) => median(raw.map(pick));
+  return {
+    page: def.id,
+    design: def.design,
+    profile,
+    cache,
+    runs: raw.length,
+    widgets: def.tags.map((tag) => {
+      const ms = med((r) => r.times[tag]);
+      const floor = med((r) => r.floors[tag]);
+      return { tag, ms: Math.round(ms), floorMs: Math.round(floor), ratio: Math.round((ms / floor) * 100) / 100 };
+    }),
+    lantoaBytes: Math.round(med((r) => r.lantoaBytes)),
+    lantoaRequests: med((r) => r.lantoaRequests),
+    depth: med((r) => r.depth),
+    cls: Math.round(Math.max(...raw.map((r) => r.cls)) * 10000) / 10000,
+    clsLantoaSources: Math.round(Math.max(...raw.map((r) => r.clsLantoaSources)) * 10000) / 10000,
+    longestTaskMs: Math.round(med((r) => r.longestTaskMs)),
+    runsWithLongTasks: raw.filter((r) => r.longTasks > 0).length,
+    loader: [...new Set(raw.map((r) => r.loader))],
+    chunksRefetched: Math.max(...raw.map((r) => r.chunksRefetched)),
+    raw,
+  };
+}
+
+function table(cases: CaseSummary[]): string {
+  const rows = [
+    '| page | design | net | cache | widget: first content (floor, ×floor) | Lantoa bytes | req | chain | CLS (max) | longest task (median) | loader | chunks again |',
+    '|---|---|---|---|---|---:|---:|---:|---:|---:|---|---:|',
+  ];
+  for (const c of cases) {
+    const widgets = c.widgets.map((w) => `${w.tag.replace(/^lantoa-/, '')}: **${seconds(w.ms)}** (${seconds(w.floorMs)}, ×${w.ratio.toFixed(2)})`).join('<br>');
+    const longest = `${c.longestTaskMs} ms${c.runsWithLongTasks ? ` (${c.runsWithLongTasks}/${c.runs} runs > 50 ms)` : ''}`;
+    rows.push(
+      `| ${c.page} | ${c.design} | ${c.profile} | ${c.cache} | ${widgets} | ${kib(c.lantoaBytes)} | ${c.lantoaRequests} | ${c.depth} | ${c.cls} | ${longest} | ${c.loader.join(', ')} | ${c.cache === 'warm' ? c.chunksRefetched : '–'} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+function machine(browserVersion: string): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, Chromium ${browserVersion}, ${process.platform}`;
+}
+
+function writeDocs(section: string): void {
+  const file = 'docs/BENCHMARKS.md';
+  const start = '<!-- bench:load:start -->';
+  const end = '<!-- bench:load:end -->';
+  const text = readFileSync(file, 'utf8');
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < 0) throw new Error(`${file} has no ${start} … ${end} section`);
+  writeFileSync(file, `${text.slice(0, from + start.length)}\n${section}\n${text.slice(to)}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const allPages = writePages();
+const pages = allPages.filter((p) => !only('BENCH_PAGES') || only('BENCH_PAGES')!.includes(p.id));
+const profiles = (only('BENCH_PROFILES') ?? Object.keys(PROFILES)) as ProfileName[];
+const caches = (only('BENCH_CACHE') ?? ['cold', 'warm']) as Cache[];
+buildIfNeeded();
+const service = await startService();
+const browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
+const cases: CaseSummary[] = [];
+try {
+  for (const def of pages) {
+    for (const profile of profiles) {
+      for (const cache of caches) {
+        const summary = summarize(def, profile, cache, await runCase(browser, service.base, def, profile, cache));
+        cases.push(summary);
+        console.error(`  ${def.id} ${profile} ${cache}: ${summary.widgets.map((w) => `${w.tag} ${seconds(w.ms)} (×${w.ratio.toFixed(2)})`).join(', ')}`);
+      }
+    }
+  }
+} finally {
+  const version = browser.version();
+  await browser.close();
+  await stopService(service);
+  if (cases.length > 0) {
+    const when = new Date().toISOString();
+    const about = machine(version);
+    const header = `Measured ${when.slice(0, 10)} on ${about}; median of ${RUNS} loads per row; CPU slowed ${CPU_SLOWDOWN}×; viewport ${VIEWPORT.width}×${VIEWPORT.height}.`;
+    const markdown = `${header}\n\n${table(cases)}`;
+    console.log(markdown);
+    const json = JSON.stringify({ when, machine: about, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, profiles: PROFILES, cases }, null, 2);
+    mkdirSync('dist', { recursive: true });
+    writeFileSync('dist/bench-load.json', json);
+    console.error('wrote dist/bench-load.json');
+    if (WRITE_DOCS) {
+      writeFileSync('docs/bench-load.json', json);
+      writeDocs(markdown);
+      console.error('wrote docs/bench-load.json and the bench:load section of docs/BENCHMARKS.md');
+    }
+  }
+}
