@@ -15,7 +15,7 @@ const SERVICE_PORT = Number(process.env.TEST_SERVICE_PORT ?? 8791);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/scripts/**'],
   nodeResolve: { exportConditions: ['development'] },
   port: PAGE_PORT,
   plugins: [

@@ -64,7 +64,10 @@ export function chainDepths(requests: readonly ChainRequest[]): Map<string, numb
   for (const [index, request] of byStart.entries()) {
     let parent = request.initiatorUrl !== undefined ? latestByUrl.get(stripHash(request.initiatorUrl)) : undefined;
     if (!parent && index > 0) {
-      parent = byStart.slice(0, index).reduce<ChainRequest | undefined>((last, r) => (r.end !== undefined && r.end <= request.start && (!last || r.end > last.end!) ? r : last), undefined);
+      let lastEnd = -Infinity;
+      for (const r of byStart.slice(0, index)) {
+        if (r.end !== undefined && r.end <= request.start && r.end > lastEnd) [parent, lastEnd] = [r, r.end];
+      }
     }
     const before = parent ? (depth.get(parent.id) ?? 0) : 0;
     depth.set(request.id, before + (request.network ? 1 : 0));

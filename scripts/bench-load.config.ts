@@ -33,7 +33,8 @@ export const BENCH_WIDGETS: readonly BenchWidget[] = [
     place: 'article',
     frameHeight: 560,
     data: true,
-    snippet: `<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="ba-tri"></lantoa-pledge-counter>`,
+    // The reserved height (as the README's snippet gives it) keeps the text below from moving when the counts arrive.
+    snippet: `<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="ba-tri" style="display:block;min-height:31rem"></lantoa-pledge-counter>`,
   },
 ];
 

@@ -1,0 +1,95 @@
+/**
+ * The load benchmark's arithmetic and pages (scripts/bench-load-model.ts, scripts/bench-load-pages.ts), in Node:
+ * the floor model, the request-chain depth, medians, and that every configured widget gets its pages. The
+ * benchmark itself (`npm run bench:load`) takes minutes and is not part of `npm test`.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { BENCH_DIR, BENCH_WIDGETS, PROFILES } from '../../scripts/bench-load.config.js';
+import { chainDepths, floorMs, floorTrips, median, type ChainRequest } from '../../scripts/bench-load-model.js';
+import { benchPages } from '../../scripts/bench-load-pages.js';
+import { WIDGETS } from '../../scripts/widgets.js';
+
+test('floor: round trips times the RTT plus bytes over the bandwidth', () => {
+  // 35,000 bytes at 280 kbit/s is exactly one second; two 800 ms trips on top.
+  assert.equal(floorMs(2, 35_000, PROFILES['2G']), 2 * 800 + 1000);
+  assert.equal(floorMs(1, 0, PROFILES['3G']), 150);
+  assert.equal(floorMs(2, 20_000, PROFILES['3G']), 300 + 100);
+});
+
+test('floor trips: page then everything at once when cold; warm, the page, plus the live data a widget needs', () => {
+  assert.equal(floorTrips('cold', false), 2);
+  assert.equal(floorTrips('cold', true), 2);
+  assert.equal(floorTrips('warm', false), 1);
+  assert.equal(floorTrips('warm', true), 2);
+});
+
+test('median of odd and even counts, unsorted input', () => {
+  assert.equal(median([5, 1, 3]), 3);
+  assert.equal(median([4, 1, 3, 2]), 2.5);
+  assert.ok(Number.isNaN(median([])));
+});
+
+const req = (id: string, url: string, start: number, end: number | undefined, initiatorUrl?: string, network = true): ChainRequest => ({
+  id,
+  url: `http://x${url}`,
+  start,
+  end,
+  initiatorUrl: initiatorUrl && `http://x${initiatorUrl}`,
+  network,
+});
+
+test('chain depth follows initiators: page → loader → chunks → data', () => {
+  const depths = chainDepths([
+    req('page', '/p.html', 0, 800),
+    req('loader', '/lantoa/loader.js', 900, 1700, '/p.html'),
+    req('entry', '/lantoa/banner-abc.js', 1800, 2600, '/lantoa/loader.js'),
+    // A modulepreload link the loader added: Chromium names no initiator; the last response before it was the loader.
+    req('shared', '/lantoa/shared-abc.js', 1801, 2700),
+    req('data', '/api/v1/campaigns/c/counts', 2800, 3600, '/lantoa/shared-abc.js'),
+  ]);
+  assert.deepEqual(Object.fromEntries(depths), { page: 1, loader: 2, entry: 3, shared: 3, data: 4 });
+});
+
+test('chain depth: a request served from the cache costs no round trip', () => {
+  const depths = chainDepths([
+    req('page', '/p.html', 0, 800),
+    req('loader', '/lantoa/loader.js', 900, 901, '/p.html', false),
+    req('entry', '/lantoa/banner-abc.js', 950, 951, '/lantoa/loader.js', false),
+  ]);
+  assert.deepEqual(Object.fromEntries(depths), { page: 1, loader: 1, entry: 1 });
+});
+
+/** Every line of the snippet, in order, in the page (the page indents it). */
+const pasted = (html: string, snippet: string) => html.replace(/^\s+/gm, '').includes(snippet.replace(/^\s+/gm, ''));
+
+test('every configured widget gets a loader page, a direct page and an iframe page, and is on the page with all', () => {
+  const { pages, embeds } = benchPages(BENCH_WIDGETS);
+  for (const widget of BENCH_WIDGETS) {
+    const name = widget.tag.replace(/^lantoa-/, '');
+    const own = pages.filter((p) => p.tags.length === 1 && p.tags[0] === widget.tag);
+    assert.deepEqual(own.map((p) => p.design).sort(), ['direct', 'iframe', 'loader']);
+    for (const page of own.filter((p) => p.design !== 'iframe')) {
+      assert.ok(pasted(page.html, widget.snippet), `${page.file} pastes the snippet`);
+      assert.equal(page.html.match(/<script type="module"/g)?.length, 1, `${page.file} has one script tag`);
+    }
+    assert.ok(own.find((p) => p.design === 'direct')!.html.includes(`src="/lantoa/${name}.js"`));
+    assert.ok(own.find((p) => p.design === 'iframe')!.html.includes(`<iframe src="embed/${name}.html"`));
+    assert.ok(embeds.some((e) => e.file === `embed/${name}.html` && pasted(e.html, widget.snippet)));
+    // The direct entry is built under the widget's build name (scripts/widgets.ts).
+    assert.ok(WIDGETS.some((w) => w.tag === widget.tag && w.name === name), `${widget.tag} is in scripts/widgets.ts as "${name}"`);
+  }
+  const all = pages.find((p) => p.id === 'all')!;
+  assert.deepEqual(all.tags, BENCH_WIDGETS.map((w) => w.tag));
+  assert.equal(all.html.match(/<script type="module"/g)?.length, 1);
+});
+
+test('the committed pages in demo/bench are the ones the config writes (run npm run bench:load after a config change)', () => {
+  const { pages, embeds } = benchPages(BENCH_WIDGETS);
+  for (const { file, html } of [...pages, ...embeds]) {
+    const path = `${BENCH_DIR}/${file}`;
+    assert.ok(existsSync(path), `${path} exists`);
+    assert.equal(readFileSync(path, 'utf8'), html, `${path} is up to date`);
+  }
+});
