@@ -23,7 +23,7 @@ export const BENCH_WIDGETS: readonly BenchWidget[] = [
     tag: 'lantoa-banner',
     place: 'top',
     frameHeight: 200,
-    snippet: `<style>#lantoa-top{display:block;min-height:8rem}@media(min-width:36rem){#lantoa-top{min-height:9rem}}@media(min-width:64rem){#lantoa-top{min-height:6rem}}@media(min-width:80rem){#lantoa-top{min-height:4.5rem}}</style>
+    snippet: `<style>#lantoa-top{display:block;min-height:8.5rem}@media(min-width:36rem){#lantoa-top{min-height:9rem}}@media(min-width:64rem){#lantoa-top{min-height:6rem}}@media(min-width:80rem){#lantoa-top{min-height:4.5rem}}</style>
 <lantoa-banner id="lantoa-top" dismissible countdown-to="2027-10-10" countdown-label="Ngày Chuyển đổi số quốc gia">
   <b slot="headline">Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025, tầm nhìn đến 2030</b>
 </lantoa-banner>`,

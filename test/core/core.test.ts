@@ -1,8 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import { calendarDaysUntil, isWithin, parseIsoDate } from '../../src/core/dates.js';
 import { defineElement } from '../../src/core/define.js';
 import { formatDate, formatNumber, resolveLocale, toLocale } from '../../src/core/i18n.js';
+import { LantoaElement } from '../../src/core/lantoa-element.js';
 import { fetchJson, LoadError, readInlineJson } from '../../src/core/load.js';
 import { httpUrl } from '../../src/core/safe-url.js';
 import { readStored, writeStored } from '../../src/core/storage.js';
@@ -23,6 +24,35 @@ describe('core', () => {
         expect(warnings.calls[0]).to.contain('<lantoa-test-twice> is already defined');
       } finally {
         warnings.restore();
+      }
+    });
+  });
+
+  describe('LantoaElement', () => {
+    class Probe extends LantoaElement {
+      protected renderContent() {
+        return html`<p>${this.lang}</p>`;
+      }
+    }
+    defineElement('lantoa-test-probe', Probe);
+    const microtasks = async (n: number) => {
+      for (let i = 0; i < n; i++) await Promise.resolve();
+    };
+
+    it('renders first in a task after its upgrade (no long task on a slow phone), later updates at once', async () => {
+      const el = document.createElement('lantoa-test-probe') as Probe;
+      el.lang = 'vi';
+      document.body.append(el);
+      try {
+        await microtasks(20); // Lit alone would have rendered within these
+        expect(Boolean(el.shadowRoot?.querySelector('p')), 'rendered in the same task').to.equal(false);
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('p')!.textContent).to.equal('vi');
+        el.lang = 'en';
+        await microtasks(20);
+        expect(el.shadowRoot!.querySelector('p')!.textContent).to.equal('en');
+      } finally {
+        el.remove();
       }
     });
   });
