@@ -44,29 +44,33 @@ const PARAGRAPHS = [
   'Khuyến khích cán bộ, công chức, viên chức, người lao động trang bị điện thoại thông minh, chuyển 2G lên 4G, 5G.',
 ];
 
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 function page(title: string, top: string, inArticle: string): string {
-  return `<!doctype html>
-${GENERATED}
-<html lang="vi">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title} – Huyện đoàn Ba Tri</title>
-    ${STYLE}
-  </head>
-  <body>
-${top}
-    <header><h1>Huyện đoàn Ba Tri</h1></header>
-    <article>
-      <h2>Tìm hiểu Đề án chuyển đổi số</h2>
-      <p>${PARAGRAPHS[0]}</p>
-${inArticle}
-      <p>${PARAGRAPHS[1]}</p>
-      <p>${PARAGRAPHS[2]}</p>
-    </article>
-  </body>
-</html>
-`;
+  const lines = [
+    '<!doctype html>',
+    GENERATED,
+    '<html lang="vi">',
+    '  <head>',
+    '    <meta charset="utf-8" />',
+    '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
+    `    <title>${escapeText(title)} – Huyện đoàn Ba Tri</title>`,
+    `    ${STYLE}`,
+    '  </head>',
+    '  <body>',
+    top,
+    '    <header><h1>Huyện đoàn Ba Tri</h1></header>',
+    '    <article>',
+    '      <h2>Tìm hiểu Đề án chuyển đổi số</h2>',
+    `      <p>${PARAGRAPHS[0]}</p>`,
+    inArticle,
+    `      <p>${PARAGRAPHS[1]}</p>`,
+    `      <p>${PARAGRAPHS[2]}</p>`,
+    '    </article>',
+    '  </body>',
+    '</html>',
+  ];
+  return `${lines.filter((line) => line.trim() !== '').join('\n')}\n`;
 }
 
 const indent = (text: string, spaces: number) => text.replace(/^/gm, ' '.repeat(spaces));
@@ -92,7 +96,7 @@ ${GENERATED}
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${widget.tag}</title>
+    <title>Lantoa: ${shortName(widget.tag)}</title>
     <style>body { margin: 0; font: 16px/1.55 system-ui, sans-serif; }</style>
   </head>
   <body>
@@ -104,7 +108,7 @@ ${indent(`${widget.snippet}\n${direct(widget.tag)}`, 4)}
 
 /** Host page embedding the widget as most embeds do: an iframe of a page on the service, with a fixed height. */
 function iframePage(widget: BenchWidget): string {
-  const frame = `<iframe src="embed/${shortName(widget.tag)}.html" title="${widget.tag}" height="${widget.frameHeight}"></iframe>`;
+  const frame = `<iframe src="embed/${shortName(widget.tag)}.html" title="Lantoa: ${shortName(widget.tag)}" height="${widget.frameHeight}"></iframe>`;
   return widget.place === 'top'
     ? page(`${widget.tag} (iframe)`, indent(frame, 4), '')
     : page(`${widget.tag} (iframe)`, '', indent(frame, 6));
