@@ -82,6 +82,8 @@ await buildStep(
 // round trip (page → banner.js instead of page → loader.js → chunks): 0.8 s on 2G. Not shared between widgets:
 // a page with several widgets uses the loader.
 for (const w of WIDGETS) {
+  // The service caches names that look hashed (-XXXXXXXX.js) for a year; a fixed name must never look like one.
+  if (/-[\w-]{8}$/.test(w.name)) throw new Error(`widget name "${w.name}" looks like a hashed chunk name: its direct entry would be cached for a year`);
   await buildStep({
     rolldownOptions: {
       input: { [w.name]: w.entry },
