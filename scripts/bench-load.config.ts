@@ -1,8 +1,10 @@
 /**
  * What `npm run bench:load` measures. Adding a widget to the benchmark is one line in BENCH_WIDGETS: its
- * README snippet (without the loader script tag, which the page adds once). From each line the bench writes
- * three pages under demo/bench/ (the widget through the loader, an embed page with only the widget, and a host
- * page showing that embed page in an iframe) and adds the widget to the page with every widget.
+ * README snippet (without the script tag, which the page adds once). From each line the bench writes four
+ * pages under demo/bench/ (the widget through the loader; through its direct entry /lantoa/<name>.js; an embed
+ * page with only the widget; a host page showing that embed page in an iframe) and adds the widget to the page
+ * with every widget. Then `npm run bench:load -- --pages-only` (or a full run) and commit demo/bench/.
+ * The widget must be in scripts/widgets.ts, whose name gives the direct entry's file name.
  */
 
 export interface BenchWidget {

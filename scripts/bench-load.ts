@@ -6,7 +6,8 @@
  * loads every page in Debian's Chromium (playwright-core) with CDP network emulation and a 4× CPU slowdown:
  * cold (a fresh browser context each time) and warm (the same context, the page visited before).
  * Prints a table, writes dist/bench-load.json; `--write-docs` also writes docs/bench-load.json and the run's
- * section of docs/BENCHMARKS.md. Not a pass/fail test: the size check is the enforced budget.
+ * section of docs/BENCHMARKS.md; `--pages-only` writes the pages and stops. Not a pass/fail test: the size
+ * check is the enforced budget.
  *
  * Environment: BENCH_RUNS (default 5), BENCH_PAGES (ids, comma-separated), BENCH_PROFILES (2G,3G),
  * BENCH_CACHE (cold,warm), BENCH_TRACE=0 (no tracing: no longest-task figure), BENCH_DEBUG=1 (every request), CHROME_PATH.
@@ -499,6 +500,10 @@ function writeDocs(section: string): void {
 // ---------------------------------------------------------------------------------------------------------
 
 const allPages = writePages();
+if (process.argv.includes('--pages-only')) {
+  console.error(`wrote ${allPages.length} pages under ${BENCH_DIR}/`);
+  process.exit(0);
+}
 const pageIds = only('BENCH_PAGES');
 const pages = allPages.filter((p) => !pageIds || pageIds.includes(p.id));
 const profiles = (only('BENCH_PROFILES') ?? Object.keys(PROFILES)) as ProfileName[];

@@ -85,7 +85,7 @@ test('every configured widget gets a loader page, a direct page and an iframe pa
   assert.equal(all.html.match(/<script type="module"/g)?.length, 1);
 });
 
-test('the committed pages in demo/bench are the ones the config writes (run npm run bench:load after a config change)', () => {
+test('the committed pages in demo/bench are the ones the config writes (after a config change: npm run bench:load -- --pages-only)', () => {
   const { pages, embeds } = benchPages(BENCH_WIDGETS);
   for (const { file, html } of [...pages, ...embeds]) {
     const path = `${BENCH_DIR}/${file}`;
