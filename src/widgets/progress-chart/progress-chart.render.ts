@@ -80,10 +80,17 @@ const marksPlugin: Plugin<'bar' | 'line', TargetOptions> = {
       const bar = bars[index]?.getProps(['x', 'y'], true) as { x: number; y: number } | undefined;
       if (!bar) return;
       const width = ctx.measureText(label).width;
-      const outside = bar.x + 6 + width <= area.right;
+      // After the bar, or after a target mark that would cross the figure; inside the bar's end if no room.
+      let x = bar.x + 6;
+      for (const mark of options.marks) {
+        if (mark.index !== undefined && mark.index !== index) continue;
+        const at = valueScale.getPixelForValue(mark.value);
+        if (at >= x - 4 && at <= x + width + 4) x = at + 6;
+      }
+      const outside = x + width <= area.right;
       ctx.fillStyle = outside ? palette.text : palette.surface;
       ctx.textAlign = outside ? 'left' : 'right';
-      ctx.fillText(label, outside ? bar.x + 6 : bar.x - 6, bar.y);
+      ctx.fillText(label, outside ? x : bar.x - 6, bar.y);
     });
     ctx.strokeStyle = palette.target;
     ctx.fillStyle = palette.text;
@@ -216,7 +223,7 @@ function configFor({ data, f, palette, animate }: DrawOptions): ChartConfigurati
       events: [],
       font: { family: palette.font, size: 13 },
       color: palette.text,
-      layout: { padding: { top: marks.some((m) => m.label) ? 22 : 6, right: horizontal ? 8 : 12 } },
+      layout: { padding: { top: marks.some((m) => m.label) ? 22 : 6, right: 12 } },
       scales: horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
       plugins: { lantoaTargets: { marks, valueLabels, palette } } as never,
     },

@@ -95,6 +95,8 @@ export function rowsToData(kind: ChartKind, rows: string[][]): RowsResult {
     if (!value) throw new CellError({ type: 'cell', row, column: headers[column], value, expected: 'text' });
     return value;
   };
+  /** A column of percentages: "%" in its header ("Giá trị (%)") or in its cells ("72%"). */
+  const percent = (column: number) => (headers[column] ?? '').includes('%') || data.some(({ cells }) => cell(cells, column).includes('%'));
   const required = (at: Partial<Record<Column, number>>, field: Column, name: string): number => {
     const index = at[field];
     if (index === undefined) throw new CellError({ type: 'column', column: name });
@@ -113,7 +115,7 @@ export function rowsToData(kind: ChartKind, rows: string[][]): RowsResult {
             if (deadline && !/^\d{4}(-\d\d-\d\d)?$/.test(deadline)) {
               throw new CellError({ type: 'cell', row, column: headers[at.deadline ?? 0], value: deadline, expected: 'deadline' });
             }
-            const unit = cell(cells, at.unit) || (cell(cells, value).includes('%') ? '%' : undefined);
+            const unit = cell(cells, at.unit) || (cell(cells, value).includes('%') || headers[value].includes('%') ? '%' : undefined);
             return {
               label: text(cells, row, label),
               value: number(cells, row, value, true),
@@ -130,7 +132,7 @@ export function rowsToData(kind: ChartKind, rows: string[][]): RowsResult {
       const [label, value] = [required(at, 'area', 'Đơn vị'), required(at, 'value', 'Giá trị')];
       const targets = data.map(({ cells, row }) => (at.target === undefined ? undefined : number(cells, row, at.target, false)));
       const target = targets.find((t) => t !== undefined);
-      const unit = data.map(({ cells }) => cell(cells, at.unit)).find(Boolean) || (data.some(({ cells }) => cell(cells, value).includes('%')) ? '%' : undefined);
+      const unit = data.map(({ cells }) => cell(cells, at.unit)).find(Boolean) || (percent(value) ? '%' : undefined);
       return {
         ok: true,
         value: {
@@ -146,7 +148,7 @@ export function rowsToData(kind: ChartKind, rows: string[][]): RowsResult {
     const period = at.period ?? 0;
     const seriesColumns = headers.map((_, index) => index).filter((index) => index !== period && index !== at.target && index !== at.unit);
     const target = data.map(({ cells, row }) => (at.target === undefined ? undefined : number(cells, row, at.target, false))).find((t) => t !== undefined);
-    const unit = data.map(({ cells }) => cell(cells, at.unit)).find(Boolean) || (data.some(({ cells }) => cells.some((c) => c.includes('%'))) ? '%' : undefined);
+    const unit = data.map(({ cells }) => cell(cells, at.unit)).find(Boolean) || (seriesColumns.some(percent) ? '%' : undefined);
     return {
       ok: true,
       value: {

@@ -74,6 +74,17 @@ export const progressChartStyles = css`
   .layer.table {
     overflow: auto;
   }
+  .layer.chart {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+  /* chart.js sizes the canvas to this box (responsive, no fixed aspect ratio). */
+  .canvas {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+  }
   .off {
     visibility: hidden;
   }
@@ -89,28 +100,27 @@ export const progressChartStyles = css`
     border-collapse: collapse;
     font-size: 0.9375rem;
   }
-  caption {
-    text-align: start;
-    color: var(--_text-muted);
-    font-size: 0.875rem;
-    padding-bottom: 0.25rem;
-  }
   th,
   td {
     padding: 0.375rem 0.5rem;
     border-bottom: 1px solid var(--_border);
     text-align: start;
     vertical-align: top;
+    /* Whole words: a narrow table scrolls sideways in its (focusable) region instead of breaking "Hiện tại". */
+    overflow-wrap: normal;
+    min-width: 4.5em;
   }
   thead th {
     font-weight: 700;
   }
   tbody th {
+    min-width: 9em;
     font-weight: 400;
   }
   .number {
     text-align: end;
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
   .foot {
     display: flex;
@@ -168,8 +178,7 @@ export const progressChartStyles = css`
       visibility: visible;
     }
     .layer.chart {
-      height: 16rem;
-      position: relative;
+      height: 18rem;
     }
     .toggle,
     .undrawn {

@@ -40,7 +40,7 @@ export function renderTable(data: ChartData, locale: Locale, t: ChartStrings, ca
     }));
   }
   return html`<table part="table">
-    <caption>
+    <caption class="visually-hidden">
       ${caption}
     </caption>
     <thead>

@@ -199,8 +199,8 @@ describe('<lantoa-progress-chart>', () => {
       const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="compare" src="${FIX}/compare.csv"></lantoa-progress-chart>`);
       await settled(el);
       expect(tableText(el).slice(1)).to.deep.equal([
-        ['Ba Tri', '69', 'Chưa đạt'],
-        ['Thạnh Phú', '47,5', 'Chưa đạt'],
+        ['Ba Tri', '69%', 'Chưa đạt'],
+        ['Thạnh Phú', '47,5%', 'Chưa đạt'],
       ]);
     });
 
