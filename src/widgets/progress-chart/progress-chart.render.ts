@@ -45,7 +45,7 @@ export interface DrawOptions {
   f: Formatters;
   palette: Palette;
   animate: boolean;
-  /** Called after the first frame is painted. */
+  /** Called once the first frame is on the canvas. */
   onDrawn: () => void;
 }
 
@@ -240,7 +240,8 @@ export function drawChart(canvas: HTMLCanvasElement, options: DrawOptions): { up
       ...(config.plugins ?? []),
       {
         id: 'lantoaDrawn',
-        afterRender: () => {
+        // The first frame on the canvas (afterRender would wait for the end of the entry animation).
+        afterDraw: () => {
           if (drawn) return;
           drawn = true;
           opts.onDrawn();
