@@ -4,9 +4,9 @@
  * neither the upgrade nor the table → chart swap moves the page.
  */
 import { expect } from '@open-wc/testing';
+import { DIST, openPage, requested, win } from '../../built-page.js';
 import { until } from '../../helpers.js';
 
-const DIST = '/dist/lantoa';
 /** The README's snippet: the chart's room reserved while the script loads, and a table for visitors without JavaScript. */
 const RESERVE = '<style>lantoa-progress-chart{display:block;min-height:26rem}</style>';
 const TABLE = `<table><caption>Chỉ tiêu chuyển đổi số đến 2025</caption>
@@ -14,40 +14,8 @@ const TABLE = `<table><caption>Chỉ tiêu chuyển đổi số đến 2025</cap
   <tr><td>Dịch vụ công trực tuyến mức 4</td><td>72%</td><td>100%</td><td>2025</td></tr>
   <tr><td>Hồ sơ xử lý trực tuyến cấp tỉnh</td><td>64%</td><td>90%</td><td>2025</td></tr></table>`;
 
-interface PageWindow extends Window {
-  __errors: string[];
-  __shift: number;
-}
-
 const frames: HTMLIFrameElement[] = [];
-
-async function page(body: string, width = 1024): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = `width:${width}px;height:700px;border:0`;
-  frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-    <script>
-      window.__errors = []; window.__shift = 0;
-      addEventListener('error', (e) => __errors.push(String(e.message)));
-      addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __shift += e.value; })
-        .observe({ type: 'layout-shift', buffered: true });
-    </script></head><body style="margin:0">${body}</body></html>`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  frames.push(frame);
-  await loaded;
-  return frame;
-}
-
-const win = (frame: HTMLIFrameElement) => frame.contentWindow as PageWindow;
-
-function requested(frame: HTMLIFrameElement): string[] {
-  return win(frame)
-    .performance.getEntriesByType('resource')
-    .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => path.startsWith(`${DIST}/`))
-    .map((path) => path.slice(DIST.length + 1));
-}
+const page = (body: string, width?: number) => openPage(body, width, frames);
 
 const chart = (frame: HTMLIFrameElement) => frame.contentDocument!.querySelector('lantoa-progress-chart')!;
 const tableShown = (frame: HTMLIFrameElement) => !!chart(frame)?.shadowRoot?.querySelector('[part="table"]');
