@@ -270,7 +270,7 @@ export class LantoaProgressChart extends LantoaElement {
   }
 
   private get heading(): string {
-    return this.caption || pick(this.chartData?.title, this.locale) || this.strings.defaultTitle[this.kind] || '';
+    return this.caption || pick(this.chartData?.title, this.locale) || this.strings.defaultTitle[this.chartData?.kind ?? this.kind] || '';
   }
 
   private get isIllustrative(): boolean {
