@@ -18,7 +18,7 @@ import {
 import { INTL_TAG } from '../../core/i18n.js';
 import type { ChartData, Formatters, Indicator, ProgressData } from './progress-chart.data.js';
 import { SERIES_STYLES } from './progress-chart.legend.js';
-import { targetLabel } from './progress-chart.summary.js';
+import { pointTexts, targetLabel } from './progress-chart.summary.js';
 
 export { renderLegend } from './progress-chart.legend.js';
 export { summarize } from './progress-chart.summary.js';
@@ -34,6 +34,21 @@ export interface Palette {
   target: string;
   series: string[];
   font: string;
+}
+
+/** The colours of the element's theme tokens (light or dark, or the page's own), as its computed style has them. */
+export function readPalette(host: Element): Palette {
+  const style = getComputedStyle(host);
+  const token = (name: string) => style.getPropertyValue(name).trim();
+  return {
+    text: token('--_text'),
+    muted: token('--_text-muted'),
+    grid: token('--_grid'),
+    surface: token('--_surface'),
+    target: token('--_text'),
+    series: [1, 2, 3, 4].map((n) => token(`--_chart-${n}`)),
+    font: token('--_font'),
+  };
 }
 
 export interface DrawOptions {
@@ -131,6 +146,16 @@ function progressScale(data: ProgressData): (indicator: Indicator, value: number
   return (indicator, value) => (percent ? value : indicator.target > 0 ? (value / indicator.target) * 100 : 0);
 }
 
+/** Bars; the one picked with the arrow keys gets an outline in the text colour. */
+const barStyle = (palette: Palette) => ({
+  backgroundColor: palette.series[0],
+  hoverBackgroundColor: palette.series[0],
+  hoverBorderColor: palette.text,
+  hoverBorderWidth: 3,
+  barPercentage: 0.7,
+  categoryPercentage: 0.9,
+});
+
 /** Long Vietnamese labels on a phone: lines of at most `max` characters, broken between words. */
 function wrap(label: string, max: number): string[] {
   const lines: string[] = [];
@@ -157,7 +182,7 @@ function configFor({ data, f, palette, animate }: DrawOptions): ChartConfigurati
     const at = progressScale(data);
     labels = data.indicators.map((i) => pick(i.label));
     const values = data.indicators.map((i) => at(i, i.value));
-    datasets = [{ data: values, backgroundColor: palette.series[0], barPercentage: 0.7, categoryPercentage: 0.9 }];
+    datasets = [{ data: values, ...barStyle(palette) }];
     marks = data.indicators.flatMap((i, index) => [
       { index, value: at(i, i.target), dash: [] },
       ...(i.reference ? [{ index, value: at(i, i.reference.value), dash: [4, 3] }] : []),
@@ -167,7 +192,7 @@ function configFor({ data, f, palette, animate }: DrawOptions): ChartConfigurati
     valueAxis = { ...valueAxis, min: 0, max: Math.ceil(top / 10) * 10, ticks: { ...ticks, callback: (v: number | string) => format(Number(v), '%') } };
   } else if (data.kind === 'compare') {
     labels = data.units.map((u) => pick(u.label));
-    datasets = [{ data: data.units.map((u) => u.value), backgroundColor: palette.series[0], barPercentage: 0.7, categoryPercentage: 0.9 }];
+    datasets = [{ data: data.units.map((u) => u.value), ...barStyle(palette) }];
     valueLabels = data.units.map((u) => format(u.value, data.unit));
     if (data.target) marks = [{ value: data.target.value, dash: [6, 4], label: targetLabel(data, f) }];
     const top = Math.max(...data.units.map((u) => u.value), data.target?.value ?? 0);
@@ -187,6 +212,10 @@ function configFor({ data, f, palette, animate }: DrawOptions): ChartConfigurati
         borderDash: [...style.dash],
         pointStyle: style.point,
         pointRadius: 5,
+        // The point picked with the arrow keys: bigger, ringed in the text colour (not a colour change alone).
+        pointHoverRadius: 8,
+        pointHoverBorderWidth: 3,
+        pointHoverBorderColor: palette.text,
         borderWidth: 2.5,
         spanGaps: false,
       };
@@ -230,8 +259,19 @@ function configFor({ data, f, palette, animate }: DrawOptions): ChartConfigurati
   };
 }
 
-/** Draws the chart on `canvas`; `update` redraws it for a new language, theme or data, without animation. */
-export function drawChart(canvas: HTMLCanvasElement, options: DrawOptions): { update: (next: DrawOptions) => void; destroy: () => void } {
+export interface ChartHandle {
+  /** Redraws for a new language, theme or data, without animation. */
+  update: (next: DrawOptions) => void;
+  /**
+   * A key pressed on the focused canvas: arrows, Home and End pick a bar or period, marked on the canvas;
+   * returns the sentence to read out, or null for any other key. `''` clears the pick (on blur).
+   */
+  key: (key: string) => string | null;
+  destroy: () => void;
+}
+
+/** Draws the chart on `canvas`. */
+export function drawChart(canvas: HTMLCanvasElement, options: DrawOptions): ChartHandle {
   let drawn = false;
   const create = (opts: DrawOptions) => {
     Chart.defaults.font.family = opts.palette.font;
@@ -251,10 +291,27 @@ export function drawChart(canvas: HTMLCanvasElement, options: DrawOptions): { up
     return new Chart(canvas, config);
   };
   let chart = create(options);
+  let current = options;
+  let point = -1;
+  const mark = () => {
+    chart.setActiveElements(point < 0 ? [] : chart.data.datasets.map((_, datasetIndex) => ({ datasetIndex, index: point })));
+    chart.update('none');
+  };
   return {
     update(next) {
       chart.destroy();
+      current = next;
       chart = create({ ...next, animate: false });
+      if (point >= 0) mark();
+    },
+    key(key) {
+      const texts = pointTexts(current.data, current.f);
+      const last = texts.length - 1;
+      const to: Record<string, number> = { ArrowRight: point + 1, ArrowDown: point + 1, ArrowLeft: point - 1, ArrowUp: point - 1, Home: 0, End: last, '': -1 };
+      if (!(key in to) || last < 0) return null;
+      point = key === '' ? -1 : Math.max(0, Math.min(last, to[key]));
+      mark();
+      return point < 0 ? '' : texts[point];
     },
     destroy: () => chart.destroy(),
   };

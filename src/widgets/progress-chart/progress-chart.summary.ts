@@ -13,6 +13,10 @@ interface SummaryStrings {
   targetLine: (value: string, who: string, deadline: string) => string;
   compare: (top: string, topValue: string, bottom: string, bottomValue: string) => string;
   compareTarget: (met: number, total: number, target: string, deadline: string) => string;
+  met: string;
+  notMet: string;
+  noFigure: string;
+  keys: string;
 }
 
 export const summaryStrings: Strings<SummaryStrings> = {
@@ -24,6 +28,10 @@ export const summaryStrings: Strings<SummaryStrings> = {
     targetLine: (value, who, deadline) => `${who || 'Chỉ tiêu'} ${value}${deadline ? ` đến ${deadline}` : ''}`,
     compare: (top, topValue, bottom, bottomValue) => `cao nhất ${top} ${topValue}, thấp nhất ${bottom} ${bottomValue}`,
     compareTarget: (met, total, target, deadline) => `${met}/${total} đơn vị đạt chỉ tiêu ${target}${deadline ? ` (đến ${deadline})` : ''}`,
+    met: 'đạt chỉ tiêu',
+    notMet: 'chưa đạt chỉ tiêu',
+    noFigure: 'chưa có số liệu',
+    keys: 'Dùng phím mũi tên để nghe từng số liệu.',
   },
   en: {
     illustrative: 'Illustrative data',
@@ -33,6 +41,10 @@ export const summaryStrings: Strings<SummaryStrings> = {
     targetLine: (value, who, deadline) => `${who || 'Target'} ${value}${deadline ? ` by ${deadline}` : ''}`,
     compare: (top, topValue, bottom, bottomValue) => `highest ${top} ${topValue}, lowest ${bottom} ${bottomValue}`,
     compareTarget: (met, total, target, deadline) => `${met} of ${total} units meet the target of ${target}${deadline ? ` (by ${deadline})` : ''}`,
+    met: 'target met',
+    notMet: 'target not yet met',
+    noFigure: 'no figure',
+    keys: 'Use the arrow keys to hear each figure.',
   },
 };
 
@@ -42,15 +54,31 @@ export function targetLabel(data: ChartData, f: Formatters): string {
   return summaryStrings[f.locale].targetLine(f.format(data.target.value, data.unit), f.text(data.target.label), f.deadline(data.target.deadline));
 }
 
+/**
+ * One sentence per bar or period, read out as the arrow keys move along the canvas: "Ba Tri: 69%, chưa đạt
+ * chỉ tiêu", "2022: Ba Tri 35%, Thạnh Phú 28%".
+ */
+export function pointTexts(data: ChartData, f: Formatters): string[] {
+  const t = summaryStrings[f.locale];
+  if (data.kind === 'progress') {
+    return data.indicators.map((i) => {
+      const ref = i.reference ? t.reference(f.text(i.reference.label), f.format(i.reference.value, i.unit), f.deadline(i.reference.deadline)) : '';
+      return `${f.text(i.label)}: ${t.reached(f.format(i.value, i.unit), f.format(i.target, i.unit), f.deadline(i.deadline))}${ref}`;
+    });
+  }
+  if (data.kind === 'trend') {
+    return data.periods.map((period, index) => `${period}: ${data.series.map((s) => `${f.text(s.label)} ${s.values[index] === null ? t.noFigure : f.format(s.values[index] ?? 0, data.unit)}`).join(', ')}`);
+  }
+  const target = data.target?.value;
+  return data.units.map((u) => `${f.text(u.label)}: ${f.format(u.value, data.unit)}${target === undefined ? '' : `, ${u.value >= target ? t.met : t.notMet}`}`);
+}
+
 /** Title, "illustrative" when it is, then one sentence per indicator or series, in the widget's language. */
 export function summarize(data: ChartData, f: Formatters, title: string): string {
   const t = summaryStrings[f.locale];
   const parts: string[] = [];
   if (data.kind === 'progress') {
-    for (const i of data.indicators) {
-      const ref = i.reference ? t.reference(f.text(i.reference.label), f.format(i.reference.value, i.unit), f.deadline(i.reference.deadline)) : '';
-      parts.push(`${f.text(i.label)}: ${t.reached(f.format(i.value, i.unit), f.format(i.target, i.unit), f.deadline(i.deadline))}${ref}`);
-    }
+    parts.push(...pointTexts(data, f));
   } else if (data.kind === 'trend') {
     for (const s of data.series) {
       const known = s.values.flatMap((value, index) => (value === null ? [] : [{ value, period: data.periods[index] }]));
@@ -69,5 +97,5 @@ export function summarize(data: ChartData, f: Formatters, title: string): string
     }
   }
   const prefix = [title, data.illustrative ? t.illustrative : ''].filter(Boolean).join('. ');
-  return `${prefix ? `${prefix}. ` : ''}${parts.join('; ')}.`;
+  return `${prefix ? `${prefix}. ` : ''}${parts.join('; ')}. ${t.keys}`;
 }

@@ -7,14 +7,14 @@ import { fetchJson, fetchText, isAbort, LoadError, readInlineJson } from '../../
 import { httpUrl } from '../../core/safe-url.js';
 import { resetStyles, themeTokens } from '../../core/theme.js';
 import { formatDeadline, KINDS, pick, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
-import type { DrawOptions, Palette } from './progress-chart.render.js';
+import type { DrawOptions } from './progress-chart.render.js';
 import { chartStrings, type ChartStrings } from './progress-chart.strings.js';
 import { progressChartStyles } from './progress-chart.styles.js';
 import { renderTable } from './progress-chart.view.js';
 
 type Status = 'loading' | 'ready' | 'unreachable' | 'invalid';
 type ChartModule = typeof import('./progress-chart.render.js');
-type ChartHandle = ReturnType<ChartModule['drawChart']>;
+type ChartHandle = import('./progress-chart.render.js').ChartHandle;
 
 const MIN_REFRESH_SECONDS = 10;
 const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -93,6 +93,8 @@ export class LantoaProgressChart extends LantoaElement {
   @state() private tableChosen = false;
   @state() private drawn = false;
   @state() private near = false;
+  /** What the arrow keys picked on the focused canvas, read out by a live region. */
+  @state() private announced = '';
   /** chart.js could not be loaded (offline?): the table stays; the toggle tries again. */
   private chartFailed = false;
 
@@ -156,8 +158,10 @@ export class LantoaProgressChart extends LantoaElement {
         if (!entries.some((e) => e.isIntersecting)) return;
         this.observer?.disconnect();
         this.near = true;
-        // Requested now, while the data may still be on the wire.
+        // Requested now, while the data may still be on the wire. A failure is handled where it is awaited
+        // (drawOrUpdate); the empty catch only keeps it from reaching the page as an unhandled rejection meanwhile.
         this.renderer ??= import('./progress-chart.render.js');
+        this.renderer.catch(() => undefined);
       },
       { rootMargin: LantoaProgressChart.nearViewportMargin },
     );
@@ -277,44 +281,35 @@ export class LantoaProgressChart extends LantoaElement {
     return this.illustrative || !!this.chartData?.illustrative;
   }
 
-  /** Theme colours as the canvas needs them: the element's computed tokens (light or dark). */
-  private palette(): Palette {
-    const style = getComputedStyle(this);
-    const token = (name: string) => style.getPropertyValue(name).trim();
-    return {
-      text: token('--_text'),
-      muted: token('--_text-muted'),
-      grid: token('--_grid'),
-      surface: token('--_surface'),
-      target: token('--_text'),
-      series: [1, 2, 3, 4].map((n) => token(`--_chart-${n}`)),
-      font: token('--_font'),
-    };
-  }
-
-  /** Draws the chart once chart.js is here, or redraws it when the language, theme or data changed. */
+  /**
+   * Loads the chart chunk (then renders again: it brings the canvas's label and the legend), or draws the
+   * chart, or redraws it when the language, theme (colours read from the tokens) or data changed.
+   */
   private async drawOrUpdate(): Promise<void> {
     const data = this.chartData;
-    if (!data) return;
-    const options: DrawOptions = {
-      data: this.isIllustrative ? { ...data, illustrative: true } : data,
-      f: this.formatters,
-      palette: this.palette(),
-      animate: !reducedMotion(),
-      onDrawn: () => {
-        performance.mark('lantoa:lantoa-progress-chart:chart');
-        this.drawn = true;
-        this.emit<ChartReadyDetail>('lantoa-chart-ready', { kind: data.kind });
-      },
-    };
-    const key = JSON.stringify([options.data, this.locale, options.palette]);
-    if (this.drawing || key === this.drawnWith) return;
+    const module = this.chartModule;
+    if (!data || this.drawing) return;
     this.drawing = true;
     try {
-      const module = (this.chartModule = await (this.renderer ??= import('./progress-chart.render.js')));
-      await this.updateComplete; // the canvas's label and the legend, which came with the module
+      if (!module) {
+        this.chartModule = await (this.renderer ??= import('./progress-chart.render.js'));
+        return;
+      }
+      const palette = module.readPalette(this);
+      const key = JSON.stringify([data, this.isIllustrative, this.locale, palette]);
       const canvas = this.renderRoot.querySelector('canvas');
-      if (!canvas || !this.isConnected) return;
+      if (key === this.drawnWith || !canvas) return;
+      const options: DrawOptions = {
+        data: this.isIllustrative ? { ...data, illustrative: true } : data,
+        f: this.formatters,
+        palette,
+        animate: !reducedMotion(),
+        onDrawn: () => {
+          performance.mark('lantoa:lantoa-progress-chart:chart');
+          this.drawn = true;
+          this.emit<ChartReadyDetail>('lantoa-chart-ready', { kind: data.kind });
+        },
+      };
       if (this.chart) this.chart.update(options);
       else this.chart = module.drawChart(canvas, options);
       this.drawnWith = key;
@@ -325,7 +320,14 @@ export class LantoaProgressChart extends LantoaElement {
     } finally {
       this.drawing = false;
     }
-    if (this.isConnected) this.requestUpdate(); // anything that changed meanwhile is drawn now
+  }
+
+  /** Arrow keys, Home and End move along the bars or periods (the chart chunk knows how); each is read out. */
+  private onCanvasKey(event: KeyboardEvent): void {
+    const text = this.chart?.key(event.key);
+    if (!text) return;
+    event.preventDefault();
+    this.announced = text;
   }
 
   private toggleTable(): void {
@@ -375,7 +377,10 @@ export class LantoaProgressChart extends LantoaElement {
     const caption = illustrative ? `${title} (${t.illustrative})` : title;
     return html`<div class="layer chart ${chartShown ? '' : 'off'} ${this.drawn ? '' : 'undrawn'}">
         ${this.chartModule?.renderLegend(data, this.formatters, t)}
-        <div class="canvas"><canvas part="chart" role="img" aria-label=${summary} tabindex=${chartShown ? '0' : '-1'}></canvas></div>
+        <div class="canvas">
+          <canvas part="chart" role="img" aria-label=${summary} tabindex=${chartShown ? '0' : '-1'} @keydown=${this.onCanvasKey} @blur=${() => (this.announced = this.chart?.key('') ?? '')}></canvas>
+        </div>
+        <p class="visually-hidden" aria-live="polite">${this.announced}</p>
       </div>
       <div class="layer table ${chartShown ? 'off' : ''}" id="table-view" role="region" aria-labelledby="title" tabindex="0">
         ${renderTable(data, this.locale, t, caption)}

@@ -19,7 +19,10 @@ async function settled(el: LantoaProgressChart): Promise<void> {
 async function drawn(el: LantoaProgressChart): Promise<HTMLCanvasElement> {
   await settled(el);
   await until(() => el.shadowRoot!.querySelector('.layer.chart:not(.off)') !== null, 8000, 'the chart to be drawn');
-  return part(el, 'chart') as HTMLCanvasElement;
+  const canvas = part(el, 'chart') as HTMLCanvasElement;
+  // (The reduced-motion rule gives every property a 0.01 ms transition, visibility included: wait a frame.)
+  await until(() => getComputedStyle(canvas).visibility === 'visible', 1000, 'the chart to be visible');
+  return canvas;
 }
 
 /** The table as text: header row, then one row per data row. */
@@ -285,6 +288,42 @@ describe('<lantoa-progress-chart>', () => {
       toggle.click();
       await until(() => getComputedStyle(layer).visibility === 'visible' && getComputedStyle(region).visibility === 'hidden', 1000, 'the chart view');
       expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    });
+
+    it('reads each figure as the arrow keys move along the focused canvas, marking it on the canvas', async () => {
+      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="compare" theme="light"></lantoa-progress-chart>`);
+      const canvas = await drawn(el);
+      const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+      expect(canvas.getAttribute('aria-label')).to.contain('Dùng phím mũi tên để nghe từng số liệu.');
+      const before = pixelsOf(canvas, [27, 31, 36], 30);
+      canvas.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(live.textContent!.trim()).to.equal('TP Bến Tre: 84%, đạt chỉ tiêu');
+      expect(pixelsOf(canvas, [27, 31, 36], 30)).to.be.greaterThan(before); // the picked bar's dark outline
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(live.textContent!.trim()).to.equal('Châu Thành: 71%, chưa đạt chỉ tiêu');
+      await sendKeys({ press: 'End' });
+      await el.updateComplete;
+      expect(live.textContent!.trim()).to.equal('Mỏ Cày Bắc: 60%, chưa đạt chỉ tiêu');
+      await sendKeys({ press: 'ArrowDown' }); // stays on the last
+      await el.updateComplete;
+      expect(live.textContent!.trim()).to.equal('Mỏ Cày Bắc: 60%, chưa đạt chỉ tiêu');
+      await expect(el).to.be.accessible();
+      canvas.blur();
+      await el.updateComplete;
+      expect(live.textContent!.trim()).to.equal('');
+    });
+
+    it('reads a trend period by period in English, gaps included', async () => {
+      const data: ChartData = { kind: 'trend', unit: '%', periods: ['2023', '2024'], series: [{ label: 'A', values: [1.5, null] }, { label: 'B', values: [2, 3] }] };
+      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart lang="en" .data=${data}></lantoa-progress-chart>`);
+      const canvas = await drawn(el);
+      canvas.focus();
+      await sendKeys({ press: 'End' });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim()).to.equal('2024: A no figure, B 3%');
     });
 
     it('does not animate under prefers-reduced-motion (the first frame is the final one)', async () => {
