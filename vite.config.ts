@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 // (experimentalDecorators) kind: standard decorators are left untranspiled by Vite 8 and break in Chromium.
 export default defineConfig({
   build: {
-    target: 'es2021',
+    target: 'es2022',
     minify: true,
     sourcemap: true,
     reportCompressedSize: false,

@@ -12,6 +12,7 @@ import { pledgeServicePlugin } from './test/pledge-service-plugin.js';
 const PAGE_PORT = Number(process.env.WTR_PORT ?? 8000);
 const SERVICE_PORT = Number(process.env.TEST_SERVICE_PORT ?? 8791);
 
+const chartHits = new Map();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export default {
@@ -37,6 +38,20 @@ export default {
         return;
       }
       return next();
+    },
+    // Chart data that fails once per id (503) and then answers: the widget's retry button must recover;
+    // and data whose value counts the requests per id: the widget's refresh must show the new value.
+    async function chartData(context, next) {
+      if (context.path !== '/test-fixtures/flaky-chart' && context.path !== '/test-fixtures/counting-chart') return next();
+      const key = `${context.path}?${context.query.id}`;
+      const hits = (chartHits.get(key) ?? 0) + 1;
+      chartHits.set(key, hits);
+      if (context.path.includes('flaky') && hits === 1) {
+        context.status = 503;
+        return;
+      }
+      context.type = 'application/json';
+      context.body = JSON.stringify({ kind: 'progress', illustrative: true, indicators: [{ label: 'Lần tải', value: hits * 10, target: 100, unit: '%' }] });
     },
   ],
 };

@@ -34,6 +34,11 @@ await buildStep({
     input: Object.fromEntries(WIDGETS.map((w) => [w.name, w.entry])),
     preserveEntrySignatures: 'exports-only',
     output: {
+      // Lit and the thin core (not validate.ts, which brings zod and is only ever imported lazily) form one
+      // shared chunk, whichever widgets use which core module: left to itself, Rolldown cuts a chunk for every
+      // combination of widgets sharing a module (safe-url for banner + chart, storage for banner + counter…),
+      // and each one is another request in the page's first round, which costs more on 2G than its bytes.
+      codeSplitting: { groups: [{ name: 'shared', test: /(preload-helper|\/src\/core\/(?!validate\.)|\/node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+)\/)/ }] },
       entryFileNames: '[name]-[hash].js',
       // Rolldown names the chunk of code every widget shares (lit, src/core) after its first module, Vite's
       // preload helper; call it what it is.

@@ -2,4 +2,5 @@
 export const WIDGETS = [
   { tag: 'lantoa-banner', name: 'banner', entry: 'src/widgets/banner/banner.ts' },
   { tag: 'lantoa-pledge-counter', name: 'pledge-counter', entry: 'src/widgets/pledge-counter/pledge-counter.ts' },
+  { tag: 'lantoa-progress-chart', name: 'progress-chart', entry: 'src/widgets/progress-chart/progress-chart.ts' },
 ] as const;

@@ -3,3 +3,6 @@ export { LantoaBanner } from './widgets/banner/banner.js';
 export type { BannerVariant, BannerCtaDetail, BannerDismissDetail } from './widgets/banner/banner.js';
 export { LantoaPledgeCounter } from './widgets/pledge-counter/pledge-counter.js';
 export type { PledgeCounterVariant, PledgeEventDetail } from './widgets/pledge-counter/pledge-counter.js';
+export { LantoaProgressChart } from './widgets/progress-chart/progress-chart.js';
+export type { ChartReadyDetail } from './widgets/progress-chart/progress-chart.js';
+export type { ChartData, ChartKind } from './widgets/progress-chart/progress-chart.data.js';

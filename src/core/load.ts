@@ -21,7 +21,15 @@ export interface FetchOptions {
 }
 
 /** GETs a JSON document. Rejects with a LoadError naming what went wrong, or an AbortError when aborted. */
-export async function fetchJson(url: string, { timeoutMs = 10_000, signal }: FetchOptions = {}): Promise<unknown> {
+export async function fetchJson(url: string, options: FetchOptions = {}): Promise<unknown> {
+  return parseJson(await fetchText(url, options, 'application/json'), url);
+}
+
+/**
+ * GETs a text document (JSON, CSV): the body as a string. Rejects with a LoadError (network, http,
+ * timeout) or an AbortError when aborted.
+ */
+export async function fetchText(url: string, { timeoutMs = 10_000, signal }: FetchOptions = {}, accept = '*/*'): Promise<string> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -33,23 +41,23 @@ export async function fetchJson(url: string, { timeoutMs = 10_000, signal }: Fet
   try {
     let response: Response;
     try {
-      // credentials: 'omit' — a campaign feed is public; never send the host page's cookies along.
-      response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept: 'application/json' } });
+      // credentials: 'omit' — outside data is public; never send the host page's cookies along.
+      response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept } });
     } catch (error) {
       if (timedOut) throw new LoadError('timeout', `no answer from ${url} within ${timeoutMs} ms`);
       if (signal?.aborted) throw error;
       throw new LoadError('network', `${url} is unreachable (${String(error)})`);
     }
     if (!response.ok) throw new LoadError('http', `${url} answered HTTP ${response.status}`, response.status);
-    const text = await response.text();
-    return parseJson(text, url);
+    return await response.text();
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', forwardAbort);
   }
 }
 
-function parseJson(text: string, where: string): unknown {
+/** JSON.parse with a LoadError (kind `parse`) naming the source. */
+export function parseJson(text: string, where: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -3,50 +3,14 @@
  * each page is an iframe holding the snippet exactly as a webmaster pastes it.
  */
 import { expect } from '@open-wc/testing';
+import { DIST, openPage, requested, win } from '../built-page.js';
 import { until } from '../helpers.js';
 
-const DIST = '/dist/lantoa';
 type LoaderMap = Record<string, string[]>;
 let loaderMap: LoaderMap;
 
 /** The reservation style of the README's top-bar snippet (keeps the page still while the script loads). */
 const RESERVE = `<style>#lantoa-top{display:block;min-height:8rem}@media(min-width:36rem){#lantoa-top{min-height:9rem}}@media(min-width:64rem){#lantoa-top{min-height:6rem}}@media(min-width:80rem){#lantoa-top{min-height:4.5rem}}</style>`;
-
-interface PageWindow extends Window {
-  __errors: string[];
-  __warnings: string[];
-  __shift: number;
-}
-
-/** Opens `body` as a page in an iframe of the given width, with error/warning/layout-shift recorders. */
-async function openPage(body: string, width = 1024): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.style.cssText = `width:${width}px;height:700px;border:0`;
-  frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-    <script>
-      window.__errors = []; window.__warnings = []; window.__shift = 0;
-      addEventListener('error', (e) => __errors.push(String(e.message)));
-      addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
-      const warn = console.warn; console.warn = (...a) => { __warnings.push(a.join(' ')); warn(...a); };
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __shift += e.value; })
-        .observe({ type: 'layout-shift', buffered: true });
-    </script></head><body style="margin:0">${body}</body></html>`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  return frame;
-}
-
-const win = (frame: HTMLIFrameElement) => frame.contentWindow as PageWindow;
-
-/** Names of the dist files the page requested, in order. */
-function requested(frame: HTMLIFrameElement): string[] {
-  return win(frame)
-    .performance.getEntriesByType('resource')
-    .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => path.startsWith(`${DIST}/`))
-    .map((path) => path.slice(DIST.length + 1));
-}
 
 async function bannerRendered(frame: HTMLIFrameElement, selector = 'lantoa-banner'): Promise<Element> {
   const doc = frame.contentDocument!;

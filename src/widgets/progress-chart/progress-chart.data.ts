@@ -1,0 +1,95 @@
+/**
+ * The chart's data model (what the zod schema accepts, after validation), the default data from
+ * FACTS.md, and the pieces both the table and the canvas need: text in the widget's language, numbers
+ * with their unit, the axis scale of a progress chart, and the generated text summary.
+ */
+import { formatNumber, type Locale } from '../../core/i18n.js';
+
+export const KINDS = ['progress', 'trend', 'compare'] as const;
+export type ChartKind = (typeof KINDS)[number];
+
+/** Text given once, or per language with Vietnamese required (as in every Lantoa data format). */
+export type Text = string | { vi: string; en?: string };
+
+export interface Target {
+  value: number;
+  /** Whose target, e.g. "Cả nước" / "Nation". */
+  label?: Text;
+  /** A year (2025) or an ISO date. */
+  deadline?: number | string;
+}
+
+export interface Indicator {
+  label: Text;
+  value: number;
+  target: number;
+  deadline?: number | string;
+  /** Unit of measure: "%", "người", "hồ sơ"… */
+  unit?: string;
+  /** A second target to compare with, e.g. the nation's 80% beside the province's 100%. */
+  reference?: Target;
+}
+
+interface Common {
+  title?: Text;
+  /** Values that are not facts: the chart says "Số liệu minh họa" on itself. */
+  illustrative?: boolean;
+  /** Where the numbers come from, shown under the chart. */
+  source?: Text;
+}
+
+export interface ProgressData extends Common {
+  kind: 'progress';
+  indicators: Indicator[];
+}
+
+export interface TrendData extends Common {
+  kind: 'trend';
+  unit?: string;
+  periods: string[];
+  /** One value per period; null leaves a gap (no figure for that period). */
+  series: { label: Text; values: (number | null)[] }[];
+  target?: Target;
+}
+
+export interface CompareData extends Common {
+  kind: 'compare';
+  unit?: string;
+  units: { label: Text; value: number }[];
+  target?: Target;
+}
+
+export type ChartData = ProgressData | TrendData | CompareData;
+
+export const pick = (text: Text | undefined, locale: Locale): string =>
+  text === undefined ? '' : typeof text === 'string' ? text : (text[locale] ?? text.vi);
+
+/** 72 % → "72%", 1234 người → "1.234 người" (vi) / "1,234 người" (en). */
+export function withUnit(locale: Locale, value: number, unit = ''): string {
+  const number = formatNumber(locale, Math.round(value * 100) / 100);
+  if (!unit) return number;
+  return unit === '%' ? `${number}%` : `${number} ${unit}`;
+}
+
+/** "2025" for a year; an ISO date in the locale's day order. */
+export function formatDeadline(locale: Locale, deadline: number | string | undefined): string {
+  if (deadline === undefined) return '';
+  if (typeof deadline === 'number') return String(deadline);
+  const [y, m, d] = deadline.slice(0, 10).split('-').map(Number);
+  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB').format(new Date(y, m - 1, d));
+}
+
+/** Number of rows the chart and the table show; 0 means "Chưa có số liệu". */
+export function rowCount(data: ChartData): number {
+  if (data.kind === 'progress') return data.indicators.length;
+  if (data.kind === 'compare') return data.units.length;
+  return data.series.length === 0 ? 0 : data.periods.length;
+}
+
+/** The element's formatting in its current language, handed to the lazily loaded chart modules. */
+export interface Formatters {
+  locale: Locale;
+  text: (text: Text | undefined) => string;
+  format: (value: number, unit?: string) => string;
+  deadline: (deadline: number | string | undefined) => string;
+}

@@ -1,0 +1,400 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { defineElement } from '../../core/define.js';
+import type { Locale } from '../../core/i18n.js';
+import { LantoaElement } from '../../core/lantoa-element.js';
+import { fetchJson, fetchText, isAbort, LoadError, readInlineJson } from '../../core/load.js';
+import { httpUrl } from '../../core/safe-url.js';
+import { resetStyles, themeTokens } from '../../core/theme.js';
+import { formatDeadline, KINDS, pick, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
+import type { DrawOptions } from './progress-chart.render.js';
+import { chartStrings, type ChartStrings } from './progress-chart.strings.js';
+import { progressChartStyles } from './progress-chart.styles.js';
+import { renderTable } from './progress-chart.view.js';
+
+type Status = 'loading' | 'ready' | 'unreachable' | 'invalid';
+type ChartModule = typeof import('./progress-chart.render.js');
+type ChartHandle = import('./progress-chart.render.js').ChartHandle;
+
+const MIN_REFRESH_SECONDS = 10;
+const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+export interface ChartReadyDetail {
+  kind: ChartKind;
+}
+
+/**
+ * The programme's progress as a chart: indicators against their targets (`progress`), values over the
+ * years (`trend`) or units side by side (`compare`).
+ *
+ * Data, most specific first: the `data` property; an inline `<script type="application/json">` child;
+ * the `src` URL (JSON, or CSV when it ends in `.csv`, has `output=csv`, or `format="csv"`); a `<table>`
+ * written inside the element (which is also what visitors without JavaScript see); else the default
+ * targets from the programme, with illustrative current values.
+ *
+ * The data shows first as a table; chart.js is loaded only when the element comes near the viewport,
+ * then draws the chart in the same space (the card's height is fixed, so nothing moves). The table stays
+ * one toggle away; the canvas is named by a generated summary.
+ *
+ * @tag lantoa-progress-chart
+ * @summary Progress chart (chart.js, loaded when seen) with a data table and a text summary.
+ *
+ * @slot - A `<table>` (header row first, same columns as the CSV) shown before and without JavaScript; also read as data.
+ *
+ * @csspart base - The card (a `<figure>`).
+ * @csspart title - The title (the figure's caption).
+ * @csspart illustrative - The "Số liệu minh họa" badge.
+ * @csspart chart - The canvas.
+ * @csspart table - The data table.
+ * @csspart legend - The legend under the chart.
+ * @csspart toggle - The "Xem bảng số liệu" button.
+ * @csspart problem - The message shown instead of the chart when the data cannot be used.
+ *
+ * @cssprop --lantoa-chart-height - Height of the whole card (default 26rem); reserve the same on the page.
+ * @cssprop --lantoa-chart-color-1 - Bars and the first series (default: the primary colour).
+ * @cssprop --lantoa-chart-color-2 - Second series.
+ * @cssprop --lantoa-chart-color-3 - Third series.
+ * @cssprop --lantoa-chart-color-4 - Fourth series.
+ *
+ * @fires lantoa-chart-ready - The canvas has painted its first frame; `detail: { kind }`.
+ */
+export class LantoaProgressChart extends LantoaElement {
+  static override styles = [themeTokens, resetStyles, progressChartStyles];
+
+  /** How far outside the viewport the element may be when chart.js starts loading. */
+  static nearViewportMargin = '300px';
+
+  /** `progress`, `trend` or `compare`: the kind of CSV, table or default data (JSON data names its own). */
+  @property({ reflect: true }) kind: ChartKind = 'progress';
+
+  /** URL of the data: JSON, or CSV (a spreadsheet published as CSV). */
+  @property() src?: string;
+
+  /** `csv` or `json`; default: CSV when `src` ends in `.csv` or asks for `output=csv`, else JSON. */
+  @property() format?: 'csv' | 'json';
+
+  /** Reload `src` every this many seconds (at least 10); 0 = never. */
+  @property({ type: Number }) refresh = 0;
+
+  /** Title; default: the data's `title`, the table's caption, or a title for the kind. */
+  @property() caption?: string;
+
+  /** Marks the figures as illustrative ("Số liệu minh họa"), whatever the data says. */
+  @property({ type: Boolean }) illustrative = false;
+
+  /** The data set from JavaScript (same shape as the JSON); wins over every other source. */
+  @property({ attribute: false }) data?: unknown;
+
+  @state() private chartData?: ChartData;
+  @state() private status: Status = 'loading';
+  /** The message shown instead of the chart, in whatever language the widget speaks when it renders. */
+  @state() private problem: (locale: Locale) => string = () => '';
+  /** The visitor asked for the table. */
+  @state() private tableChosen = false;
+  @state() private drawn = false;
+  @state() private near = false;
+  /** What the arrow keys picked on the focused canvas, read out by a live region. */
+  @state() private announced = '';
+  /** chart.js could not be loaded (offline?): the table stays; the toggle tries again. */
+  private chartFailed = false;
+
+  private loadAbort?: AbortController;
+  private refreshTimer?: ReturnType<typeof setInterval>;
+  private observer?: IntersectionObserver;
+  private chart?: ChartHandle;
+  private renderer?: Promise<ChartModule>;
+  /** The chart chunk once it has arrived: it also brings the canvas's summary and the legend. */
+  @state() private chartModule?: ChartModule;
+  private drawing = false;
+  private drawnWith = '';
+  private readonly schemeQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+  private readonly onSchemeChange = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.schemeQuery?.addEventListener('change', this.onSchemeChange);
+    if (this.hasUpdated) {
+      this.observe();
+      void this.load();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.schemeQuery?.removeEventListener('change', this.onSchemeChange);
+    this.loadAbort?.abort();
+    this.observer?.disconnect();
+    clearInterval(this.refreshTimer);
+    this.chart?.destroy();
+    this.chart = undefined;
+    this.drawn = false;
+    this.drawnWith = '';
+  }
+
+  protected override firstUpdated(): void {
+    this.observe();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const sources = ['src', 'data', 'kind', 'format', 'refresh'] as const;
+    if (!this.hasUpdated || sources.some((name) => changed.has(name))) void this.load();
+  }
+
+  protected override updated(): void {
+    if (this.status !== 'ready' || !this.chartData || rowCount(this.chartData) === 0) return;
+    this.markContentRendered(); // the table shows real data from here on, chart or not
+    if (this.near && !this.tableChosen && !this.chartFailed) void this.drawOrUpdate();
+  }
+
+  /** chart.js starts loading when the element comes within `nearViewportMargin` of the viewport. */
+  private observe(): void {
+    if (this.near || !('IntersectionObserver' in globalThis)) {
+      this.near = true;
+      return;
+    }
+    this.observer?.disconnect();
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.observer?.disconnect();
+        this.near = true;
+        // Requested now, while the data may still be on the wire. A failure is handled where it is awaited
+        // (drawOrUpdate); the empty catch only keeps it from reaching the page as an unhandled rejection meanwhile.
+        this.renderer ??= import('./progress-chart.render.js');
+        this.renderer.catch(() => undefined);
+      },
+      { rootMargin: LantoaProgressChart.nearViewportMargin },
+    );
+    this.observer.observe(this);
+  }
+
+  private get formatters(): Formatters {
+    const locale = this.locale;
+    return { locale, text: (text) => pick(text, locale), format: (value, unit) => withUnit(locale, value, unit), deadline: (d) => formatDeadline(locale, d) };
+  }
+
+  private get strings(): ChartStrings {
+    return chartStrings[this.locale];
+  }
+
+  private attributeProblem(): [string, string] | null {
+    if (!KINDS.includes(this.kind)) return ['kind', KINDS.join(' | ')];
+    if (!Number.isFinite(this.refresh) || (this.refresh !== 0 && this.refresh < MIN_REFRESH_SECONDS)) return ['refresh', `0 | ≥ ${MIN_REFRESH_SECONDS}`];
+    if (this.format && this.format !== 'csv' && this.format !== 'json') return ['format', 'csv | json'];
+    if (this.src && !httpUrl(this.src)) return ['src', 'http(s) URL'];
+    return null;
+  }
+
+  private isCsv(url: string): boolean {
+    if (this.format) return this.format === 'csv';
+    const parsed = new URL(url);
+    return parsed.pathname.toLowerCase().endsWith('.csv') || /(^|&)(output|format)=csv(&|$)/.test(parsed.search.slice(1));
+  }
+
+  /** Reads the highest-precedence source, validates it, and shows it; a failed refresh keeps what is shown. */
+  private async load(refreshing = false): Promise<void> {
+    this.loadAbort?.abort();
+    const abort = (this.loadAbort = new AbortController());
+    clearInterval(this.refreshTimer);
+    const attribute = this.attributeProblem();
+    if (attribute) {
+      this.logProblem(`attribute ${attribute[0]}="${this.getAttribute(attribute[0]) ?? ''}"`, `expected ${attribute[1]}`);
+      return this.fail('invalid', (l) => chartStrings[l].invalidAttribute(...attribute));
+    }
+    if (!refreshing) this.status = 'loading';
+    const url = this.src ? httpUrl(this.src) : null;
+    try {
+      let raw: unknown = this.data ?? readInlineJson(this);
+      const table = this.querySelector<HTMLTableElement>(':scope > table');
+      if (raw === undefined && !url && !table) {
+        const { DEFAULT_DATA } = await import('./progress-chart.defaults.js');
+        if (!abort.signal.aborted) this.show(DEFAULT_DATA[this.kind]);
+        return;
+      }
+      // zod and the schema arrive while the data is on the wire.
+      const schema = import('./progress-chart.schema.js');
+      if (raw === undefined) {
+        let rows: string[][] | null;
+        const csvSource = !!url && this.isCsv(url);
+        // The row reader, for a CSV file or a table (not for JSON), also requested before the data arrives.
+        const reader = csvSource || !url ? import('./progress-chart.rows.js') : undefined;
+        if (url && csvSource) {
+          const [text, csv] = await Promise.all([fetchText(url, { signal: abort.signal }, 'text/csv'), import('./progress-chart.csv.js')]);
+          performance.mark('lantoa:lantoa-progress-chart:data');
+          rows = csv.parseCsv(text);
+          if (!rows) throw new LoadError('parse', `${url} is not CSV`);
+        } else if (url) {
+          rows = null;
+          raw = await fetchJson(url, { signal: abort.signal });
+          performance.mark('lantoa:lantoa-progress-chart:data');
+        } else {
+          rows = (await import('./progress-chart.rows.js')).tableRows(table as HTMLTableElement);
+        }
+        if (rows) {
+          const { rowsToData, describeRowsProblem } = await (reader ?? import('./progress-chart.rows.js'));
+          const result = rowsToData(this.kind, rows);
+          if (!result.ok) {
+            this.logProblem(`invalid row in ${url ?? 'the <table>'}`, result.problem);
+            return this.fail('invalid', (l) => describeRowsProblem(result.problem, l), refreshing);
+          }
+          const caption = table?.caption?.textContent?.trim();
+          raw = caption && !url ? { title: caption, ...result.value } : result.value;
+        }
+      }
+      if (raw && typeof raw === 'object' && !Array.isArray(raw) && !('kind' in raw)) raw = { ...raw, kind: this.kind };
+      const { checkChartData, describeInvalid } = await schema;
+      const checked = checkChartData(raw);
+      if (abort.signal.aborted) return;
+      if (!checked.ok) {
+        this.logProblem(`invalid data${checked.problem.path ? ` at "${checked.problem.path}"` : ''}`, checked.problem.detail);
+        return this.fail('invalid', (l) => describeInvalid(checked.problem, l), refreshing);
+      }
+      this.show(checked.value);
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this.logProblem(`data from ${url ?? 'the inline JSON'}`, error instanceof Error ? error.message : error);
+      const parse = error instanceof LoadError && error.kind === 'parse';
+      const csv = !!url && this.isCsv(url);
+      this.fail(parse ? 'invalid' : 'unreachable', (l) => (parse ? (csv ? chartStrings[l].notCsv : chartStrings[l].notJson) : chartStrings[l].unreachable), refreshing);
+    } finally {
+      if (!abort.signal.aborted && url && this.refresh > 0) this.refreshTimer = setInterval(() => void this.load(true), this.refresh * 1000);
+    }
+  }
+
+  private show(data: ChartData): void {
+    this.chartData = data;
+    this.status = 'ready';
+  }
+
+  /** Shows the problem; during a refresh the figures already on show stay (the console has the details). */
+  private fail(status: 'invalid' | 'unreachable', message: (locale: Locale) => string, keepShown = false): void {
+    if (keepShown) return;
+    this.status = status;
+    this.problem = message;
+  }
+
+  private get heading(): string {
+    return this.caption || pick(this.chartData?.title, this.locale) || this.strings.defaultTitle[this.chartData?.kind ?? this.kind] || '';
+  }
+
+  private get isIllustrative(): boolean {
+    return this.illustrative || !!this.chartData?.illustrative;
+  }
+
+  /**
+   * Loads the chart chunk (then renders again: it brings the canvas's label and the legend), or draws the
+   * chart, or redraws it when the language, theme (colours read from the tokens) or data changed.
+   */
+  private async drawOrUpdate(): Promise<void> {
+    const data = this.chartData;
+    const module = this.chartModule;
+    if (!data || this.drawing) return;
+    this.drawing = true;
+    try {
+      if (!module) {
+        this.chartModule = await (this.renderer ??= import('./progress-chart.render.js'));
+        return;
+      }
+      const palette = module.readPalette(this);
+      const key = JSON.stringify([data, this.isIllustrative, this.locale, palette]);
+      const canvas = this.renderRoot.querySelector('canvas');
+      if (key === this.drawnWith || !canvas) return;
+      const options: DrawOptions = {
+        data: this.isIllustrative ? { ...data, illustrative: true } : data,
+        f: this.formatters,
+        palette,
+        animate: !reducedMotion(),
+        onDrawn: () => {
+          performance.mark('lantoa:lantoa-progress-chart:chart');
+          this.drawn = true;
+          this.emit<ChartReadyDetail>('lantoa-chart-ready', { kind: data.kind });
+        },
+      };
+      if (this.chart) this.chart.update(options);
+      else this.chart = module.drawChart(canvas, options);
+      this.drawnWith = key;
+    } catch (error) {
+      this.renderer = undefined;
+      this.chartFailed = true;
+      this.logWarning(`the chart could not be drawn; the table stays (${String(error)})`);
+    } finally {
+      this.drawing = false;
+    }
+  }
+
+  /** Arrow keys, Home and End move along the bars or periods (the chart chunk knows how); each is read out. */
+  private onCanvasKey(event: KeyboardEvent): void {
+    const text = this.chart?.key(event.key);
+    if (!text) return;
+    event.preventDefault();
+    this.announced = text;
+  }
+
+  private toggleTable(): void {
+    if (this.drawn) {
+      this.tableChosen = !this.tableChosen;
+      return;
+    }
+    // Before chart.js is here (or after it failed to come), un-pressing the button asks for the chart now.
+    this.tableChosen = false;
+    this.chartFailed = false;
+    this.near = true;
+    this.requestUpdate();
+  }
+
+  protected renderContent(): unknown {
+    const t = this.strings;
+    const data = this.status === 'ready' ? this.chartData : undefined;
+    const rows = data ? rowCount(data) : 0;
+    const title = this.heading;
+    const chartShown = this.drawn && !this.tableChosen;
+    return html`<figure part="base" class="reset card" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+      <figcaption class="head">
+        <span part="title" class="title" id="title">${title}</span>
+        ${this.isIllustrative ? html`<span part="illustrative" class="badge">${t.illustrative}</span>` : nothing}
+      </figcaption>
+      <div class="box">${this.renderBox(t, data, rows, title, chartShown)}</div>
+      ${data && rows
+        ? html`<div class="foot">
+            <button part="toggle" class="toggle" type="button" aria-pressed=${chartShown ? 'false' : 'true'} aria-controls="table-view" @click=${this.toggleTable}>
+              ${t.showTable}
+            </button>
+          </div>`
+        : nothing}
+      ${data?.source ? html`<p class="source">${t.source(pick(data.source, this.locale))}</p>` : nothing}
+    </figure>`;
+  }
+
+  private renderBox(t: ChartStrings, data: ChartData | undefined, rows: number, title: string, chartShown: boolean): TemplateResult {
+    if (this.status === 'loading') return html`<p class="status" role="status">${t.loading}</p><slot></slot>`;
+    if (!data) {
+      return html`${this.renderProblem(this.problem(this.locale))}
+        ${this.status === 'unreachable' ? html`<button class="retry" type="button" @click=${() => void this.load()}>${t.retry}</button>` : nothing}`;
+    }
+    if (rows === 0) return html`<p class="status" role="status">${t.empty}</p>`;
+    const illustrative = this.isIllustrative;
+    const summary = this.chartModule?.summarize(illustrative ? { ...data, illustrative } : data, this.formatters, title) ?? title;
+    const caption = illustrative ? `${title} (${t.illustrative})` : title;
+    return html`<div class="layer chart ${chartShown ? '' : 'off'} ${this.drawn ? '' : 'undrawn'}">
+        ${this.chartModule?.renderLegend(data, this.formatters, t)}
+        <div class="canvas">
+          <canvas part="chart" role="img" aria-label=${summary} tabindex=${chartShown ? '0' : '-1'} @keydown=${this.onCanvasKey} @blur=${() => (this.announced = this.chart?.key('') ?? '')}></canvas>
+        </div>
+        <p class="visually-hidden" aria-live="polite">${this.announced}</p>
+      </div>
+      <div class="layer table ${chartShown ? 'off' : ''}" id="table-view" role="region" aria-labelledby="title" tabindex="0">
+        ${renderTable(data, this.locale, t, caption)}
+      </div>`;
+  }
+}
+
+defineElement('lantoa-progress-chart', LantoaProgressChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lantoa-progress-chart': LantoaProgressChart;
+  }
+  interface GlobalEventHandlersEventMap {
+    'lantoa-chart-ready': CustomEvent<ChartReadyDetail>;
+  }
+}
