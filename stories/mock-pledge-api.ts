@@ -13,7 +13,7 @@
  */
 import campaignsFile from '../campaigns/campaigns.json';
 import { API_PREFIX, campaignSchema, COUNTS_EVENT, pledgeRequestSchema, type Campaign, type Counts } from '../src/contract/pledge.js';
-import { enqueue, newKey, pendingPledges, type DevicePledge } from '../src/widgets/pledge-counter/pledge-outbox.js';
+import { enqueue, newKey, pendingPledges, PLEDGE_OUTBOX, type DevicePledge } from '../src/widgets/pledge-counter/pledge-outbox.js';
 
 /** The default `api` of the stories. `.invalid` is reserved (RFC 2606): nothing can leave the page. */
 export const MOCK_API = 'https://mock.lantoa.invalid';
@@ -293,8 +293,8 @@ class MockEventSource extends EventTarget {
 
 /** The widget's memory of this device's pledge (pledge-outbox.ts `deviceKey`, which it does not export). */
 export const devicePledgeKey = (api: string, campaign = CAMPAIGN) => `lantoa:pledge:done:${base(api)}|${campaign}`;
-/** The widget's outbox of unsent pledges (pledge-outbox.ts `OUTBOX`). */
-export const OUTBOX_KEY = 'lantoa:pledge:outbox';
+/** The widget's outbox of unsent pledges. */
+export const OUTBOX_KEY = PLEDGE_OUTBOX;
 
 /** Forgets what this device pledged through `api`: its device memory and its outbox entries. */
 export function forgetDevice(api: string, campaign = CAMPAIGN): void {

@@ -9,17 +9,8 @@ import { fetchJson, LoadError } from '../../core/load.js';
 import { resetStyles, themeTokens } from '../../core/theme.js';
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
 import { LiveCounts } from './pledge-live.js';
-import {
-  dequeue,
-  devicePledge,
-  enqueue,
-  newKey,
-  pendingPledges,
-  rememberPledge,
-  sendPledge,
-  type DevicePledge,
-  type PendingPledge,
-} from './pledge-outbox.js';
+import { Outbox, type SendResult } from '../../core/outbox.js';
+import { devicePledge, newKey, PLEDGE_OUTBOX, rememberPledge, sendPledge, type DevicePledge, type PendingPledge } from './pledge-outbox.js';
 import { pledgeCounterStrings, type PledgeCounterStrings } from './pledge-counter.strings.js';
 import { pledgeCounterStyles } from './pledge-counter.styles.js';
 
@@ -92,14 +83,15 @@ export class LantoaPledgeCounter extends LantoaElement {
   @state() private notice?: 'chooseFirst' | 'rejected' | 'copied';
 
   private live?: LiveCounts;
-  private retryTimer?: ReturnType<typeof setTimeout>;
-  private retryDelay = LantoaPledgeCounter.retryMs;
   private checker?: typeof import('./pledge-counter.schema.js');
-  /** Back online: send now, and start the backoff afresh. */
-  private readonly onOnline = () => {
-    this.retryDelay = LantoaPledgeCounter.retryMs;
-    this.flushOutbox();
-  };
+  /** Pledges saved on this device and not yet acknowledged by this service: sent, retried, dropped on a 4xx. */
+  private readonly outbox = new Outbox<PendingPledge>({
+    storageKey: PLEDGE_OUTBOX,
+    send: sendPledge,
+    owns: (pledge) => pledge.api === this.apiBase,
+    onResult: (pledge, result, first) => this.onDelivery(pledge, result, first),
+    retryMs: () => LantoaPledgeCounter.retryMs,
+  });
 
   get apiBase(): string {
     return (this.api || scriptOrigin).replace(/\/+$/, '');
@@ -111,15 +103,13 @@ export class LantoaPledgeCounter extends LantoaElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('online', this.onOnline);
     if (this.hasUpdated) void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('online', this.onOnline);
+    this.outbox.stop();
     this.live?.stop();
-    clearTimeout(this.retryTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -161,7 +151,7 @@ export class LantoaPledgeCounter extends LantoaElement {
       onCounts: (data) => this.applyCounts(data),
     });
     this.live.start();
-    this.flushOutbox();
+    this.outbox.start();
   }
 
   private applyCounts(data: unknown): void {
@@ -190,71 +180,33 @@ export class LantoaPledgeCounter extends LantoaElement {
       queuedAt: Date.now(),
     };
     // Saved before it is sent: from here on, nothing the network does can lose it.
-    enqueue(pledge);
     this.mine = { choice: pledge.choice, key: pledge.key, state: 'queued' };
     rememberPledge(pledge.api, pledge.campaign, this.mine);
     this.notice = undefined;
     this.sending = true;
-    await this.deliver(pledge, true);
+    await this.outbox.submit(pledge);
     this.sending = false;
   }
 
-  /** Sends one queued pledge and acts on the answer; `first` marks the visitor's own click. */
-  private async deliver(pledge: PendingPledge, first = false): Promise<void> {
-    const result = await sendPledge(pledge);
+  /** Acts on the service's answer to one pledge; `first` marks the visitor's own click. */
+  private onDelivery(pledge: PendingPledge, result: SendResult, first: boolean): void {
     const detail = { campaign: pledge.campaign, unit: pledge.unit, choice: pledge.choice };
-    if (result.outcome === 'counted') {
-      dequeue(pledge.key);
+    if (result.outcome === 'sent') {
       rememberPledge(pledge.api, pledge.campaign, { choice: pledge.choice, key: pledge.key, state: 'counted' });
       if (pledge.campaign === this.campaign && pledge.api === this.apiBase) {
         this.mine = devicePledge(pledge.api, pledge.campaign);
         const counts = (result.body as { counts?: unknown } | null)?.counts;
         if (counts) this.applyCounts(counts);
       }
-      this.retryDelay = LantoaPledgeCounter.retryMs;
       this.emit<PledgeEventDetail>('lantoa-pledge', { ...detail, state: 'counted' });
     } else if (result.outcome === 'rejected') {
-      dequeue(pledge.key);
       rememberPledge(pledge.api, pledge.campaign, null);
       this.mine = null;
       this.notice = 'rejected';
       this.logProblem(`pledge refused (HTTP ${result.status} ${result.code})`, result.message);
-    } else {
-      if (first) this.emit<PledgeEventDetail>('lantoa-pledge', { ...detail, state: 'queued' });
-      this.scheduleRetry();
+    } else if (first) {
+      this.emit<PledgeEventDetail>('lantoa-pledge', { ...detail, state: 'queued' });
     }
-  }
-
-  private scheduleRetry(): void {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.flushOutbox(), this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, 60_000);
-  }
-
-  private flushing = false;
-  /** A flush was asked for while one was running (e.g. `online` during a retry): run again after it. */
-  private flushAgain = false;
-
-  /** Sends every pledge this device still holds for this service, one at a time. */
-  private flushOutbox(): void {
-    if (this.flushing) {
-      this.flushAgain = true;
-      return;
-    }
-    this.flushAgain = false;
-    const waiting = pendingPledges().filter((p) => p.api === this.apiBase && p.key !== this.inFlightKey());
-    if (waiting.length === 0) return;
-    this.flushing = true;
-    void (async () => {
-      for (const pledge of waiting) await this.deliver(pledge);
-      this.flushing = false;
-      if (this.flushAgain) this.flushOutbox();
-    })();
-  }
-
-  /** The pledge the visitor's click is sending right now (not to be sent twice at once). */
-  private inFlightKey(): string | undefined {
-    return this.sending ? this.mine?.key : undefined;
   }
 
   private async share(): Promise<void> {

@@ -92,6 +92,7 @@ describe('<lantoa-pledge-counter>', () => {
     await until(() => !!el.shadowRoot!.querySelector('.notice')?.textContent!.includes('Cảm ơn bạn đã cam kết!'), 2000, 'the thank-you');
     expect(el.shadowRoot!.querySelector('.notice')!.textContent).to.contain('Tôi sẽ chuyển từ 2G lên 4G');
     expect(pendingPledges()).to.deep.equal([]);
+    expect(localStorage.getItem('lantoa:pledge:outbox')).to.equal(null); // an empty outbox leaves nothing behind
     await expect(el).to.be.accessible();
 
     const again = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
