@@ -6,18 +6,48 @@
  * Run with tsx: `npm run build`.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { build, type InlineConfig, type Manifest } from 'vite';
+import { build, type InlineConfig, type Manifest, type Plugin } from 'vite';
 import { WIDGETS } from './widgets.js';
 
 const OUT = 'dist/lantoa';
 
 await rm(OUT, { recursive: true, force: true });
 
+/**
+ * The minifier leaves the text of Lit's css`…` templates alone: comments, indentation and spaces would travel
+ * to every visitor. This strips them from css`…` and unsafeCSS(`…`) templates of src/ (quoted strings kept).
+ */
+function minifyLitCss(): Plugin {
+  const squeeze = (text: string) =>
+    text
+      .split(/('[^']*'|"[^"]*")/)
+      .map((part, i) =>
+        i % 2 === 1
+          ? part
+          : part
+              .replace(/\/\*[\s\S]*?\*\//g, '')
+              .replace(/\s+/g, ' ')
+              .replace(/\s*([{};,])\s*/g, '$1')
+              .replace(/:\s+/g, ':')
+              .replace(/;}/g, '}'),
+      )
+      .join('')
+      .trim();
+  return {
+    name: 'lantoa-minify-lit-css',
+    transform(code, id) {
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/css`|unsafeCSS\(`/.test(code)) return null;
+      return { code: code.replace(/(css|unsafeCSS\()`([^`]*)`/g, (_, tag: string, body: string) => `${tag}\`${squeeze(body)}\``), map: null };
+    },
+  };
+}
+
 /** One Vite build into OUT with the shared config; each step adds its own entries and output names. */
 function buildStep(step: InlineConfig['build'], define?: Record<string, string>) {
   return build({
     configFile: 'vite.config.ts',
     logLevel: 'warn',
+    plugins: [minifyLitCss()],
     define,
     build: { outDir: OUT, emptyOutDir: false, modulePreload: false, ...step },
   });
@@ -35,6 +65,13 @@ await buildStep({
       // Rolldown names the chunk of code every widget shares (lit, src/core) after its first module, Vite's
       // preload helper; call it what it is.
       chunkFileNames: (chunk) => (chunk.name === 'preload-helper' ? 'shared-[hash].js' : '[name]-[hash].js'),
+      // One chunk for what every widget needs (lit, the base of src/core, Vite's preload helper), tiny core
+      // modules only some widgets use included (else each is a chunk of its own: one more request and ~100
+      // bytes of gzip overhead). Code only some widgets need (lit's
+      // directives, the outbox, validation, dates) stays apart.
+      codeSplitting: {
+        groups: [{ name: 'shared', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!.*directive)|preload-helper|[\\/]src[\\/]core[\\/](core\.strings|define|i18n|lantoa-element|load|safe-url|storage|theme)\.ts$/ }],
+      },
     },
   },
 });

@@ -13,6 +13,9 @@ const pageCost = (tag) => gz('loader.js') + loaderMap[tag].reduce((sum, file) =>
 /** The counter always validates what the service sends, so its lazy validation chunk counts too. */
 const lazyCost = (prefix) => readdirSync(DIR).filter((f) => f.startsWith(prefix) && f.endsWith('.js')).reduce((sum, f) => sum + gz(f), 0);
 
+/** The outbox chunk the counter loads up front and the quiz loads with its results (not counted twice). */
+const outboxCost = () => lazyCost('outbox-');
+
 const budgets = [
   { what: 'loader.js', bytes: gz('loader.js'), limit: 1.5 * KB },
   { what: 'banner-only page (loader + banner + shared chunks)', bytes: pageCost('lantoa-banner'), limit: 16 * KB },
@@ -20,6 +23,16 @@ const budgets = [
     what: 'pledge-counter page (loader + counter + shared chunks + its lazily loaded validation)',
     bytes: pageCost('lantoa-pledge-counter') + lazyCost('pledge-counter.schema-'),
     limit: 20 * KB,
+  },
+  {
+    what: 'quiz-card page (loader + quiz + shared chunks + its words and built-in quiz in one language, lazy)',
+    bytes: pageCost('lantoa-quiz-card') + Math.max(lazyCost('quiz-card.vi-'), lazyCost('quiz-card.en-')),
+    limit: 18 * KB,
+  },
+  {
+    // Only with `unit`, once a round is finished (or a result from an earlier visit waits): sending the result.
+    what: 'quiz-card page with per-unit results (the above + its result sender + the shared outbox)',
+    bytes: pageCost('lantoa-quiz-card') + Math.max(lazyCost('quiz-card.vi-'), lazyCost('quiz-card.en-')) + lazyCost('quiz-results-') + outboxCost(),
   },
 ];
 

@@ -3,3 +3,5 @@ export { LantoaBanner } from './widgets/banner/banner.js';
 export type { BannerVariant, BannerCtaDetail, BannerDismissDetail } from './widgets/banner/banner.js';
 export { LantoaPledgeCounter } from './widgets/pledge-counter/pledge-counter.js';
 export type { PledgeCounterVariant, PledgeEventDetail } from './widgets/pledge-counter/pledge-counter.js';
+export { LantoaQuizCard } from './widgets/quiz-card/quiz-card.js';
+export type { QuizAnswerDetail, QuizCompleteDetail } from './widgets/quiz-card/quiz-card.js';

@@ -16,6 +16,8 @@ const dark = unsafeCSS(`
   --_border: var(--lantoa-color-border, #5b6878);
   --_danger: var(--lantoa-color-danger, #ffb4ab);
   --_danger-surface: var(--lantoa-color-danger-surface, #3b1512);
+  --_success: var(--lantoa-color-success, #8fdc9f);
+  --_success-surface: var(--lantoa-color-success-surface, #12301b);
   color-scheme: dark;
 `);
 
@@ -45,6 +47,8 @@ export const themeTokens = css`
     --_border: var(--lantoa-color-border, #8593a3);
     --_danger: var(--lantoa-color-danger, #a4231b);
     --_danger-surface: var(--lantoa-color-danger-surface, #fdecea);
+    --_success: var(--lantoa-color-success, #1b6e30);
+    --_success-surface: var(--lantoa-color-success-surface, #e8f5eb);
     --_focus: var(--lantoa-color-focus, #ffd23f);
     --_focus-inner: var(--lantoa-color-focus-inner, #1b1f24);
     color-scheme: light;

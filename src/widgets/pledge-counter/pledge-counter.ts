@@ -6,6 +6,7 @@ import { defineElement } from '../../core/define.js';
 import { formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, LoadError } from '../../core/load.js';
+import { serviceBase } from '../../core/service.js';
 import { resetStyles, themeTokens } from '../../core/theme.js';
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
 import { LiveCounts } from './pledge-live.js';
@@ -25,20 +26,6 @@ export interface PledgeEventDetail {
 }
 
 type Failure = 'campaign' | 'unit' | 'unreachable' | 'attribute';
-
-/**
- * The origin the widget's own script came from, so a snippet copied from the province's server needs no
- * `api`: the classic bundle is `document.currentScript` while it runs; a module knows `import.meta.url`.
- */
-const scriptOrigin = (() => {
-  try {
-    const url = new URL((globalThis.document?.currentScript as HTMLScriptElement | null)?.src || import.meta.url);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
-  } catch {
-    /* no usable script URL: fall through */
-  }
-  return globalThis.location?.origin ?? '';
-})();
 
 const text = (value: Record<Locale, string>, locale: Locale) => value[locale];
 
@@ -94,7 +81,7 @@ export class LantoaPledgeCounter extends LantoaElement {
   });
 
   get apiBase(): string {
-    return (this.api || scriptOrigin).replace(/\/+$/, '');
+    return serviceBase(this.api);
   }
 
   private get campaignUrl(): string {
