@@ -1,7 +1,7 @@
 /**
  * The one write path of the API, used by pledges and quiz results alike: a record posted to a scope
  * (campaign or quiz) that the guard (api.ts) has already found, allowed (origin) and rate-limited.
- * Order of checks, cheapest first so a flood costs little: media type (415) →
+ * Order of checks, cheapest first so a flood costs little: campaign dates (409) → media type (415) →
  * size (413) → JSON (400) → fields (400, naming the field) → the scope's units and choices (404) →
  * durable commit (the store's group commit) → 201 new / 200 already counted, with the scope's
  * aggregate (counts or stats) in the body.
@@ -10,6 +10,7 @@ import type { Handler } from 'hono';
 import { MAX_BODY_BYTES, type ErrorCode } from '../contract/pledge.js';
 import { withCors } from './access.js';
 import type { ApiEnv } from './api.js';
+import { campaignPhase, vietnamDay } from './campaigns.js';
 import { fail, header, JSON_TYPE, parseJson, readBody, respond, TOO_LARGE } from './http.js';
 import { log } from './log.js';
 import type { Scope } from './scopes.js';
@@ -41,12 +42,31 @@ export interface Intake<B, S extends Scope = Scope> {
   aggregateName: string;
 }
 
+/** Today's day in Vietnam, worked out at most once a second (it runs for every record). */
+let dayAt = 0;
+let day = '';
+function today(): string {
+  const now = Date.now();
+  if (now - dayAt >= 1000 || now < dayAt) {
+    dayAt = now;
+    day = vietnamDay(now);
+  }
+  return day;
+}
+
 /** The route handler of `intake`: POST a record of its kind to the scope in the context. */
 export function intakeHandler<B, S extends Scope>(intake: Intake<B, S>, store: RecordStore): Handler<ApiEnv> {
   const { noun } = intake;
   return async (c) => {
     const scope = c.get('scope') as S;
     const origin = c.get('origin');
+    const campaign = scope.entry.public;
+    const phase = campaignPhase(campaign, today());
+    if (phase === 'not-started') {
+      return fail(409, 'campaign_not_started', `Campaign "${campaign.id}" opens on ${campaign.startDate} (Vietnam time)`, { origin });
+    }
+    if (phase === 'closed') return fail(409, 'campaign_closed', `Campaign "${campaign.id}" closed after ${campaign.endDate} (Vietnam time)`, { origin });
+
     const type = header(c, 'content-type')?.split(';')[0].trim().toLowerCase();
     if (type !== 'application/json') {
       return fail(415, 'unsupported_media_type', `Send the ${noun} as JSON with Content-Type: application/json`, { origin });
