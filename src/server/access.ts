@@ -1,12 +1,13 @@
 /**
- * Decisions shared by the Hono routes (api.ts) and the counts fast path (fast-counts.ts), so the two
- * cannot answer the same request differently: who may call a campaign (CORS), and the counts reply.
+ * Decisions shared by the Hono routes (api.ts) and the fast reads (fast-reads.ts), so the two cannot
+ * answer the same request differently: who may call a campaign or quiz (CORS), and the reply of an
+ * in-memory aggregate (counts, quiz stats).
  *
  * Header objects are written as literals and extended by assignment, never built with `...` spreads:
  * node:http writes literal-shaped objects much faster (measured: spreads cost a fifth of the counts
  * throughput).
  */
-import type { CountsSnapshot } from './counts.js';
+import type { Snapshot } from './aggregate.js';
 import { JSON_TYPE, notModified, type HeaderMap } from './http.js';
 
 /**
@@ -44,8 +45,8 @@ export interface Reply {
   headers: HeaderMap;
 }
 
-/** GET counts: 200 with the JSON, or 304 when the client has it; short caching (the stream carries changes). */
-export function countsReply(snapshot: CountsSnapshot, origin: string | undefined, ifNoneMatch: string | undefined): Reply {
+/** GET counts or stats: 200 with the JSON, or 304 when the client has it; short caching (changes are live). */
+export function snapshotReply(snapshot: Snapshot<unknown>, origin: string | undefined, ifNoneMatch: string | undefined): Reply {
   if (notModified(ifNoneMatch, snapshot.etag)) {
     return { status: 304, body: null, headers: withCors({ etag: snapshot.etag, 'cache-control': 'public, max-age=5' }, origin) };
   }
