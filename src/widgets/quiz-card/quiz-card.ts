@@ -84,7 +84,7 @@ export class LantoaQuizCard extends LantoaElement {
   /** The unit (e.g. `ba-tri`) whose page this is: results are sent, and its participation shown, only when set. */
   @property() unit?: string;
 
-  /** Name of the unit shown with its participation (default: the unit id). */
+  /** Name of the unit shown with its participation (default: the name in the campaign's config, read from the service). */
   @property({ attribute: 'unit-name' }) unitName?: string;
 
   /** Makes the random draws repeatable: the same seed gives the same order on every device. */
@@ -138,6 +138,7 @@ export class LantoaQuizCard extends LantoaElement {
         new QuizResults({
           storageKey: QUIZ_OUTBOX,
           api: this.api,
+          unitName: () => this.unitName,
           onResult: (result, outcome, stats) => this.onDelivery(result, outcome, stats),
           retryMs: () => LantoaQuizCard.retryMs,
         }),
@@ -480,7 +481,7 @@ export class LantoaQuizCard extends LantoaElement {
     if (this.delivery === 'sent') {
       const stats = this.stats;
       if (!stats) return nothing;
-      message = `${t.participation(this.unitName || this.unit, formatNumber(this.locale, stats.participants))} · ${t.averageScore(this.percent(stats.averageScore))}`;
+      message = `${t.participation(stats.name, formatNumber(this.locale, stats.participants))} · ${t.averageScore(this.percent(stats.averageScore))}`;
     } else {
       message = { sending: t.resultSending, queued: t.resultQueued, rejected: t.resultRejected }[this.delivery];
     }

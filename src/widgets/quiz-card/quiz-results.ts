@@ -3,7 +3,9 @@
  * through the shared outbox (src/core/outbox.ts), so one taken offline is delivered once, later. Loaded
  * only when there is a result to send (a finished round with `unit`, or one queued by an earlier visit).
  */
-import { API_PREFIX } from '../../contract/paths.js';
+import { apiPath } from '../../contract/paths.js';
+import type { QuizResultRequest, QuizResultResponse } from '../../contract/quiz.js';
+import { fetchJson } from '../../core/load.js';
 import { newKey, Outbox, postJson, type Queued, type SendResult } from '../../core/outbox.js';
 import { serviceBase } from '../../core/service.js';
 
@@ -14,27 +16,26 @@ export interface PendingResult extends Queued {
   total: number;
 }
 
-/** A unit's participation as the service counts it. */
+/** A unit's participation as the service counts it, and the unit's name. */
 export interface UnitStats {
+  name: string;
   participants: number;
   /** Average share of right answers, 0–1. */
   averageScore: number;
 }
 
-const quizPath = (quiz: string) => `${API_PREFIX}/quizzes/${encodeURIComponent(quiz)}`;
-export const resultsPath = (quiz: string) => `${quizPath(quiz)}/results`;
-export const statsPath = (quiz: string) => `${quizPath(quiz)}/stats`;
-
 /** Sends one result: only unit, score, total and key leave the device. */
 export function sendResult(result: PendingResult): Promise<SendResult> {
   const { unit, score, total, key } = result;
-  return postJson(result.api + resultsPath(result.quiz), { unit, score, total, key });
+  return postJson(result.api + apiPath.quizResults(result.quiz), { unit, score, total, key } satisfies QuizResultRequest);
 }
 
 export interface ResultsOptions {
   storageKey: string;
   /** The `api` attribute (default: the origin the script came from). */
   api: string | undefined;
+  /** The unit's name when the page gives it (`unit-name`); else it is read from the campaign. */
+  unitName: () => string | undefined;
   /** Every outcome, with the unit's figures when the service sent them. */
   onResult: (result: PendingResult, outcome: SendResult, stats: UnitStats | null) => void;
   retryMs: () => number;
@@ -51,7 +52,10 @@ export class QuizResults {
       storageKey: options.storageKey,
       send: sendResult,
       owns: (result) => result.api === api,
-      onResult: (result, outcome) => options.onResult(result, outcome, outcome.outcome === 'sent' ? unitStats(outcome.body, result.unit) : null),
+      onResult: (result, outcome) => {
+        if (outcome.outcome !== 'sent') return options.onResult(result, outcome, null);
+        void this.unitStats(outcome.body, result.unit, options.unitName()).then((stats) => options.onResult(result, outcome, stats));
+      },
       retryMs: options.retryMs,
     });
     this.outbox.start();
@@ -67,20 +71,35 @@ export class QuizResults {
   stop(): void {
     this.outbox.stop();
   }
+
+  /** The unit's figures in a result response, with its name (given, else from the campaign's config, else its id). */
+  private async unitStats(body: unknown, unit: string, given: string | undefined): Promise<UnitStats | null> {
+    const stats = readStats(body, unit);
+    if (!stats) return null;
+    let name = given;
+    if (!name) {
+      try {
+        const config = (await fetchJson(this.api + apiPath.campaign(stats.campaign))) as { units?: { id?: unknown; name?: unknown }[] };
+        const found = Array.isArray(config?.units) ? config.units.find((u) => u?.id === unit)?.name : undefined;
+        if (typeof found === 'string') name = found;
+      } catch {
+        /* the id stands in */
+      }
+    }
+    return { name: name ?? unit, participants: stats.participants, averageScore: stats.averageScore };
+  }
 }
 
 const count = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 /**
- * The unit's figures from the service's answer (the stats document, or a POST answer carrying it as
- * `stats`). Read field by field instead of with zod: the quiz page's whole budget is 18 KB and the widget
- * only shows two numbers; anything unexpected gives null (nothing shown).
+ * The unit's figures from a result response (src/contract/quiz.ts `quizResultResponseSchema`). Read field
+ * by field instead of with the contract's zod schema: zod would add 7 KB to a page whose whole budget is
+ * 18 KB, for two numbers; anything unexpected gives null (nothing shown).
  */
-export function unitStats(body: unknown, unit: string): UnitStats | null {
-  const stats = (body as { stats?: unknown } | null)?.stats ?? body;
-  const units = (stats as { units?: unknown } | null)?.units;
-  if (!Array.isArray(units)) return null;
-  const row = (units as { id?: unknown; participants?: unknown; averageScore?: unknown }[]).find((u) => u?.id === unit);
-  if (!row || !count(row.participants) || !count(row.averageScore) || row.averageScore > 1) return null;
-  return { participants: row.participants, averageScore: row.averageScore };
+export function readStats(body: unknown, unit: string): { campaign: string; participants: number; averageScore: number } | null {
+  const stats = (body as Partial<QuizResultResponse> | null)?.stats;
+  const row = Array.isArray(stats?.units) ? stats.units.find((u) => u?.id === unit) : undefined;
+  if (!row || typeof stats?.campaign !== 'string' || !count(row.participants) || !count(row.averageScore) || row.averageScore > 1) return null;
+  return { campaign: stats.campaign, participants: row.participants, averageScore: row.averageScore };
 }
