@@ -57,11 +57,11 @@ export const quizCardStyles = css`
     padding: 0;
     margin-block-end: 0.25rem;
   }
-  legend:focus {
+  /* The question and the result take the focus from script (tabindex -1) only to be read out next: they
+     are not controls, so no focus ring. */
+  [tabindex='-1']:focus {
     outline: none;
-  }
-  legend:focus-visible {
-    outline: 3px solid var(--_focus);
+    box-shadow: none;
   }
   .progress {
     display: block;
@@ -93,7 +93,8 @@ export const quizCardStyles = css`
   .choice:hover {
     background: var(--_surface-alt);
   }
-  .choice:has(input:checked) {
+  /* :where keeps this below .right / .wrong, which must win once the answer is checked. */
+  .choice:where(:has(input:checked)) {
     border-color: var(--_primary);
     box-shadow: inset 0 0 0 1px var(--_primary);
   }
@@ -179,9 +180,6 @@ export const quizCardStyles = css`
     font-size: 1.25rem;
     font-weight: 700;
   }
-  .result-title:focus {
-    outline: none;
-  }
   .score {
     font-size: 1.0625rem;
   }
@@ -189,12 +187,18 @@ export const quizCardStyles = css`
     margin-block-start: 0.75rem;
     font-weight: 700;
   }
-  .review-title {
-    margin-block-start: 1rem;
+  details {
+    margin-block-start: 0.5rem;
+  }
+  summary {
+    min-height: 2.75rem;
+    padding-block: 0.5rem;
+    color: var(--_link);
     font-weight: 700;
+    cursor: pointer;
   }
   .review {
-    margin: 0;
+    margin: 0.5rem 0 0;
     padding: 0;
     list-style: none;
   }

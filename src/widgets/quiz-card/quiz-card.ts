@@ -189,7 +189,7 @@ export class LantoaQuizCard extends LantoaElement {
     let data: unknown;
     let source = 'the content property';
     try {
-      data = this.content;
+      data = this.content ?? undefined; // null clears the property, like undefined
       if (data === undefined) {
         source = 'the inline JSON';
         data = readInlineJson(this);
@@ -453,10 +453,12 @@ export class LantoaQuizCard extends LantoaElement {
       </div>
       ${this.renderParticipation(t)}
       <button type="button" class="retry" @click=${this.retry}>${t.retry}</button>
-      <p class="review-title" id="review-title">${t.review}</p>
-      <ol part="review" class="review" aria-labelledby="review-title">
-        ${this.round.map((_, i) => this.renderReviewItem(t, this.question(i), this.answers[i] ?? [], i + 1))}
-      </ol>
+      <details>
+        <summary>${t.review}</summary>
+        <ol part="review" class="review">
+          ${this.round.map((_, i) => this.renderReviewItem(t, this.question(i), this.answers[i] ?? [], i + 1))}
+        </ol>
+      </details>
     </div>`;
   }
 
