@@ -14,10 +14,11 @@ const OUT = 'dist/lantoa';
 await rm(OUT, { recursive: true, force: true });
 
 /**
- * The minifier leaves the text of Lit's css`…` templates alone: comments, indentation and spaces would travel
- * to every visitor. This strips them from css`…` and unsafeCSS(`…`) templates of src/ (quoted strings kept).
+ * The minifier leaves the text of Lit's templates alone: comments, indentation and spaces would travel to
+ * every visitor. This strips them from css`…` and unsafeCSS(`…`) templates of src/ (quoted strings kept), and
+ * folds the indentation of html`…` templates.
  */
-function minifyLitCss(): Plugin {
+function minifyLitTemplates(): Plugin {
   const squeeze = (text: string) =>
     text
       .split(/('[^']*'|"[^"]*")/)
@@ -34,10 +35,14 @@ function minifyLitCss(): Plugin {
       .join('')
       .trim();
   return {
-    name: 'lantoa-minify-lit-css',
+    name: 'lantoa-minify-lit-templates',
     transform(code, id) {
-      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/css`|unsafeCSS\(`/.test(code)) return null;
-      return { code: code.replace(/(css|unsafeCSS\()`([^`]*)`/g, (_, tag: string, body: string) => `${tag}\`${squeeze(body)}\``), map: null };
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/css`|unsafeCSS\(`|html`/.test(code)) return null;
+      const minified = code
+        .replace(/(css|unsafeCSS\()`([^`]*)`/g, (_, tag: string, body: string) => `${tag}\`${squeeze(body)}\``)
+        // html`…`: a line break and its indentation render as one space anyway.
+        .replace(/html`[^`]*`/g, (template) => template.replace(/\n\s*/g, ' '));
+      return { code: minified, map: null };
     },
   };
 }
@@ -47,7 +52,7 @@ function buildStep(step: InlineConfig['build'], define?: Record<string, string>)
   return build({
     configFile: 'vite.config.ts',
     logLevel: 'warn',
-    plugins: [minifyLitCss()],
+    plugins: [minifyLitTemplates()],
     define,
     build: { outDir: OUT, emptyOutDir: false, modulePreload: false, ...step },
   });

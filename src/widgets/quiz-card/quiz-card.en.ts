@@ -3,6 +3,7 @@ import type { QuizLanguagePack } from './quiz-card.strings.js';
 
 export const pack: QuizLanguagePack = {
   strings: {
+    invalidDocument: 'The quiz content must be a JSON object.',
     progress: (current, total) => `Question ${current} of ${total}`,
     chooseOne: 'Choose one answer.',
     chooseAll: 'Choose every correct answer.',
@@ -21,12 +22,10 @@ export const pack: QuizLanguagePack = {
     passed: 'Passed! Well done: you know the digital transformation programme.',
     failed: (needed) => `Not passed yet: at least ${needed} correct answers are needed. Review the answers and try again!`,
     review: 'Review your answers',
-    questionNumber: (n) => `Question ${n}`,
     yourAnswer: 'Your answer:',
     rightMark: 'Right',
     wrongMark: 'Wrong',
     newTab: '(opens in a new tab)',
-    noAnswer: '(none)',
     retry: 'Try again',
     participation: (unit, count) => `${unit}: ${count} ${count === '1' ? 'entry' : 'entries'}`,
     averageScore: (percent) => `average score ${percent}`,
@@ -42,7 +41,7 @@ export const pack: QuizLanguagePack = {
       [
         'What are the three pillars of the National Digital Transformation Programme (Decision 749/QĐ-TTg)?',
         ['Digital government, digital economy, digital society', 'Electronics, telecommunications, postal services', 'Infrastructure, data, security', 'Cities, countryside, sea'],
-        'The National Digital Transformation Programme to 2025, with orientation to 2030 (Decision 749/QĐ-TTg of 3 June 2020), rests on three pillars: digital government, digital economy and digital society.',
+        'The programme (Decision 749/QĐ-TTg of 3 June 2020) rests on three pillars: digital government, digital economy and digital society.',
         'Vietbao.vn',
       ],
       // dvctt-muc-4-2025
@@ -56,7 +55,7 @@ export const pack: QuizLanguagePack = {
       [
         'Under Decision 749/QĐ-TTg, what share of GDP should the digital economy reach by 2025?',
         ['10%', '20%', '40%', '50%'],
-        'The 2025 target: the digital economy makes up 20% of GDP, and at least 10% in each sector.',
+        'The 2025 target: the digital economy makes up 20% of GDP, at least 10% in each sector.',
         'Thư Ký Luật',
       ],
       // egdi-2030
@@ -98,7 +97,7 @@ export const pack: QuizLanguagePack = {
       [
         'What does a level-4 online public service add to level 3? (Choose every correct answer)',
         ['Paying the fees online', 'Filling in and submitting the forms online', 'Receiving the result online or by post', 'Downloading the forms'],
-        'Under Decree 43/2011/NĐ-CP, level 3 lets you fill in and submit forms online (paying and collecting the result at the office); level 4 adds online payment of fees, with the result returned online, in person or by post. Downloading forms is level 2.',
+        'Under Decree 43/2011/NĐ-CP, level 3 lets you fill in and submit forms online; level 4 adds online payment of fees, with the result returned online, in person or by post. Downloading forms is level 2.',
         'Cổng thông tin TP Pleiku',
       ],
       // nd-42-2022

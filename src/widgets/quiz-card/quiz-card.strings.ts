@@ -6,20 +6,19 @@ import type { DefaultTexts } from './quiz-default.js';
  * built-in quiz's text), so a page loads only the language it shows: the quiz page's budget is 18 KB. The
  * few words needed before (or without) that chunk are here, in both languages.
  */
-export const quizFrameStrings: Strings<{ loading: string; unreachable: string; invalidDocument: string }> = {
+export const quizFrameStrings: Strings<{ loading: string; unreachable: string }> = {
   vi: {
     loading: 'Đang tải câu hỏi…',
     unreachable: 'Không tải được bộ câu hỏi.',
-    invalidDocument: 'Nội dung câu đố phải là một đối tượng JSON.',
   },
   en: {
     loading: 'Loading the questions…',
     unreachable: 'The questions could not be loaded.',
-    invalidDocument: 'The quiz content must be a JSON object.',
   },
 };
 
 export interface QuizCardStrings {
+  invalidDocument: string;
   progress: (current: number, total: number) => string;
   chooseOne: string;
   chooseAll: string;
@@ -38,12 +37,10 @@ export interface QuizCardStrings {
   passed: string;
   failed: (needed: number) => string;
   review: string;
-  questionNumber: (n: number) => string;
   yourAnswer: string;
   rightMark: string;
   wrongMark: string;
   newTab: string;
-  noAnswer: string;
   retry: string;
   participation: (unit: string, count: string) => string;
   averageScore: (percent: string) => string;

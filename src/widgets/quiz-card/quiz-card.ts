@@ -43,8 +43,6 @@ type Failure =
   | { kind: 'unreachable' };
 type Delivery = 'sending' | 'queued' | 'sent' | 'rejected';
 
-const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-
 /**
  * A quiz about the programme, one question at a time: choose, check, read why (with the source), next; then
  * the score, pass or fail, a review of every answer, and retry. With `unit`, the anonymous result counts
@@ -83,9 +81,6 @@ export class LantoaQuizCard extends LantoaElement {
 
   /** The unit (e.g. `ba-tri`) whose page this is: results are sent, and its participation shown, only when set. */
   @property() unit?: string;
-
-  /** Name of the unit shown with its participation (default: the name in the campaign's config, read from the service). */
-  @property({ attribute: 'unit-name' }) unitName?: string;
 
   /** Makes the random draws repeatable: the same seed gives the same order on every device. */
   @property() seed?: string;
@@ -138,7 +133,6 @@ export class LantoaQuizCard extends LantoaElement {
         new QuizResults({
           storageKey: QUIZ_OUTBOX,
           api: this.api,
-          unitName: () => this.unitName,
           onResult: (result, outcome, stats) => this.onDelivery(result, outcome, stats),
           retryMs: () => LantoaQuizCard.retryMs,
         }),
@@ -162,7 +156,7 @@ export class LantoaQuizCard extends LantoaElement {
     try {
       await loadLanguagePack(this.locale);
     } catch (error) {
-      this.logProblem(`the ${this.locale} strings`, error instanceof Error ? error.message : error);
+      this.logProblem(`${this.locale} words`, error instanceof Error ? error.message : error);
       return false;
     }
     if (this.builtIn && this.quiz) this.quiz = defaultQuiz(loadedPacks());
@@ -175,8 +169,8 @@ export class LantoaQuizCard extends LantoaElement {
     if (!this.focusTarget) return;
     const target = this.shadowRoot?.querySelector<HTMLElement>(this.focusTarget);
     this.focusTarget = undefined;
-    target?.focus({ preventScroll: true });
-    target?.scrollIntoView?.({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
+    // focus() brings it into view if needed, at once: no smooth scrolling to honour or skip.
+    target?.focus();
   }
 
   /** Finds the content (property, inline JSON, `src`, else built in), validates outside content, starts a round. */
@@ -187,11 +181,11 @@ export class LantoaQuizCard extends LantoaElement {
     this.quiz = undefined;
     this.builtIn = false;
     let data: unknown;
-    let source = 'the content property';
+    let source = 'content';
     try {
       data = this.content ?? undefined; // null clears the property, like undefined
       if (data === undefined) {
-        source = 'the inline JSON';
+        source = 'inline JSON';
         data = readInlineJson(this);
       }
       if (data === undefined && this.src) {
@@ -201,8 +195,11 @@ export class LantoaQuizCard extends LantoaElement {
       }
     } catch (error) {
       if (isAbort(error) || abort.signal.aborted) return;
-      this.failure = error instanceof LoadError && error.kind === 'parse' ? { kind: 'document' } : { kind: 'unreachable' };
-      this.logProblem(`quiz content from ${source}`, error instanceof Error ? error.message : error);
+      // Content that is not JSON is named in the visitor's language (words from the pack).
+      const parse = error instanceof LoadError && error.kind === 'parse' && (await this.loadPack());
+      if (abort.signal.aborted) return;
+      this.failure = parse ? { kind: 'document' } : { kind: 'unreachable' };
+      this.logProblem(`content from ${source}`, error instanceof Error ? error.message : error);
       return;
     }
     // Built-in content is trusted and needs no validation (nor zod): only its words in this language.
@@ -219,7 +216,7 @@ export class LantoaQuizCard extends LantoaElement {
     const checked = schema.checkQuizContent(data);
     if (!checked.ok) {
       this.failure = { kind: 'content', problem: checked.problem, describe: schema.describeProblem };
-      this.logProblem(`invalid quiz content in ${source}`, checked.problem.detail);
+      this.logProblem(`invalid content in ${source}`, checked.problem.detail);
       return;
     }
     this.start(checked.content);
@@ -243,7 +240,6 @@ export class LantoaQuizCard extends LantoaElement {
     this.announcement = '';
     this.delivery = undefined;
     this.stats = undefined;
-    this.resultKey = undefined;
   }
 
   /** This language's strings, else (while they load) another language's; every caller runs once one has arrived. */
@@ -379,7 +375,7 @@ export class LantoaQuizCard extends LantoaElement {
 
   private failureMessage(frame: (typeof quizFrameStrings)[Locale], failure: Failure): string {
     if (failure.kind === 'unreachable') return frame.unreachable;
-    if (failure.kind === 'document' || !failure.problem.field) return frame.invalidDocument;
+    if (failure.kind === 'document' || !failure.problem.field) return this.strings.invalidDocument;
     return failure.describe(failure.problem, this.locale);
   }
 
@@ -390,8 +386,7 @@ export class LantoaQuizCard extends LantoaElement {
     const checked = this.checked;
     const chosen = checked ? this.answers[this.index] : this.selected;
     const total = this.round.length;
-    return html`<div class="step">
-      <svg class="bar" aria-hidden="true"><rect class="done" height="100%" width="${((this.index + (checked ? 1 : 0)) / total) * 100}%" /></svg>
+    return html`<div>
       <form @submit=${this.onSubmit} novalidate>
         <fieldset ?disabled=${checked} aria-describedby="how">
           <legend id="question" tabindex="-1">
@@ -445,8 +440,8 @@ export class LantoaQuizCard extends LantoaElement {
 
   private renderResult(t: QuizCardStrings, quiz: QuizContent): TemplateResult {
     const [score, total, passed] = [this.score, this.round.length, this.passed];
-    return html`<div class="step done">
-      <div part="result" class="result ${passed ? 'passed' : 'failed'}">
+    return html`<div class="done">
+      <div part="result" class="result ${passed ? 'right' : 'wrong'}">
         <p id="result" class="result-title" tabindex="-1">${t.resultTitle}</p>
         <p class="score">${t.score(score, total, this.percent(score / total))}</p>
         <p class="verdict">${passed ? t.passed : t.failed(needed(quiz.passScore, total))}</p>
@@ -456,19 +451,19 @@ export class LantoaQuizCard extends LantoaElement {
       <details>
         <summary>${t.review}</summary>
         <ol part="review" class="review">
-          ${this.round.map((_, i) => this.renderReviewItem(t, this.question(i), this.answers[i] ?? [], i + 1))}
+          ${this.round.map((_, i) => this.renderReviewItem(t, this.question(i), this.answers[i] ?? []))}
         </ol>
       </details>
     </div>`;
   }
 
-  private renderReviewItem(t: QuizCardStrings, question: QuizQuestion, chosen: number[], n: number): TemplateResult {
+  private renderReviewItem(t: QuizCardStrings, question: QuizQuestion, chosen: number[]): TemplateResult {
     const right = isRight(question, chosen);
-    const answer = chosen.map((choice) => this.text(question.choices[choice])).join('; ') || t.noAnswer;
+    const answer = chosen.map((choice) => this.text(question.choices[choice])).join('; ');
     return html`<li class=${right ? 'right' : 'wrong'}>
       <p class="review-question">
         <span class="mark">${right ? `✓ ${t.rightMark}` : `✗ ${t.wrongMark}`}</span>
-        <span class="visually-hidden">${t.questionNumber(n)}:</span> ${this.text(question.text)}
+${this.text(question.text)}
       </p>
       <p>${t.yourAnswer} ${answer}</p>
       ${right ? nothing : html`<p>${this.correctAnswer(question)}</p>`}

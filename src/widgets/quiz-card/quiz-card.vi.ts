@@ -3,6 +3,7 @@ import type { QuizLanguagePack } from './quiz-card.strings.js';
 
 export const pack: QuizLanguagePack = {
   strings: {
+    invalidDocument: 'Nội dung câu đố phải là một đối tượng JSON.',
     progress: (current, total) => `Câu ${current}/${total}`,
     chooseOne: 'Chọn một đáp án.',
     chooseAll: 'Chọn tất cả đáp án đúng.',
@@ -19,19 +20,17 @@ export const pack: QuizLanguagePack = {
     resultTitle: 'Kết quả',
     score: (score, total, percent) => `Bạn trả lời đúng ${score}/${total} câu (${percent}).`,
     passed: 'Đạt! Chúc mừng bạn đã nắm vững kiến thức về chuyển đổi số.',
-    failed: (needed) => `Chưa đạt: cần trả lời đúng ít nhất ${needed} câu. Hãy xem lại đáp án và thử lại nhé!`,
+    failed: (needed) => `Chưa đạt: cần đúng ít nhất ${needed} câu. Hãy xem lại đáp án và thử lại nhé!`,
     review: 'Xem lại các câu trả lời',
-    questionNumber: (n) => `Câu ${n}`,
     yourAnswer: 'Bạn trả lời:',
     rightMark: 'Đúng',
     wrongMark: 'Sai',
     newTab: '(mở trong thẻ mới)',
-    noAnswer: '(không có)',
     retry: 'Làm lại',
     participation: (unit, count) => `${unit}: ${count} lượt tham gia`,
     averageScore: (percent) => `điểm trung bình ${percent}`,
     resultSending: 'Đang gửi kết quả…',
-    resultQueued: 'Kết quả đã được lưu trên máy này và sẽ tự gửi khi có mạng.',
+    resultQueued: 'Kết quả đã lưu trên máy này, sẽ tự gửi khi có mạng.',
     resultRejected: 'Máy chủ không ghi nhận kết quả này.',
   },
   // The built-in quiz (structure in quiz-default.ts): FACTS.md §5.
@@ -42,7 +41,7 @@ export const pack: QuizLanguagePack = {
       [
         'Ba trụ cột của Chương trình Chuyển đổi số quốc gia (Quyết định 749/QĐ-TTg) là gì?',
         ['Chính phủ số, kinh tế số, xã hội số', 'Điện tử, viễn thông, bưu chính', 'Hạ tầng, dữ liệu, an ninh', 'Đô thị, nông thôn, biển'],
-        'Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030 (Quyết định 749/QĐ-TTg ngày 03/6/2020) dựa trên ba trụ cột: chính phủ số, kinh tế số và xã hội số.',
+        'Chương trình (Quyết định 749/QĐ-TTg ngày 03/6/2020) dựa trên ba trụ cột: chính phủ số, kinh tế số và xã hội số.',
         'Vietbao.vn',
       ],
       // dvctt-muc-4-2025
@@ -56,7 +55,7 @@ export const pack: QuizLanguagePack = {
       [
         'Theo Quyết định 749/QĐ-TTg, đến năm 2025 kinh tế số chiếm bao nhiêu phần trăm GDP?',
         ['10%', '20%', '40%', '50%'],
-        'Mục tiêu năm 2025: kinh tế số chiếm 20% GDP, và tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%.',
+        'Mục tiêu năm 2025: kinh tế số chiếm 20% GDP, tối thiểu 10% trong từng ngành, lĩnh vực.',
         'Thư Ký Luật',
       ],
       // egdi-2030
@@ -98,7 +97,7 @@ export const pack: QuizLanguagePack = {
       [
         'Dịch vụ công trực tuyến mức độ 4 có thêm điều gì so với mức độ 3? (Chọn tất cả đáp án đúng)',
         ['Thanh toán lệ phí trực tuyến', 'Điền và gửi hồ sơ trực tuyến', 'Nhận kết quả trực tuyến hoặc qua bưu chính', 'Tải mẫu đơn về máy'],
-        'Theo Nghị định 43/2011/NĐ-CP, mức độ 3 cho phép điền và gửi hồ sơ trực tuyến (thanh toán và nhận kết quả tại cơ quan); mức độ 4 thêm thanh toán lệ phí trực tuyến và trả kết quả trực tuyến, trực tiếp hoặc qua bưu chính. Tải mẫu đơn là mức độ 2.',
+        'Theo Nghị định 43/2011/NĐ-CP, mức độ 3 cho điền và gửi hồ sơ trực tuyến; mức độ 4 thêm thanh toán lệ phí trực tuyến và trả kết quả trực tuyến, trực tiếp hoặc qua bưu chính. Tải mẫu đơn là mức độ 2.',
         'Cổng thông tin TP Pleiku',
       ],
       // nd-42-2022

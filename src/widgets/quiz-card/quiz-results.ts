@@ -34,8 +34,6 @@ export interface ResultsOptions {
   storageKey: string;
   /** The `api` attribute (default: the origin the script came from). */
   api: string | undefined;
-  /** The unit's name when the page gives it (`unit-name`); else it is read from the campaign. */
-  unitName: () => string | undefined;
   /** Every outcome, with the unit's figures when the service sent them. */
   onResult: (result: PendingResult, outcome: SendResult, stats: UnitStats | null) => void;
   retryMs: () => number;
@@ -54,7 +52,7 @@ export class QuizResults {
       owns: (result) => result.api === api,
       onResult: (result, outcome) => {
         if (outcome.outcome !== 'sent') return options.onResult(result, outcome, null);
-        void this.unitStats(outcome.body, result.unit, options.unitName()).then((stats) => options.onResult(result, outcome, stats));
+        void this.unitStats(outcome.body, result.unit).then((stats) => options.onResult(result, outcome, stats));
       },
       retryMs: options.retryMs,
     });
@@ -72,21 +70,20 @@ export class QuizResults {
     this.outbox.stop();
   }
 
-  /** The unit's figures in a result response, with its name (given, else from the campaign's config, else its id). */
-  private async unitStats(body: unknown, unit: string, given: string | undefined): Promise<UnitStats | null> {
+  /** The unit's figures in a result response, with its name from the campaign's config (else its id). */
+  private async unitStats(body: unknown, unit: string): Promise<UnitStats | null> {
     const stats = readStats(body, unit);
     if (!stats) return null;
-    let name = given;
-    if (!name) {
-      try {
-        const config = (await fetchJson(this.api + apiPath.campaign(stats.campaign))) as { units?: { id?: unknown; name?: unknown }[] };
-        const found = Array.isArray(config?.units) ? config.units.find((u) => u?.id === unit)?.name : undefined;
-        if (typeof found === 'string') name = found;
-      } catch {
-        /* the id stands in */
-      }
+    let name = unit;
+    try {
+      // Read field by field, like the stats below; cached by the browser for the next result.
+      const config = (await fetchJson(this.api + apiPath.campaign(stats.campaign))) as { units?: { id?: unknown; name?: unknown }[] };
+      const found = Array.isArray(config?.units) ? config.units.find((u) => u?.id === unit)?.name : undefined;
+      if (typeof found === 'string') name = found;
+    } catch {
+      /* the id stands in */
     }
-    return { name: name ?? unit, participants: stats.participants, averageScore: stats.averageScore };
+    return { name, participants: stats.participants, averageScore: stats.averageScore };
   }
 }
 

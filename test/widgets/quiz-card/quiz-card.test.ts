@@ -348,7 +348,7 @@ describe('<lantoa-quiz-card>', () => {
           spoil(data);
           const el = await withContent(data);
           expect(part(el, 'problem')!.textContent).to.contain(vi);
-          expect(errors.calls.join('\n')).to.contain('invalid quiz content');
+          expect(errors.calls.join('\n')).to.contain('invalid content in content');
           await accessible(el);
           el.lang = 'en';
           await el.updateComplete;
@@ -425,7 +425,7 @@ describe('<lantoa-quiz-card>', () => {
         const el = await withContent(twoQuestions(), { api: API, unit: 'thanh-phu' });
         await service('stop');
         await play(el, 2);
-        await until(() => shown(el, '.participation') === 'Kết quả đã được lưu trên máy này và sẽ tự gửi khi có mạng.', 5000, 'the queued notice');
+        await until(() => shown(el, '.participation') === 'Kết quả đã lưu trên máy này, sẽ tự gửi khi có mạng.', 5000, 'the queued notice');
         const queued = JSON.parse(localStorage.getItem(QUIZ_OUTBOX)!);
         expect(queued).to.have.length(1);
         expect(queued[0]).to.deep.include({ quiz: QUIZ, unit: 'thanh-phu', score: 2, total: 2, api: API });
