@@ -16,6 +16,7 @@
  */
 import campaignsFile from '../campaigns/campaigns.json';
 import { API_PREFIX, campaignSchema, COUNTS_EVENT, pledgeRequestSchema, type Campaign, type Counts } from '../src/contract/pledge.js';
+import type { ZodMiniType } from 'zod/mini';
 import { quizResultRequestSchema, type QuizStats } from '../src/contract/quiz.js';
 import { dequeue, readQueue } from '../src/core/outbox.js';
 import { QUIZ_OUTBOX } from '../src/widgets/quiz-card/quiz-card.js';
@@ -197,6 +198,18 @@ function json(status: number, body: unknown): Response {
 const failure = (status: number, code: string, message: string, field?: string) =>
   json(status, { error: field ? { code, message, field } : { code, message } });
 
+/** A POST body checked with the contract's schema, or the 400 the service would answer. */
+async function readBody<T>(schema: ZodMiniType<T>, expected: string, init?: RequestInit, request?: Request): Promise<T | Response> {
+  let data: unknown;
+  try {
+    data = JSON.parse(String(init?.body ?? (request ? await request.text() : '')));
+  } catch {
+    return failure(400, 'invalid_json', 'The body is not valid JSON (UTF-8)');
+  }
+  const parsed = schema.safeParse(data);
+  return parsed.success ? parsed.data : failure(400, 'invalid_field', parsed.error.issues[0]?.message ?? expected);
+}
+
 async function answer(service: MockService, href: string, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = input instanceof Request ? input : undefined;
   const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
@@ -221,15 +234,9 @@ async function answer(service: MockService, href: string, input: RequestInfo | U
   if (method !== 'POST' || target.endpoint !== 'pledges') return failure(404, 'not_found', `No route ${method} ${href}`);
   if (pledges === 'network-error') throw networkError();
 
-  let data: unknown;
-  try {
-    data = JSON.parse(String(init?.body ?? (request ? await request.text() : '')));
-  } catch {
-    return failure(400, 'invalid_json', 'The body is not valid JSON (UTF-8)');
-  }
-  const parsed = pledgeRequestSchema.safeParse(data);
-  if (!parsed.success) return failure(400, 'invalid_field', parsed.error.issues[0]?.message ?? 'Expected { unit, choice, key }');
-  const { unit, choice, key } = parsed.data;
+  const parsed = await readBody(pledgeRequestSchema, 'Expected { unit, choice, key }', init, request);
+  if (parsed instanceof Response) return parsed;
+  const { unit, choice, key } = parsed;
   if (!campaign.units.some((u) => u.id === unit)) return failure(404, 'unknown_unit', `Campaign "${campaign.id}" has no unit "${unit}"`, 'unit');
   if (!campaign.choices.some((c) => c.id === choice)) return failure(404, 'unknown_choice', `Campaign "${campaign.id}" has no choice "${choice}"`, 'choice');
   if (service.keys.has(key)) return json(200, { created: false, counts });
@@ -244,15 +251,9 @@ async function answerQuiz(service: MockService, quiz: string, endpoint: string, 
   if (method === 'GET' && endpoint === 'stats') return json(200, stats);
   if (method !== 'POST' || endpoint !== 'results') return failure(404, 'not_found', `No route ${method} ${endpoint}`);
   if (service.scenario.results === 'network-error') throw networkError();
-  let data: unknown;
-  try {
-    data = JSON.parse(String(init?.body ?? (request ? await request.text() : '')));
-  } catch {
-    return failure(400, 'invalid_json', 'The body is not valid JSON (UTF-8)');
-  }
-  const parsed = quizResultRequestSchema.safeParse(data);
-  if (!parsed.success) return failure(400, 'invalid_field', parsed.error.issues[0]?.message ?? 'Expected { unit, score, total, key }');
-  const { unit, score, total, key } = parsed.data;
+  const parsed = await readBody(quizResultRequestSchema, 'Expected { unit, score, total, key }', init, request);
+  if (parsed instanceof Response) return parsed;
+  const { unit, score, total, key } = parsed;
   if (!stats.units.some((u) => u.id === unit)) return failure(404, 'unknown_unit', `Quiz "${quiz}" has no unit "${unit}"`, 'unit');
   if (service.quizKeys.has(key)) return json(200, { created: false, stats });
   service.quizKeys.add(key);
