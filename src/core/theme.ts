@@ -128,3 +128,18 @@ export const resetStyles = css`
     }
   }
 `;
+
+/** The primary button of the widgets that have forms (pledge counter, quiz card): 44 px target, brand colour. */
+export const buttonStyles = css`
+  button {
+    min-height: 2.75rem;
+    padding: 0.5rem 1.25rem;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font: inherit;
+    font-weight: 700;
+    cursor: pointer;
+  }
+`;

@@ -7,7 +7,7 @@ import { formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, LoadError } from '../../core/load.js';
 import { serviceBase } from '../../core/service.js';
-import { resetStyles, themeTokens } from '../../core/theme.js';
+import { buttonStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
 import { LiveCounts } from './pledge-live.js';
 import { Outbox, type SendResult } from '../../core/outbox.js';
@@ -44,7 +44,7 @@ const text = (value: Record<Locale, string>, locale: Locale) => value[locale];
  * @fires lantoa-pledge - The visitor pledged; `detail: { campaign, unit, choice, state }`, state `queued` or `counted`.
  */
 export class LantoaPledgeCounter extends LantoaElement {
-  static override styles = [themeTokens, resetStyles, pledgeCounterStyles];
+  static override styles = [themeTokens, resetStyles, buttonStyles, pledgeCounterStyles];
 
   /** First retry of a queued pledge; doubled after each failure, up to a minute. */
   static retryMs = 2000;

@@ -37,21 +37,21 @@ export const pack: QuizLanguagePack = {
   quiz: {
     title: 'Digital transformation quiz',
     questions: [
-      // ba-tru-cot
+      // tru-cot
       [
         'What are the three pillars of the National Digital Transformation Programme (Decision 749/QĐ-TTg)?',
         ['Digital government, digital economy, digital society', 'Electronics, telecommunications, postal services', 'Infrastructure, data, security', 'Cities, countryside, sea'],
         'The programme (Decision 749/QĐ-TTg of 3 June 2020) rests on three pillars: digital government, digital economy and digital society.',
         'Vietbao.vn',
       ],
-      // dvctt-muc-4-2025
+      // dvc-2025
       [
         'Under Decision 749/QĐ-TTg, what share of online public services should reach level 4 by 2025?',
         ['50%', '60%', '80%', '100%'],
         'The 2025 target is 80% of online public services at level 4, usable on mobile devices; 100% is the target for 2030.',
         'Thư Ký Luật',
       ],
-      // kinh-te-so-gdp
+      // gdp-2025
       [
         'Under Decision 749/QĐ-TTg, what share of GDP should the digital economy reach by 2025?',
         ['10%', '20%', '40%', '50%'],
@@ -65,56 +65,56 @@ export const pack: QuizLanguagePack = {
         'Decision 749/QĐ-TTg sets the goal of the top 70 in the EGDI by 2025 and the top 50 by 2030.',
         'VietNamNet',
       ],
-      // ngay-cds-quoc-gia
+      // ngay-cds
       [
         'When is National Digital Transformation Day?',
         ['3 June', '22 April', '10 October', '1 July'],
         'Decision 505/QĐ-TTg of 22 April 2022 made 10 October National Digital Transformation Day every year; the digits 1 and 0 evoke binary.',
         'Thanh Niên',
       ],
-      // ben-tre-dvctt
+      // dvc-ben-tre
       [
         'What share of online public services at level 4 does Bến Tre\'s digital transformation scheme 2020–2025 aim for?',
         ['60%', '80%', '90%', '100%'],
         'Bến Tre aims for 100% of online public services at level 4, above the national target of 80%.',
         'VietNamNet',
       ],
-      // ben-tre-kinh-phi
+      // kinh-phi
       [
         'About how much is the budget of Bến Tre\'s digital transformation scheme 2020–2025?',
         ['Nearly 130 billion VND', 'Nearly 300 billion VND', 'Nearly 1,300 billion VND', 'Nearly 13,000 billion VND'],
         'The scheme has a budget of nearly 1,300 billion VND, with priority for health, education, tourism and agriculture.',
         'VietNamNet',
       ],
-      // khong-thuoc-ben-tre
+      // cho-gao
       [
         'Which of these district-level units was NOT part of Bến Tre province in 2020?',
         ['Mỏ Cày Bắc', 'Chợ Gạo', 'Thạnh Phú', 'Giồng Trôm'],
         'Chợ Gạo is a district of Tiền Giang province. In 2020 Bến Tre had 9 district-level units: Bến Tre city, Châu Thành, Chợ Lách, Mỏ Cày Nam, Giồng Trôm, Bình Đại, Ba Tri, Thạnh Phú and Mỏ Cày Bắc.',
         'dvhcvn (GSO, 01/11/2020)',
       ],
-      // dvctt-muc-4-khac-muc-3
+      // muc-4
       [
         'What does a level-4 online public service add to level 3? (Choose every correct answer)',
         ['Paying the fees online', 'Filling in and submitting the forms online', 'Receiving the result online or by post', 'Downloading the forms'],
         'Under Decree 43/2011/NĐ-CP, level 3 lets you fill in and submit forms online; level 4 adds online payment of fees, with the result returned online, in person or by post. Downloading forms is level 2.',
         'Cổng thông tin TP Pleiku',
       ],
-      // nd-42-2022
+      // nd-42
       [
         'Into which levels does Decree 42/2022/NĐ-CP divide online public services?',
         ['Four levels, from 1 to 4', 'Two levels: end-to-end and partial', 'Three levels: basic, advanced, complete', 'A single level'],
         'Article 11 of Decree 42/2022/NĐ-CP replaced the four old levels with two: end-to-end (the whole procedure online, the result returned online or by public post) and partial (every other case).',
         'Một cửa Tiền Giang',
       ],
-      // ngung-2g-only
+      // 2g-only
       [
         'From what date were “2G-only” handsets no longer served?',
         ['16 September 2024', '10 October 2024', '16 October 2024', '15 September 2026'],
         'Circulars 03 and 04/2024/TT-BTTTT set 16 September 2024; Circular 10/2024/TT-BTTTT postponed it by one month, to 16 October 2024, because of typhoon Yagi.',
         'Dân trí',
       ],
-      // tinh-moi-2025
+      // vinh-long
       [
         'Since 1 July 2025, the former Bến Tre province has been part of which province?',
         ['Tiền Giang', 'Trà Vinh', 'Vĩnh Long', 'Đồng Tháp'],

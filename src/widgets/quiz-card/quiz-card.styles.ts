@@ -109,16 +109,7 @@ export const quizCardStyles = css`
     font-weight: 700;
   }
   button {
-    min-height: 2.75rem;
     margin-block: 0.5rem;
-    padding: 0.5rem 1.25rem;
-    border: 2px solid var(--_primary);
-    border-radius: var(--_radius);
-    background: var(--_primary);
-    color: var(--_on-primary);
-    font: inherit;
-    font-weight: 700;
-    cursor: pointer;
   }
   .hint {
     color: var(--_danger);

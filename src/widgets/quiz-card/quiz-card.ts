@@ -8,7 +8,7 @@ import type { SendResult } from '../../core/outbox.js';
 import { seededRandom } from '../../core/random.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { readStored } from '../../core/storage.js';
-import { resetStyles, themeTokens } from '../../core/theme.js';
+import { buttonStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import type { ContentProblem } from './quiz-card.schema.js';
 import { languagePack, loadedPacks, loadLanguagePack, quizFrameStrings, type QuizCardStrings } from './quiz-card.strings.js';
 import { quizCardStyles } from './quiz-card.styles.js';
@@ -68,7 +68,7 @@ type Delivery = 'sending' | 'queued' | 'sent' | 'rejected';
  * @fires lantoa-quiz-complete - The round is over; `detail: { quiz, score, total, passed }`.
  */
 export class LantoaQuizCard extends LantoaElement {
-  static override styles = [themeTokens, resetStyles, quizCardStyles];
+  static override styles = [themeTokens, resetStyles, buttonStyles, quizCardStyles];
 
   /** First retry of a queued result; doubled after each failure, up to a minute. */
   static retryMs = 2000;
@@ -126,7 +126,10 @@ export class LantoaQuizCard extends LantoaElement {
     this.loadAbort?.abort();
   }
 
-  /** The results sender, loaded on first need (most visits never send one: no `unit`, or not finished). */
+  /**
+   * The results sender, loaded only where results are sent (`unit` set) or waiting: fetched when a round
+   * starts, so a round finished offline can still be saved. A failed fetch is tried again on the next call.
+   */
   private results(): Promise<QuizResults> {
     return (this.resultsModule ??= import('./quiz-results.js').then(
       ({ QuizResults }) =>
@@ -136,6 +139,10 @@ export class LantoaQuizCard extends LantoaElement {
           onResult: (result, outcome, stats) => this.onDelivery(result, outcome, stats),
           retryMs: () => LantoaQuizCard.retryMs,
         }),
+      (error: unknown) => {
+        this.resultsModule = undefined;
+        throw error;
+      },
     ));
   }
 
@@ -223,6 +230,7 @@ export class LantoaQuizCard extends LantoaElement {
   }
 
   private start(quiz: QuizContent): void {
+    if (this.unit) this.results().catch(() => undefined); // retried at the end if it fails now
     this.quiz = quiz;
     this.random = this.seed ? seededRandom(this.seed) : Math.random;
     this.newRound();
@@ -343,9 +351,6 @@ export class LantoaQuizCard extends LantoaElement {
   }
 
   private onDelivery(result: PendingResult, outcome: SendResult, stats: UnitStats | null): void {
-    if (outcome.outcome === 'rejected') {
-      this.logProblem(`quiz result refused (HTTP ${outcome.status} ${outcome.code})`, outcome.message);
-    }
     if (result.key !== this.resultKey) return;
     this.delivery = outcome.outcome === 'retry' ? 'queued' : outcome.outcome;
     this.stats = stats;

@@ -19,18 +19,18 @@ export interface DefaultTexts {
 
 /** Question id, indices of the correct choices (from 0), source URL; in the order of FACTS.md §5. */
 const QUESTIONS: [id: string, correct: number[], url: string][] = [
-  ['ba-tru-cot', [0], 'https://vietbao.vn/bao-chi-la-cau-noi-dua-tri-thuc-so-den-gan-nguoi-dan-566182.html'],
-  ['dvctt-muc-4-2025', [2], 'https://thukyluat.vn/news/thong-bao-van-ban-moi/muc-tieu-den-2025-vn-thuoc-nhom-50-nuoc-dan-dau-ve-cong-nghe-thong-tin-75497.html'],
-  ['kinh-te-so-gdp', [1], 'https://thukyluat.vn/news/thong-bao-van-ban-moi/muc-tieu-den-2025-vn-thuoc-nhom-50-nuoc-dan-dau-ve-cong-nghe-thong-tin-75497.html'],
+  ['tru-cot', [0], 'https://vietbao.vn/bao-chi-la-cau-noi-dua-tri-thuc-so-den-gan-nguoi-dan-566182.html'],
+  ['dvc-2025', [2], 'https://thukyluat.vn/news/thong-bao-van-ban-moi/muc-tieu-den-2025-vn-thuoc-nhom-50-nuoc-dan-dau-ve-cong-nghe-thong-tin-75497.html'],
+  ['gdp-2025', [1], 'https://thukyluat.vn/news/thong-bao-van-ban-moi/muc-tieu-den-2025-vn-thuoc-nhom-50-nuoc-dan-dau-ve-cong-nghe-thong-tin-75497.html'],
   ['egdi-2030', [1], 'https://vietnamnet.vn/en/politics/vn-strives-to-rank-among-world-s-top-50-countries-in-e-government-development-by-2030-646752.html'],
-  ['ngay-cds-quoc-gia', [2], 'https://thanhnien.vn/10-10-la-ngay-chuyen-doi-so-quoc-gia-post1451547.html'],
-  ['ben-tre-dvctt', [3], 'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html'],
-  ['ben-tre-kinh-phi', [2], 'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html'],
-  ['khong-thuoc-ben-tre', [1], 'https://github.com/daohoangson/dvhcvn'],
-  ['dvctt-muc-4-khac-muc-3', [0, 2], 'https://pleiku.gialai.gov.vn/Xa-An-Phu/chuyenmuc/Thong-tin-tuyen-truyen/dich-vu-cong-truc-tuyen.aspx?page=9'],
-  ['nd-42-2022', [1], 'https://motcua.tiengiang.gov.vn/trang-chu/hoi-dap/chi-tiet-cau-hoi?ma-cau-hoi=30925'],
-  ['ngung-2g-only', [2], 'https://dantri.com.vn/suc-manh-so/bo-tttt-lui-ngay-tat-song-2g-20240914034543148.htm'],
-  ['tinh-moi-2025', [2], 'https://baotravinh.vn/chinh-tri/co-cau-to-chuc-13-bo-co-quan-thuoc-chinh-phu-nhiem-ky-2021-2026-44055.html'],
+  ['ngay-cds', [2], 'https://thanhnien.vn/10-10-la-ngay-chuyen-doi-so-quoc-gia-post1451547.html'],
+  ['dvc-ben-tre', [3], 'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html'],
+  ['kinh-phi', [2], 'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html'],
+  ['cho-gao', [1], 'https://github.com/daohoangson/dvhcvn'],
+  ['muc-4', [0, 2], 'https://pleiku.gialai.gov.vn/Xa-An-Phu/chuyenmuc/Thong-tin-tuyen-truyen/dich-vu-cong-truc-tuyen.aspx?page=9'],
+  ['nd-42', [1], 'https://motcua.tiengiang.gov.vn/trang-chu/hoi-dap/chi-tiet-cau-hoi?ma-cau-hoi=30925'],
+  ['2g-only', [2], 'https://dantri.com.vn/suc-manh-so/bo-tttt-lui-ngay-tat-song-2g-20240914034543148.htm'],
+  ['vinh-long', [2], 'https://baotravinh.vn/chinh-tri/co-cau-to-chuc-13-bo-co-quan-thuoc-chinh-phu-nhiem-ky-2021-2026-44055.html'],
 ];
 
 /**
@@ -40,7 +40,7 @@ const QUESTIONS: [id: string, correct: number[], url: string][] = [
 export function defaultQuiz(packs: Partial<Record<Locale, QuizLanguagePack>>): QuizContent {
   const [vi, en] = [packs.vi?.quiz, packs.en?.quiz];
   const base = vi ?? en;
-  if (!base) throw new Error('the built-in quiz has no text loaded yet');
+  if (!base) throw new Error('no quiz text loaded');
   const text = (pick: (texts: DefaultTexts) => string) => ({ vi: pick(base), en: en ? pick(en) : undefined });
   return {
     id: DEFAULT_QUIZ_ID,

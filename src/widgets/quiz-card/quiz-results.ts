@@ -51,6 +51,9 @@ export class QuizResults {
       send: sendResult,
       owns: (result) => result.api === api,
       onResult: (result, outcome) => {
+        if (outcome.outcome === 'rejected') {
+          console.error(`[lantoa] <lantoa-quiz-card> result refused (HTTP ${outcome.status} ${outcome.code}):`, outcome.message);
+        }
         if (outcome.outcome !== 'sent') return options.onResult(result, outcome, null);
         void this.unitStats(outcome.body, result.unit).then((stats) => options.onResult(result, outcome, stats));
       },
