@@ -95,7 +95,7 @@ export const pack: QuizLanguagePack = {
       ],
       // muc-4
       [
-        'What does a level-4 online public service add to level 3? (Choose every correct answer)',
+        'What does a level-4 online public service add to level 3?',
         ['Paying the fees online', 'Filling in and submitting the forms online', 'Receiving the result online or by post', 'Downloading the forms'],
         'Under Decree 43/2011/NĐ-CP, level 3 lets you fill in and submit forms online; level 4 adds online payment of fees, with the result returned online, in person or by post. Downloading forms is level 2.',
         'Cổng thông tin TP Pleiku',

@@ -95,7 +95,7 @@ export const pack: QuizLanguagePack = {
       ],
       // muc-4
       [
-        'Dịch vụ công trực tuyến mức độ 4 có thêm điều gì so với mức độ 3? (Chọn tất cả đáp án đúng)',
+        'Dịch vụ công trực tuyến mức độ 4 có thêm điều gì so với mức độ 3?',
         ['Thanh toán lệ phí trực tuyến', 'Điền và gửi hồ sơ trực tuyến', 'Nhận kết quả trực tuyến hoặc qua bưu chính', 'Tải mẫu đơn về máy'],
         'Theo Nghị định 43/2011/NĐ-CP, mức độ 3 cho điền và gửi hồ sơ trực tuyến; mức độ 4 thêm thanh toán lệ phí trực tuyến và trả kết quả trực tuyến, trực tiếp hoặc qua bưu chính. Tải mẫu đơn là mức độ 2.',
         'Cổng thông tin TP Pleiku',
