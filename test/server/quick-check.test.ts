@@ -16,34 +16,32 @@ const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
 const pick = () => values[next() % values.length];
 const pickNumber = () => numbers[next() % numbers.length];
 
+/** Generates `n` bodies; every one the quick check takes, zod must take too, with the same fields. */
+function agrees(quick: (body: unknown) => unknown, schema: { safeParse(body: unknown): { success: boolean; data?: unknown } }, body: () => object, n: number): number {
+  let accepted = 0;
+  for (let i = 0; i < n; i += 1) {
+    const candidate = body();
+    const fields = quick(candidate);
+    if (fields === undefined) continue;
+    accepted += 1;
+    const parsed = schema.safeParse(candidate);
+    assert.ok(parsed.success, JSON.stringify(candidate));
+    assert.deepEqual(fields, parsed.data);
+  }
+  return accepted;
+}
+
 describe('quick checks', () => {
   it('a pledge passes the quick check only if zod accepts it, with the same fields', () => {
-    let accepted = 0;
-    for (let i = 0; i < 20_000; i += 1) {
-      const body = { unit: pick(), choice: pick(), key: pick(), ...(i % 5 === 0 ? { extra: 1 } : {}) };
-      const quick = quickPledge(body);
-      if (quick === undefined) continue;
-      accepted += 1;
-      const parsed = pledgeRequestSchema.safeParse(body);
-      assert.ok(parsed.success, JSON.stringify(body));
-      assert.deepEqual(quick, parsed.data);
-    }
+    let i = 0;
+    const accepted = agrees(quickPledge, pledgeRequestSchema, () => ({ unit: pick(), choice: pick(), key: pick(), ...(i++ % 5 === 0 ? { extra: 1 } : {}) }), 20_000);
     assert.ok(accepted > 50, `${accepted} accepted`);
     assert.deepEqual(quickPledge({ unit: 'ba-tri', choice: 'smartphone', key: '0123456789abcdef' }), { unit: 'ba-tri', choice: 'smartphone', key: '0123456789abcdef' });
     for (const body of [null, [], 'x', { unit: 'ba-tri', choice: 'smartphone' }]) assert.equal(quickPledge(body), undefined);
   });
 
   it('a quiz result passes the quick check only if zod accepts it, with the same fields', () => {
-    let accepted = 0;
-    for (let i = 0; i < 40_000; i += 1) {
-      const body = { unit: pick(), score: pickNumber(), total: pickNumber(), key: pick() };
-      const quick = quickQuizResult(body);
-      if (quick === undefined) continue;
-      accepted += 1;
-      const parsed = quizResultRequestSchema.safeParse(body);
-      assert.ok(parsed.success, JSON.stringify(body));
-      assert.deepEqual(quick, parsed.data);
-    }
+    const accepted = agrees(quickQuizResult, quizResultRequestSchema, () => ({ unit: pick(), score: pickNumber(), total: pickNumber(), key: pick() }), 40_000);
     assert.ok(accepted > 50, `${accepted} accepted`);
     assert.equal(quickQuizResult({ unit: 'ba-tri', score: 3, total: 2, key: crypto.randomUUID() }), undefined);
     assert.ok(quickQuizResult({ unit: 'ba-tri', score: 0, total: 1, key: crypto.randomUUID() }));
