@@ -135,30 +135,35 @@ export function createApi(deps: ApiDeps): ApiHandler {
     return { origin: allowed };
   };
 
-  /** GET of a scope: its public config (campaigns) or its aggregate (counts, stats). */
-  const read = (req: IncomingMessage, scope: Scope, action: string, origin: string | undefined): Reply => {
+  /** GET of a scope: its public config (campaigns) or its aggregate (counts, stats), with its body's byte length. */
+  const read = (req: IncomingMessage, scope: Scope, action: string, origin: string | undefined): [Reply, number | undefined] => {
     const ifNoneMatch = header(req, 'if-none-match');
-    if (action !== '') return snapshotReply(scope.aggregate.snapshot(), origin, ifNoneMatch);
+    if (action !== '') {
+      const snapshot = scope.aggregate.snapshot();
+      return [snapshotReply(snapshot, origin, ifNoneMatch), snapshot.length];
+    }
     const { configBody, configEtag } = scope as CampaignScope;
     const headers = withCors({ etag: configEtag, 'cache-control': 'public, max-age=300' }, origin);
-    if (notModified(ifNoneMatch, configEtag)) return { status: 304, body: null, headers };
+    if (notModified(ifNoneMatch, configEtag)) return [{ status: 304, body: null, headers }, undefined];
     headers['content-type'] = JSON_TYPE;
-    return { status: 200, body: configBody, headers };
+    return [{ status: 200, body: configBody, headers }, undefined];
   };
 
+  /** Sends `reply` and writes its access-log line (no client address, no query string). */
+  const finish = (res: ServerResponse, reply: Reply, bodyBytes: number | undefined, method: string, path: string, start: number): void => {
+    send(res, reply, bodyBytes);
+    if (deps.accessLog) log.access(method, path, reply.status, Math.round((performance.now() - start) * 10) / 10);
+  };
+
+  // Per-request code below passes callbacks inline rather than naming closures (see http.ts).
   return (req, res) => {
     const url = req.url ?? '';
-    const family = families.find((candidate) => url.startsWith(candidate.prefix));
+    const family = url.startsWith(families[0].prefix) ? families[0] : url.startsWith(families[1].prefix) ? families[1] : undefined;
     if (!family) return false;
     const start = deps.accessLog ? performance.now() : 0;
     const query = url.indexOf('?');
     const path = query < 0 ? url : url.slice(0, query);
     const method = req.method ?? 'GET';
-    const answer = (reply: Reply, bodyBytes?: number): void => {
-      send(res, reply, bodyBytes);
-      // No client address and no query string: nothing that identifies a visitor.
-      if (deps.accessLog) log.access(method, path, reply.status, Math.round((performance.now() - start) * 10) / 10);
-    };
     try {
       const rest = path.slice(family.prefix.length);
       const slash = rest.indexOf('/');
@@ -167,18 +172,22 @@ export function createApi(deps: ApiDeps): ApiHandler {
       const wanted = family.actions[action];
       const id = rawId.includes('%') ? decodeId(rawId) : rawId;
       if (wanted === undefined || !(method === wanted || method === 'OPTIONS' || (method === 'HEAD' && wanted === 'GET'))) {
-        answer(fail(404, 'not_found', `Nothing at ${method} ${path}`));
+        finish(res, fail(404, 'not_found', `Nothing at ${method} ${path}`), undefined, method, path, start);
         return true;
       }
       const scope = family.scopes.get(id);
       const verdict = guard(req, family, id, scope);
-      if ('status' in verdict) answer(verdict);
+      if ('status' in verdict) finish(res, verdict, undefined, method, path, start);
       else if (!scope) throw new Error('guard let an unknown scope through');
-      else if (action === 'pledges') receive(pledgeIntake, deps.store, req, scope as CampaignScope, verdict.origin, answer);
-      else if (action === 'results') receive(quizResultIntake, deps.store, req, scope as QuizScope, verdict.origin, answer);
-      else if (action !== 'stream') answer(read(req, scope, action, verdict.origin));
-      else if (deps.streams.size >= deps.maxStreams) {
-        answer(fail(503, 'unavailable', 'Too many live streams open; poll the counts instead', { origin: verdict.origin, retryAfter: 30 }));
+      else if (wanted === 'POST') {
+        const intake = action === 'pledges' ? pledgeIntake : quizResultIntake;
+        receive(intake as Intake<unknown, Scope>, deps.store, req, scope, verdict.origin, (reply, bodyBytes) => finish(res, reply, bodyBytes, method, path, start));
+      } else if (action !== 'stream') {
+        const [reply, bodyBytes] = read(req, scope, action, verdict.origin);
+        finish(res, reply, bodyBytes, method, path, start);
+      } else if (deps.streams.size >= deps.maxStreams) {
+        const refusal = fail(503, 'unavailable', 'Too many live streams open; poll the counts instead', { origin: verdict.origin, retryAfter: 30 });
+        finish(res, refusal, undefined, method, path, start);
       } else {
         deps.streams.open(res, scope.id, withCors({}, verdict.origin));
         if (deps.accessLog) log.access(method, path, 200, Math.round((performance.now() - start) * 10) / 10);
@@ -186,7 +195,7 @@ export function createApi(deps: ApiDeps): ApiHandler {
     } catch (error) {
       // A bug, never bad input (every bad request has its 4xx): log it whole, tell the client little.
       log.error('unhandled error', error, { method, path });
-      if (!res.headersSent) answer(fail(500, 'internal', 'Internal error'));
+      if (!res.headersSent) finish(res, fail(500, 'internal', 'Internal error'), undefined, method, path, start);
       else res.destroy();
     }
     return true;
