@@ -15,7 +15,8 @@ export { API_PREFIX, COUNTS_EVENT, MAX_BODY_BYTES, apiPath } from './paths.js';
  * are safe in URLs, attributes and file names whatever the unit's Vietnamese name is.
  */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const slug = z.string().check(z.minLength(1), z.maxLength(64), z.regex(SLUG_PATTERN, 'lowercase ascii words joined by "-"'));
+export const SLUG_MAX_LENGTH = 64;
+export const slug = z.string().check(z.minLength(1), z.maxLength(SLUG_MAX_LENGTH), z.regex(SLUG_PATTERN, 'lowercase ascii words joined by "-"'));
 
 /**
  * The idempotency key a widget generates once per pledge or quiz result (`crypto.randomUUID()` fits)

@@ -1,8 +1,7 @@
 /**
  * What records are posted to and read from: a campaign (pledges → counts) or a quiz (results →
  * statistics). A quiz belongs to a campaign and shares its entry: allowed origins, units and dates.
- * Built once at start-up from the campaigns file; the routes (api.ts) and the fast reads
- * (fast-reads.ts) look scopes up here, so both decide alike.
+ * Built once at start-up from the campaigns file; the routes (api.ts) look scopes up here.
  */
 import type { Counts } from '../contract/pledge.js';
 import type { QuizStats } from '../contract/quiz.js';

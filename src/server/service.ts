@@ -12,7 +12,6 @@ import { createApi } from './api.js';
 import { createApp } from './app.js';
 import { loadCampaigns } from './campaigns.js';
 import type { ServiceConfig } from './config.js';
-import { fastReads } from './fast-reads.js';
 import { log } from './log.js';
 import { RateLimiter } from './rate-limit.js';
 import { createScopes } from './scopes.js';
@@ -65,13 +64,13 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     readLimiter,
     trustProxy: config.trustProxy,
     maxStreams: config.maxStreams,
+    accessLog: config.accessLog,
   });
-  const app = createApp({ ...dirs, api, accessLog: config.accessLog, healthy: () => store.healthy });
-
-  const fast = fastReads({ scopes, readLimiter, trustProxy: config.trustProxy, accessLog: config.accessLog });
+  const app = createApp({ ...dirs, accessLog: config.accessLog, healthy: () => store.healthy });
   const appListener = getRequestListener(app.fetch);
+  // The API on node:http first (api.ts); everything else through Hono.
   const server = createServer((req, res) => {
-    if (!fast(req, res)) void appListener(req, res);
+    if (!api(req, res)) void appListener(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
