@@ -5,41 +5,24 @@
  * Needs `npm run build` first.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROME_ARGS, chromePath } from '../../scripts/chrome-path.js';
-import { resultRowsInDatabase, spawnService, tempDir, type ChildService } from '../server/helpers.js';
+import { test } from 'node:test';
+import { resultRowsInDatabase } from '../server/helpers.js';
+import { endToEnd } from './setup.js';
 
-let service: ChildService;
-let base: string;
-let browser: Browser;
-const data = tempDir();
+const e2e = endToEnd();
 
 /** The built-in quiz's right answers (FACTS.md §5), in order. */
 const RIGHT = [[0], [2], [1], [1], [2], [3], [2], [1], [0, 2], [1], [2], [2]];
 
-before(async () => {
-  service = spawnService({ DATA_DIR: data.path });
-  base = await service.ready;
-  browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  service?.child.kill('SIGTERM');
-  await service?.exited;
-  data.remove();
-});
-
 test('a visitor plays the quiz on the district page: one result stored, the unit’s participation shown, no quiz schema loaded', async () => {
-  const page = await browser.newPage();
+  const page = await e2e.browser.newPage();
   const pageErrors: string[] = [];
   const scripts: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('request', (request) => {
     if (request.url().includes('/lantoa/')) scripts.push(new URL(request.url()).pathname.split('/').pop() ?? '');
   });
-  await page.goto(`${base}/demo/district-ba-tri.html`);
+  await page.goto(`${e2e.base}/demo/district-ba-tri.html`);
   const quiz = page.locator('lantoa-quiz-card');
   await quiz.locator('.progress', { hasText: 'Câu 1/12' }).waitFor();
 
@@ -53,7 +36,7 @@ test('a visitor plays the quiz on the district page: one result stored, the unit
   await quiz.locator('.participation', { hasText: 'Ba Tri: 1 lượt tham gia' }).waitFor();
   assert.equal(await quiz.locator('.score').innerText(), 'Bạn trả lời đúng 11/12 câu (92%).');
   assert.equal(await quiz.locator('.participation').innerText(), 'Ba Tri: 1 lượt tham gia · điểm trung bình 92%');
-  assert.equal(resultRowsInDatabase(data.path), 1);
+  assert.equal(resultRowsInDatabase(e2e.dataDir), 1);
 
   assert.ok(scripts.some((file) => file.startsWith('quiz-card.vi-')), `the Vietnamese words were fetched: ${scripts.join(', ')}`);
   assert.ok(!scripts.some((file) => file.startsWith('quiz-card.en-')), 'the English words were not');
