@@ -115,14 +115,13 @@ export class LantoaQuizCard extends LantoaElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Results an earlier visit could not send go now (and whenever the browser comes back online).
-    if (readStored(QUIZ_OUTBOX) !== null) void this.results();
+    if (readStored(QUIZ_OUTBOX) !== null) this.results().catch(() => undefined); // tried again at the next need
     if (this.hasUpdated) void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    void this.resultsModule?.then((results) => results.stop());
-    this.resultsModule = undefined;
+    this.stopResults();
     this.loadAbort?.abort();
   }
 
@@ -146,11 +145,13 @@ export class LantoaQuizCard extends LantoaElement {
     ));
   }
 
+  private stopResults(): void {
+    this.resultsModule?.then((results) => results.stop()).catch(() => undefined);
+    this.resultsModule = undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') && this.resultsModule) {
-      void this.resultsModule.then((results) => results.stop());
-      this.resultsModule = undefined;
-    }
+    if (changed.has('api')) this.stopResults();
     if (!this.hasUpdated || changed.has('src') || changed.has('content') || changed.has('seed')) void this.load();
     else if (!languagePack(this.locale)) void this.loadPack();
   }
