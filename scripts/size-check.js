@@ -30,7 +30,7 @@ const budgets = [
     limit: 18 * KB,
   },
   {
-    // Only with `unit`, once a round is finished (or a result from an earlier visit waits): sending the result.
+    // Only with `unit` (fetched when a round starts), or when a result from an earlier visit waits: sending results.
     what: 'quiz-card page with per-unit results (the above + its result sender + the shared outbox)',
     bytes: pageCost('lantoa-quiz-card') + Math.max(lazyCost('quiz-card.vi-'), lazyCost('quiz-card.en-')) + lazyCost('quiz-results-') + outboxCost(),
   },
