@@ -17,6 +17,7 @@ const quizRows = (key?: string) => executeServerCommand<number, unknown>('pledge
 
 /** Where each built-in question's right answers are (FACTS.md §5), in order. */
 const BUILT_IN_ANSWERS = [[0], [2], [1], [1], [2], [3], [2], [1], [0, 2], [1], [2], [2]];
+const RIGHT_FIRST = BUILT_IN_ANSWERS[0];
 
 const root = (el: LantoaQuizCard) => el.shadowRoot!;
 const shown = (el: LantoaQuizCard, selector: string) => root(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -118,6 +119,20 @@ describe('<lantoa-quiz-card>', () => {
       expect(shown(el, '.title')).to.equal('Digital transformation quiz');
       expect(shown(el, '.question')).to.contain('three pillars');
       await accessible(el);
+    });
+
+    it('keeps the round when the page language changes mid-way', async () => {
+      const el = await fixture<LantoaQuizCard>(html`<lantoa-quiz-card></lantoa-quiz-card>`);
+      await ready(el);
+      await answer(el, RIGHT_FIRST);
+      await next(el);
+      await answer(el, [0]);
+      el.lang = 'en';
+      await until(() => progress(el) === 'Question 2 of 12', 5000, 'the English words');
+      expect(shown(el, '.feedback .verdict')).to.equal('Not quite. Correct answer: 80%.');
+      expect(shown(el, '.feedback .source')).to.contain('Source: Thư Ký Luật');
+      await next(el);
+      expect(shown(el, '.question')).to.contain('digital economy');
     });
 
     it('asks for a choice before checking', async () => {
