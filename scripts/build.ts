@@ -7,18 +7,53 @@
  * Run with tsx: `npm run build`.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { build, type InlineConfig, type Manifest } from 'vite';
+import { build, type InlineConfig, type Manifest, type Plugin } from 'vite';
 import { WIDGETS } from './widgets.js';
 
 const OUT = 'dist/lantoa';
 
 await rm(OUT, { recursive: true, force: true });
 
+/**
+ * The minifier leaves the text of Lit's templates alone: comments, indentation and spaces would travel to
+ * every visitor. This strips them from css`…` and unsafeCSS(`…`) templates of src/ (quoted strings kept), and
+ * folds the indentation of html`…` templates.
+ */
+function minifyLitTemplates(): Plugin {
+  const squeeze = (text: string) =>
+    text
+      .split(/('[^']*'|"[^"]*")/)
+      .map((part, i) =>
+        i % 2 === 1
+          ? part
+          : part
+              .replace(/\/\*[\s\S]*?\*\//g, '')
+              .replace(/\s+/g, ' ')
+              .replace(/\s*([{};,])\s*/g, '$1')
+              .replace(/:\s+/g, ':')
+              .replace(/;}/g, '}'),
+      )
+      .join('')
+      .trim();
+  return {
+    name: 'lantoa-minify-lit-templates',
+    transform(code, id) {
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/css`|unsafeCSS\(`|html`/.test(code)) return null;
+      const minified = code
+        .replace(/(css|unsafeCSS\()`([^`]*)`/g, (_, tag: string, body: string) => `${tag}\`${squeeze(body)}\``)
+        // html`…`: a line break and its indentation render as one space anyway.
+        .replace(/html`[^`]*`/g, (template) => template.replace(/\n\s*/g, ' '));
+      return { code: minified, map: null };
+    },
+  };
+}
+
 /** One Vite build into OUT with the shared config; each step adds its own entries and output names. */
 function buildStep(step: InlineConfig['build'], define?: Record<string, string>) {
   return build({
     configFile: 'vite.config.ts',
     logLevel: 'warn',
+    plugins: [minifyLitTemplates()],
     define,
     // Relative base: chunk URLs resolve against the importing module's URL, so they work from any host page.
     base: './',
@@ -34,15 +69,18 @@ await buildStep({
     input: Object.fromEntries(WIDGETS.map((w) => [w.name, w.entry])),
     preserveEntrySignatures: 'exports-only',
     output: {
-      // Lit and the thin core (not validate.ts, which brings zod and is only ever imported lazily) form one
-      // shared chunk, whichever widgets use which core module: left to itself, Rolldown cuts a chunk for every
-      // combination of widgets sharing a module (safe-url for banner + chart, storage for banner + counter…),
-      // and each one is another request in the page's first round, which costs more on 2G than its bytes.
-      codeSplitting: { groups: [{ name: 'shared', test: /(preload-helper|\/src\/core\/(?!validate\.)|\/node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+)\/)/ }] },
       entryFileNames: '[name]-[hash].js',
       // Rolldown names the chunk of code every widget shares (lit, src/core) after its first module, Vite's
       // preload helper; call it what it is.
       chunkFileNames: (chunk) => (chunk.name === 'preload-helper' ? 'shared-[hash].js' : '[name]-[hash].js'),
+      // One chunk for what every widget needs (lit, the base of src/core, Vite's preload helper), tiny core
+      // modules only some widgets use included: left to itself, Rolldown cuts a chunk for every combination of
+      // widgets sharing a module, and each is one more request in the page's first round (on 2G a round trip
+      // costs more than its bytes). Code only some widgets need (lit's directives, the outbox, validation,
+      // dates) stays apart.
+      codeSplitting: {
+        groups: [{ name: 'shared', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!.*directive)|preload-helper|[\\/]src[\\/]core[\\/](core\.strings|define|i18n|lantoa-element|load|safe-url|storage|theme)\.ts$/ }],
+      },
     },
   },
 });
@@ -90,6 +128,7 @@ for (const w of WIDGETS) {
   // The service caches names that look hashed (-XXXXXXXX.js) for a year; a fixed name must never look like one.
   if (/-[\w-]{8}$/.test(w.name)) throw new Error(`widget name "${w.name}" looks like a hashed chunk name: its direct entry would be cached for a year`);
   await buildStep({
+    manifest: `${w.name}.manifest.json`, // what the size check follows
     rolldownOptions: {
       input: { [w.name]: w.entry },
       output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

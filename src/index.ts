@@ -6,3 +6,5 @@ export type { PledgeCounterVariant, PledgeEventDetail } from './widgets/pledge-c
 export { LantoaProgressChart } from './widgets/progress-chart/progress-chart.js';
 export type { ChartReadyDetail } from './widgets/progress-chart/progress-chart.js';
 export type { ChartData, ChartKind } from './widgets/progress-chart/progress-chart.data.js';
+export { LantoaQuizCard } from './widgets/quiz-card/quiz-card.js';
+export type { QuizAnswerDetail, QuizCompleteDetail } from './widgets/quiz-card/quiz-card.js';

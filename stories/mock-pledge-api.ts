@@ -1,5 +1,6 @@
 /**
- * A pledge service that lives in the Storybook page, so the <lantoa-pledge-counter> stories need no server.
+ * A Lantoa service that lives in the Storybook page, so the <lantoa-pledge-counter> and <lantoa-quiz-card>
+ * stories need no server.
  *
  * A story's `beforeEach` (from {@link mockPledgeApi}) stubs `window.fetch` and `window.EventSource` for the
  * story's `api` (a host under `.invalid`, which no network can resolve) and Storybook undoes it when the
@@ -10,10 +11,16 @@
  * campaigns/campaigns.json (through the contract's schema, which drops the file-only keys as the service
  * does), counts start at {@link ILLUSTRATIVE_COUNTS}, `POST …/pledges` answers 201 `{ created: true, counts }`
  * (200 `created: false` for a key it has already counted) and pushes a `counts` event to every open stream.
+ * The quizzes the campaigns declare answer `POST /api/v1/quizzes/:quiz/results` likewise (src/contract/quiz.ts),
+ * with participation that starts from {@link illustrativeParticipation}.
  */
 import campaignsFile from '../campaigns/campaigns.json';
 import { API_PREFIX, campaignSchema, COUNTS_EVENT, pledgeRequestSchema, type Campaign, type Counts } from '../src/contract/pledge.js';
-import { enqueue, newKey, pendingPledges, type DevicePledge } from '../src/widgets/pledge-counter/pledge-outbox.js';
+import type { ZodMiniType } from 'zod/mini';
+import { quizResultRequestSchema, type QuizStats } from '../src/contract/quiz.js';
+import { dequeue, readQueue } from '../src/core/outbox.js';
+import { QUIZ_OUTBOX } from '../src/widgets/quiz-card/quiz-card.js';
+import { enqueue, newKey, pendingPledges, PLEDGE_OUTBOX, type DevicePledge } from '../src/widgets/pledge-counter/pledge-outbox.js';
 
 /** The default `api` of the stories. `.invalid` is reserved (RFC 2606): nothing can leave the page. */
 export const MOCK_API = 'https://mock.lantoa.invalid';
@@ -53,6 +60,8 @@ export interface MockScenario {
   mode?: 'serve' | 'hang' | 'unreachable';
   /** `count` (default) counts pledges; `network-error` fails every POST as if the connection dropped. */
   pledges?: 'count' | 'network-error';
+  /** The same for quiz results. */
+  results?: 'count' | 'network-error';
   /** What this device remembers before the story renders: nothing (default), a counted pledge, or a queued one in the outbox. */
   device?: 'none' | 'counted' | 'queued';
   /** The unit of the device's queued pledge (default `ba-tri`). */
@@ -73,11 +82,43 @@ interface MockService {
   users: number;
   counts: Map<string, Counts>;
   keys: Set<string>;
+  /** Per quiz: the stats as the service would send them. */
+  quizStats: Map<string, QuizStats>;
+  quizKeys: Set<string>;
   streams: Set<Stream>;
 }
 
 /** The campaigns of campaigns/campaigns.json as GET /api/v1/campaigns/:campaign returns them. */
 const CAMPAIGNS = new Map<string, Campaign>(campaignsFile.campaigns.map((entry) => [entry.id, campaignSchema.parse(entry)]));
+
+/** The quizzes the campaigns declare, with their campaign. */
+const QUIZZES = new Map<string, string>(
+  campaignsFile.campaigns.flatMap((entry) => ((entry as { quizzes?: { id: string }[] }).quizzes ?? []).map((quiz) => [quiz.id, entry.id] as [string, string])),
+);
+
+/**
+ * Số liệu minh họa / illustrative participation, made up for the stories: a tenth of the unit's
+ * illustrative pledges took the quiz, with an average of 70 %.
+ */
+export const illustrativeParticipation = (unit: string): number => Math.round((ILLUSTRATIVE_COUNTS[unit] ?? 0) / 10);
+
+function initialStats(quiz: string, campaign: Campaign): QuizStats {
+  const units = campaign.units.map((unit) => ({ id: unit.id, participants: illustrativeParticipation(unit.id), averageScore: 0.7 }));
+  return { quiz, campaign: campaign.id, participants: units.reduce((sum, u) => sum + u.participants, 0), averageScore: 0.7, units, updatedAt: ILLUSTRATIVE_UPDATED_AT };
+}
+
+/** Counts one result in the mock's stats (running averages, 4 decimals like the service). */
+function addResult(stats: QuizStats, unit: string, fraction: number): QuizStats {
+  const round = (n: number) => Math.round(n * 10_000) / 10_000;
+  const average = (avg: number, n: number) => round((avg * n + fraction) / (n + 1));
+  return {
+    ...stats,
+    participants: stats.participants + 1,
+    averageScore: average(stats.averageScore, stats.participants),
+    units: stats.units.map((u) => (u.id === unit ? { ...u, participants: u.participants + 1, averageScore: average(u.averageScore, u.participants) } : u)),
+    updatedAt: new Date().toISOString(),
+  };
+}
 
 function initialCounts(campaign: Campaign): Counts {
   const units = campaign.units.map((unit) => ({ id: unit.id, count: ILLUSTRATIVE_COUNTS[unit.id] ?? 0, goal: unit.goal }));
@@ -157,6 +198,18 @@ function json(status: number, body: unknown): Response {
 const failure = (status: number, code: string, message: string, field?: string) =>
   json(status, { error: field ? { code, message, field } : { code, message } });
 
+/** A POST body checked with the contract's schema, or the 400 the service would answer. */
+async function readBody<T>(schema: ZodMiniType<T>, expected: string, init?: RequestInit, request?: Request): Promise<T | Response> {
+  let data: unknown;
+  try {
+    data = JSON.parse(String(init?.body ?? (request ? await request.text() : '')));
+  } catch {
+    return failure(400, 'invalid_json', 'The body is not valid JSON (UTF-8)');
+  }
+  const parsed = schema.safeParse(data);
+  return parsed.success ? parsed.data : failure(400, 'invalid_field', parsed.error.issues[0]?.message ?? expected);
+}
+
 async function answer(service: MockService, href: string, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = input instanceof Request ? input : undefined;
   const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
@@ -169,6 +222,8 @@ async function answer(service: MockService, href: string, input: RequestInfo | U
   // Read after the wait: a request in flight when a story switches the mode gets the new behaviour.
   const { mode = 'serve', pledges = 'count' } = service.scenario;
   if (mode === 'unreachable') throw networkError();
+  const quizRoute = new RegExp(`^${API_PREFIX}/quizzes/([^/]+)/(results|stats)$`).exec(href.slice(service.api.length).split(/[?#]/)[0]);
+  if (quizRoute) return answerQuiz(service, decodeURIComponent(quizRoute[1]), quizRoute[2], method, init, request);
   const target = route(service, href);
   if (!target) return failure(404, 'not_found', `No route ${method} ${href}`);
   const campaign = CAMPAIGNS.get(target.campaign);
@@ -179,21 +234,32 @@ async function answer(service: MockService, href: string, input: RequestInfo | U
   if (method !== 'POST' || target.endpoint !== 'pledges') return failure(404, 'not_found', `No route ${method} ${href}`);
   if (pledges === 'network-error') throw networkError();
 
-  let data: unknown;
-  try {
-    data = JSON.parse(String(init?.body ?? (request ? await request.text() : '')));
-  } catch {
-    return failure(400, 'invalid_json', 'The body is not valid JSON (UTF-8)');
-  }
-  const parsed = pledgeRequestSchema.safeParse(data);
-  if (!parsed.success) return failure(400, 'invalid_field', parsed.error.issues[0]?.message ?? 'Expected { unit, choice, key }');
-  const { unit, choice, key } = parsed.data;
+  const parsed = await readBody(pledgeRequestSchema, 'Expected { unit, choice, key }', init, request);
+  if (parsed instanceof Response) return parsed;
+  const { unit, choice, key } = parsed;
   if (!campaign.units.some((u) => u.id === unit)) return failure(404, 'unknown_unit', `Campaign "${campaign.id}" has no unit "${unit}"`, 'unit');
   if (!campaign.choices.some((c) => c.id === choice)) return failure(404, 'unknown_choice', `Campaign "${campaign.id}" has no choice "${choice}"`, 'choice');
   if (service.keys.has(key)) return json(200, { created: false, counts });
   service.keys.add(key);
   const next = addPledge(service, campaign.id, unit, choice);
   return json(201, { created: true, counts: next });
+}
+
+async function answerQuiz(service: MockService, quiz: string, endpoint: string, method: string, init?: RequestInit, request?: Request): Promise<Response> {
+  const stats = service.quizStats.get(quiz);
+  if (!stats) return failure(404, 'unknown_quiz', `No quiz "${quiz}"`);
+  if (method === 'GET' && endpoint === 'stats') return json(200, stats);
+  if (method !== 'POST' || endpoint !== 'results') return failure(404, 'not_found', `No route ${method} ${endpoint}`);
+  if (service.scenario.results === 'network-error') throw networkError();
+  const parsed = await readBody(quizResultRequestSchema, 'Expected { unit, score, total, key }', init, request);
+  if (parsed instanceof Response) return parsed;
+  const { unit, score, total, key } = parsed;
+  if (!stats.units.some((u) => u.id === unit)) return failure(404, 'unknown_unit', `Quiz "${quiz}" has no unit "${unit}"`, 'unit');
+  if (service.quizKeys.has(key)) return json(200, { created: false, stats });
+  service.quizKeys.add(key);
+  const next = addResult(stats, unit, score / total);
+  service.quizStats.set(quiz, next);
+  return json(201, { created: true, stats: next });
 }
 
 /** Counts `amount` pledges and pushes the new counts to the service's open streams; returns them. */
@@ -293,12 +359,13 @@ class MockEventSource extends EventTarget {
 
 /** The widget's memory of this device's pledge (pledge-outbox.ts `deviceKey`, which it does not export). */
 export const devicePledgeKey = (api: string, campaign = CAMPAIGN) => `lantoa:pledge:done:${base(api)}|${campaign}`;
-/** The widget's outbox of unsent pledges (pledge-outbox.ts `OUTBOX`). */
-export const OUTBOX_KEY = 'lantoa:pledge:outbox';
+/** The widget's outbox of unsent pledges. */
+export const OUTBOX_KEY = PLEDGE_OUTBOX;
 
-/** Forgets what this device pledged through `api`: its device memory and its outbox entries. */
+/** Forgets what this device pledged through `api`: its device memory and its outbox entries (quiz results too). */
 export function forgetDevice(api: string, campaign = CAMPAIGN): void {
   localStorage.removeItem(devicePledgeKey(api, campaign));
+  for (const result of readQueue(QUIZ_OUTBOX)) if (result.api === base(api)) dequeue(QUIZ_OUTBOX, result.key);
   const others = pendingPledges().filter((pledge) => pledge.api !== base(api));
   if (others.length > 0) localStorage.setItem(OUTBOX_KEY, JSON.stringify(others));
   else localStorage.removeItem(OUTBOX_KEY);
@@ -313,7 +380,7 @@ function forgetAllMockDevices(): void {
   for (const key of Object.keys(localStorage)) {
     if (key.startsWith(prefix) && isMockApi(key.slice(prefix.length).split('|')[0])) localStorage.removeItem(key);
   }
-  for (const api of new Set(pendingPledges().map((pledge) => pledge.api))) if (isMockApi(api)) forgetDevice(api);
+  for (const api of new Set([...pendingPledges(), ...readQueue(QUIZ_OUTBOX)].map((queued) => queued.api))) if (isMockApi(api)) forgetDevice(api);
 }
 
 /** Puts the scenario's device memory in place, as the widget itself would have written it. */
@@ -366,8 +433,12 @@ export function mockPledgeApi(scenario: MockScenario = {}): (context: { args: Re
     let service = services.get(api);
     if (!service) {
       // First use (Storybook runs beforeEach again on every re-render; those share this service).
-      service = { api, scenario, users: 0, counts: new Map(), keys: new Set(), streams: new Set() };
+      service = { api, scenario, users: 0, counts: new Map(), keys: new Set(), streams: new Set(), quizStats: new Map(), quizKeys: new Set() };
       for (const campaign of CAMPAIGNS.values()) service.counts.set(campaign.id, initialCounts(campaign));
+      for (const [quiz, campaign] of QUIZZES) {
+        const declaring = CAMPAIGNS.get(campaign);
+        if (declaring) service.quizStats.set(quiz, initialStats(quiz, declaring));
+      }
       services.set(api, service);
       forgetDevice(api);
       seedDevice(api, scenario);
@@ -389,6 +460,12 @@ export function mockPledgeApi(scenario: MockScenario = {}): (context: { args: Re
 export function setPledgeMode(api: string, pledges: NonNullable<MockScenario['pledges']>): void {
   const service = services.get(base(api));
   if (service) service.scenario = { ...service.scenario, pledges };
+}
+
+/** The same for quiz results. */
+export function setResultsMode(api: string, results: NonNullable<MockScenario['results']>): void {
+  const service = services.get(base(api));
+  if (service) service.scenario = { ...service.scenario, results };
 }
 
 /** Other phones pledge in `unit` (`amount` of them): the counts go up and every open stream hears it. */

@@ -1,6 +1,7 @@
 // A web-test-runner plugin that runs the real pledge service (src/server/main.ts) beside the browser tests,
 // on a temporary SQLite database, and lets tests stop it, start it again and count rows in the database
-// (`executeServerCommand('pledge-service', { action })`). Its campaigns file is a copy of `campaignsFile`
+// (`executeServerCommand('pledge-service', { action })`: `stop`, `start`, `api`, `rows` {campaign, key?} for
+// pledges, `quiz-rows` {quiz, key?} for quiz results). Its campaigns file is a copy of `campaignsFile`
 // whose campaigns allow `pageOrigin` (the test pages), so the test ports can move.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
@@ -39,13 +40,14 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
     child = undefined;
   }
 
-  async function rows(payload) {
+  /** Rows of `table` whose `scope` column is `scopeId` (and whose key is `key`, when given). */
+  async function rows(table, scope, scopeId, key) {
     const file = (await readdir(dataDir)).find((name) => /\.(db|sqlite3?)$/.test(name));
     const db = new Database(join(dataDir, file), { readonly: true, fileMustExist: true });
     try {
-      const where = payload.key ? ' AND key = ?' : '';
-      const args = payload.key ? [payload.campaign, payload.key] : [payload.campaign];
-      return db.prepare(`SELECT COUNT(*) AS n FROM pledges WHERE campaign = ?${where}`).get(...args).n;
+      const where = key ? ' AND key = ?' : '';
+      const args = key ? [scopeId, key] : [scopeId];
+      return db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${scope} = ?${where}`).get(...args).n;
     } finally {
       db.close();
     }
@@ -69,7 +71,8 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
       if (command !== 'pledge-service') return undefined;
       if (payload.action === 'stop') return stop().then(() => true);
       if (payload.action === 'start') return start().then(() => true);
-      if (payload.action === 'rows') return rows(payload);
+      if (payload.action === 'rows') return rows('pledges', 'campaign', payload.campaign, payload.key);
+      if (payload.action === 'quiz-rows') return rows('quiz_results', 'quiz', payload.quiz, payload.key);
       if (payload.action === 'api') return `http://127.0.0.1:${port}`;
       throw new Error(`unknown pledge-service action ${payload.action}`);
     },

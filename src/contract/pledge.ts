@@ -6,23 +6,26 @@
  * should set `z.config({ jitless: true })` before parsing (src/core/validate.ts does) for strict CSPs.
  */
 import * as z from 'zod/mini';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN, TEXT_MAX_LENGTH } from './checks.js';
 
 // Paths and constants live apart, without zod, so a widget can build URLs without loading the schemas.
-export { API_PREFIX, COUNTS_EVENT, MAX_PLEDGE_BODY_BYTES, apiPath } from './paths.js';
+export { API_PREFIX, COUNTS_EVENT, MAX_BODY_BYTES, apiPath } from './paths.js';
+
+// Ids (`ba-tri`): the pattern and limits live with the zod-free checks (checks.ts) the browser runs first.
+export { SLUG_MAX_LENGTH, SLUG_PATTERN };
+export const slug = z.string().check(z.minLength(1), z.maxLength(SLUG_MAX_LENGTH), z.regex(SLUG_PATTERN, 'lowercase ascii words joined by "-"'));
 
 /**
- * Ids of campaigns, units and choices: lowercase ascii words joined by hyphens (`ba-tri`), so they
- * are safe in URLs, attributes and file names whatever the unit's Vietnamese name is.
- */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const slug = z.string().check(z.minLength(1), z.maxLength(64), z.regex(SLUG_PATTERN, 'lowercase ascii words joined by "-"'));
-
-/**
- * The idempotency key a widget generates once per pledge (`crypto.randomUUID()` fits) and sends
- * with every retry; the service counts a key once per campaign. Bounded so a key cannot carry data.
+ * The idempotency key a widget generates once per pledge or quiz result (`crypto.randomUUID()` fits)
+ * and sends with every retry; the service counts a key once per campaign (pledges) or per quiz
+ * (results). Bounded so a key cannot carry data.
  */
 export const KEY_PATTERN = /^[A-Za-z0-9_-]+$/;
-export const pledgeKey = z.string().check(z.minLength(16), z.maxLength(64), z.regex(KEY_PATTERN, 'letters, digits, "-" and "_" only'));
+export const KEY_MIN_LENGTH = 16;
+export const KEY_MAX_LENGTH = 64;
+export const idempotencyKey = z.string().check(z.minLength(KEY_MIN_LENGTH), z.maxLength(KEY_MAX_LENGTH), z.regex(KEY_PATTERN, 'letters, digits, "-" and "_" only'));
+/** The pledge's {@link idempotencyKey}. */
+export const pledgeKey = idempotencyKey;
 
 /** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
 export const calendarDay = z.string().check(
@@ -34,7 +37,7 @@ export const calendarDay = z.string().check(
   }, 'not a real calendar day'),
 );
 
-const text = z.string().check(z.minLength(1), z.maxLength(500));
+const text = z.string().check(z.minLength(1), z.maxLength(TEXT_MAX_LENGTH));
 /** Text the widget shows in the page's language: Vietnamese and English are both required. */
 export const localized = z.object({ vi: text, en: text });
 
@@ -87,10 +90,13 @@ export const ERROR_CODES = [
   'unknown_campaign', // 404
   'unknown_unit', // 404, field "unit"
   'unknown_choice', // 404, field "choice"
+  'unknown_quiz', // 404
+  'campaign_not_started', // 409: before the campaign's startDate (Vietnam time); the config has the dates
+  'campaign_closed', // 409: after the campaign's endDate (Vietnam time); do not retry
   'payload_too_large', // 413
   'unsupported_media_type', // 415
   'rate_limited', // 429, with a Retry-After header (seconds)
-  'unavailable', // 503: the service cannot take pledges right now (keep the pledge queued, retry)
+  'unavailable', // 503: the service cannot store pledges or results right now (keep the pledge queued, retry)
   'internal', // 500: a bug; the request itself may be fine (keep it queued, retry)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -16,6 +16,8 @@ const dark = unsafeCSS(`
   --_border: var(--lantoa-color-border, #5b6878);
   --_danger: var(--lantoa-color-danger, #ffb4ab);
   --_danger-surface: var(--lantoa-color-danger-surface, #3b1512);
+  --_success: var(--lantoa-color-success, #8fdc9f);
+  --_success-surface: var(--lantoa-color-success-surface, #12301b);
   color-scheme: dark;
 `);
 
@@ -45,6 +47,8 @@ export const themeTokens = css`
     --_border: var(--lantoa-color-border, #8593a3);
     --_danger: var(--lantoa-color-danger, #a4231b);
     --_danger-surface: var(--lantoa-color-danger-surface, #fdecea);
+    --_success: var(--lantoa-color-success, #1b6e30);
+    --_success-surface: var(--lantoa-color-success-surface, #e8f5eb);
     --_focus: var(--lantoa-color-focus, #ffd23f);
     --_focus-inner: var(--lantoa-color-focus-inner, #1b1f24);
     color-scheme: light;
@@ -122,5 +126,20 @@ export const resetStyles = css`
       animation-duration: 0.01ms !important;
       transition-duration: 0.01ms !important;
     }
+  }
+`;
+
+/** The primary button of the widgets that have forms (pledge counter, quiz card): 44 px target, brand colour. */
+export const buttonStyles = css`
+  button {
+    min-height: 2.75rem;
+    padding: 0.5rem 1.25rem;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font: inherit;
+    font-weight: 700;
+    cursor: pointer;
   }
 `;

@@ -1,13 +1,9 @@
 /**
- * Decisions shared by the Hono routes (api.ts) and the counts fast path (fast-counts.ts), so the two
- * cannot answer the same request differently: who may call a campaign (CORS), and the counts reply.
- *
- * Header objects are written as literals and extended by assignment, never built with `...` spreads:
- * node:http writes literal-shaped objects much faster (measured: spreads cost a fifth of the counts
- * throughput).
+ * Decisions every API route shares (api.ts, intake.ts, stream.ts): who may call a campaign or quiz
+ * (CORS), and the reply of an in-memory aggregate (counts, quiz stats).
  */
-import type { CountsSnapshot } from './counts.js';
-import { JSON_TYPE, notModified, type HeaderMap } from './http.js';
+import type { Snapshot } from './aggregate.js';
+import { JSON_TYPE, notModified, type HeaderMap, type Reply } from './http.js';
 
 /**
  * The origin to echo in CORS headers: undefined without an Origin header (not a cross-origin browser
@@ -38,18 +34,10 @@ export function withCors(headers: HeaderMap, origin: string | undefined): Header
   return headers;
 }
 
-export interface Reply {
-  status: number;
-  body: string | null;
-  headers: HeaderMap;
-}
-
-/** GET counts: 200 with the JSON, or 304 when the client has it; short caching (the stream carries changes). */
-export function countsReply(snapshot: CountsSnapshot, origin: string | undefined, ifNoneMatch: string | undefined): Reply {
+/** GET counts or stats: 200 with the JSON, or 304 when the client has it; short caching (changes are live). */
+export function snapshotReply(snapshot: Snapshot<unknown>, origin: string | undefined, ifNoneMatch: string | undefined): Reply {
   if (notModified(ifNoneMatch, snapshot.etag)) {
     return { status: 304, body: null, headers: withCors({ etag: snapshot.etag, 'cache-control': 'public, max-age=5' }, origin) };
   }
-  // An explicit length spares the chunked framing node:http would otherwise add.
-  const headers = { etag: snapshot.etag, 'cache-control': 'public, max-age=5', 'content-type': JSON_TYPE, 'content-length': String(snapshot.length) };
-  return { status: 200, body: snapshot.body, headers: withCors(headers, origin) };
+  return { status: 200, body: snapshot.body, headers: withCors({ etag: snapshot.etag, 'cache-control': 'public, max-age=5', 'content-type': JSON_TYPE }, origin) };
 }

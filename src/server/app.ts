@@ -1,13 +1,12 @@
 /**
- * The HTTP surface of the Lantoa service: built widgets under /lantoa/, the demo pages, health and
- * the pledge API under /api/v1/ (src/server/api.ts; wired up in service.ts). Node only.
+ * The Hono part of the Lantoa service: built widgets under /lantoa/, the demo pages, health, and the
+ * JSON 404 for anything else. The pledge and quiz API runs before it on node:http (api.ts; both are
+ * wired up in service.ts). Node only.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
-import { API_PREFIX } from '../contract/pledge.js';
-import type { ApiEnv } from './api.js';
 import { log } from './log.js';
 
 export interface AppOptions {
@@ -15,8 +14,6 @@ export interface AppOptions {
   widgetsDir: string;
   /** Folder of the demo pages (demo/). */
   demoDir: string;
-  /** The pledge API, mounted at /api/v1 (see createApi). */
-  api?: Hono<ApiEnv>;
   /** JSON-lines access log on stdout (default true). */
   accessLog?: boolean;
   /** False when the service cannot do its job (the store failed): /healthz answers 503 so a supervisor restarts it. */
@@ -26,7 +23,7 @@ export interface AppOptions {
 /** Hashed chunk names (banner-CIV1ciqc.js) never change content: cache them for a year. */
 const HASHED = /-[\w-]{8}\.js(\.map)?$/;
 
-export function createApp({ widgetsDir, demoDir, api, accessLog = true, healthy = () => true }: AppOptions): Hono {
+export function createApp({ widgetsDir, demoDir, accessLog = true, healthy = () => true }: AppOptions): Hono {
   const app = new Hono();
 
   if (accessLog) {
@@ -39,7 +36,6 @@ export function createApp({ widgetsDir, demoDir, api, accessLog = true, healthy 
   }
 
   app.get('/healthz', (c) => (healthy() ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
-  if (api) app.route(API_PREFIX, api);
 
   app.use('/lantoa/*', etag(), compress(), async (c, next) => {
     await next();

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { campaignSchema, type Campaign } from '../contract/pledge.js';
+import { quizSchema, type Quiz } from '../contract/quiz.js';
 
 /** An origin exactly as browsers send it in the Origin header: scheme, host, port; no path or slash. */
 const origin = z.string().refine((value) => {
@@ -24,6 +25,8 @@ const campaignFileEntry = z
   .strictObject({
     ...campaignSchema.shape,
     allowedOrigins: z.array(origin).max(100),
+    /** Quizzes of the campaign (`<lantoa-quiz-card>` results): they take its units, origins and dates. */
+    quizzes: z.array(quizSchema).max(50).optional(),
     goalsNote: note,
     datesNote: note,
     $comment: note,
@@ -38,7 +41,17 @@ const campaignFileEntry = z
 
 const campaignsFile = z
   .strictObject({ $comment: note, campaigns: z.array(campaignFileEntry).min(1) })
-  .superRefine((file, ctx) => unique(file.campaigns.map((campaign) => campaign.id), ['campaigns'], ctx));
+  .superRefine((file, ctx) => {
+    unique(file.campaigns.map((campaign) => campaign.id), ['campaigns'], ctx);
+    // A quiz id names the quiz in its URL alone, so it is unique across the whole file.
+    const seen = new Set<string>();
+    file.campaigns.forEach((campaign, c) =>
+      campaign.quizzes?.forEach((quiz, q) => {
+        if (seen.has(quiz.id)) ctx.addIssue({ code: 'custom', path: ['campaigns', c, 'quizzes', q, 'id'], message: `duplicate quiz id "${quiz.id}"` });
+        seen.add(quiz.id);
+      }),
+    );
+  });
 
 function unique(ids: string[], path: (string | number)[], ctx: z.RefinementCtx): void {
   ids.forEach((id, index) => {
@@ -53,6 +66,7 @@ export interface CampaignEntry {
   allowedOrigins: ReadonlySet<string>;
   unitIds: ReadonlySet<string>;
   choiceIds: ReadonlySet<string>;
+  quizzes: readonly Quiz[];
 }
 
 /** A campaigns file that cannot be used; `message` names the file and the field path. */
@@ -81,7 +95,26 @@ export function loadCampaigns(file: string): Map<string, CampaignEntry> {
       allowedOrigins: new Set(entry.allowedOrigins),
       unitIds: new Set(entry.units.map((unit) => unit.id)),
       choiceIds: new Set(entry.choices.map((choice) => choice.id)),
+      quizzes: entry.quizzes ?? [],
     });
   }
   return campaigns;
+}
+
+/** Campaigns run on Vietnam time (UTC+7 all year, no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The calendar day (YYYY-MM-DD) in Vietnam at `ms`. */
+export function vietnamDay(ms: number): string {
+  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a campaign takes pledges and quiz results on `day` (Vietnam time): from its startDate to its
+ * endDate, both days included in full.
+ */
+export function campaignPhase(campaign: Pick<Campaign, 'startDate' | 'endDate'>, day: string): 'open' | 'not-started' | 'closed' {
+  if (day < campaign.startDate) return 'not-started';
+  if (day > campaign.endDate) return 'closed';
+  return 'open';
 }

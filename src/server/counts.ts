@@ -1,31 +1,20 @@
 /**
- * Live counts, kept in memory so GET /counts costs no SQL: loaded from the store at start-up and
- * moved by each committed pledge. The JSON body and its ETag are built once per change and reused
- * by every read until the next change.
+ * A campaign's live pledge counts (total, per unit, per choice), kept in memory (see aggregate.ts).
  */
 import type { Campaign, Counts } from '../contract/pledge.js';
+import { Aggregate, type Snapshot } from './aggregate.js';
 import type { Tally } from './store.js';
 
-export interface CountsSnapshot {
-  value: Counts;
-  /** `value` as JSON, ready to send. */
-  body: string;
-  /** Bytes of `body` in UTF-8. */
-  length: number;
-  /** Strong ETag of `body`. */
-  etag: string;
-}
+export type CountsSnapshot = Snapshot<Counts>;
 
-export class CampaignCounts {
+export class CampaignCounts extends Aggregate<Counts> {
   readonly #campaign: Campaign;
   readonly #units = new Map<string, number>();
   readonly #choices = new Map<string, number>();
   #total = 0;
-  #updatedAt: string | null = null;
-  #snapshot: CountsSnapshot | null = null;
-  readonly #listeners = new Set<() => void>();
 
   constructor(campaign: Campaign) {
+    super();
     this.#campaign = campaign;
     this.reset({ rows: [], lastAt: null });
   }
@@ -44,8 +33,8 @@ export class CampaignCounts {
       this.#choices.set(row.choice, (this.#choices.get(row.choice) ?? 0) + row.count);
       this.#total += row.count;
     }
-    this.#updatedAt = tally.lastAt;
-    this.#changed();
+    this.updatedAt = tally.lastAt;
+    this.changed(null);
   }
 
   /** Counts one committed pledge. */
@@ -56,36 +45,21 @@ export class CampaignCounts {
     this.#units.set(unit, unitCount + 1);
     this.#choices.set(choice, choiceCount + 1);
     this.#total += 1;
-    if (this.#updatedAt === null || at > this.#updatedAt) this.#updatedAt = at;
-    this.#changed();
+    this.changed(at);
   }
 
-  snapshot(): CountsSnapshot {
-    if (this.#snapshot) return this.#snapshot;
-    const value: Counts = {
+  protected get records(): number {
+    return this.#total;
+  }
+
+  protected build(): Counts {
+    return {
       campaign: this.#campaign.id,
       total: this.#total,
       goal: this.#campaign.goal,
       units: this.#campaign.units.map((unit) => ({ id: unit.id, count: this.#units.get(unit.id) ?? 0, goal: unit.goal })),
       choices: this.#campaign.choices.map((choice) => ({ id: choice.id, count: this.#choices.get(choice.id) ?? 0 })),
-      updatedAt: this.#updatedAt,
+      updatedAt: this.updatedAt,
     };
-    // Total plus last-pledge time identify the state (pledges are only ever added), and unlike a
-    // process-local version number they agree between instances sharing one database.
-    const etag = `"${this.#total.toString(36)}-${this.#updatedAt ? Date.parse(this.#updatedAt).toString(36) : '0'}"`;
-    const body = JSON.stringify(value);
-    this.#snapshot = { value, body, length: Buffer.byteLength(body), etag };
-    return this.#snapshot;
-  }
-
-  /** Calls `listener` after every change; returns the unsubscribe function. */
-  onChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  #changed(): void {
-    this.#snapshot = null;
-    for (const listener of this.#listeners) listener();
   }
 }

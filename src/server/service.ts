@@ -1,5 +1,5 @@
 /**
- * Assembles the service from its settings (campaigns, store, counts, limits, streams, HTTP) and
+ * Assembles the service from its settings (campaigns, store, counts and quiz stats, limits, streams, HTTP) and
  * takes it down in order. main.ts runs it from the environment; the tests run it in-process on a
  * random port with a temporary database.
  */
@@ -12,12 +12,11 @@ import { createApi } from './api.js';
 import { createApp } from './app.js';
 import { loadCampaigns } from './campaigns.js';
 import type { ServiceConfig } from './config.js';
-import { CampaignCounts } from './counts.js';
-import { countsFastPath } from './fast-counts.js';
 import { log } from './log.js';
 import { RateLimiter } from './rate-limit.js';
+import { createScopes } from './scopes.js';
 import { SqliteStore } from './sqlite-store.js';
-import type { PledgeStore } from './store.js';
+import type { RecordStore } from './store.js';
 import { StreamHub } from './stream.js';
 
 export interface Service {
@@ -40,38 +39,38 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
   // Validate everything before touching the disk: a bad campaigns file must not leave a database behind.
   const campaigns = loadCampaigns(config.campaignsFile);
   mkdirSync(config.dataDir, { recursive: true });
-  const store: PledgeStore = await SqliteStore.open(join(config.dataDir, 'pledges.sqlite'));
+  const store: RecordStore = await SqliteStore.open(join(config.dataDir, 'pledges.sqlite'));
 
-  const counts = new Map<string, CampaignCounts>();
-  for (const [id, entry] of campaigns) {
-    const campaignCounts = new CampaignCounts(entry.public);
-    campaignCounts.reset(await store.tally(id));
-    counts.set(id, campaignCounts);
-  }
-  // Counts move on commit, once per batch, before any of its pledges is answered.
-  const unsubscribe = store.onCommit((pledges) => {
-    for (const pledge of pledges) counts.get(pledge.campaign)?.apply(pledge.unit, pledge.choice, pledge.createdAt);
+  const scopes = createScopes(campaigns);
+  for (const [id, scope] of scopes.campaigns) scope.aggregate.reset(await store.tally(id));
+  for (const [id, scope] of scopes.quizzes) scope.aggregate.reset(await store.quizTally(id));
+  // Counts and stats move on commit, once per batch, before any of its records is answered.
+  const unsubscribe = store.onCommit((records) => {
+    for (const record of records) {
+      if (record.kind === 'pledge') scopes.campaigns.get(record.campaign)?.aggregate.apply(record.unit, record.choice, record.createdAt);
+      else scopes.quizzes.get(record.quiz)?.aggregate.apply(record.unit, record.score, record.total, record.createdAt);
+    }
   });
 
+  const counts = new Map([...scopes.campaigns].map(([id, scope]) => [id, scope.aggregate]));
   const streams = new StreamHub(counts, { coalesceMs: config.coalesceMs, heartbeatMs: config.heartbeatMs });
   const limiter = (rate: { perMinute: number; burst: number }) => new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
   const api = createApi({
-    campaigns,
-    counts,
+    scopes,
     store,
     streams,
-    pledgeLimiter: limiter(config.pledgeRate),
+    writeLimiter: limiter(config.pledgeRate),
     readLimiter,
     trustProxy: config.trustProxy,
     maxStreams: config.maxStreams,
+    accessLog: config.accessLog,
   });
-  const app = createApp({ ...dirs, api, accessLog: config.accessLog, healthy: () => store.healthy });
-
-  const fastCounts = countsFastPath({ campaigns, counts, readLimiter, trustProxy: config.trustProxy, accessLog: config.accessLog });
+  const app = createApp({ ...dirs, accessLog: config.accessLog, healthy: () => store.healthy });
   const appListener = getRequestListener(app.fetch);
+  // The API on node:http first (api.ts); everything else through Hono.
   const server = createServer((req, res) => {
-    if (!fastCounts(req, res)) void appListener(req, res);
+    if (!api(req, res)) void appListener(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

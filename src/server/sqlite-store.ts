@@ -1,20 +1,22 @@
 /**
- * The SQLite adapter (better-sqlite3, WAL, synchronous=FULL). Durability: a pledge is acknowledged
+ * The SQLite adapter (better-sqlite3, WAL, synchronous=FULL), for pledges and quiz results alike
+ * (their tables: sqlite-tables.ts). Durability: a record is acknowledged
  * only after its transaction is committed and the WAL fsynced, so it survives kill -9 *and* an OS crash
  * or power cut. (`NORMAL` with WAL survives kill -9 as well, the WAL write being in the page cache before
  * the commit returns, but may lose the last commits on power loss: not good enough for "acknowledged".)
  *
  * Speed: the connection lives in a worker thread (sqlite-worker.ts), so the HTTP thread never waits for
- * the disk; and pledges are group-committed: while one batch is being committed, the pledges arriving
- * meanwhile queue up and go together in the next transaction, one fsync for all of them.
+ * the disk; and records are group-committed: while one batch is being committed, the records arriving
+ * meanwhile (of any kind) queue up and go together in the next transaction, one fsync for all of them.
  */
 import { Worker } from 'node:worker_threads';
 import { log } from './log.js';
-import type { Reply, Request, Row } from './sqlite-worker.js';
-import type { NewPledge, PledgeStore, Tally } from './store.js';
+import { encodeRecord } from './sqlite-tables.js';
+import type { Reply, Request } from './sqlite-worker.js';
+import type { NewRecord, QuizTally, RecordKind, RecordStore, Tally } from './store.js';
 
 interface Pending {
-  pledge: NewPledge;
+  record: NewRecord;
   resolve: (created: boolean) => void;
   reject: (error: Error) => void;
 }
@@ -35,17 +37,19 @@ function startWorker(file: string): Worker {
 
 type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-export class SqliteStore implements PledgeStore {
+export class SqliteStore implements RecordStore {
   readonly #worker: Worker;
   readonly #exited: Promise<void>;
   readonly #calls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  readonly #listeners = new Set<(pledges: readonly NewPledge[]) => void>();
+  readonly #listeners = new Set<(records: readonly NewRecord[]) => void>();
   #nextId = 1;
   #queue: Pending[] = [];
   #writing = false;
   #scheduled = false;
   #closing: Promise<void> | undefined;
   #failure: Error | undefined;
+  /** The latest commit failed (and none succeeded since): unhealthy, though the next batch may work. */
+  #commitFailing = false;
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -64,15 +68,15 @@ export class SqliteStore implements PledgeStore {
   /** Opens (and creates when missing) the database file; rejects if it cannot be opened. */
   static async open(file: string): Promise<SqliteStore> {
     const store = new SqliteStore(startWorker(file));
-    await store.#call({ op: 'tally', campaign: '' }); // fails here if the schema or file is unusable
+    await store.#call({ op: 'tally', kind: 'pledge', scope: '' }); // fails here if the schema or file is unusable
     return store;
   }
 
-  add(pledge: NewPledge): Promise<boolean> {
+  add(record: NewRecord): Promise<boolean> {
     if (this.#failure) return Promise.reject(this.#failure);
     if (this.#closing) return Promise.reject(new Error('store closed'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ pledge, resolve, reject });
+      this.#queue.push({ record, resolve, reject });
       if (!this.#writing && !this.#scheduled) {
         this.#scheduled = true;
         // setImmediate runs after this turn's I/O callbacks: every request parsed in it joins the batch.
@@ -87,20 +91,23 @@ export class SqliteStore implements PledgeStore {
     this.#writing = true;
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, MAX_BATCH);
-      const rows = batch.map(({ pledge: p }) => ([p.campaign, p.unit, p.choice, p.key, p.createdAt] satisfies Row).join('\t')).join('\n');
+      const rows = batch.map((pending) => encodeRecord(pending.record)).join('\n');
       let results: boolean[];
       try {
         results = [...((await this.#call({ op: 'add', rows })) as string)].map((flag) => flag === '1');
       } catch (error) {
+        if (!this.#commitFailing && !this.#failure) log.error('commit failed', error);
+        this.#commitFailing = true;
         for (const pending of batch) pending.reject(error as Error);
         continue;
       }
-      const added = batch.filter((_, index) => results[index]).map((pending) => pending.pledge);
+      this.#commitFailing = false;
+      const added = batch.filter((_, index) => results[index]).map((pending) => pending.record);
       for (const listener of this.#listeners) {
         try {
           listener(added);
         } catch (error) {
-          // Committed is committed: a failing listener must not turn acknowledged pledges into errors.
+          // Committed is committed: a failing listener must not turn acknowledged records into errors.
           log.error('commit listener failed', error);
         }
       }
@@ -110,16 +117,24 @@ export class SqliteStore implements PledgeStore {
   }
 
   get healthy(): boolean {
-    return this.#failure === undefined;
+    return this.#failure === undefined && !this.#commitFailing;
   }
 
-  onCommit(listener: (pledges: readonly NewPledge[]) => void): () => void {
+  onCommit(listener: (records: readonly NewRecord[]) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
   async tally(campaign: string): Promise<Tally> {
-    return (await this.#call({ op: 'tally', campaign })) as Tally;
+    return (await this.#tally('pledge', campaign)) as Tally;
+  }
+
+  async quizTally(quiz: string): Promise<QuizTally> {
+    return (await this.#tally('quiz-result', quiz)) as QuizTally;
+  }
+
+  #tally(kind: RecordKind, scope: string): Promise<unknown> {
+    return this.#call({ op: 'tally', kind, scope });
   }
 
   close(): Promise<void> {
@@ -145,7 +160,7 @@ export class SqliteStore implements PledgeStore {
     });
   }
 
-  /** The worker is gone: everything waiting fails (503 to the clients, who keep their pledge and retry). */
+  /** The worker is gone: everything waiting fails (503 to the clients, who keep their record and retry). */
   #fail(error: Error): void {
     if (this.#failure) return;
     if (this.#closing && !this.#calls.size) {

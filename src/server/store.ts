@@ -1,12 +1,17 @@
 /**
- * Where pledges are kept. The service talks only to this interface: SQLite (one process, the
- * default) implements it today; a PostgreSQL adapter for several stateless instances can implement
- * it later without touching the routes. Every method is async for that reason, even though
+ * Where pledges and quiz results are kept. The service talks only to this interface: SQLite (one
+ * process, the default) implements it today; a PostgreSQL adapter for several stateless instances can
+ * implement it later without touching the routes. Every method is async for that reason, even though
  * better-sqlite3 itself is synchronous.
+ *
+ * Both kinds of record go through the same path: a client's idempotency key, counted once per scope
+ * (the campaign of a pledge, the quiz of a result), committed durably before the answer, in the same
+ * group commits, and reported to onCommit listeners that move the in-memory aggregates.
  */
 
 /** One pledge as stored: no IP, no user agent, nothing personal beyond unit and choice. */
 export interface NewPledge {
+  kind: 'pledge';
   campaign: string;
   unit: string;
   choice: string;
@@ -16,28 +21,55 @@ export interface NewPledge {
   createdAt: string;
 }
 
-/** Counts by unit and choice, what the in-memory counts start from (and re-sync to). */
+/** One anonymous quiz result as stored: quiz, unit, score out of total, nothing else. */
+export interface NewQuizResult {
+  kind: 'quiz-result';
+  quiz: string;
+  unit: string;
+  score: number;
+  total: number;
+  /** The client's idempotency key; unique per quiz. */
+  key: string;
+  createdAt: string;
+}
+
+export type NewRecord = NewPledge | NewQuizResult;
+export type RecordKind = NewRecord['kind'];
+
+/** Counts by unit and choice, what a campaign's in-memory counts start from. */
 export interface Tally {
   rows: { unit: string; choice: string; count: number }[];
   /** created_at of the latest pledge, or null when there is none. */
   lastAt: string | null;
 }
 
-export interface PledgeStore {
+/** Participants and the sum of score/total (in billionths) by unit, what a quiz's statistics start from. */
+export interface QuizTally {
+  rows: { unit: string; participants: number; scoreNanos: number }[];
+  lastAt: string | null;
+}
+
+export interface RecordStore {
   /**
-   * Records a pledge. Resolves only once it is durably committed: true when it is new, false when a
-   * pledge with the same campaign and key was already there (that one stays, this one is dropped).
+   * Records a pledge or a quiz result. Resolves only once it is durably committed: true when it is
+   * new, false when a record of the same kind, scope and key was already there (that one stays, this
+   * one is dropped).
    */
-  add(pledge: NewPledge): Promise<boolean>;
-  /** The current counts of one campaign, read from the store (start-up and re-sync, never per request). */
+  add(record: NewRecord): Promise<boolean>;
+  /** The current counts of one campaign, read from the store (start-up, never per request). */
   tally(campaign: string): Promise<Tally>;
+  /** The current statistics of one quiz, read from the store (start-up, never per request). */
+  quizTally(quiz: string): Promise<QuizTally>;
   /**
-   * Calls `listener` with the new pledges of every commit, right after it and before add() of those
-   * pledges resolves: the in-memory counts move here, once per batch. A store shared by several
-   * instances (PostgreSQL with LISTEN/NOTIFY, say) reports the other instances' pledges here too.
+   * Calls `listener` with the new records of every commit, right after it and before add() of those
+   * records resolves: the in-memory aggregates move here, once per batch. A store shared by several
+   * instances (PostgreSQL with LISTEN/NOTIFY, say) reports the other instances' records here too.
    */
-  onCommit(listener: (pledges: readonly NewPledge[]) => void): () => void;
-  /** False once the store can no longer take pledges (its database or connection failed). */
+  onCommit(listener: (records: readonly NewRecord[]) => void): () => void;
+  /**
+   * False while the store cannot take records: its database or connection is gone, or the latest
+   * commit failed (file unwritable, disk full, locked too long) and none has succeeded since.
+   */
   readonly healthy: boolean;
   /** Commits what is pending, then releases the database. Further calls to add() reject. */
   close(): Promise<void>;

@@ -4,11 +4,12 @@
  * client), and the latest counts always go out. A heartbeat comment every `heartbeatMs` keeps
  * proxies and mobile carriers from closing an idle connection. A client that does not read (its
  * writes pile up) is dropped, so one stalled phone cannot hold memory; EventSource reconnects.
+ * Written on node:http directly, like the rest of the API (api.ts).
  */
-import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
-import { COUNTS_EVENT } from '../contract/pledge.js';
+import type { ServerResponse } from 'node:http';
+import { COUNTS_EVENT } from '../contract/paths.js';
 import type { CampaignCounts } from './counts.js';
+import type { HeaderMap } from './http.js';
 
 export interface StreamOptions {
   coalesceMs: number;
@@ -20,8 +21,8 @@ interface Client {
   end(): void;
 }
 
-/** Unsent writes after which a client counts as stalled. */
-const MAX_PENDING_WRITES = 16;
+/** Bytes written but not yet taken by the client after which it counts as stalled (~16 counts events). */
+const MAX_PENDING_BYTES = 16 * 1024;
 /** Tells EventSource how long to wait before reconnecting (ms). */
 const RETRY_MS = 5000;
 
@@ -56,34 +57,35 @@ export class StreamHub {
     return this.#size;
   }
 
-  /** Answers a request with a stream of the campaign's counts, starting with the current ones. */
-  open(c: Context, campaign: string): Response {
+  /**
+   * Answers a request with a stream of the campaign's counts, starting with the current ones.
+   * `headers` (CORS) are sent with the stream's own.
+   */
+  open(res: ServerResponse, campaign: string, headers: HeaderMap): void {
     const channel = this.#channels.get(campaign);
     if (!channel) throw new Error(`no campaign ${campaign}`);
-    c.header('X-Accel-Buffering', 'no'); // nginx: pass events through at once
-    return streamSSE(c, async (stream) => {
-      let pending = 0;
-      let finish = (): void => undefined;
-      const done = new Promise<void>((resolve) => (finish = resolve));
-      const client: Client = {
-        send: (text) => {
-          if (pending >= MAX_PENDING_WRITES) return client.end();
-          pending += 1;
-          void stream.write(text).finally(() => (pending -= 1));
-        },
-        end: finish,
-      };
-      stream.onAbort(finish);
-      channel.clients.add(client);
-      this.#size += 1;
-      try {
-        client.send(`retry: ${RETRY_MS}\n${event(channel)}`);
-        await done;
-      } finally {
+    headers['content-type'] = 'text/event-stream';
+    headers['cache-control'] = 'no-cache';
+    headers['x-accel-buffering'] = 'no'; // nginx: pass events through at once
+    res.writeHead(200, headers);
+    let open = true;
+    const client: Client = {
+      send: (text) => {
+        if (res.writableLength > MAX_PENDING_BYTES) client.end();
+        else if (open) res.write(text);
+      },
+      end: () => {
+        if (!open) return;
+        open = false;
         channel.clients.delete(client);
         this.#size -= 1;
-      }
-    });
+        res.end();
+      },
+    };
+    channel.clients.add(client);
+    this.#size += 1;
+    res.on('close', () => client.end());
+    client.send(`retry: ${RETRY_MS}\n${event(channel)}`);
   }
 
   /** Ends every stream (shutdown): the responses finish, so the server can close. */

@@ -6,18 +6,15 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROME_ARGS, chromePath } from '../../scripts/chrome-path.js';
-import { CAMPAIGN, spawnService, tempDir, type ChildService } from '../server/helpers.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { CAMPAIGN } from '../server/helpers.js';
+import { endToEnd } from './setup.js';
 
-let service: ChildService;
-let base: string;
-let browser: Browser;
-const data = tempDir();
+const e2e = endToEnd();
 
 function pledgeRows(unit: string, choice: string): number {
-  const db = new Database(join(data.path, 'pledges.sqlite'), { readonly: true });
+  const db = new Database(join(e2e.dataDir, 'pledges.sqlite'), { readonly: true });
   try {
     const row = db.prepare('SELECT COUNT(*) AS n FROM pledges WHERE campaign = ? AND unit = ? AND choice = ?').get(CAMPAIGN, unit, choice);
     return (row as { n: number }).n;
@@ -29,30 +26,17 @@ function pledgeRows(unit: string, choice: string): number {
 /** Text of the element matching `selector` inside the first `lantoa-pledge-counter` (Playwright pierces shadow roots). */
 const counterText = (page: Page, selector: string) => page.locator(`lantoa-pledge-counter ${selector}`).first().innerText();
 
-before(async () => {
-  service = spawnService({ DATA_DIR: data.path });
-  base = await service.ready;
-  browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  service?.child.kill('SIGTERM');
-  await service?.exited;
-  data.remove();
-});
-
 test('a visitor pledges on the district page; the database and the open province page both have it', async () => {
-  const province = await browser.newPage();
-  await province.goto(`${base}/demo/province.html`);
+  const province = await e2e.browser.newPage();
+  await province.goto(`${e2e.base}/demo/province.html`);
   const baTriRow = province.locator('lantoa-pledge-counter tbody tr', { hasText: 'Ba Tri' });
   await baTriRow.waitFor();
   assert.equal((await baTriRow.locator('td').nth(1).innerText()).trim(), '0');
 
-  const district = await browser.newPage();
+  const district = await e2e.browser.newPage();
   const pageErrors: string[] = [];
   district.on('pageerror', (error) => pageErrors.push(error.message));
-  await district.goto(`${base}/demo/district-ba-tri.html`);
+  await district.goto(`${e2e.base}/demo/district-ba-tri.html`);
   await district.locator('lantoa-pledge-counter legend').waitFor();
   assert.equal(await counterText(district, '.figure dt'), 'Cam kết của Ba Tri');
 

@@ -1,31 +1,13 @@
 /** Every endpoint and every error code of the pledge API, over real HTTP against a temporary SQLite file. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { campaignSchema, countsSchema, errorSchema, pledgeResponseSchema, type Counts } from '../../src/contract/pledge.js';
-import { ALLOWED_ORIGIN, CAMPAIGN, json, newKey, postPledge, start, tempDir, type TestService } from './helpers.js';
+import { campaignSchema, countsSchema, pledgeResponseSchema, type Counts } from '../../src/contract/pledge.js';
+import { ALLOWED_ORIGIN, assertError, assertRevalidates, CAMPAIGN, json, newKey, postPledge, startTemp, stopTemp, type TestService } from './helpers.js';
 
 let service: TestService;
-let dir: ReturnType<typeof tempDir>;
 
-before(async () => {
-  dir = tempDir();
-  service = await start(dir.path);
-});
-after(async () => {
-  await service.close();
-  dir.remove();
-});
-
-/** Asserts an error response: status, JSON body of the contract's shape, code and (optionally) field. */
-async function assertError(response: Response, status: number, code: string, field?: string): Promise<void> {
-  const body = await response.json();
-  assert.equal(response.status, status, JSON.stringify(body));
-  assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
-  const parsed = errorSchema.parse(body);
-  assert.equal(parsed.error.code, code);
-  assert.ok(parsed.error.message.length > 0);
-  assert.equal(parsed.error.field, field);
-}
+before(async () => (service = await startTemp()));
+after(() => stopTemp(service));
 
 describe('reads', () => {
   it('GET /healthz answers ok', async () => {
@@ -61,13 +43,7 @@ describe('reads', () => {
     assert.equal(counts.units.length, 9);
     assert.equal(counts.choices.length, 3);
     assert.equal(counts.goal, 157000);
-    assert.match(response.headers.get('cache-control') ?? '', /max-age=([1-9]|[1-5]\d)\b/);
-    const etag = response.headers.get('etag')!;
-    assert.match(etag, /^"[^"]+"$/);
-
-    const unchanged = await fetch(`${service.api}/counts`, { headers: { 'If-None-Match': etag } });
-    assert.equal(unchanged.status, 304);
-    assert.equal(await unchanged.text(), '');
+    const etag = await assertRevalidates(`${service.api}/counts`, response);
 
     assert.equal((await postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key: newKey() })).status, 201);
     const changed = await fetch(`${service.api}/counts`, { headers: { 'If-None-Match': etag } });

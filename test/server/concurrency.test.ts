@@ -2,20 +2,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { countsSchema, pledgeResponseSchema } from '../../src/contract/pledge.js';
-import { newKey, postPledge, rowsInDatabase, start, tempDir, type TestService } from './helpers.js';
+import { newKey, postPledge, rowsInDatabase, startTemp, stopTemp, type TestService } from './helpers.js';
 
 let service: TestService;
-let dir: ReturnType<typeof tempDir>;
 
-before(async () => {
-  dir = tempDir();
-  // This suite is about counting, not about limits: let every request through.
-  service = await start(dir.path, { pledgeRate: { perMinute: 1e6, burst: 1e6 } });
-});
-after(async () => {
-  await service.close();
-  dir.remove();
-});
+// This suite is about counting, not about limits: let every request through.
+before(async () => (service = await startTemp({ pledgeRate: { perMinute: 1e6, burst: 1e6 } })));
+after(() => stopTemp(service));
 
 async function total(): Promise<number> {
   return countsSchema.parse(await (await fetch(`${service.api}/counts`)).json()).total;

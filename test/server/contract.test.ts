@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { calendarDay, pledgeRequestSchema } from '../../src/contract/pledge.js';
+import { quizResultRequestSchema } from '../../src/contract/quiz.js';
 import { CampaignsFileError, loadCampaigns } from '../../src/server/campaigns.js';
 import { ROOT, tempDir } from './helpers.js';
 
@@ -24,6 +25,17 @@ describe('contract', () => {
     assert.equal(pledge('a'.repeat(65)), false);
     assert.equal(pledge('abcdefghijklmnop<script>'), false);
   });
+
+  it('a quiz result: integers, 1 ≤ total ≤ 100, 0 ≤ score ≤ total, the key of a pledge', () => {
+    const issue = (fields: Record<string, unknown>) =>
+      quizResultRequestSchema.safeParse({ unit: 'ba-tri', score: 3, total: 5, key: crypto.randomUUID(), ...fields }).error?.issues[0]?.path.join('.');
+    assert.equal(issue({}), undefined);
+    assert.equal(issue({ score: 0, total: 1 }), undefined);
+    assert.equal(issue({ score: 6 }), 'score');
+    assert.equal(issue({ total: 0, score: 0 }), 'total');
+    assert.equal(issue({ total: 100.5 }), 'total');
+    assert.equal(issue({ key: 'a'.repeat(65) }), 'key');
+  });
 });
 
 describe('campaigns file', () => {
@@ -36,6 +48,31 @@ describe('campaigns file', () => {
     );
     assert.equal(campaign.public.goalsAreIllustrative, true);
     assert.ok(campaign.allowedOrigins.has('http://localhost:8787') && campaign.allowedOrigins.has('http://127.0.0.1:8787'));
+    assert.deepEqual(
+      campaign.quizzes.map((quiz) => quiz.id),
+      ['chuyen-doi-so-ben-tre'],
+    );
+  });
+
+  it('a quiz id used twice in the file stops the start naming the second one; a quiz needs both titles', async () => {
+    const dir = tempDir();
+    try {
+      const { readFile } = await import('node:fs/promises');
+      const file = JSON.parse(await readFile(DEFAULT_FILE, 'utf8')) as { campaigns: Record<string, unknown>[] };
+      const second: Record<string, unknown> = { ...file.campaigns[0], id: 'second-campaign' };
+      file.campaigns.push(second);
+      const path = join(dir.path, 'quizzes.json');
+      writeFileSync(path, JSON.stringify(file));
+      assert.throws(() => loadCampaigns(path), /campaigns\.1\.quizzes\.0\.id: duplicate quiz id "chuyen-doi-so-ben-tre"/);
+      second.quizzes = [{ id: 'other-quiz', title: { vi: 'Câu đố khác' } }];
+      writeFileSync(path, JSON.stringify(file));
+      assert.throws(() => loadCampaigns(path), /campaigns\.1\.quizzes\.0\.title\.en/);
+      second.quizzes = [{ id: 'other-quiz', title: { vi: 'Câu đố khác', en: 'Another quiz' } }];
+      writeFileSync(path, JSON.stringify(file));
+      assert.deepEqual(loadCampaigns(path).get('second-campaign')?.quizzes.map((quiz) => quiz.id), ['other-quiz']);
+    } finally {
+      dir.remove();
+    }
   });
 
   it('names the path of every bad field', async () => {

@@ -1,15 +1,19 @@
 /** Helpers for the service tests: real HTTP on a random port, a temporary SQLite file per service. */
 import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { errorSchema } from '../../src/contract/pledge.js';
 import { configFromEnv, type ServiceConfig } from '../../src/server/config.js';
 import { startService, type Service } from '../../src/server/service.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CAMPAIGN = 'ben-tre-smartphone';
+/** The default campaign's quiz. */
+export const QUIZ = 'chuyen-doi-so-ben-tre';
 export const ALLOWED_ORIGIN = 'http://localhost:8787';
 
 /** A fresh temporary folder, removed by the returned function. */
@@ -25,13 +29,28 @@ export function testConfig(dataDir: string, overrides: Partial<ServiceConfig> = 
 
 export interface TestService extends Service {
   dataDir: string;
+  /** The default campaign's API base: `${api}/counts`, `${api}/pledges`. */
   api: string;
+  /** The default quiz's API base: `${quizApi}/results`, `${quizApi}/stats`. */
+  quizApi: string;
 }
 
 /** Starts the service in this process (same code as main.ts) on a random port. */
 export async function start(dataDir: string, overrides: Partial<ServiceConfig> = {}): Promise<TestService> {
   const service = await startService(testConfig(dataDir, overrides), { widgetsDir: join(ROOT, 'dist/lantoa'), demoDir: join(ROOT, 'demo') });
-  return { ...service, dataDir, api: `${service.url}/api/v1/campaigns/${CAMPAIGN}` };
+  return { ...service, dataDir, api: `${service.url}/api/v1/campaigns/${CAMPAIGN}`, quizApi: `${service.url}/api/v1/quizzes/${QUIZ}` };
+}
+
+/** Starts the service on a fresh temporary data folder (for a test file's `before`); {@link stopTemp} undoes both. */
+export async function startTemp(overrides: Partial<ServiceConfig> = {}): Promise<TestService> {
+  return start(tempDir().path, overrides);
+}
+
+/** Stops a service from {@link startTemp} and removes its data folder. */
+export async function stopTemp(service: TestService | undefined): Promise<void> {
+  if (!service) return;
+  await service.close();
+  rmSync(service.dataDir, { recursive: true, force: true });
 }
 
 let keySeq = 0;
@@ -43,7 +62,16 @@ export function newKey(): string {
 
 /** POSTs a pledge as JSON; `body` may be any value or a raw string. */
 export function postPledge(api: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${api}/pledges`, {
+  return postJson(`${api}/pledges`, body, headers);
+}
+
+/** POSTs a quiz result as JSON to `${quizApi}/results`; `body` may be any value or a raw string. */
+export function postResult(quizApi: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return postJson(`${quizApi}/results`, body, headers);
+}
+
+function postJson(url: string, body: unknown, headers: Record<string, string>): Promise<Response> {
+  return fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -54,11 +82,45 @@ export async function json<T = Record<string, unknown>>(response: Response): Pro
   return (await response.json()) as T;
 }
 
+/** Asserts an error response: status, JSON body of the contract's shape, code and (optionally) field. */
+export async function assertError(response: Response, status: number, code: string, field?: string): Promise<void> {
+  const body: unknown = await response.json();
+  assert.equal(response.status, status, JSON.stringify(body));
+  assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+  const parsed = errorSchema.parse(body);
+  assert.equal(parsed.error.code, code);
+  assert.ok(parsed.error.message.length > 0);
+  assert.equal(parsed.error.field, field);
+}
+
+/**
+ * Asserts that a 200 `response` of `url` is cacheable briefly (max-age under a minute) with a strong
+ * ETag, and that asking again with that ETag gives an empty 304. Returns the ETag.
+ */
+export async function assertRevalidates(url: string, response: Response): Promise<string> {
+  assert.match(response.headers.get('cache-control') ?? '', /max-age=([1-9]|[1-5]\d)\b/);
+  const etag = response.headers.get('etag') ?? '';
+  assert.match(etag, /^"[^"]+"$/);
+  const unchanged = await fetch(url, { headers: { 'If-None-Match': etag } });
+  assert.equal(unchanged.status, 304);
+  assert.equal(await unchanged.text(), '');
+  return etag;
+}
+
 /** Rows in the pledges table of a data dir, read with a separate connection (as an operator would). */
 export function rowsInDatabase(dataDir: string, campaign = CAMPAIGN): number {
+  return countRows(dataDir, 'SELECT COUNT(*) AS n FROM pledges WHERE campaign = ?', campaign);
+}
+
+/** Rows in the quiz_results table of a data dir. */
+export function resultRowsInDatabase(dataDir: string, quiz = QUIZ): number {
+  return countRows(dataDir, 'SELECT COUNT(*) AS n FROM quiz_results WHERE quiz = ?', quiz);
+}
+
+function countRows(dataDir: string, sql: string, scope: string): number {
   const db = new Database(join(dataDir, 'pledges.sqlite'), { readonly: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM pledges WHERE campaign = ?').get(campaign) as { n: number }).n;
+    return (db.prepare(sql).get(scope) as { n: number }).n;
   } finally {
     db.close();
   }

@@ -2,19 +2,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { COUNTS_EVENT, countsSchema } from '../../src/contract/pledge.js';
-import { ALLOWED_ORIGIN, newKey, openStream, postPledge, start, tempDir, type TestService } from './helpers.js';
+import { ALLOWED_ORIGIN, newKey, openStream, postPledge, start, startTemp, stopTemp, tempDir, type TestService } from './helpers.js';
 
 let service: TestService;
-let dir: ReturnType<typeof tempDir>;
 
-before(async () => {
-  dir = tempDir();
-  service = await start(dir.path, { coalesceMs: 200, heartbeatMs: 300, pledgeRate: { perMinute: 1e6, burst: 1e6 } });
-});
-after(async () => {
-  await service.close();
-  dir.remove();
-});
+before(async () => (service = await startTemp({ coalesceMs: 200, heartbeatMs: 300, pledgeRate: { perMinute: 1e6, burst: 1e6 } })));
+after(() => stopTemp(service));
 
 const totalOf = (data: string) => countsSchema.parse(JSON.parse(data)).total;
 

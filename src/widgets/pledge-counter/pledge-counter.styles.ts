@@ -88,16 +88,7 @@ export const pledgeCounterStyles = css`
     flex: none;
   }
   button {
-    min-height: 2.75rem;
     margin-block-start: 0.75rem;
-    padding: 0.5rem 1.25rem;
-    border: 2px solid var(--_primary);
-    border-radius: var(--_radius);
-    background: var(--_primary);
-    color: var(--_on-primary);
-    font: inherit;
-    font-weight: 700;
-    cursor: pointer;
   }
   button.secondary {
     background: transparent;

@@ -1,25 +1,18 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { quickCampaign, quickCounts } from '../../contract/checks.js';
 import { apiPath } from '../../contract/paths.js';
 import { defineElement } from '../../core/define.js';
 import { formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, LoadError } from '../../core/load.js';
-import { resetStyles, themeTokens } from '../../core/theme.js';
+import { serviceBase } from '../../core/service.js';
+import { buttonStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
 import { LiveCounts } from './pledge-live.js';
-import {
-  dequeue,
-  devicePledge,
-  enqueue,
-  newKey,
-  pendingPledges,
-  rememberPledge,
-  sendPledge,
-  type DevicePledge,
-  type PendingPledge,
-} from './pledge-outbox.js';
+import { Outbox, type SendResult } from '../../core/outbox.js';
+import { devicePledge, newKey, PLEDGE_OUTBOX, rememberPledge, sendPledge, type DevicePledge, type PendingPledge } from './pledge-outbox.js';
 import { pledgeCounterStrings, type PledgeCounterStrings } from './pledge-counter.strings.js';
 import { pledgeCounterStyles } from './pledge-counter.styles.js';
 
@@ -34,20 +27,6 @@ export interface PledgeEventDetail {
 }
 
 type Failure = 'campaign' | 'unit' | 'unreachable' | 'attribute';
-
-/**
- * The origin the widget's own script came from, so a snippet copied from the province's server needs no
- * `api`: the classic bundle is `document.currentScript` while it runs; a module knows `import.meta.url`.
- */
-const scriptOrigin = (() => {
-  try {
-    const url = new URL((globalThis.document?.currentScript as HTMLScriptElement | null)?.src || import.meta.url);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
-  } catch {
-    /* no usable script URL: fall through */
-  }
-  return globalThis.location?.origin ?? '';
-})();
 
 const text = (value: Record<Locale, string>, locale: Locale) => value[locale];
 
@@ -66,7 +45,7 @@ const text = (value: Record<Locale, string>, locale: Locale) => value[locale];
  * @fires lantoa-pledge - The visitor pledged; `detail: { campaign, unit, choice, state }`, state `queued` or `counted`.
  */
 export class LantoaPledgeCounter extends LantoaElement {
-  static override styles = [themeTokens, resetStyles, pledgeCounterStyles];
+  static override styles = [themeTokens, resetStyles, buttonStyles, pledgeCounterStyles];
 
   /** First retry of a queued pledge; doubled after each failure, up to a minute. */
   static retryMs = 2000;
@@ -92,17 +71,17 @@ export class LantoaPledgeCounter extends LantoaElement {
   @state() private notice?: 'chooseFirst' | 'rejected' | 'copied';
 
   private live?: LiveCounts;
-  private retryTimer?: ReturnType<typeof setTimeout>;
-  private retryDelay = LantoaPledgeCounter.retryMs;
-  private checker?: typeof import('./pledge-counter.schema.js');
-  /** Back online: send now, and start the backoff afresh. */
-  private readonly onOnline = () => {
-    this.retryDelay = LantoaPledgeCounter.retryMs;
-    this.flushOutbox();
-  };
+  /** Pledges saved on this device and not yet acknowledged by this service: sent, retried, dropped on a 4xx. */
+  private readonly outbox = new Outbox<PendingPledge>({
+    storageKey: PLEDGE_OUTBOX,
+    send: sendPledge,
+    owns: (pledge) => pledge.api === this.apiBase,
+    onResult: (pledge, result, first) => this.onDelivery(pledge, result, first),
+    retryMs: () => LantoaPledgeCounter.retryMs,
+  });
 
   get apiBase(): string {
-    return (this.api || scriptOrigin).replace(/\/+$/, '');
+    return serviceBase(this.api);
   }
 
   private get campaignUrl(): string {
@@ -111,15 +90,13 @@ export class LantoaPledgeCounter extends LantoaElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('online', this.onOnline);
     if (this.hasUpdated) void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('online', this.onOnline);
+    this.outbox.stop();
     this.live?.stop();
-    clearTimeout(this.retryTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -131,7 +108,7 @@ export class LantoaPledgeCounter extends LantoaElement {
     if (this.config && this.counts && !this.failure) this.markContentRendered();
   }
 
-  /** Loads config and counts in parallel (the validation code arrives at the same time), then goes live. */
+  /** Loads config and counts in parallel, then goes live. zod loads only if the service sends something odd. */
   private async load(): Promise<void> {
     this.live?.stop();
     this.failure = undefined;
@@ -141,14 +118,10 @@ export class LantoaPledgeCounter extends LantoaElement {
       return;
     }
     try {
-      const [checker, config, counts] = await Promise.all([
-        import('./pledge-counter.schema.js'),
-        fetchJson(this.campaignUrl),
-        fetchJson(this.apiBase + apiPath.counts(this.campaign)),
-      ]);
-      this.checker = checker;
-      this.config = checker.checkConfig(config);
-      this.counts = checker.checkCounts(counts);
+      const [config, counts] = await Promise.all([fetchJson(this.campaignUrl), fetchJson(this.apiBase + apiPath.counts(this.campaign))]);
+      // The contract's zod schema names what is wrong; it is needed only when the quick check says no.
+      this.config = quickCampaign(config) ?? (await import('./pledge-counter.schema.js')).checkConfig(config);
+      this.counts = quickCounts(counts) ?? (await import('./pledge-counter.schema.js')).checkCounts(counts);
     } catch (error) {
       this.failure = error instanceof LoadError && error.status === 404 ? 'campaign' : 'unreachable';
       this.logProblem(`campaign ${this.campaign} at ${this.apiBase}`, error instanceof Error ? error.message : error);
@@ -166,17 +139,24 @@ export class LantoaPledgeCounter extends LantoaElement {
       onCounts: (data) => this.applyCounts(data),
     });
     this.live.start();
-    this.flushOutbox();
+    this.outbox.start();
   }
 
   private applyCounts(data: unknown): void {
-    try {
-      const counts = this.checker?.checkCounts(data);
-      // Out-of-order answers (a slow poll after a fresh SSE event) must not move the numbers backwards.
-      if (counts && (!this.counts || (counts.updatedAt ?? '') >= (this.counts.updatedAt ?? ''))) this.counts = counts;
-    } catch (error) {
-      this.logProblem('counts ignored', error instanceof Error ? error.message : error);
+    const counts = quickCounts(data);
+    if (!counts) {
+      // Not what the contract says: zod names the field for the console, and the numbers on show stay.
+      import('./pledge-counter.schema.js')
+        .then((schema) => this.showCounts(schema.checkCounts(data)))
+        .catch((error: unknown) => this.logProblem('counts ignored', error instanceof Error ? error.message : error));
+      return;
     }
+    this.showCounts(counts);
+  }
+
+  private showCounts(counts: Counts): void {
+    // Out-of-order answers (a slow poll after a fresh SSE event) must not move the numbers backwards.
+    if (!this.counts || (counts.updatedAt ?? '') >= (this.counts.updatedAt ?? '')) this.counts = counts;
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -195,71 +175,33 @@ export class LantoaPledgeCounter extends LantoaElement {
       queuedAt: Date.now(),
     };
     // Saved before it is sent: from here on, nothing the network does can lose it.
-    enqueue(pledge);
     this.mine = { choice: pledge.choice, key: pledge.key, state: 'queued' };
     rememberPledge(pledge.api, pledge.campaign, this.mine);
     this.notice = undefined;
     this.sending = true;
-    await this.deliver(pledge, true);
+    await this.outbox.submit(pledge);
     this.sending = false;
   }
 
-  /** Sends one queued pledge and acts on the answer; `first` marks the visitor's own click. */
-  private async deliver(pledge: PendingPledge, first = false): Promise<void> {
-    const result = await sendPledge(pledge);
+  /** Acts on the service's answer to one pledge; `first` marks the visitor's own click. */
+  private onDelivery(pledge: PendingPledge, result: SendResult, first: boolean): void {
     const detail = { campaign: pledge.campaign, unit: pledge.unit, choice: pledge.choice };
-    if (result.outcome === 'counted') {
-      dequeue(pledge.key);
+    if (result.outcome === 'sent') {
       rememberPledge(pledge.api, pledge.campaign, { choice: pledge.choice, key: pledge.key, state: 'counted' });
       if (pledge.campaign === this.campaign && pledge.api === this.apiBase) {
         this.mine = devicePledge(pledge.api, pledge.campaign);
         const counts = (result.body as { counts?: unknown } | null)?.counts;
         if (counts) this.applyCounts(counts);
       }
-      this.retryDelay = LantoaPledgeCounter.retryMs;
       this.emit<PledgeEventDetail>('lantoa-pledge', { ...detail, state: 'counted' });
     } else if (result.outcome === 'rejected') {
-      dequeue(pledge.key);
       rememberPledge(pledge.api, pledge.campaign, null);
       this.mine = null;
       this.notice = 'rejected';
       this.logProblem(`pledge refused (HTTP ${result.status} ${result.code})`, result.message);
-    } else {
-      if (first) this.emit<PledgeEventDetail>('lantoa-pledge', { ...detail, state: 'queued' });
-      this.scheduleRetry();
+    } else if (first) {
+      this.emit<PledgeEventDetail>('lantoa-pledge', { ...detail, state: 'queued' });
     }
-  }
-
-  private scheduleRetry(): void {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.flushOutbox(), this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, 60_000);
-  }
-
-  private flushing = false;
-  /** A flush was asked for while one was running (e.g. `online` during a retry): run again after it. */
-  private flushAgain = false;
-
-  /** Sends every pledge this device still holds for this service, one at a time. */
-  private flushOutbox(): void {
-    if (this.flushing) {
-      this.flushAgain = true;
-      return;
-    }
-    this.flushAgain = false;
-    const waiting = pendingPledges().filter((p) => p.api === this.apiBase && p.key !== this.inFlightKey());
-    if (waiting.length === 0) return;
-    this.flushing = true;
-    void (async () => {
-      for (const pledge of waiting) await this.deliver(pledge);
-      this.flushing = false;
-      if (this.flushAgain) this.flushOutbox();
-    })();
-  }
-
-  /** The pledge the visitor's click is sending right now (not to be sent twice at once). */
-  private inFlightKey(): string | undefined {
-    return this.sending ? this.mine?.key : undefined;
   }
 
   private async share(): Promise<void> {

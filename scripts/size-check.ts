@@ -1,0 +1,112 @@
+/**
+ * Size budgets on the built files (gzip -9), enforced by `npm test`. Visitors are on 2G/3G phones.
+ *
+ * A budget covers everything a page downloads for that case: the files a script tag names, every chunk they
+ * import statically, and the lazy chunks that case always loads (with what those import in turn), each file
+ * counted once. The closures come from Vite's manifests, so a chunk that moves cannot silently escape its
+ * budget. Run with tsx: `npm run size`.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Manifest } from 'vite';
+import { WIDGETS } from './widgets.js';
+
+const DIR = 'dist/lantoa';
+const KB = 1024;
+const gz = (file: string) => gzipSync(readFileSync(`${DIR}/${file}`), { level: 9 }).length;
+const bytesOf = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + gz(file), 0);
+const readManifest = (name: string) => JSON.parse(readFileSync(`${DIR}/${name}`, 'utf8')) as Manifest;
+
+/** The files of `modules` (source paths, as Vite's manifest keys them) and everything they import statically. */
+function closure(manifest: Manifest, modules: readonly string[]): Set<string> {
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`size check: ${key} is not in the build's manifest (renamed?)`);
+    if (files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.imports?.forEach(visit);
+  };
+  modules.forEach(visit);
+  return files;
+}
+
+const union = (...sets: Iterable<string>[]) => new Set(sets.flatMap((set) => [...set]));
+const minus = (set: Set<string>, away: Set<string>) => new Set([...set].filter((file) => !away.has(file)));
+
+const shared = readManifest('widgets-manifest.json');
+const widget = (name: string) => WIDGETS.find((w) => w.name === name)!;
+const dir = (name: string) => widget(name).entry.replace(/[^/]+$/, '');
+
+interface Budget {
+  what: string;
+  files: Set<string>;
+  limit?: number;
+}
+
+/** A page with the loader and one widget, plus the lazy modules that widget always loads there. */
+function loaderPage(name: string, alsoLoads: string[] = []): Set<string> {
+  return union(['loader.js'], closure(shared, [widget(name).entry, ...alsoLoads]));
+}
+
+/** A page with one widget's direct entry (banner.js), plus the lazy modules it always loads. */
+function directPage(name: string, alsoLoads: string[] = []): Set<string> {
+  return closure(readManifest(`${name}.manifest.json`), [widget(name).entry, ...alsoLoads]);
+}
+
+/** The quiz loads its words and built-in questions in the page's language only: count the larger one. */
+const quizLanguagePack = (page: (name: string, also: string[]) => Set<string>) =>
+  [page('quiz-card', [`${dir('quiz-card')}quiz-card.vi.ts`]), page('quiz-card', [`${dir('quiz-card')}quiz-card.en.ts`])].sort(
+    (a, b) => bytesOf(b) - bytesOf(a),
+  )[0];
+
+const counterAlways = [`${dir('pledge-counter')}pledge-counter.schema.ts`];
+const chartPage = loaderPage('progress-chart');
+const sharedChunk = new Set([...closure(shared, [widget('banner').entry])].filter((file) => file.startsWith('shared-')));
+
+const budgets: Budget[] = [
+  { what: 'loader.js', files: new Set(['loader.js']), limit: 1.5 * KB },
+  { what: 'banner page (loader + banner + shared)', files: loaderPage('banner'), limit: 16 * KB },
+  { what: 'banner.js page (direct entry)', files: directPage('banner'), limit: 16 * KB },
+  { what: 'pledge-counter page (loader + counter + shared + what it always loads lazily)', files: loaderPage('pledge-counter', counterAlways), limit: 20 * KB },
+  { what: 'pledge-counter.js page (direct entry + what it always loads lazily)', files: directPage('pledge-counter', counterAlways), limit: 20 * KB },
+  { what: 'quiz-card page (loader + quiz + shared + words and built-in quiz in one language)', files: quizLanguagePack(loaderPage), limit: 18 * KB },
+  { what: 'quiz-card.js page (direct entry + one language)', files: quizLanguagePack(directPage), limit: 18 * KB },
+  {
+    what: 'quiz-card: with per-unit results, in addition (result sender + outbox)',
+    files: minus(closure(shared, [`${dir('quiz-card')}quiz-results.ts`]), quizLanguagePack(loaderPage)),
+  },
+  { what: 'progress-chart element before chart.js, beyond the shared chunk', files: minus(chartPage, union(['loader.js'], sharedChunk)), limit: 6 * KB },
+  {
+    what: 'progress-chart: lazy chart.js chunks (tree-shaken chart.js + canvas, legend, summary)',
+    files: minus(closure(shared, [`${dir('progress-chart')}progress-chart.render.ts`]), chartPage),
+    limit: 55 * KB,
+  },
+  {
+    what: 'progress-chart: lazy CSV chunks (d3-dsv + row reader), only for a CSV src',
+    files: minus(closure(shared, [`${dir('progress-chart')}progress-chart.csv.ts`, `${dir('progress-chart')}progress-chart.rows.ts`]), chartPage),
+    limit: 3.5 * KB,
+  },
+  { what: 'progress-chart.js page before chart.js (direct entry)', files: directPage('progress-chart') },
+  { what: 'lantoa.iife.js (classic script: every widget, for CMSs that strip type="module")', files: new Set(['lantoa.iife.js']) },
+];
+
+const counted = union(...budgets.map((budget) => budget.files));
+const others: Budget[] = readdirSync(DIR)
+  .filter((file) => file.endsWith('.js') && !counted.has(file))
+  .map((file) => ({ what: `${file} (lazy: only with outside data or in a rarer case)`, files: new Set([file]) }));
+
+let failed = false;
+console.log('size (gzip -9)          budget      what');
+for (const { what, files, limit } of [...budgets, ...others]) {
+  const bytes = bytesOf(files);
+  const over = limit !== undefined && bytes > limit;
+  failed ||= over;
+  const budget = limit === undefined ? '-' : `${(limit / KB).toFixed(1)} KB`;
+  console.log(`${(bytes / KB).toFixed(2).padStart(7)} KB  ${budget.padStart(10)}  ${over ? 'OVER ' : ''}${what}`);
+}
+if (failed) {
+  console.error('size check failed: a page is over its budget');
+  process.exit(1);
+}
+console.log('size check passed');

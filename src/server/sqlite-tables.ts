@@ -1,0 +1,67 @@
+/**
+ * The SQLite tables of each kind of record, and how a record travels to the writer thread. Shared by
+ * the store (main thread, encodes) and the worker (creates the tables, inserts, tallies), so adding a
+ * kind of record means one entry here and nothing else in the SQLite adapter.
+ *
+ * Each table has UNIQUE (scope, key): the idempotency key is counted once per campaign (pledges) or
+ * per quiz (results), and `INSERT … ON CONFLICT DO NOTHING` tells a new record (one change) from a
+ * repeated one (none).
+ */
+import type { NewRecord, RecordKind } from './store.js';
+
+export interface TableSpec {
+  schema: string;
+  /** Parameters in the order of {@link encodeRecord}'s fields after the kind. */
+  insert: string;
+  /** Aggregates of one scope (`?`), grouped as the kind's tally wants them. */
+  tally: string;
+  /** `lastAt`: created_at of the scope's latest record. */
+  lastAt: string;
+}
+
+export const TABLES: Record<RecordKind, TableSpec> = {
+  pledge: {
+    schema: `CREATE TABLE IF NOT EXISTS pledges (
+      id INTEGER PRIMARY KEY,
+      campaign TEXT NOT NULL,
+      unit TEXT NOT NULL,
+      choice TEXT NOT NULL,
+      key TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      UNIQUE (campaign, key)
+    ) STRICT`,
+    insert: 'INSERT INTO pledges (campaign, unit, choice, key, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (campaign, key) DO NOTHING',
+    tally: 'SELECT unit, choice, COUNT(*) AS count FROM pledges WHERE campaign = ? GROUP BY unit, choice',
+    lastAt: 'SELECT MAX(created_at) AS lastAt FROM pledges WHERE campaign = ?',
+  },
+  'quiz-result': {
+    schema: `CREATE TABLE IF NOT EXISTS quiz_results (
+      id INTEGER PRIMARY KEY,
+      quiz TEXT NOT NULL,
+      unit TEXT NOT NULL,
+      score INTEGER NOT NULL CHECK (score BETWEEN 0 AND total),
+      total INTEGER NOT NULL CHECK (total >= 1),
+      key TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      UNIQUE (quiz, key)
+    ) STRICT`,
+    insert: 'INSERT INTO quiz_results (quiz, unit, score, total, key, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (quiz, key) DO NOTHING',
+    // score/total in billionths, rounded half up like quiz-stats.ts's scoreNanos(): integer sums, exact.
+    tally: 'SELECT unit, COUNT(*) AS participants, CAST(SUM(ROUND(score * 1000000000.0 / total)) AS INTEGER) AS scoreNanos FROM quiz_results WHERE quiz = ? GROUP BY unit',
+    lastAt: 'SELECT MAX(created_at) AS lastAt FROM quiz_results WHERE quiz = ?',
+  },
+};
+
+/**
+ * One record as one line of a batch: its kind, then its fields, joined by tabs. Ids, keys, integers
+ * and timestamps are validated before they get here and contain neither tab nor newline; copying one
+ * string between threads costs far less than a structured clone of hundreds of small objects.
+ */
+export function encodeRecord(record: NewRecord): string {
+  switch (record.kind) {
+    case 'pledge':
+      return `pledge\t${record.campaign}\t${record.unit}\t${record.choice}\t${record.key}\t${record.createdAt}`;
+    case 'quiz-result':
+      return `quiz-result\t${record.quiz}\t${record.unit}\t${record.score}\t${record.total}\t${record.key}\t${record.createdAt}`;
+  }
+}

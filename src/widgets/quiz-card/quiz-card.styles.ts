@@ -1,0 +1,166 @@
+import { css } from 'lit';
+
+export const quizCardStyles = css`
+  :host {
+    display: block;
+  }
+  /* Right and wrong share their rules through --_state (colour) and --_state-surface (background). */
+  .right {
+    --_state: var(--lantoa-quiz-right-color, var(--_success));
+    --_state-surface: var(--_success-surface);
+  }
+  .wrong {
+    --_state: var(--lantoa-quiz-wrong-color, var(--_danger));
+    --_state-surface: var(--_danger-surface);
+  }
+  .card {
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  p {
+    margin: 0 0 0.5rem;
+  }
+  .title {
+    margin-block-end: 0.75rem;
+    font-size: 1.125rem;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+  .loading,
+  .progress,
+  .how,
+  .explanation {
+    color: var(--_text-muted);
+  }
+  /* New on each check and at the end: they slide in (not under reduced motion). */
+  .feedback,
+  .done {
+    animation: enter 0.25s ease-out;
+  }
+  @keyframes enter {
+    from {
+      opacity: 0;
+      transform: translateY(0.5rem);
+    }
+  }
+  fieldset {
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: 0.25rem;
+  }
+  /* The question and the result take the focus from script (tabindex -1) only to be read out next: they
+     are not controls, so no focus ring. */
+  [tabindex='-1']:focus {
+    outline: none;
+    box-shadow: none;
+  }
+  .progress,
+  .question {
+    display: block;
+    font-weight: 700;
+  }
+  .progress,
+  .how,
+  .tag,
+  .source {
+    font-size: 0.875rem;
+  }
+  .choice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.625rem;
+    min-height: 2.75rem;
+    margin-block-end: 0.375rem;
+    padding: 0.375rem 0.625rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  /* :where keeps this below .right / .wrong, which must win once the answer is checked. */
+  .choice:where(:has(input:checked)) {
+    border-color: var(--_primary);
+    box-shadow: inset 0 0 0 1px var(--_primary);
+  }
+  .choice.right,
+  .choice.wrong {
+    border: 2px solid var(--_state);
+    box-shadow: none;
+  }
+  input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_primary);
+  }
+  .choice-text {
+    flex: 1 1 10rem;
+  }
+  .tag,
+  .mark {
+    color: var(--_state);
+    font-weight: 700;
+  }
+  button {
+    margin-block: 0.5rem;
+  }
+  .hint {
+    color: var(--_danger);
+    font-weight: 700;
+  }
+  .feedback,
+  .result {
+    margin-block-start: 0.75rem;
+    padding: 0.75rem 1rem;
+    border-inline-start: 0.3rem solid var(--_state);
+    border-radius: var(--_radius);
+    background: var(--_state-surface);
+  }
+  .feedback p:last-child,
+  .result p:last-child,
+  li p:last-child {
+    margin-block-end: 0;
+  }
+  .verdict,
+  .participation,
+  .review-question,
+  summary {
+    font-weight: 700;
+  }
+  a,
+  summary {
+    color: var(--_link);
+  }
+  .result-title {
+    font-size: 1.25rem;
+    font-weight: 700;
+  }
+  summary {
+    min-height: 2.75rem;
+    padding-block: 0.5rem;
+    cursor: pointer;
+  }
+  .review {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  li {
+    margin-block-end: 0.75rem;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 0.25rem solid var(--_state);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .feedback,
+    .done {
+      animation: none;
+    }
+  }
+`;

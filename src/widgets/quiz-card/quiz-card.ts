@@ -1,0 +1,505 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { defineElement } from '../../core/define.js';
+import { formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
+import { LantoaElement } from '../../core/lantoa-element.js';
+import { fetchJson, isAbort, LoadError, readInlineJson } from '../../core/load.js';
+import type { SendResult } from '../../core/outbox.js';
+import { seededRandom } from '../../core/random.js';
+import { httpUrl } from '../../core/safe-url.js';
+import { readStored } from '../../core/storage.js';
+import { buttonStyles, resetStyles, themeTokens } from '../../core/theme.js';
+import type { ContentProblem } from './quiz-card.schema.js';
+import { languagePack, loadedPacks, loadLanguagePack, quizFrameStrings, type QuizCardStrings } from './quiz-card.strings.js';
+import { quizCardStyles } from './quiz-card.styles.js';
+import { defaultQuiz } from './quiz-default.js';
+import type { PendingResult, QuizResults, UnitStats } from './quiz-results.js';
+import { drawRound, isRight, needed, pick, type Asked, type QuizContent, type QuizQuestion, type QuizText } from './quiz-round.js';
+
+export interface QuizAnswerDetail {
+  quiz: string;
+  question: string;
+  /** 1-based position in this round, and the round's length. */
+  number: number;
+  total: number;
+  /** Indices (in the content, from 0) of the choices the visitor selected. */
+  choices: number[];
+  correct: boolean;
+}
+
+export interface QuizCompleteDetail {
+  quiz: string;
+  score: number;
+  total: number;
+  passed: boolean;
+}
+
+/** localStorage key of the results waiting to be sent (src/core/outbox.ts). */
+export const QUIZ_OUTBOX = 'lantoa:quiz:outbox';
+
+type Failure =
+  | { kind: 'content'; problem: ContentProblem; describe: (problem: ContentProblem, locale: Locale) => string }
+  | { kind: 'document' }
+  | { kind: 'unreachable' };
+type Delivery = 'sending' | 'queued' | 'sent' | 'rejected';
+
+/**
+ * A quiz about the programme, one question at a time: choose, check, read why (with the source), next; then
+ * the score, pass or fail, a review of every answer, and retry. With `unit`, the anonymous result counts
+ * towards the unit's participation.
+ *
+ * Content, most specific first: the `content` property, an inline `<script type="application/json">`
+ * child, the `src` URL; else the built-in quiz (twelve verified questions, Vietnamese and English).
+ *
+ * @tag lantoa-quiz-card
+ * @summary Quiz card: questions with explanations and sources, score, review, retry, per-unit participation.
+ *
+ * @csspart base - The card.
+ * @csspart choice - Each answer (a label holding the radio button or checkbox).
+ * @csspart feedback - Right or wrong, the explanation and the source, after checking.
+ * @csspart result - The final score and pass/fail.
+ * @csspart review - The list of every question with the visitor's answer.
+ * @csspart problem - The message shown when the content cannot be used.
+ *
+ * @cssprop --lantoa-quiz-right-color - Border and mark of right answers (default a green that meets AA).
+ * @cssprop --lantoa-quiz-wrong-color - Border and mark of wrong answers (default the danger colour).
+ *
+ * @fires lantoa-quiz-answer - An answer was checked; `detail: { quiz, question, number, total, choices, correct }`.
+ * @fires lantoa-quiz-complete - The round is over; `detail: { quiz, score, total, passed }`.
+ */
+export class LantoaQuizCard extends LantoaElement {
+  static override styles = [themeTokens, resetStyles, buttonStyles, quizCardStyles];
+
+  /** First retry of a queued result; doubled after each failure, up to a minute. */
+  static retryMs = 2000;
+
+  /** URL of quiz content (JSON); used when there is no `content` property and no inline JSON child. */
+  @property() src?: string;
+
+  /** Base URL of the Lantoa service results go to; default: the origin this script was loaded from. */
+  @property() api?: string;
+
+  /** The unit (e.g. `ba-tri`) whose page this is: results are sent, and its participation shown, only when set. */
+  @property() unit?: string;
+
+  /** Makes the random draws repeatable: the same seed gives the same order on every device. */
+  @property() seed?: string;
+
+  /** Quiz content set from JavaScript (same shape as the JSON); wins over the inline child and `src`. */
+  @property({ attribute: false }) content?: unknown;
+
+  @state() private quiz?: QuizContent;
+  @state() private failure?: Failure;
+  @state() private round: Asked[] = [];
+  @state() private index = 0;
+  @state() private selected: number[] = [];
+  /** What the visitor chose for each question asked so far; the current one is checked when its entry exists. */
+  @state() private answers: number[][] = [];
+  @state() private finished = false;
+  @state() private hint = false;
+  /** Text of the polite live region: the verdict after checking, the score at the end. */
+  @state() private announcement = '';
+  @state() private delivery?: Delivery;
+  @state() private stats?: UnitStats | null;
+
+  private random: () => number = Math.random;
+  /** Showing the built-in quiz, whose text arrives per language. */
+  private builtIn = false;
+  private loadAbort?: AbortController;
+  /** Key of the result of the round on show, so the card reports on it and not on older queued ones. */
+  private resultKey?: string;
+  /** Selector of the element to focus after the next render (the step changed). */
+  private focusTarget?: string;
+  private resultsModule?: Promise<QuizResults>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Results an earlier visit could not send go now (and whenever the browser comes back online).
+    if (readStored(QUIZ_OUTBOX) !== null) this.results().catch(() => undefined); // tried again at the next need
+    if (this.hasUpdated) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopResults();
+    this.loadAbort?.abort();
+  }
+
+  /**
+   * The results sender, loaded only where results are sent (`unit` set) or waiting: fetched when a round
+   * starts, so a round finished offline can still be saved. A failed fetch is tried again on the next call.
+   */
+  private results(): Promise<QuizResults> {
+    return (this.resultsModule ??= import('./quiz-results.js').then(
+      ({ QuizResults }) =>
+        new QuizResults({
+          storageKey: QUIZ_OUTBOX,
+          api: this.api,
+          onResult: (result, outcome, stats) => this.onDelivery(result, outcome, stats),
+          retryMs: () => LantoaQuizCard.retryMs,
+        }),
+      (error: unknown) => {
+        this.resultsModule = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  private stopResults(): void {
+    this.resultsModule?.then((results) => results.stop()).catch(() => undefined);
+    this.resultsModule = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('api')) this.stopResults();
+    if (!this.hasUpdated || changed.has('src') || changed.has('content') || changed.has('seed')) void this.load();
+    else if (!languagePack(this.locale)) void this.loadPack();
+  }
+
+  /**
+   * The words of the language now shown (the card's strings and the built-in quiz's text); until they
+   * arrive, a language already loaded stands in. False when they cannot be fetched.
+   */
+  private async loadPack(): Promise<boolean> {
+    try {
+      await loadLanguagePack(this.locale);
+    } catch (error) {
+      this.logProblem(`${this.locale} words`, error instanceof Error ? error.message : error);
+      return false;
+    }
+    if (this.builtIn && this.quiz) this.quiz = defaultQuiz(loadedPacks());
+    this.requestUpdate();
+    return true;
+  }
+
+  protected override updated(): void {
+    if (this.quiz && this.round.length > 0) this.markContentRendered();
+    if (!this.focusTarget) return;
+    const target = this.shadowRoot?.querySelector<HTMLElement>(this.focusTarget);
+    this.focusTarget = undefined;
+    // focus() brings it into view if needed, at once: no smooth scrolling to honour or skip.
+    target?.focus();
+  }
+
+  /** Finds the content (property, inline JSON, `src`, else built in), validates outside content, starts a round. */
+  private async load(): Promise<void> {
+    this.loadAbort?.abort();
+    const abort = (this.loadAbort = new AbortController());
+    this.failure = undefined;
+    this.quiz = undefined;
+    this.builtIn = false;
+    let data: unknown;
+    let source = 'content';
+    try {
+      data = this.content ?? undefined; // null clears the property, like undefined
+      if (data === undefined) {
+        source = 'inline JSON';
+        data = readInlineJson(this);
+      }
+      if (data === undefined && this.src) {
+        source = `src ${this.src}`;
+        // The validation code and the strings arrive while the content is on the wire, not after it.
+        [, , data] = await Promise.all([import('./quiz-card.schema.js'), this.loadPack(), fetchJson(this.src, { signal: abort.signal })]);
+      }
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      // Content that is not JSON is named in the visitor's language (words from the pack).
+      const parse = error instanceof LoadError && error.kind === 'parse' && (await this.loadPack());
+      if (abort.signal.aborted) return;
+      this.failure = parse ? { kind: 'document' } : { kind: 'unreachable' };
+      this.logProblem(`content from ${source}`, error instanceof Error ? error.message : error);
+      return;
+    }
+    // Built-in content is trusted and needs no validation (nor zod): only its words in this language.
+    const [schema, words] = await Promise.all([data === undefined ? undefined : import('./quiz-card.schema.js'), this.loadPack()]);
+    if (abort.signal.aborted) return;
+    if (!words) {
+      this.failure = { kind: 'unreachable' };
+      return;
+    }
+    if (!schema) {
+      this.builtIn = true;
+      return this.start(defaultQuiz(loadedPacks()));
+    }
+    const checked = schema.checkQuizContent(data);
+    if (!checked.ok) {
+      this.failure = { kind: 'content', problem: checked.problem, describe: schema.describeProblem };
+      this.logProblem(`invalid content in ${source}`, checked.problem.detail);
+      return;
+    }
+    this.start(checked.content);
+  }
+
+  private start(quiz: QuizContent): void {
+    if (this.unit) this.results().catch(() => undefined); // retried at the end if it fails now
+    this.quiz = quiz;
+    this.random = this.seed ? seededRandom(this.seed) : Math.random;
+    this.newRound();
+  }
+
+  /** A fresh round: drawn and shuffled again (a seed continues its sequence, so a retry is reshuffled too). */
+  private newRound(): void {
+    if (!this.quiz) return;
+    this.round = drawRound(this.quiz, this.random);
+    this.index = 0;
+    this.selected = [];
+    this.answers = [];
+    this.finished = false;
+    this.hint = false;
+    this.announcement = '';
+    this.delivery = undefined;
+    this.stats = undefined;
+  }
+
+  /** This language's strings, else (while they load) another language's; every caller runs once one has arrived. */
+  private get strings(): QuizCardStrings {
+    return (languagePack(this.locale) ?? Object.values(loadedPacks())[0])?.strings as QuizCardStrings;
+  }
+
+  private text(value: QuizText): string {
+    return pick(value, this.locale);
+  }
+
+  /** The question asked at position `i` of the round. */
+  private question(i: number): QuizQuestion {
+    return (this.quiz as QuizContent).questions[this.round[i].index];
+  }
+
+  private get checked(): boolean {
+    return this.answers.length > this.index;
+  }
+
+  private toggle(choice: number, multiple: boolean, on: boolean): void {
+    this.hint = false;
+    if (!multiple) this.selected = [choice];
+    else this.selected = on ? [...this.selected, choice] : this.selected.filter((c) => c !== choice);
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.checked) return;
+    if (this.selected.length === 0) {
+      this.hint = true;
+      return;
+    }
+    const question = this.question(this.index);
+    const choices = [...this.selected].sort((a, b) => a - b);
+    const right = isRight(question, choices);
+    this.answers = [...this.answers, choices];
+    this.announcement = `${this.verdict(question, right)} ${this.text(question.explanation)}`;
+    this.focusTarget = '#next';
+    this.emit<QuizAnswerDetail>('lantoa-quiz-answer', {
+      quiz: this.quiz?.id ?? '',
+      question: question.id,
+      number: this.index + 1,
+      total: this.round.length,
+      choices,
+      correct: right,
+    });
+  }
+
+  private verdict(question: QuizQuestion, right: boolean): string {
+    const t = this.strings;
+    return right ? t.right : `${t.wrong} ${this.correctAnswer(question)}`;
+  }
+
+  private correctAnswer(question: QuizQuestion): string {
+    const answers = question.correct.map((choice) => this.text(question.choices[choice])).join('; ');
+    return this.strings.correctAnswer(answers, question.correct.length > 1);
+  }
+
+  private next(): void {
+    if (this.index + 1 < this.round.length) {
+      this.index += 1;
+      this.selected = [];
+      this.announcement = '';
+      this.focusTarget = '#question';
+    } else {
+      this.finish();
+    }
+  }
+
+  private get score(): number {
+    return this.answers.filter((choices, i) => isRight(this.question(i), choices)).length;
+  }
+
+  private get passed(): boolean {
+    return this.score >= needed(this.quiz?.passScore ?? 1, this.round.length);
+  }
+
+  private finish(): void {
+    const quiz = this.quiz;
+    if (!quiz) return;
+    const t = this.strings;
+    const [score, total, passed] = [this.score, this.round.length, this.passed];
+    this.finished = true;
+    this.announcement = `${t.score(score, total, this.percent(score / total))} ${passed ? t.passed : t.failed(needed(quiz.passScore, total))}`;
+    this.focusTarget = '#result';
+    this.emit<QuizCompleteDetail>('lantoa-quiz-complete', { quiz: quiz.id, score, total, passed });
+    if (this.unit) void this.sendResult(quiz.id, this.unit, score, total);
+  }
+
+  private async sendResult(quiz: string, unit: string, score: number, total: number): Promise<void> {
+    this.delivery = 'sending';
+    try {
+      const results = await this.results();
+      // Saved on the device before it is sent: a result taken offline is delivered once, later.
+      this.resultKey = results.submit(quiz, unit, score, total);
+    } catch (error) {
+      this.delivery = 'rejected';
+      this.logProblem('results code could not be loaded', error instanceof Error ? error.message : error);
+    }
+  }
+
+  private onDelivery(result: PendingResult, outcome: SendResult, stats: UnitStats | null): void {
+    if (result.key !== this.resultKey) return;
+    this.delivery = outcome.outcome === 'retry' ? 'queued' : outcome.outcome;
+    this.stats = stats;
+  }
+
+  private retry(): void {
+    this.newRound();
+    this.focusTarget = '#question';
+  }
+
+  private percent(ratio: number): string {
+    return new Intl.NumberFormat(INTL_TAG[this.locale], { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+  }
+
+  protected renderContent(): unknown {
+    const frame = quizFrameStrings[this.locale];
+    if (this.failure) return this.renderProblem(this.failureMessage(frame, this.failure));
+    const quiz = this.quiz;
+    if (!quiz || this.round.length === 0) return html`<div part="base" class="reset card loading" role="status">${frame.loading}</div>`;
+    const t = this.strings;
+    return html`<section part="base" class="reset card" aria-labelledby="title">
+      <p id="title" class="title">${this.text(quiz.title)}</p>
+      ${this.finished ? this.renderResult(t, quiz) : this.renderQuestion(t)}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    </section>`;
+  }
+
+  private failureMessage(frame: (typeof quizFrameStrings)[Locale], failure: Failure): string {
+    if (failure.kind === 'unreachable') return frame.unreachable;
+    if (failure.kind === 'document' || !failure.problem.field) return this.strings.invalidDocument;
+    return failure.describe(failure.problem, this.locale);
+  }
+
+  private renderQuestion(t: QuizCardStrings): TemplateResult {
+    const question = this.question(this.index);
+    const { order } = this.round[this.index];
+    const multiple = question.correct.length > 1;
+    const checked = this.checked;
+    const chosen = checked ? this.answers[this.index] : this.selected;
+    const total = this.round.length;
+    return html`<div>
+      <form @submit=${this.onSubmit} novalidate>
+        <fieldset ?disabled=${checked} aria-describedby="how">
+          <legend id="question" tabindex="-1">
+            <span class="progress">${t.progress(this.index + 1, total)}</span>
+            <span class="question">${this.text(question.text)}</span>
+          </legend>
+          <p id="how" class="how">${multiple ? t.chooseAll : t.chooseOne}</p>
+          ${order.map((choice) => {
+            const isCorrect = question.correct.includes(choice);
+            const isChosen = chosen.includes(choice);
+            return html`<label part="choice" class="choice ${checked && isCorrect ? 'right' : checked && isChosen ? 'wrong' : ''}">
+              <input
+                type=${multiple ? 'checkbox' : 'radio'}
+                name="choice"
+                .value=${String(choice)}
+                .checked=${isChosen}
+                @change=${(event: Event) => this.toggle(choice, multiple, (event.target as HTMLInputElement).checked)}
+              />
+              <span class="choice-text">${this.text(question.choices[choice])}</span>
+              ${checked && isCorrect ? html`<span class="tag">✓ ${t.correctTag}</span>` : nothing}
+              ${checked && isChosen && !isCorrect ? html`<span class="tag">✗ ${t.yourChoice}</span>` : nothing}
+            </label>`;
+          })}
+        </fieldset>
+        ${this.hint ? html`<p class="hint" role="alert">${t.chooseFirst}</p>` : nothing}
+        ${checked ? this.renderFeedback(t, question, isRight(question, chosen)) : html`<button type="submit">${t.check}</button>`}
+      </form>
+    </div>`;
+  }
+
+  private renderFeedback(t: QuizCardStrings, question: QuizQuestion, right: boolean): TemplateResult {
+    const last = this.index + 1 === this.round.length;
+    return html`<div part="feedback" class="feedback ${right ? 'right' : 'wrong'}">
+        <p class="verdict">${this.verdict(question, right)}</p>
+        <p>${this.text(question.explanation)}</p>
+        ${this.renderSource(t, question)}
+      </div>
+      <button id="next" type="button" @click=${this.next}>${last ? t.finish : t.next}</button>`;
+  }
+
+  private renderSource(t: QuizCardStrings, question: QuizQuestion): TemplateResult {
+    const href = httpUrl(question.source.url);
+    const label = this.text(question.source.label);
+    return html`<p class="source">
+      ${t.source}
+      ${href
+        ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${t.newTab}</span></a>`
+        : label}
+    </p>`;
+  }
+
+  private renderResult(t: QuizCardStrings, quiz: QuizContent): TemplateResult {
+    const [score, total, passed] = [this.score, this.round.length, this.passed];
+    return html`<div class="done">
+      <div part="result" class="result ${passed ? 'right' : 'wrong'}">
+        <p id="result" class="result-title" tabindex="-1">${t.resultTitle}</p>
+        <p class="score">${t.score(score, total, this.percent(score / total))}</p>
+        <p class="verdict">${passed ? t.passed : t.failed(needed(quiz.passScore, total))}</p>
+      </div>
+      ${this.renderParticipation(t)}
+      <button type="button" class="retry" @click=${this.retry}>${t.retry}</button>
+      <details>
+        <summary>${t.review}</summary>
+        <ol part="review" class="review">
+          ${this.round.map((_, i) => this.renderReviewItem(t, this.question(i), this.answers[i] ?? []))}
+        </ol>
+      </details>
+    </div>`;
+  }
+
+  private renderReviewItem(t: QuizCardStrings, question: QuizQuestion, chosen: number[]): TemplateResult {
+    const right = isRight(question, chosen);
+    const answer = chosen.map((choice) => this.text(question.choices[choice])).join('; ');
+    return html`<li class=${right ? 'right' : 'wrong'}>
+      <p class="review-question">
+        <span class="mark">${right ? `✓ ${t.rightMark}` : `✗ ${t.wrongMark}`}</span>
+${this.text(question.text)}
+      </p>
+      <p>${t.yourAnswer} ${answer}</p>
+      ${right ? nothing : html`<p>${this.correctAnswer(question)}</p>`}
+      <p class="explanation">${this.text(question.explanation)}</p>
+      ${this.renderSource(t, question)}
+    </li>`;
+  }
+
+  private renderParticipation(t: QuizCardStrings): TemplateResult | typeof nothing {
+    if (!this.unit || !this.delivery) return nothing;
+    let message: string;
+    if (this.delivery === 'sent') {
+      const stats = this.stats;
+      if (!stats) return nothing;
+      message = `${t.participation(stats.name, formatNumber(this.locale, stats.participants))} · ${t.averageScore(this.percent(stats.averageScore))}`;
+    } else {
+      message = { sending: t.resultSending, queued: t.resultQueued, rejected: t.resultRejected }[this.delivery];
+    }
+    return html`<p class="participation" role="status">${message}</p>`;
+  }
+}
+
+defineElement('lantoa-quiz-card', LantoaQuizCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lantoa-quiz-card': LantoaQuizCard;
+  }
+  interface GlobalEventHandlersEventMap {
+    'lantoa-quiz-answer': CustomEvent<QuizAnswerDetail>;
+    'lantoa-quiz-complete': CustomEvent<QuizCompleteDetail>;
+  }
+}

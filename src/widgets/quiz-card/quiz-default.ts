@@ -1,0 +1,59 @@
+/**
+ * The built-in quiz: the twelve verified questions of FACTS.md §5, each with its explanation and source.
+ * Trusted data: it never goes through the schema (no zod loaded). The structure (ids, correct answers,
+ * source links) is here; the text of each language comes with that language's pack (quiz-card.vi.ts,
+ * quiz-card.en.ts), so a page loads only the language it shows.
+ */
+import type { Locale } from '../../core/i18n.js';
+import type { QuizLanguagePack } from './quiz-card.strings.js';
+import type { QuizContent } from './quiz-round.js';
+
+/** The quiz id results are stored under: the default campaign declares it. */
+export const DEFAULT_QUIZ_ID = 'chuyen-doi-so-ben-tre';
+
+/** One language's text: the title, and per question [text, choices, explanation, source label]. */
+export interface DefaultTexts {
+  title: string;
+  questions: [text: string, choices: string[], explanation: string, sourceLabel: string][];
+}
+
+/** Question id, indices of the correct choices (from 0), source URL; in the order of FACTS.md §5. */
+const QUESTIONS: [id: string, correct: number[], url: string][] = [
+  ['tru-cot', [0], 'https://vietbao.vn/bao-chi-la-cau-noi-dua-tri-thuc-so-den-gan-nguoi-dan-566182.html'],
+  ['dvc-2025', [2], 'https://thukyluat.vn/news/thong-bao-van-ban-moi/muc-tieu-den-2025-vn-thuoc-nhom-50-nuoc-dan-dau-ve-cong-nghe-thong-tin-75497.html'],
+  ['gdp-2025', [1], 'https://thukyluat.vn/news/thong-bao-van-ban-moi/muc-tieu-den-2025-vn-thuoc-nhom-50-nuoc-dan-dau-ve-cong-nghe-thong-tin-75497.html'],
+  ['egdi-2030', [1], 'https://vietnamnet.vn/en/politics/vn-strives-to-rank-among-world-s-top-50-countries-in-e-government-development-by-2030-646752.html'],
+  ['ngay-cds', [2], 'https://thanhnien.vn/10-10-la-ngay-chuyen-doi-so-quoc-gia-post1451547.html'],
+  ['dvc-ben-tre', [3], 'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html'],
+  ['kinh-phi', [2], 'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html'],
+  ['cho-gao', [1], 'https://github.com/daohoangson/dvhcvn'],
+  ['muc-4', [0, 2], 'https://pleiku.gialai.gov.vn/Xa-An-Phu/chuyenmuc/Thong-tin-tuyen-truyen/dich-vu-cong-truc-tuyen.aspx?page=9'],
+  ['nd-42', [1], 'https://motcua.tiengiang.gov.vn/trang-chu/hoi-dap/chi-tiet-cau-hoi?ma-cau-hoi=30925'],
+  ['2g-only', [2], 'https://dantri.com.vn/suc-manh-so/bo-tttt-lui-ngay-tat-song-2g-20240914034543148.htm'],
+  ['vinh-long', [2], 'https://baotravinh.vn/chinh-tri/co-cau-to-chuc-13-bo-co-quan-thuoc-chinh-phu-nhiem-ky-2021-2026-44055.html'],
+];
+
+/**
+ * The built-in quiz with every language loaded so far; a language not loaded yet falls back to the other
+ * (for the moment its chunk is on the wire). Call once at least one language is loaded.
+ */
+export function defaultQuiz(packs: Partial<Record<Locale, QuizLanguagePack>>): QuizContent {
+  const [vi, en] = [packs.vi?.quiz, packs.en?.quiz];
+  const base = vi ?? en;
+  if (!base) throw new Error('no quiz text loaded');
+  const text = (pick: (texts: DefaultTexts) => string) => ({ vi: pick(base), en: en ? pick(en) : undefined });
+  return {
+    id: DEFAULT_QUIZ_ID,
+    title: text((t) => t.title),
+    passScore: 0.75,
+    shuffle: false,
+    questions: QUESTIONS.map(([id, correct, url], i) => ({
+      id,
+      correct,
+      text: text((t) => t.questions[i][0]),
+      choices: base.questions[i][1].map((_, c) => text((t) => t.questions[i][1][c])),
+      explanation: text((t) => t.questions[i][2]),
+      source: { label: text((t) => t.questions[i][3]), url },
+    })),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The quiz's anonymous results for per-unit participation: a result (quiz, unit, score, total, key) goes
+ * through the shared outbox (src/core/outbox.ts), so one taken offline is delivered once, later. Loaded
+ * only when there is a result to send (a finished round with `unit`, or one queued by an earlier visit).
+ */
+import { apiPath } from '../../contract/paths.js';
+import type { QuizResultRequest, QuizResultResponse } from '../../contract/quiz.js';
+import { fetchJson } from '../../core/load.js';
+import { newKey, Outbox, postJson, type Queued, type SendResult } from '../../core/outbox.js';
+import { serviceBase } from '../../core/service.js';
+
+export interface PendingResult extends Queued {
+  quiz: string;
+  unit: string;
+  score: number;
+  total: number;
+}
+
+/** A unit's participation as the service counts it, and the unit's name. */
+export interface UnitStats {
+  name: string;
+  participants: number;
+  /** Average share of right answers, 0–1. */
+  averageScore: number;
+}
+
+/** Sends one result: only unit, score, total and key leave the device. */
+export function sendResult(result: PendingResult): Promise<SendResult> {
+  const { unit, score, total, key } = result;
+  return postJson(result.api + apiPath.quizResults(result.quiz), { unit, score, total, key } satisfies QuizResultRequest);
+}
+
+export interface ResultsOptions {
+  storageKey: string;
+  /** The `api` attribute (default: the origin the script came from). */
+  api: string | undefined;
+  /** Every outcome, with the unit's figures when the service sent them. */
+  onResult: (result: PendingResult, outcome: SendResult, stats: UnitStats | null) => void;
+  retryMs: () => number;
+}
+
+/** The results of one quiz card: sends what earlier visits left at once, then each new one. */
+export class QuizResults {
+  readonly api: string;
+  private readonly outbox: Outbox<PendingResult>;
+
+  constructor(options: ResultsOptions) {
+    const api = (this.api = serviceBase(options.api));
+    this.outbox = new Outbox<PendingResult>({
+      storageKey: options.storageKey,
+      send: sendResult,
+      owns: (result) => result.api === api,
+      onResult: (result, outcome) => {
+        if (outcome.outcome === 'rejected') {
+          console.error(`[lantoa] <lantoa-quiz-card> result refused (HTTP ${outcome.status} ${outcome.code}):`, outcome.message);
+        }
+        if (outcome.outcome !== 'sent') return options.onResult(result, outcome, null);
+        void this.unitStats(outcome.body, result.unit).then((stats) => options.onResult(result, outcome, stats));
+      },
+      retryMs: options.retryMs,
+    });
+    this.outbox.start();
+  }
+
+  /** Queues the result on the device, then sends it; returns its idempotency key at once. */
+  submit(quiz: string, unit: string, score: number, total: number): string {
+    const key = newKey();
+    void this.outbox.submit({ api: this.api, quiz, unit, score, total, key, queuedAt: Date.now() });
+    return key;
+  }
+
+  stop(): void {
+    this.outbox.stop();
+  }
+
+  /** The unit's figures in a result response, with its name from the campaign's config (else its id). */
+  private async unitStats(body: unknown, unit: string): Promise<UnitStats | null> {
+    const stats = readStats(body, unit);
+    if (!stats) return null;
+    let name = unit;
+    try {
+      // Read field by field, like the stats below; cached by the browser for the next result.
+      const config = (await fetchJson(this.api + apiPath.campaign(stats.campaign))) as { units?: { id?: unknown; name?: unknown }[] };
+      const found = Array.isArray(config?.units) ? config.units.find((u) => u?.id === unit)?.name : undefined;
+      if (typeof found === 'string') name = found;
+    } catch {
+      /* the id stands in */
+    }
+    return { name, participants: stats.participants, averageScore: stats.averageScore };
+  }
+}
+
+const count = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/**
+ * The unit's figures from a result response (src/contract/quiz.ts `quizResultResponseSchema`). Read field
+ * by field instead of with the contract's zod schema: zod would add 7 KB to a page whose whole budget is
+ * 18 KB, for two numbers; anything unexpected gives null (nothing shown).
+ */
+export function readStats(body: unknown, unit: string): { campaign: string; participants: number; averageScore: number } | null {
+  const stats = (body as Partial<QuizResultResponse> | null)?.stats;
+  const row = Array.isArray(stats?.units) ? stats.units.find((u) => u?.id === unit) : undefined;
+  if (!row || typeof stats?.campaign !== 'string' || !count(row.participants) || !count(row.averageScore) || row.averageScore > 1) return null;
+  return { campaign: stats.campaign, participants: row.participants, averageScore: row.averageScore };
+}

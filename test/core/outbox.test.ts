@@ -1,0 +1,79 @@
+/** The shared outbox (src/core/outbox.ts) and the seeded random numbers (src/core/random.ts). */
+import { expect } from '@open-wc/testing';
+import { dequeue, enqueue, Outbox, readQueue, type Queued, type SendResult } from '../../src/core/outbox.js';
+import { seededRandom, shuffled } from '../../src/core/random.js';
+import { until } from '../helpers.js';
+
+const KEY = 'lantoa:test:outbox';
+const item = (key: string): Queued => ({ api: 'https://service.example', key, queuedAt: 1 });
+
+describe('core outbox', () => {
+  afterEach(() => localStorage.removeItem(KEY));
+
+  it('keeps items once per key and removes its storage key when empty (no "[]" left behind)', () => {
+    enqueue(KEY, item('a'));
+    enqueue(KEY, item('b'));
+    enqueue(KEY, item('a'));
+    expect(readQueue(KEY).map((queued) => queued.key)).to.deep.equal(['b', 'a']);
+    dequeue(KEY, 'a');
+    dequeue(KEY, 'b');
+    expect(localStorage.getItem(KEY)).to.equal(null);
+  });
+
+  it('keeps an item that could not be sent, drops one refused for good, forgets one sent', async () => {
+    const answers: Record<string, SendResult> = {
+      busy: { outcome: 'retry', reason: 'HTTP 503' },
+      refused: { outcome: 'rejected', status: 404, code: 'unknown_unit', message: '' },
+      fine: { outcome: 'sent', body: {} },
+    };
+    const seen: string[] = [];
+    const outbox = new Outbox<Queued>({ storageKey: KEY, send: async (queued) => answers[queued.key], onResult: (queued, result) => seen.push(`${queued.key}:${result.outcome}`), retryMs: () => 60_000 });
+    for (const key of ['busy', 'refused', 'fine']) await outbox.submit(item(key));
+    outbox.stop();
+    expect(seen).to.deep.equal(['busy:retry', 'refused:rejected', 'fine:sent']);
+    expect(readQueue(KEY).map((queued) => queued.key)).to.deep.equal(['busy']);
+  });
+
+  it('sends what an earlier visit left when started, one at a time, only its own service’s', async () => {
+    enqueue(KEY, item('one'));
+    enqueue(KEY, { ...item('other'), api: 'https://elsewhere.example' });
+    enqueue(KEY, item('two'));
+    const sent: string[] = [];
+    let inFlight = 0;
+    const outbox = new Outbox<Queued>({
+      storageKey: KEY,
+      owns: (queued) => queued.api === 'https://service.example',
+      send: async (queued) => {
+        expect(++inFlight).to.equal(1);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inFlight -= 1;
+        sent.push(queued.key);
+        return { outcome: 'sent', body: null };
+      },
+    });
+    outbox.start();
+    outbox.flush(); // asked again while the first flush runs: nothing is sent twice
+    await until(() => sent.length === 2, 2000, 'both items');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    outbox.stop();
+    expect(sent).to.deep.equal(['one', 'two']);
+    expect(readQueue(KEY).map((queued) => queued.key)).to.deep.equal(['other']);
+  });
+});
+
+describe('core random', () => {
+  it('repeats the same sequence for the same seed and differs for another', () => {
+    const draw = (seed: string) => Array.from({ length: 5 }, seededRandom(seed));
+    expect(draw('ba-tri')).to.deep.equal(draw('ba-tri'));
+    expect(draw('ba-tri')).to.not.deep.equal(draw('thanh-phu'));
+    expect(draw('x').every((n) => n >= 0 && n < 1)).to.equal(true);
+  });
+
+  it('shuffles a copy, keeping every item', () => {
+    const items = Array.from({ length: 20 }, (_, i) => i);
+    const mixed = shuffled(items, seededRandom('seed'));
+    expect(mixed).to.not.deep.equal(items);
+    expect([...mixed].sort((a, b) => a - b)).to.deep.equal(items);
+    expect(items[0]).to.equal(0);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * What every end-to-end test needs: the real service in a child process on a temporary data dir (as
+ * `npm start` runs it, with the built widgets) and a real Chromium, started before the file's tests and
+ * stopped after them.
+ */
+import { after, before } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROME_ARGS, chromePath } from '../../scripts/chrome-path.js';
+import { spawnService, tempDir, type ChildService } from '../server/helpers.js';
+
+export interface EndToEnd {
+  /** The service's data dir (its SQLite file is `pledges.sqlite`). */
+  dataDir: string;
+  /** The service's base URL, once started. */
+  base: string;
+  browser: Browser;
+}
+
+export function endToEnd(): EndToEnd {
+  const data = tempDir();
+  let service: ChildService | undefined;
+  const setup = { dataDir: data.path, base: '', browser: undefined as unknown as Browser };
+  before(async () => {
+    service = spawnService({ DATA_DIR: data.path });
+    setup.base = await service.ready;
+    setup.browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
+  });
+  after(async () => {
+    await setup.browser?.close();
+    service?.child.kill('SIGTERM');
+    await service?.exited;
+    data.remove();
+  });
+  return setup;
+}
