@@ -6,7 +6,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     minify: true,
-    sourcemap: true,
+    sourcemap: 'hidden',
     reportCompressedSize: false,
     rolldownOptions: { output: { minify: true } },
   },

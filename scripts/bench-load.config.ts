@@ -38,6 +38,26 @@ export const BENCH_WIDGETS: readonly BenchWidget[] = [
     // The reserved height (as the README's snippet gives it) keeps the text below from moving when the counts arrive.
     snippet: `<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="ba-tri" style="display:block;min-height:31rem"></lantoa-pledge-counter>`,
   },
+  {
+    tag: 'lantoa-progress-chart',
+    place: 'article',
+    frameHeight: 440,
+    snippet: `<style>lantoa-progress-chart{display:block;min-height:26rem}</style>
+<lantoa-progress-chart illustrative>
+  <table>
+    <caption>Chỉ tiêu chuyển đổi số tỉnh Bến Tre đến 2025 (số liệu hiện tại là minh họa)</caption>
+    <tr><th>Tiêu chí</th><th>Hiện tại</th><th>Chỉ tiêu</th><th>Thời hạn</th></tr>
+    <tr><td>Dịch vụ công trực tuyến mức 4</td><td>72%</td><td>100%</td><td>2025</td></tr>
+    <tr><td>Hồ sơ xử lý trực tuyến cấp tỉnh</td><td>64%</td><td>90%</td><td>2025</td></tr>
+  </table>
+</lantoa-progress-chart>`,
+  },
+  {
+    tag: 'lantoa-quiz-card',
+    place: 'article',
+    frameHeight: 560,
+    snippet: `<lantoa-quiz-card style="display:block;min-height:30rem"></lantoa-quiz-card>`,
+  },
 ];
 
 /** Network profiles (CDP Network.emulateNetworkConditions): kbit/s are 1000 bits a second; rtt in ms. */

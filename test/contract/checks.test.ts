@@ -42,9 +42,9 @@ function* mutations(doc: unknown, path: string[] = []): Generator<{ path: string
   if (typeof doc !== 'object' || doc === null) return;
   for (const key of Object.keys(doc)) {
     const replace = (value: unknown) => {
+      if (value === undefined && !Array.isArray(doc)) return Object.fromEntries(Object.entries(doc).filter(([name]) => name !== key));
       const copy = (Array.isArray(doc) ? [...doc] : { ...doc }) as Record<string, unknown>;
-      if (value === undefined && !Array.isArray(doc)) delete copy[key];
-      else copy[key] = value;
+      copy[key] = value;
       return copy;
     };
     for (const value of WRONG) yield { path: [...path, key].join('.'), doc: replace(value) };
@@ -52,15 +52,15 @@ function* mutations(doc: unknown, path: string[] = []): Generator<{ path: string
   }
 }
 
-const cases = [
-  { name: 'campaign config', valid: campaign, quick: quickCampaign, schema: campaignSchema },
-  { name: 'counts', valid: counts, quick: quickCounts, schema: countsSchema },
-] as const;
+const cases: { name: string; valid: object; quick: (data: unknown) => unknown; zodAccepts: (data: unknown) => boolean }[] = [
+  { name: 'campaign config', valid: campaign, quick: quickCampaign, zodAccepts: (data) => check(campaignSchema, data).ok },
+  { name: 'counts', valid: counts, quick: quickCounts, zodAccepts: (data) => check(countsSchema, data).ok },
+];
 
 describe('contract checks without zod', () => {
-  for (const { name, valid, quick, schema } of cases) {
+  for (const { name, valid, quick, zodAccepts } of cases) {
     it(`accept a valid ${name}, as zod does`, () => {
-      expect(check(schema, valid).ok).to.equal(true);
+      expect(zodAccepts(valid)).to.equal(true);
       expect(quick(valid)).to.equal(valid);
       expect(quick({ ...valid, extra: 'ignored' })).to.not.equal(undefined);
     });
@@ -68,9 +68,9 @@ describe('contract checks without zod', () => {
     it(`never accept a ${name} that zod refuses`, () => {
       let refusedByZod = 0;
       for (const { path, doc } of mutations(valid)) {
-        const zodAccepts = check(schema, doc).ok;
-        if (!zodAccepts) refusedByZod += 1;
-        if (quick(doc) !== undefined) expect(zodAccepts, `${name}: quick check accepted a wrong ${path} (${JSON.stringify(doc)})`).to.equal(true);
+        const accepted = zodAccepts(doc);
+        if (!accepted) refusedByZod += 1;
+        if (quick(doc) !== undefined) expect(accepted, `${name}: quick check accepted a wrong ${path} (${JSON.stringify(doc)})`).to.equal(true);
       }
       // The mutations must really exercise the schema: most of them are wrong.
       expect(refusedByZod).to.be.greaterThan(200);
