@@ -156,16 +156,25 @@ const barStyle = (palette: Palette) => ({
   categoryPercentage: 0.9,
 });
 
-/** Long Vietnamese labels on a phone: lines of at most `max` characters, broken between words. */
-function wrap(label: string, max: number): string[] {
+/**
+ * Long Vietnamese labels on a phone: lines of at most `max` characters, broken between words, and no more
+ * lines than the bar's row has room for (the rest ends in "…": the table and the summary have the full text).
+ */
+export function wrap(label: string, max: number, maxLines: number): string[] {
   const lines: string[] = [];
   for (const word of label.split(' ')) {
     const last = lines[lines.length - 1];
     if (last !== undefined && `${last} ${word}`.length <= max) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
-  return lines;
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1].slice(0, max - 1)}…`;
+  return kept;
 }
+
+/** Tick labels are 12px with ~15px lines; a row gets its share of about 80% of the canvas height. */
+const LABEL_LINE_PX = 15;
 
 function configFor({ data, f, palette, animate }: DrawOptions): ChartConfiguration<'bar' | 'line'> {
   const { text: pick, format, locale } = f;
@@ -234,7 +243,9 @@ function configFor({ data, f, palette, animate }: DrawOptions): ChartConfigurati
       autoSkip: !horizontal,
       // Called again on every resize, so the labels re-wrap to the width at hand.
       callback(this: { chart: Chart }, _value: number | string, index: number) {
-        return horizontal ? wrap(labels[index] ?? '', this.chart.width < 480 ? 16 : 30) : labels[index];
+        if (!horizontal) return labels[index];
+        const rowLines = Math.floor((this.chart.height * 0.8) / Math.max(1, labels.length) / LABEL_LINE_PX);
+        return wrap(labels[index] ?? '', this.chart.width < 480 ? 16 : 30, Math.max(1, Math.min(3, rowLines)));
       },
     },
   };

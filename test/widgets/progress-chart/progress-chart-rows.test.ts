@@ -44,3 +44,13 @@ describe('progress chart row reader', () => {
     expect(rowsToData('progress', [['indicator', 'current', 'target', 'deadline'], ['A', '1', '2', '12/2025']])).to.deep.include({ ok: false });
   });
 });
+
+describe('progress chart axis labels', () => {
+  it('wrap between words and never take more lines than the row has room for', async () => {
+    const { wrap } = await import('../../../src/widgets/progress-chart/progress-chart.render.js');
+    expect(wrap('Dịch vụ công trực tuyến mức 4', 16, 3)).to.deep.equal(['Dịch vụ công', 'trực tuyến mức 4']);
+    expect(wrap('Online public services at level 4', 16, 2)).to.deep.equal(['Online public', 'services at…']);
+    expect(wrap('Online public services at level 4', 16, 1)).to.deep.equal(['Online public…']);
+    expect(wrap('Ba Tri', 16, 1)).to.deep.equal(['Ba Tri']);
+  });
+});
