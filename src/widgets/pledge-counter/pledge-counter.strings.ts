@@ -29,6 +29,8 @@ export interface PledgeCounterStrings {
   countColumn: string;
   progressColumn: string;
   illustrative: string;
+  notStarted: (day: string) => string;
+  closed: (day: string) => string;
 }
 
 export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
@@ -61,6 +63,8 @@ export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
     countColumn: 'Cam kết',
     progressColumn: 'Tiến độ',
     illustrative: 'Mục tiêu là số liệu minh họa.',
+    notStarted: (day) => `Chiến dịch nhận cam kết từ ngày ${day}.`,
+    closed: (day) => `Chiến dịch đã kết thúc ngày ${day}. Cảm ơn bạn đã quan tâm!`,
   },
   en: {
     loading: 'Loading pledge counts…',
@@ -91,5 +95,7 @@ export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
     countColumn: 'Pledges',
     progressColumn: 'Progress',
     illustrative: 'Goals are illustrative data.',
+    notStarted: (day) => `The campaign takes pledges from ${day}.`,
+    closed: (day) => `The campaign ended on ${day}. Thank you for your interest!`,
   },
 };

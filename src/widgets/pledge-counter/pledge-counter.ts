@@ -4,7 +4,8 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { quickCampaign, quickCounts } from '../../contract/checks.js';
 import { apiPath } from '../../contract/paths.js';
 import { defineElement } from '../../core/define.js';
-import { formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
+import { formatDate, formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
+import { vietnamDay } from '../../core/dates.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, LoadError } from '../../core/load.js';
 import { serviceBase } from '../../core/service.js';
@@ -272,7 +273,17 @@ export class LantoaPledgeCounter extends LantoaElement {
         <div class="figure"><dt>${t.unitCount(unit.name)}</dt><dd>${formatNumber(this.locale, unitCount)}</dd></div>
         <div class="figure"><dt>${t.provinceTotal}</dt><dd>${formatNumber(this.locale, counts.total)}</dd></div>
       </dl>
-      ${this.renderProgress('unit-progress', unitCount, unit.goal)} ${this.mine && !this.sending ? this.renderPledged(t, config, this.mine) : this.renderForm(t, config)}`;
+      ${this.renderProgress('unit-progress', unitCount, unit.goal)} ${this.mine && !this.sending ? this.renderPledged(t, config, this.mine) : this.renderFormOrDates(t, config)}`;
+  }
+
+  /** The form while the campaign runs; before or after its dates (Vietnam time, as the service counts), why not. */
+  private renderFormOrDates(t: PledgeCounterStrings, config: CampaignConfig): TemplateResult {
+    const today = vietnamDay(new Date());
+    // Noon UTC is the same calendar day in every time zone a visitor is likely to be in.
+    const day = (iso: string) => formatDate(this.locale, new Date(`${iso}T12:00:00Z`));
+    if (today < config.startDate) return html`<p class="notice" role="status">${t.notStarted(day(config.startDate))}</p>`;
+    if (today > config.endDate) return html`<p class="notice" role="status">${t.closed(day(config.endDate))}</p>`;
+    return this.renderForm(t, config);
   }
 
   private renderForm(t: PledgeCounterStrings, config: CampaignConfig): TemplateResult {

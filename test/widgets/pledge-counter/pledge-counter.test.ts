@@ -255,6 +255,23 @@ describe('<lantoa-pledge-counter>', () => {
     }
   });
 
+  describe('campaign dates', () => {
+    for (const [campaign, lang, expected] of [
+      ['closed-campaign', 'vi', 'Chiến dịch đã kết thúc ngày 1/1/2021'],
+      ['closed-campaign', 'en', 'The campaign ended on 01/01/2021'],
+      ['future-campaign', 'vi', 'Chiến dịch nhận cam kết từ ngày 1/1/2099'],
+    ] as const) {
+      it(`says why there is no form: ${campaign} (${lang})`, async () => {
+        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${campaign} unit="ba-tri" lang=${lang}></lantoa-pledge-counter>`);
+        await ready(el);
+        expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+        expect(el.shadowRoot!.querySelector('.notice[role="status"]')!.textContent).to.contain(expected);
+        expect(figures(el)).to.have.length(2); // the counts still show
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
   describe('load benchmark mark', () => {
     const marks = () => performance.getEntriesByName('lantoa:lantoa-pledge-counter', 'mark').length;
     beforeEach(() => performance.clearMarks('lantoa:lantoa-pledge-counter'));
