@@ -162,6 +162,11 @@ await buildStep(
   [lazyPartsFromStep1(viteManifest)],
 );
 
+// Every lazy chunk of step 1 must be one the classic script asks for: one missing was inlined instead.
+const classic = await readFile(`${OUT}/lantoa.iife.js`, 'utf8');
+const inlined = Object.values(viteManifest).filter((chunk) => chunk.isDynamicEntry && !classic.includes(`./${chunk.file}`));
+if (inlined.length > 0) throw new Error(`lantoa.iife.js inlines lazy parts: ${inlined.map((chunk) => chunk.src).join(', ')}`);
+
 // 4. Each widget's direct entry under a fixed name (banner.js): everything it needs up front in one file, its
 // lazy parts (validation) as hashed chunks. A page with one widget pastes it instead of the loader and saves a
 // round trip (page → banner.js instead of page → loader.js → chunks): 0.8 s on 2G. Not shared between widgets:
