@@ -5,6 +5,7 @@
  * load (a CSP naming only the script), each widget keeps its own fallback and nothing reaches the page.
  */
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { DIST, openPage, requested, win } from '../built-page.js';
 import { until } from '../helpers.js';
 
@@ -18,6 +19,9 @@ async function demoPage(head = ''): Promise<HTMLIFrameElement> {
   if (!snippet.includes(`${DIST}/lantoa.iife.js`)) throw new Error('demo/classic-script.html no longer loads lantoa.iife.js');
   return openPage(snippet, 1024, frames, head);
 }
+
+/** The real pledge service beside the tests (another origin than this page), serving dist/lantoa under /lantoa/. */
+const SERVICE = await executeServerCommand<string, unknown>('pledge-service', { action: 'api' });
 
 const shadow = (frame: HTMLIFrameElement, tag: string) => frame.contentDocument!.querySelector(tag)?.shadowRoot ?? null;
 
@@ -61,6 +65,25 @@ describe('classic script lantoa.iife.js on the demo page', () => {
     for (const away of ['quiz-card.en-', 'progress-chart.csv-', 'quiz-card.schema-', 'banner-', 'progress-chart-', 'quiz-card-']) {
       expect(files.some((file) => file.startsWith(away)), `${away}… not requested`).to.equal(false);
     }
+    expect(win(frame).__errors).to.deep.equal([]);
+  });
+
+  it('from the province server on a district site (another origin): the chunks come from its /lantoa/, with CORS', async () => {
+    const frame = await openPage(
+      `<lantoa-progress-chart></lantoa-progress-chart><script src="${SERVICE}/lantoa/lantoa.iife.js" defer></script>`,
+      1024,
+      frames,
+    );
+    await until(() => !!shadow(frame, 'lantoa-progress-chart')?.querySelector('.layer.chart:not(.off)'), 8000, 'the chart');
+    const fromService = win(frame)
+      .performance.getEntriesByType('resource')
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.origin === new URL(SERVICE).origin)
+      .map((url) => url.pathname);
+    expect(fromService[0]).to.equal('/lantoa/lantoa.iife.js');
+    expect(fromService.some((path) => /^\/lantoa\/progress-chart\.render-[\w-]{8}\.js$/.test(path)), JSON.stringify(fromService)).to.equal(true);
+    expect(fromService.some((path) => /^\/lantoa\/progress-chart\.defaults-[\w-]{8}\.js$/.test(path))).to.equal(true);
+    expect(requested(frame)).to.deep.equal([]); // nothing from this page's own origin
     expect(win(frame).__errors).to.deep.equal([]);
   });
 
