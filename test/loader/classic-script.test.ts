@@ -87,6 +87,20 @@ describe('classic script lantoa.iife.js on the demo page', () => {
     expect(win(frame).__errors).to.deep.equal([]);
   });
 
+  it('keeps the chart\'s data table, readable, when only chart.js cannot load', async () => {
+    const manifest = (await (await fetch(`${DIST}/widgets-manifest.json`)).json()) as Record<string, { file: string }>;
+    const render = manifest['src/widgets/progress-chart/progress-chart.render.ts'].file;
+    const allowed = [`${DIST}/lantoa.iife.js`, ...Object.values(manifest).map(({ file }) => `${DIST}/${file}`).filter((path) => !path.endsWith(render))];
+    const csp = `<meta http-equiv="Content-Security-Policy" content="script-src ${allowed.map((path) => new URL(path, location.href).href).join(' ')} 'unsafe-inline'">`;
+    const frame = await demoPage(csp);
+    await until(() => win(frame).__warnings.some((w) => w.includes('the chart could not be drawn')), 8000, 'the chart to give up');
+    const root = shadow(frame, 'lantoa-progress-chart')!;
+    expect(root.querySelector('.layer.table:not(.off) [part="table"]')!.textContent).to.contain('Dịch vụ công trực tuyến mức 4');
+    expect(root.querySelector('.layer.chart:not(.off)'), 'no empty chart layer').to.equal(null);
+    await until(() => !!shadow(frame, 'lantoa-quiz-card')?.querySelector('.question'), 8000, 'the quiz, whose words did load');
+    expect(win(frame).__errors).to.deep.equal([]);
+  });
+
   it('keeps each widget usable with its own localized message when the lazy chunks cannot load (a CSP naming only the script)', async () => {
     // A path without a trailing slash allows that one file: the page's own script and lantoa.iife.js, no chunk.
     const allowed = ['/demo/lang-from-query.js', `${DIST}/lantoa.iife.js`].map((path) => new URL(path, location.href).href);
