@@ -1,8 +1,9 @@
 /**
  * The classic script (dist/lantoa/lantoa.iife.js, made by `npm run build` before the browser tests) on the
  * demo page a CMS without type="module" gets: it holds what each widget needs to show itself, and loads the
- * lazy parts (chart.js, the quiz's words) on demand as the module chunks beside it. Where those chunks cannot
- * load (a CSP naming only the script), each widget keeps its own fallback and nothing reaches the page.
+ * lazy parts (chart.js, the quiz's words) on demand as the module chunks beside it, from another origin too
+ * (the province's snippet on a district site). Where those chunks cannot load (a CSP naming only the script),
+ * each widget keeps its own fallback and nothing reaches the page.
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
