@@ -7,6 +7,7 @@
  * Run with tsx: `npm run build`.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { build, type InlineConfig, type Manifest, type Plugin } from 'vite';
 import { WIDGETS } from './widgets.js';
 
@@ -49,11 +50,11 @@ function minifyLitTemplates(): Plugin {
 }
 
 /** One Vite build into OUT with the shared config; each step adds its own entries and output names. */
-function buildStep(step: InlineConfig['build'], define?: Record<string, string>) {
+function buildStep(step: InlineConfig['build'], define?: Record<string, string>, plugins: Plugin[] = []) {
   return build({
     configFile: 'vite.config.ts',
     logLevel: 'warn',
-    plugins: [minifyLitTemplates()],
+    plugins: [minifyLitTemplates(), ...plugins],
     define,
     // Relative base: chunk URLs resolve against the importing module's URL, so they work from any host page.
     base: './',
@@ -88,16 +89,56 @@ await buildStep({
 const viteManifest = JSON.parse(await readFile(`${OUT}/widgets-manifest.json`, 'utf8')) as Manifest;
 
 /** The entry file, then every chunk it imports statically (transitively): what the loader requests at once. */
-function filesOf(key: string): string[] {
+function filesOf(key: string, manifest: Manifest = viteManifest): string[] {
   const files: string[] = [];
   const visit = (k: string) => {
-    const chunk = viteManifest[k];
+    const chunk = manifest[k];
     if (files.includes(chunk.file)) return;
     files.push(chunk.file);
     chunk.imports?.forEach(visit);
   };
   visit(key);
   return files;
+}
+
+/**
+ * Step 3: every dynamic import becomes `import(<directory of lantoa.iife.js> + '<step-1 chunk>.js')`. A module
+ * step 1 did not emit as a lazy chunk stops the build: it would otherwise be missing beside the classic script.
+ * A script URL that cannot be read leaves "./": a rejected import, which each widget already handles.
+ * A step-1 chunk may import others (the chart's renderer imports the shared chunk): those are requested in the
+ * same round, `Promise.all([import(chunk), import(dependency)…])`, as the module build's preload does, instead of
+ * being discovered one round trip later. The module map loads each file once, whichever import asks first.
+ */
+function lazyPartsFromStep1(manifest: Manifest): Plugin {
+  const BASE = '__lantoaChunks';
+  const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
+  return {
+    name: 'lantoa-classic-lazy-parts',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if ((options as { kind?: string }).kind !== 'dynamic-import') return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      const key = resolved && relative(process.cwd(), resolved.id).split('\\').join('/');
+      const chunk = key ? manifest[key] : undefined;
+      if (!chunk?.isDynamicEntry) throw new Error(`classic script: import('${source}') in ${importer} has no lazy chunk in step 1`);
+      return { id: `./${chunk.file}`, external: true };
+    },
+    // The directory of the script, read while it runs: the only time document.currentScript is it.
+    intro: () => `var ${BASE}=(()=>{try{return new URL(".",document.currentScript.src).href}catch(e){return"./"}})();`,
+    renderChunk(code) {
+      let lazy = 0;
+      const rewritten = code.replace(/\bimport\((['"`])\.\/([\w.-]+\.js)\1\)/g, (_call, _quote: string, file: string) => {
+        const key = byFile.get(file);
+        if (!key) throw new Error(`classic script: import of ${file}, which step 1 did not write`);
+        lazy++;
+        const dependencies = filesOf(key, manifest).slice(1);
+        const load = (f: string) => `import(${BASE}+"${f}")`;
+        return dependencies.length === 0 ? load(file) : `Promise.all([${[file, ...dependencies].map(load).join(',')}]).then(m=>m[0])`;
+      });
+      if (lazy === 0) throw new Error('classic script: no lazy chunk import found in the bundle (has the output format changed?)');
+      return { code: rewritten, map: null };
+    },
+  };
 }
 
 const loaderMap = Object.fromEntries(WIDGETS.map((w) => [w.tag, filesOf(w.entry)]));
@@ -110,7 +151,14 @@ await buildStep(
   { __LANTOA_MANIFEST__: JSON.stringify(loaderMap) },
 );
 
-// 3. One classic script with everything (dynamic imports inlined: a classic script cannot split).
+// 3. One classic script with what every widget needs for its first paint (Lit, core, each widget's entry). A
+// classic script cannot be split, but every browser that runs these widgets (Chrome 63+, Safari 11.1+, Firefox
+// 67+) runs `import()` inside one: the parts that are lazy in the module build (chart.js, CSV, zod schemas, the
+// quiz's language packs and results sender…) stay lazy here too, as the very ES chunks of step 1. Each
+// `import('./x.js')` of src/ is kept external and pointed at its step-1 chunk file, addressed from the script's
+// own URL (document.currentScript.src): a relative import() resolves against the script's URL only when it is
+// same-origin; from another origin (a district site pasting the province's snippet) Chromium resolves it against
+// about:blank and fails.
 // import.meta does not exist in a classic script; the widgets read document.currentScript there instead.
 await buildStep(
   {
@@ -118,7 +166,13 @@ await buildStep(
     rolldownOptions: { output: { codeSplitting: false } },
   },
   { 'import.meta': '{}' },
+  [lazyPartsFromStep1(viteManifest)],
 );
+
+// Every lazy chunk of step 1 must be one the classic script asks for: one missing was inlined instead.
+const classic = await readFile(`${OUT}/lantoa.iife.js`, 'utf8');
+const inlined = Object.values(viteManifest).filter((chunk) => chunk.isDynamicEntry && !classic.includes(chunk.file));
+if (inlined.length > 0) throw new Error(`lantoa.iife.js inlines lazy parts: ${inlined.map((chunk) => chunk.src).join(', ')}`);
 
 // 4. Each widget's direct entry under a fixed name (banner.js): everything it needs up front in one file, its
 // lazy parts (validation) as hashed chunks. A page with one widget pastes it instead of the loader and saves a

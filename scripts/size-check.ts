@@ -92,7 +92,15 @@ const budgets: Budget[] = [
     limit: 3.5 * KB,
   },
   { what: 'progress-chart.js page before chart.js (direct entry)', files: directPage('progress-chart') },
-  { what: 'lantoa.iife.js (classic script: every widget, for CMSs that strip type="module")', files: new Set(['lantoa.iife.js']) },
+  // The classic script holds Lit, the core and every widget's entry: what each widget needs to show itself, in one
+  // request (page → lantoa.iife.js, a round trip less than the loader's page → loader.js → chunks). Its lazy parts
+  // load on demand as the step-1 chunks beside it. 32 KB: 28.6 KB measured, with room for the widgets' growth, and
+  // less than any lazy part that could slip back in (zod 7.6 KB, chart.js 53 KB) (it stood at 101 KB with them).
+  { what: 'lantoa.iife.js (classic script: every widget up front, lazy parts as the chunks beside it)', files: new Set(['lantoa.iife.js']), limit: 32 * KB },
+  {
+    what: 'lantoa.iife.js page with a chart near the viewport (+ chart.js chunk and the shared chunk it imports)',
+    files: union(['lantoa.iife.js'], closure(shared, [`${dir('progress-chart')}progress-chart.render.ts`])),
+  },
 ];
 
 const counted = union(...budgets.map((budget) => budget.files));

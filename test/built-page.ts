@@ -10,11 +10,14 @@ export interface PageWindow extends Window {
   __shift: number;
 }
 
-/** Opens `body` as a page in an iframe of the given width (700 px high); `frames` collects it for removal. */
-export async function openPage(body: string, width = 1024, frames?: HTMLIFrameElement[]): Promise<HTMLIFrameElement> {
+/**
+ * Opens `body` as a page in an iframe of the given width (700 px high); `frames` collects it for removal; `head`
+ * goes first in the page's head (a CSP meta must be there).
+ */
+export async function openPage(body: string, width = 1024, frames?: HTMLIFrameElement[], head = ''): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   frame.style.cssText = `width:${width}px;height:700px;border:0`;
-  frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+  frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">${head}
     <script>
       window.__errors = []; window.__warnings = []; window.__shift = 0;
       addEventListener('error', (e) => __errors.push(String(e.message)));

@@ -211,13 +211,17 @@ export class LantoaProgressChart extends LantoaElement {
         if (!abort.signal.aborted) this.show(DEFAULT_DATA[this.kind]);
         return;
       }
-      // zod and the schema arrive while the data is on the wire.
+      // zod and the schema arrive while the data is on the wire. A chunk that cannot load (offline, a CSP) fails
+      // where it is awaited; the empty catches only keep it from reaching the page as an unhandled rejection when
+      // an earlier step fails first.
       const schema = import('./progress-chart.schema.js');
+      schema.catch(() => undefined);
       if (raw === undefined) {
         let rows: string[][] | null;
         const csvSource = !!url && this.isCsv(url);
         // The row reader, for a CSV file or a table (not for JSON), also requested before the data arrives.
         const reader = csvSource || !url ? import('./progress-chart.rows.js') : undefined;
+        reader?.catch(() => undefined);
         if (url && csvSource) {
           const [text, csv] = await Promise.all([fetchText(url, { signal: abort.signal }, 'text/csv'), import('./progress-chart.csv.js')]);
           performance.mark('lantoa:lantoa-progress-chart:data');
@@ -228,7 +232,7 @@ export class LantoaProgressChart extends LantoaElement {
           raw = await fetchJson(url, { signal: abort.signal });
           performance.mark('lantoa:lantoa-progress-chart:data');
         } else {
-          rows = (await import('./progress-chart.rows.js')).tableRows(table as HTMLTableElement);
+          rows = (await (reader ?? import('./progress-chart.rows.js'))).tableRows(table as HTMLTableElement);
         }
         if (rows) {
           const { rowsToData, describeRowsProblem } = await (reader ?? import('./progress-chart.rows.js'));
