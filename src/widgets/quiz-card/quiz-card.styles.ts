@@ -35,9 +35,11 @@ export const quizCardStyles = css`
     color: var(--_text-muted);
   }
   /* New on each check and at the end: they slide in (not under reduced motion). */
-  .feedback,
-  .done {
-    animation: enter 0.25s ease-out;
+  @media (prefers-reduced-motion: no-preference) {
+    .feedback,
+    .done {
+      animation: enter 0.25s ease-out;
+    }
   }
   @keyframes enter {
     from {
@@ -156,11 +158,5 @@ export const quizCardStyles = css`
     margin-block-end: 0.75rem;
     padding-inline-start: 0.75rem;
     border-inline-start: 0.25rem solid var(--_state);
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .feedback,
-    .done {
-      animation: none;
-    }
   }
 `;
