@@ -125,9 +125,8 @@ export const quizCardStyles = css`
     border-radius: var(--_radius);
     background: var(--_state-surface);
   }
-  .feedback p:last-child,
-  .result p:last-child,
-  li p:last-child {
+  /* The last paragraph of a box (feedback, result, review item) ends flush with it. */
+  p:last-child {
     margin-block-end: 0;
   }
   .verdict,

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
@@ -40,7 +39,8 @@ export const QUIZ_OUTBOX = 'lantoa:quiz:outbox';
 
 /** Why the content cannot be shown, worded in the language of the moment. */
 type Failure = (locale: Locale) => string;
-type Delivery = 'sending' | 'queued' | 'sent' | 'rejected';
+/** Where the round's result is: on its way, waiting on the device, refused, or sent (with the unit's figures when the service gave them). */
+type Delivery = 'sending' | 'queued' | 'sent' | 'rejected' | UnitStats;
 
 /**
  * A quiz about the programme, one question at a time: choose, check, read why (with the source), next; then
@@ -69,37 +69,55 @@ type Delivery = 'sending' | 'queued' | 'sent' | 'rejected';
 export class LantoaQuizCard extends LantoaElement {
   static override styles = [themeTokens, resetStyles, buttonStyles, quizCardStyles];
 
+  /** Lit's reactive properties (attributes) and internal state, declared here rather than with decorators: fewer bytes. */
+  static override properties = {
+    src: {},
+    api: {},
+    unit: {},
+    seed: {},
+    content: { attribute: false },
+    quiz: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    round: { state: true, attribute: false },
+    index: { state: true, attribute: false },
+    selected: { state: true, attribute: false },
+    answers: { state: true, attribute: false },
+    finished: { state: true, attribute: false },
+    hint: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    delivery: { state: true, attribute: false },
+  };
+
   /** First retry of a queued result; doubled after each failure, up to a minute. */
   static retryMs = 2000;
 
   /** URL of quiz content (JSON); used when there is no `content` property and no inline JSON child. */
-  @property() src?: string;
+  src?: string;
 
   /** Base URL of the Lantoa service results go to; default: the origin this script was loaded from. */
-  @property() api?: string;
+  api?: string;
 
   /** The unit (e.g. `ba-tri`) whose page this is: results are sent, and its participation shown, only when set. */
-  @property() unit?: string;
+  unit?: string;
 
   /** Makes the random draws repeatable: the same seed gives the same order on every device. */
-  @property() seed?: string;
+  seed?: string;
 
   /** Quiz content set from JavaScript (same shape as the JSON); wins over the inline child and `src`. */
-  @property({ attribute: false }) content?: unknown;
+  content?: unknown;
 
-  @state() private quiz?: QuizContent;
-  @state() private failure?: Failure;
-  @state() private round: Asked[] = [];
-  @state() private index = 0;
-  @state() private selected: number[] = [];
+  private quiz?: QuizContent;
+  private failure?: Failure;
+  private round: Asked[] = [];
+  private index = 0;
+  private selected: number[] = [];
   /** What the visitor chose for each question asked so far; the current one is checked when its entry exists. */
-  @state() private answers: number[][] = [];
-  @state() private finished = false;
-  @state() private hint = false;
+  private answers: number[][] = [];
+  private finished = false;
+  private hint = false;
   /** Text of the polite live region: the verdict after checking, the score at the end. */
-  @state() private announcement = '';
-  @state() private delivery?: Delivery;
-  @state() private stats?: UnitStats | null;
+  private announcement = '';
+  private delivery?: Delivery;
 
   private random: () => number = Math.random;
   /** Showing the built-in quiz, whose text arrives per language. */
@@ -248,7 +266,6 @@ export class LantoaQuizCard extends LantoaElement {
     this.hint = false;
     this.announcement = '';
     this.delivery = undefined;
-    this.stats = undefined;
   }
 
   /** This language's strings, else (while they load) another language's; every caller runs once one has arrived. */
@@ -359,8 +376,7 @@ export class LantoaQuizCard extends LantoaElement {
 
   private onDelivery(result: PendingResult, outcome: SendResult, stats: UnitStats | null): void {
     if (result.key !== this.resultKey) return;
-    this.delivery = outcome.outcome === 'retry' ? 'queued' : outcome.outcome;
-    this.stats = stats;
+    this.delivery = outcome.outcome === 'retry' ? 'queued' : (stats ?? outcome.outcome);
   }
 
   private retry(): void {
@@ -369,7 +385,7 @@ export class LantoaQuizCard extends LantoaElement {
   }
 
   private percent(ratio: number): string {
-    return new Intl.NumberFormat(INTL_TAG[this.locale], { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+    return new Intl.NumberFormat(INTL_TAG[this.locale], { style: 'percent' }).format(ratio);
   }
 
   protected renderContent(): unknown {
@@ -421,12 +437,8 @@ export class LantoaQuizCard extends LantoaElement {
         @change=${(event: Event) => this.toggle(choice, multiple, (event.target as HTMLInputElement).checked)}
       />
       <span class="choice-text">${this.text(question.choices[choice])}</span>
-      ${tag ? this.renderTag(tag) : nothing}
+      ${tag ? html`<span class="tag">${tag}</span>` : nothing}
     </label>`;
-  }
-
-  private renderTag(tag: string): TemplateResult {
-    return html`<span class="tag">${tag}</span>`;
   }
 
   private renderFeedback(t: QuizCardStrings, question: QuizQuestion, right: boolean): TemplateResult {
@@ -486,17 +498,15 @@ export class LantoaQuizCard extends LantoaElement {
   }
 
   private renderParticipation(t: QuizCardStrings): TemplateResult | typeof nothing {
-    if (!this.unit || !this.delivery) return nothing;
-    let message: string;
-    if (this.delivery === 'sent') {
-      const stats = this.stats;
-      if (!stats) return nothing;
-      message = `${t.participation(stats.name, formatNumber(this.locale, stats.participants))} · ${t.averageScore(this.percent(stats.averageScore))}`;
-    } else {
-      message = { sending: t.resultSending, queued: t.resultQueued, rejected: t.resultRejected }[this.delivery];
-    }
+    const delivery = this.delivery;
+    if (!this.unit || !delivery || delivery === 'sent') return nothing;
+    const message =
+      typeof delivery === 'object'
+        ? `${t.participation(delivery.name, formatNumber(this.locale, delivery.participants))} · ${t.averageScore(this.percent(delivery.averageScore))}`
+        : { sending: t.resultSending, queued: t.resultQueued, rejected: t.resultRejected }[delivery];
     return html`<p class="participation" role="status">${message}</p>`;
   }
+
 }
 
 defineElement('lantoa-quiz-card', LantoaQuizCard);
