@@ -76,10 +76,11 @@ const budgets: Budget[] = [
   // A page with only the quiz pastes quiz-card.js (README): that page is the issue's "quiz page" (≤ 18 KB).
   { what: 'quiz-card.js page (direct entry + words and built-in quiz in one language)', files: quizLanguagePack(directPage), limit: 18 * KB },
   {
-    what: 'quiz-card.js page with per-unit results (+ result sender + outbox; over 18 KB, see README)',
+    what: 'quiz-card.js page with per-unit results (+ result sender + outbox)',
     files: union(quizLanguagePack(directPage), closure(readManifest('quiz-card.manifest.json'), [`${dir('quiz-card')}quiz-results.ts`])),
+    limit: 18 * KB,
   },
-  { what: 'quiz-card through the loader (loader + quiz + shared + one language)', files: quizLanguagePack(loaderPage) },
+  { what: 'quiz-card through the loader (loader + quiz + shared + one language)', files: quizLanguagePack(loaderPage), limit: 18 * KB },
   { what: 'progress-chart element before chart.js, beyond the shared chunk', files: minus(chartPage, union(['loader.js'], sharedChunk)), limit: 6 * KB },
   {
     what: 'progress-chart: lazy chart.js chunks (tree-shaken chart.js + canvas, legend, summary)',

@@ -40,42 +40,38 @@ export function dequeue(storageKey: string, key: string): void {
 }
 
 /**
- * A random UUID v4, for idempotency keys. `crypto.randomUUID` exists only on https pages; many union sites
- * are plain http, where `getRandomValues` still works.
+ * A random UUID v4, for idempotency keys. From `getRandomValues`, which works on plain-http pages too (many
+ * union sites are), unlike `crypto.randomUUID` (https only): each 0/1 becomes a random hex digit, each 8 one
+ * of 8–b (the variant), the 4 stays (the version).
  */
 export function newKey(): string {
-  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16),
+  );
 }
 
-/** POSTs a JSON body. Never throws: the outcome says whether to forget the item, keep it, or report it. */
+/**
+ * POSTs a JSON body. Never throws: the outcome says whether to forget the item, keep it, or report it. Gives up
+ * after `timeoutMs` (where the browser has `AbortSignal.timeout`; elsewhere the browser's own timeout applies).
+ */
 export async function postJson(url: string, body: unknown, timeoutMs = 15_000): Promise<SendResult> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
       credentials: 'omit',
-      signal: controller.signal,
+      signal: AbortSignal.timeout?.(timeoutMs),
     });
     const answer: unknown = await response.json().catch(() => null);
+    const status = response.status;
     if (response.ok) return { outcome: 'sent', body: answer };
     // Busy or slow (429, 408) and server faults (5xx) are worth another try; other 4xx are final.
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-      return { outcome: 'retry', reason: `HTTP ${response.status}` };
-    }
+    if (status >= 500 || status === 429 || status === 408) return { outcome: 'retry', reason: `HTTP ${status}` };
     const error = (answer as { error?: { code?: string; message?: string } } | null)?.error;
-    return { outcome: 'rejected', status: response.status, code: error?.code ?? 'rejected', message: error?.message ?? '' };
+    return { outcome: 'rejected', status, code: error?.code ?? 'rejected', message: error?.message ?? '' };
   } catch (error) {
     return { outcome: 'retry', reason: String(error) };
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -97,30 +93,25 @@ export interface OutboxOptions<T extends Queued> {
  * what an earlier visit left), {@link submit} for a new item, {@link stop} when it disconnects.
  */
 export class Outbox<T extends Queued> {
-  private delay: number;
+  private delay = 0;
   private timer?: ReturnType<typeof setTimeout>;
   private flushing = false;
-  /** A flush was asked for while one was running (e.g. `online` during a retry): run again after it. */
+  /** A flush was asked for (again): the running one goes round once more (e.g. `online` during a retry). */
   private flushAgain = false;
   /** Keys being sent right now, so a flush never sends one twice at once. */
   private readonly inFlight = new Set<string>();
   /** Back online: send now, and start the backoff afresh. */
   private readonly onOnline = () => {
-    this.delay = this.firstDelay();
+    this.resetDelay();
     this.flush();
   };
 
   constructor(private readonly options: OutboxOptions<T>) {
-    this.delay = this.firstDelay();
+    this.resetDelay();
   }
 
-  private firstDelay(): number {
-    return this.options.retryMs?.() ?? 2000;
-  }
-
-  /** The queued items this outbox delivers. */
-  pending(): T[] {
-    return readQueue<T>(this.options.storageKey).filter((item) => this.options.owns?.(item) ?? true);
+  private resetDelay(): void {
+    this.delay = this.options.retryMs?.() ?? 2000;
   }
 
   start(): void {
@@ -134,45 +125,41 @@ export class Outbox<T extends Queued> {
   }
 
   /** Saves the item, then sends it; resolves with the first attempt's outcome (later retries go to onResult). */
-  async submit(item: T): Promise<SendResult> {
+  submit(item: T): Promise<SendResult> {
     enqueue(this.options.storageKey, item);
     return this.deliver(item, true);
   }
 
   private async deliver(item: T, first = false): Promise<SendResult> {
+    const { storageKey, send, onResult } = this.options;
     this.inFlight.add(item.key);
-    const result = await this.options.send(item);
+    const result = await send(item);
     this.inFlight.delete(item.key);
     if (result.outcome === 'retry') {
-      this.scheduleRetry();
+      // Backoff: the delay doubles per failure, up to a minute.
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.flush(), this.delay);
+      this.delay = Math.min(this.delay * 2, 60_000);
     } else {
-      dequeue(this.options.storageKey, item.key);
-      if (result.outcome === 'sent') this.delay = this.firstDelay();
+      dequeue(storageKey, item.key);
+      if (result.outcome === 'sent') this.resetDelay();
     }
-    this.options.onResult?.(item, result, first);
+    onResult?.(item, result, first);
     return result;
   }
 
-  private scheduleRetry(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.delay);
-    this.delay = Math.min(this.delay * 2, 60_000);
-  }
-
-  /** Sends every item still queued (not already on its way), one at a time. */
+  /** Sends every item of this outbox still queued (not already on its way), one at a time. */
   flush(): void {
-    if (this.flushing) {
-      this.flushAgain = true;
-      return;
-    }
-    this.flushAgain = false;
-    const waiting = this.pending().filter((item) => !this.inFlight.has(item.key));
-    if (waiting.length === 0) return;
+    this.flushAgain = true;
+    if (this.flushing) return;
     this.flushing = true;
     void (async () => {
-      for (const item of waiting) await this.deliver(item);
+      while (this.flushAgain) {
+        this.flushAgain = false;
+        const { storageKey, owns } = this.options;
+        for (const item of readQueue<T>(storageKey)) if ((owns?.(item) ?? true) && !this.inFlight.has(item.key)) await this.deliver(item);
+      }
       this.flushing = false;
-      if (this.flushAgain) this.flush();
     })();
   }
 }

@@ -1,19 +1,12 @@
 /**
  * localStorage that never throws: it is missing or throws SecurityError in some embeds (sandboxed
- * iframes, blocked third-party storage, private modes). Callers get null / false and carry on.
+ * iframes, blocked third-party storage, private modes). Callers get null / false and carry on. Every
+ * access to `localStorage` (even reading the global) stays inside a `try`.
  */
-function store(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
 
 export function readStored<T>(key: string): T | null {
   try {
-    const raw = store()?.getItem(key);
-    return raw == null ? null : (JSON.parse(raw) as T);
+    return JSON.parse(localStorage.getItem(key) ?? 'null') as T | null;
   } catch {
     return null;
   }
@@ -22,9 +15,7 @@ export function readStored<T>(key: string): T | null {
 /** Returns false when the value could not be kept (storage blocked or full). */
 export function writeStored(key: string, value: unknown): boolean {
   try {
-    const storage = store();
-    if (!storage) return false;
-    storage.setItem(key, JSON.stringify(value));
+    localStorage.setItem(key, JSON.stringify(value));
     return true;
   } catch {
     return false;
@@ -33,7 +24,7 @@ export function writeStored(key: string, value: unknown): boolean {
 
 export function removeStored(key: string): void {
   try {
-    store()?.removeItem(key);
+    localStorage.removeItem(key);
   } catch {
     /* storage blocked: nothing was kept, so nothing to remove */
   }

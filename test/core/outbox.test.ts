@@ -1,6 +1,6 @@
 /** The shared outbox (src/core/outbox.ts) and the seeded random numbers (src/core/random.ts). */
 import { expect } from '@open-wc/testing';
-import { dequeue, enqueue, Outbox, readQueue, type Queued, type SendResult } from '../../src/core/outbox.js';
+import { dequeue, enqueue, newKey, Outbox, readQueue, type Queued, type SendResult } from '../../src/core/outbox.js';
 import { seededRandom, shuffled } from '../../src/core/random.js';
 import { until } from '../helpers.js';
 
@@ -58,6 +58,40 @@ describe('core outbox', () => {
     outbox.stop();
     expect(sent).to.deep.equal(['one', 'two']);
     expect(readQueue(KEY).map((queued) => queued.key)).to.deep.equal(['other']);
+  });
+});
+
+describe('core outbox keys and flushes', () => {
+  afterEach(() => localStorage.removeItem(KEY));
+
+  it('makes random UUID v4 keys (getRandomValues: plain-http pages too), never the same twice', () => {
+    const keys = Array.from({ length: 200 }, newKey);
+    for (const key of keys) expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(keys).size).to.equal(keys.length);
+    // Every hex digit shows up in the random positions (not stuck on a few values).
+    expect(new Set(keys.join('').replace(/-/g, '')).size).to.equal(16);
+  });
+
+  it('flushes again after a flush that found nothing, and goes round once more when asked during one', async () => {
+    const sent: string[] = [];
+    const outbox = new Outbox<Queued>({
+      storageKey: KEY,
+      send: async (queued) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        sent.push(queued.key);
+        return { outcome: 'sent', body: null };
+      },
+    });
+    outbox.start(); // nothing queued yet
+    enqueue(KEY, item('first'));
+    outbox.flush();
+    enqueue(KEY, item('second')); // queued while the flush sends "first": the flush asked for now picks it up
+    outbox.flush();
+    await until(() => sent.length === 2, 2000, 'both items');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    outbox.stop();
+    expect(sent).to.deep.equal(['first', 'second']);
+    expect(readQueue(KEY)).to.deep.equal([]);
   });
 });
 

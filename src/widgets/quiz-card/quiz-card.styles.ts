@@ -35,9 +35,11 @@ export const quizCardStyles = css`
     color: var(--_text-muted);
   }
   /* New on each check and at the end: they slide in (not under reduced motion). */
-  .feedback,
-  .done {
-    animation: enter 0.25s ease-out;
+  @media (prefers-reduced-motion: no-preference) {
+    .feedback,
+    .done {
+      animation: enter 0.25s ease-out;
+    }
   }
   @keyframes enter {
     from {
@@ -123,9 +125,8 @@ export const quizCardStyles = css`
     border-radius: var(--_radius);
     background: var(--_state-surface);
   }
-  .feedback p:last-child,
-  .result p:last-child,
-  li p:last-child {
+  /* The last paragraph of a box (feedback, result, review item) ends flush with it. */
+  p:last-child {
     margin-block-end: 0;
   }
   .verdict,
@@ -156,11 +157,5 @@ export const quizCardStyles = css`
     margin-block-end: 0.75rem;
     padding-inline-start: 0.75rem;
     border-inline-start: 0.25rem solid var(--_state);
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .feedback,
-    .done {
-      animation: none;
-    }
   }
 `;

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
@@ -9,7 +8,6 @@ import { seededRandom } from '../../core/random.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { readStored } from '../../core/storage.js';
 import { buttonStyles, resetStyles, themeTokens } from '../../core/theme.js';
-import type { ContentProblem } from './quiz-card.schema.js';
 import { languagePack, loadedPacks, loadLanguagePack, quizFrameStrings, type QuizCardStrings } from './quiz-card.strings.js';
 import { quizCardStyles } from './quiz-card.styles.js';
 import { defaultQuiz } from './quiz-default.js';
@@ -34,14 +32,15 @@ export interface QuizCompleteDetail {
   passed: boolean;
 }
 
+const unreachable: Failure = (locale) => quizFrameStrings[locale].unreachable;
+
 /** localStorage key of the results waiting to be sent (src/core/outbox.ts). */
 export const QUIZ_OUTBOX = 'lantoa:quiz:outbox';
 
-type Failure =
-  | { kind: 'content'; problem: ContentProblem; describe: (problem: ContentProblem, locale: Locale) => string }
-  | { kind: 'document' }
-  | { kind: 'unreachable' };
-type Delivery = 'sending' | 'queued' | 'sent' | 'rejected';
+/** Why the content cannot be shown, worded in the language of the moment. */
+type Failure = (locale: Locale) => string;
+/** Where the round's result is: on its way, waiting on the device, refused, or sent (with the unit's figures when the service gave them). */
+type Delivery = 'sending' | 'queued' | 'sent' | 'rejected' | UnitStats;
 
 /**
  * A quiz about the programme, one question at a time: choose, check, read why (with the source), next; then
@@ -70,37 +69,55 @@ type Delivery = 'sending' | 'queued' | 'sent' | 'rejected';
 export class LantoaQuizCard extends LantoaElement {
   static override styles = [themeTokens, resetStyles, buttonStyles, quizCardStyles];
 
+  /** Lit's reactive properties (attributes) and internal state, declared here rather than with decorators: fewer bytes. */
+  static override properties = {
+    src: {},
+    api: {},
+    unit: {},
+    seed: {},
+    content: { attribute: false },
+    quiz: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    round: { state: true, attribute: false },
+    index: { state: true, attribute: false },
+    selected: { state: true, attribute: false },
+    answers: { state: true, attribute: false },
+    finished: { state: true, attribute: false },
+    hint: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    delivery: { state: true, attribute: false },
+  };
+
   /** First retry of a queued result; doubled after each failure, up to a minute. */
   static retryMs = 2000;
 
   /** URL of quiz content (JSON); used when there is no `content` property and no inline JSON child. */
-  @property() src?: string;
+  src?: string;
 
   /** Base URL of the Lantoa service results go to; default: the origin this script was loaded from. */
-  @property() api?: string;
+  api?: string;
 
   /** The unit (e.g. `ba-tri`) whose page this is: results are sent, and its participation shown, only when set. */
-  @property() unit?: string;
+  unit?: string;
 
   /** Makes the random draws repeatable: the same seed gives the same order on every device. */
-  @property() seed?: string;
+  seed?: string;
 
   /** Quiz content set from JavaScript (same shape as the JSON); wins over the inline child and `src`. */
-  @property({ attribute: false }) content?: unknown;
+  content?: unknown;
 
-  @state() private quiz?: QuizContent;
-  @state() private failure?: Failure;
-  @state() private round: Asked[] = [];
-  @state() private index = 0;
-  @state() private selected: number[] = [];
+  private quiz?: QuizContent;
+  private failure?: Failure;
+  private round: Asked[] = [];
+  private index = 0;
+  private selected: number[] = [];
   /** What the visitor chose for each question asked so far; the current one is checked when its entry exists. */
-  @state() private answers: number[][] = [];
-  @state() private finished = false;
-  @state() private hint = false;
+  private answers: number[][] = [];
+  private finished = false;
+  private hint = false;
   /** Text of the polite live region: the verdict after checking, the score at the end. */
-  @state() private announcement = '';
-  @state() private delivery?: Delivery;
-  @state() private stats?: UnitStats | null;
+  private announcement = '';
+  private delivery?: Delivery;
 
   private random: () => number = Math.random;
   /** Showing the built-in quiz, whose text arrives per language. */
@@ -206,7 +223,7 @@ export class LantoaQuizCard extends LantoaElement {
       // Content that is not JSON is named in the visitor's language (words from the pack).
       const parse = error instanceof LoadError && error.kind === 'parse' && (await this.loadPack());
       if (abort.signal.aborted) return;
-      this.failure = parse ? { kind: 'document' } : { kind: 'unreachable' };
+      this.failure = parse ? this.invalidDocument : unreachable;
       this.logProblem(`content from ${source}`, error instanceof Error ? error.message : error);
       return;
     }
@@ -214,7 +231,7 @@ export class LantoaQuizCard extends LantoaElement {
     const [schema, words] = await Promise.all([data === undefined ? undefined : import('./quiz-card.schema.js'), this.loadPack()]);
     if (abort.signal.aborted) return;
     if (!words) {
-      this.failure = { kind: 'unreachable' };
+      this.failure = unreachable;
       return;
     }
     if (!schema) {
@@ -223,7 +240,8 @@ export class LantoaQuizCard extends LantoaElement {
     }
     const checked = schema.checkQuizContent(data);
     if (!checked.ok) {
-      this.failure = { kind: 'content', problem: checked.problem, describe: schema.describeProblem };
+      const { problem } = checked;
+      this.failure = (locale) => (problem.field ? schema.describeProblem(problem, locale) : this.invalidDocument());
       this.logProblem(`invalid content in ${source}`, checked.problem.detail);
       return;
     }
@@ -248,7 +266,6 @@ export class LantoaQuizCard extends LantoaElement {
     this.hint = false;
     this.announcement = '';
     this.delivery = undefined;
-    this.stats = undefined;
   }
 
   /** This language's strings, else (while they load) another language's; every caller runs once one has arrived. */
@@ -327,13 +344,19 @@ export class LantoaQuizCard extends LantoaElement {
     return this.score >= needed(this.quiz?.passScore ?? 1, this.round.length);
   }
 
+  /** The round's score and its verdict (pass, or how many right answers were needed). */
+  private outcome(t: QuizCardStrings, quiz: QuizContent): [score: string, verdict: string] {
+    const [score, total] = [this.score, this.round.length];
+    return [t.score(score, total, this.percent(score / total)), this.passed ? t.passed : t.failed(needed(quiz.passScore, total))];
+  }
+
   private finish(): void {
     const quiz = this.quiz;
     if (!quiz) return;
     const t = this.strings;
     const [score, total, passed] = [this.score, this.round.length, this.passed];
     this.finished = true;
-    this.announcement = `${t.score(score, total, this.percent(score / total))} ${passed ? t.passed : t.failed(needed(quiz.passScore, total))}`;
+    this.announcement = this.outcome(t, quiz).join(' ');
     this.focusTarget = '#result';
     this.emit<QuizCompleteDetail>('lantoa-quiz-complete', { quiz: quiz.id, score, total, passed });
     if (this.unit) void this.sendResult(quiz.id, this.unit, score, total);
@@ -353,8 +376,7 @@ export class LantoaQuizCard extends LantoaElement {
 
   private onDelivery(result: PendingResult, outcome: SendResult, stats: UnitStats | null): void {
     if (result.key !== this.resultKey) return;
-    this.delivery = outcome.outcome === 'retry' ? 'queued' : outcome.outcome;
-    this.stats = stats;
+    this.delivery = outcome.outcome === 'retry' ? 'queued' : (stats ?? outcome.outcome);
   }
 
   private retry(): void {
@@ -363,14 +385,13 @@ export class LantoaQuizCard extends LantoaElement {
   }
 
   private percent(ratio: number): string {
-    return new Intl.NumberFormat(INTL_TAG[this.locale], { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+    return new Intl.NumberFormat(INTL_TAG[this.locale], { style: 'percent' }).format(ratio);
   }
 
   protected renderContent(): unknown {
-    const frame = quizFrameStrings[this.locale];
-    if (this.failure) return this.renderProblem(this.failureMessage(frame, this.failure));
+    if (this.failure) return this.renderProblem(this.failure(this.locale));
     const quiz = this.quiz;
-    if (!quiz || this.round.length === 0) return html`<div part="base" class="reset card loading" role="status">${frame.loading}</div>`;
+    if (!quiz || this.round.length === 0) return html`<div part="base" class="reset card loading" role="status">${quizFrameStrings[this.locale].loading}</div>`;
     const t = this.strings;
     return html`<section part="base" class="reset card" aria-labelledby="title">
       <p id="title" class="title">${this.text(quiz.title)}</p>
@@ -379,11 +400,7 @@ export class LantoaQuizCard extends LantoaElement {
     </section>`;
   }
 
-  private failureMessage(frame: (typeof quizFrameStrings)[Locale], failure: Failure): string {
-    if (failure.kind === 'unreachable') return frame.unreachable;
-    if (failure.kind === 'document' || !failure.problem.field) return this.strings.invalidDocument;
-    return failure.describe(failure.problem, this.locale);
-  }
+  private readonly invalidDocument = () => this.strings.invalidDocument;
 
   private renderQuestion(t: QuizCardStrings): TemplateResult {
     const question = this.question(this.index);
@@ -400,27 +417,28 @@ export class LantoaQuizCard extends LantoaElement {
             <span class="question">${this.text(question.text)}</span>
           </legend>
           <p id="how" class="how">${multiple ? t.chooseAll : t.chooseOne}</p>
-          ${order.map((choice) => {
-            const isCorrect = question.correct.includes(choice);
-            const isChosen = chosen.includes(choice);
-            return html`<label part="choice" class="choice ${checked && isCorrect ? 'right' : checked && isChosen ? 'wrong' : ''}">
-              <input
-                type=${multiple ? 'checkbox' : 'radio'}
-                name="choice"
-                .value=${String(choice)}
-                .checked=${isChosen}
-                @change=${(event: Event) => this.toggle(choice, multiple, (event.target as HTMLInputElement).checked)}
-              />
-              <span class="choice-text">${this.text(question.choices[choice])}</span>
-              ${checked && isCorrect ? html`<span class="tag">✓ ${t.correctTag}</span>` : nothing}
-              ${checked && isChosen && !isCorrect ? html`<span class="tag">✗ ${t.yourChoice}</span>` : nothing}
-            </label>`;
-          })}
+          ${order.map((choice) => this.renderChoice(t, question, choice, multiple, checked, chosen.includes(choice)))}
         </fieldset>
         ${this.hint ? html`<p class="hint" role="alert">${t.chooseFirst}</p>` : nothing}
         ${checked ? this.renderFeedback(t, question, isRight(question, chosen)) : html`<button type="submit">${t.check}</button>`}
       </form>
     </div>`;
+  }
+
+  private renderChoice(t: QuizCardStrings, question: QuizQuestion, choice: number, multiple: boolean, checked: boolean, isChosen: boolean): TemplateResult {
+    const isCorrect = question.correct.includes(choice);
+    const tag = checked && isCorrect ? `✓ ${t.correctTag}` : checked && isChosen ? `✗ ${t.yourChoice}` : '';
+    return html`<label part="choice" class="choice ${checked && isCorrect ? 'right' : checked && isChosen ? 'wrong' : ''}">
+      <input
+        type=${multiple ? 'checkbox' : 'radio'}
+        name="choice"
+        .value=${String(choice)}
+        .checked=${isChosen}
+        @change=${(event: Event) => this.toggle(choice, multiple, (event.target as HTMLInputElement).checked)}
+      />
+      <span class="choice-text">${this.text(question.choices[choice])}</span>
+      ${tag ? html`<span class="tag">${tag}</span>` : nothing}
+    </label>`;
   }
 
   private renderFeedback(t: QuizCardStrings, question: QuizQuestion, right: boolean): TemplateResult {
@@ -445,12 +463,12 @@ export class LantoaQuizCard extends LantoaElement {
   }
 
   private renderResult(t: QuizCardStrings, quiz: QuizContent): TemplateResult {
-    const [score, total, passed] = [this.score, this.round.length, this.passed];
+    const [score, verdict] = this.outcome(t, quiz);
     return html`<div class="done">
-      <div part="result" class="result ${passed ? 'right' : 'wrong'}">
+      <div part="result" class="result ${this.passed ? 'right' : 'wrong'}">
         <p id="result" class="result-title" tabindex="-1">${t.resultTitle}</p>
-        <p class="score">${t.score(score, total, this.percent(score / total))}</p>
-        <p class="verdict">${passed ? t.passed : t.failed(needed(quiz.passScore, total))}</p>
+        <p class="score">${score}</p>
+        <p class="verdict">${verdict}</p>
       </div>
       ${this.renderParticipation(t)}
       <button type="button" class="retry" @click=${this.retry}>${t.retry}</button>
@@ -466,10 +484,11 @@ export class LantoaQuizCard extends LantoaElement {
   private renderReviewItem(t: QuizCardStrings, question: QuizQuestion, chosen: number[]): TemplateResult {
     const right = isRight(question, chosen);
     const answer = chosen.map((choice) => this.text(question.choices[choice])).join('; ');
+    const mark = right ? `✓ ${t.rightMark}` : `✗ ${t.wrongMark}`;
     return html`<li class=${right ? 'right' : 'wrong'}>
       <p class="review-question">
-        <span class="mark">${right ? `✓ ${t.rightMark}` : `✗ ${t.wrongMark}`}</span>
-${this.text(question.text)}
+        <span class="mark">${mark}</span>
+        ${this.text(question.text)}
       </p>
       <p>${t.yourAnswer} ${answer}</p>
       ${right ? nothing : html`<p>${this.correctAnswer(question)}</p>`}
@@ -479,17 +498,15 @@ ${this.text(question.text)}
   }
 
   private renderParticipation(t: QuizCardStrings): TemplateResult | typeof nothing {
-    if (!this.unit || !this.delivery) return nothing;
-    let message: string;
-    if (this.delivery === 'sent') {
-      const stats = this.stats;
-      if (!stats) return nothing;
-      message = `${t.participation(stats.name, formatNumber(this.locale, stats.participants))} · ${t.averageScore(this.percent(stats.averageScore))}`;
-    } else {
-      message = { sending: t.resultSending, queued: t.resultQueued, rejected: t.resultRejected }[this.delivery];
-    }
+    const delivery = this.delivery;
+    if (!this.unit || !delivery || delivery === 'sent') return nothing;
+    const message =
+      typeof delivery === 'object'
+        ? `${t.participation(delivery.name, formatNumber(this.locale, delivery.participants))} · ${t.averageScore(this.percent(delivery.averageScore))}`
+        : { sending: t.resultSending, queued: t.resultQueued, rejected: t.resultRejected }[delivery];
     return html`<p class="participation" role="status">${message}</p>`;
   }
+
 }
 
 defineElement('lantoa-quiz-card', LantoaQuizCard);

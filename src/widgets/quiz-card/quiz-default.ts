@@ -38,10 +38,9 @@ const QUESTIONS: [id: string, correct: number[], url: string][] = [
  * (for the moment its chunk is on the wire). Call once at least one language is loaded.
  */
 export function defaultQuiz(packs: Partial<Record<Locale, QuizLanguagePack>>): QuizContent {
-  const [vi, en] = [packs.vi?.quiz, packs.en?.quiz];
-  const base = vi ?? en;
-  if (!base) throw new Error('no quiz text loaded');
-  const text = (pick: (texts: DefaultTexts) => string) => ({ vi: pick(base), en: en ? pick(en) : undefined });
+  const en = packs.en?.quiz;
+  const base = (packs.vi?.quiz ?? en) as DefaultTexts;
+  const text = (pick: (texts: DefaultTexts) => string) => ({ vi: pick(base), en: en && pick(en) });
   return {
     id: DEFAULT_QUIZ_ID,
     title: text((t) => t.title),

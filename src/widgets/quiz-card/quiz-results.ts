@@ -24,12 +24,6 @@ export interface UnitStats {
   averageScore: number;
 }
 
-/** Sends one result: only unit, score, total and key leave the device. */
-export function sendResult(result: PendingResult): Promise<SendResult> {
-  const { unit, score, total, key } = result;
-  return postJson(result.api + apiPath.quizResults(result.quiz), { unit, score, total, key } satisfies QuizResultRequest);
-}
-
 export interface ResultsOptions {
   storageKey: string;
   /** The `api` attribute (default: the origin the script came from). */
@@ -44,22 +38,21 @@ export class QuizResults {
   readonly api: string;
   private readonly outbox: Outbox<PendingResult>;
 
-  constructor(options: ResultsOptions) {
-    const api = (this.api = serviceBase(options.api));
-    this.outbox = new Outbox<PendingResult>({
-      storageKey: options.storageKey,
-      send: sendResult,
-      owns: (result) => result.api === api,
-      onResult: (result, outcome) => {
+  constructor({ storageKey, api, onResult, retryMs }: ResultsOptions) {
+    const base = (this.api = serviceBase(api));
+    (this.outbox = new Outbox<PendingResult>({
+      storageKey,
+      retryMs,
+      owns: (result) => result.api === base,
+      // Only unit, score, total and key leave the device.
+      send: ({ quiz, unit, score, total, key }) => postJson(base + apiPath.quizResults(quiz), { unit, score, total, key } satisfies QuizResultRequest),
+      onResult: async (result, outcome) => {
         if (outcome.outcome === 'rejected') {
           console.error(`[lantoa] <lantoa-quiz-card> result refused (HTTP ${outcome.status} ${outcome.code}):`, outcome.message);
         }
-        if (outcome.outcome !== 'sent') return options.onResult(result, outcome, null);
-        void this.unitStats(outcome.body, result.unit).then((stats) => options.onResult(result, outcome, stats));
+        onResult(result, outcome, outcome.outcome === 'sent' ? await unitStats(base, outcome.body, result.unit) : null);
       },
-      retryMs: options.retryMs,
-    });
-    this.outbox.start();
+    })).start();
   }
 
   /** Queues the result on the device, then sends it; returns its idempotency key at once. */
@@ -72,34 +65,22 @@ export class QuizResults {
   stop(): void {
     this.outbox.stop();
   }
-
-  /** The unit's figures in a result response, with its name from the campaign's config (else its id). */
-  private async unitStats(body: unknown, unit: string): Promise<UnitStats | null> {
-    const stats = readStats(body, unit);
-    if (!stats) return null;
-    let name = unit;
-    try {
-      // Read field by field, like the stats below; cached by the browser for the next result.
-      const config = (await fetchJson(this.api + apiPath.campaign(stats.campaign))) as { units?: { id?: unknown; name?: unknown }[] };
-      const found = Array.isArray(config?.units) ? config.units.find((u) => u?.id === unit)?.name : undefined;
-      if (typeof found === 'string') name = found;
-    } catch {
-      /* the id stands in */
-    }
-    return { name, participants: stats.participants, averageScore: stats.averageScore };
-  }
 }
 
 const count = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 /**
- * The unit's figures from a result response (src/contract/quiz.ts `quizResultResponseSchema`). Read field
- * by field instead of with the contract's zod schema: zod would add 7 KB to a page whose whole budget is
- * 18 KB, for two numbers; anything unexpected gives null (nothing shown).
+ * The unit's figures in a result response (src/contract/quiz.ts `quizResultResponseSchema`), with its name from
+ * the campaign's config (else its id); null when the response holds anything unexpected (nothing shown). Read
+ * field by field instead of with the contract's zod schema: zod would add 7 KB to a page whose whole budget is
+ * 18 KB, for two numbers.
  */
-export function readStats(body: unknown, unit: string): { campaign: string; participants: number; averageScore: number } | null {
+async function unitStats(api: string, body: unknown, unit: string): Promise<UnitStats | null> {
   const stats = (body as Partial<QuizResultResponse> | null)?.stats;
   const row = Array.isArray(stats?.units) ? stats.units.find((u) => u?.id === unit) : undefined;
   if (!row || typeof stats?.campaign !== 'string' || !count(row.participants) || !count(row.averageScore) || row.averageScore > 1) return null;
-  return { campaign: stats.campaign, participants: row.participants, averageScore: row.averageScore };
+  // Cached by the browser for the next result; read field by field too.
+  const config = (await fetchJson(api + apiPath.campaign(stats.campaign)).catch(() => null)) as { units?: { id?: unknown; name?: unknown }[] } | null;
+  const name = Array.isArray(config?.units) ? config.units.find((u) => u?.id === unit)?.name : undefined;
+  return { name: typeof name === 'string' ? name : unit, participants: row.participants, averageScore: row.averageScore };
 }
