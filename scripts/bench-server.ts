@@ -3,13 +3,14 @@
  * with a bare node:http hello-world (the ceiling of this machine). Durable pledges (unique keys, every
  * one fsynced before its 201) and counts reads, each for BENCH_SECONDS (default 10) after a short
  * warm-up. Checks that the database holds exactly as many pledges as were answered 201, and writes the
- * table into docs/BENCHMARKS.md. Servers run in child processes so autocannon does not share their
- * event loop; rate limits are relaxed through the environment, everything else is the default.
+ * table into docs/BENCHMARKS.md, with each server's CPU time per request (from /proc, per thread) beside
+ * the rates. Servers run in child processes so autocannon does not share their event loop; rate limits
+ * are relaxed through the environment, everything else is the default.
  */
 import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -63,6 +64,44 @@ server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.ad
 interface Row {
   name: string;
   result: autocannon.Result;
+  /** CPU time of the server per answered request (µs): its main thread, and its other threads (the SQLite worker). */
+  cpu?: { main: number; others: number };
+}
+
+/**
+ * CPU time (clock ticks) of each thread of process `pid`, from /proc (Linux; empty elsewhere). CPU per
+ * request is steadier than requests per second when other work shares the machine, so the table
+ * reports both.
+ */
+function threadTicks(pid: number | undefined): Map<string, number> {
+  const ticks = new Map<string, number>();
+  if (pid === undefined || !existsSync(`/proc/${pid}/task`)) return ticks;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(tid, Number(fields[11]) + Number(fields[12])); // utime + stime
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return ticks;
+}
+
+/** Linux clock ticks are 1/100 s on every common kernel (USER_HZ). */
+const TICK_US = 10_000;
+
+function cpuPerRequest(pid: number | undefined, before: Map<string, number>, requests: number): Row['cpu'] {
+  const after = threadTicks(pid);
+  if (pid === undefined || after.size === 0 || requests === 0) return undefined;
+  let main = 0;
+  let others = 0;
+  for (const [tid, ticks] of after) {
+    const used = ticks - (before.get(tid) ?? 0);
+    if (tid === String(pid)) main += used;
+    else others += used;
+  }
+  return { main: (main * TICK_US) / requests, others: (others * TICK_US) / requests };
 }
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
@@ -76,13 +115,15 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
  * requests (what the warm-up rate gives in SECONDS) instead of stopping on a timer, so no request is
  * cut off in flight: every pledge the service stored then has its answer counted.
  */
-async function measure(name: string, options: autocannon.Options, rows: Row[], exact = false): Promise<autocannon.Result[]> {
+async function measure(name: string, options: autocannon.Options, rows: Row[], server: ChildProcess, exact = false): Promise<autocannon.Result[]> {
   process.stdout.write(`${name}: warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s… `);
   const warmup = await run(exact ? { ...options, amount: 20_000 } : { ...options, duration: WARMUP_SECONDS });
   const rate = warmup.requests.total / Math.max(warmup.duration, 0.001);
+  const before = threadTicks(server.pid);
   const result = await run(exact ? { ...options, amount: Math.round(rate * SECONDS) } : { ...options, duration: SECONDS });
-  process.stdout.write(`${Math.round(perSecond(result))} req/s\n`);
-  rows.push({ name, result });
+  const cpu = cpuPerRequest(server.pid, before, result.requests.total);
+  process.stdout.write(`${Math.round(perSecond(result))} req/s${cpu ? `, CPU ${cpu.main.toFixed(1)} + ${cpu.others.toFixed(1)} µs/request` : ''}\n`);
+  rows.push({ name, result, cpu });
   return [warmup, result];
 }
 
@@ -107,8 +148,8 @@ async function main(): Promise<void> {
   const api = `http://127.0.0.1:${service.port}/api/v1/campaigns/${CAMPAIGN}`;
   const rows: Row[] = [];
   try {
-    await measure('node:http hello world (ceiling)', { url: `http://127.0.0.1:${hello.port}/` }, rows);
-    await measure('GET counts', { url: `${api}/counts` }, rows);
+    await measure('node:http hello world (ceiling)', { url: `http://127.0.0.1:${hello.port}/` }, rows, hello.child);
+    await measure('GET counts', { url: `${api}/counts` }, rows, service.child);
     const pledgeRequest = {
       method: 'POST' as const,
       headers: { 'content-type': 'application/json' },
@@ -116,13 +157,8 @@ async function main(): Promise<void> {
       body: JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: '[<id>]' }),
       idReplacement: true,
     };
-    await measure('node:http POST, parse JSON only (reference)', { ...pledgeRequest, url: `http://127.0.0.1:${hello.port}/` }, rows);
-    const pledgeRuns = await measure(
-      'POST pledge (durable, unique keys)',
-      { ...pledgeRequest, url: `${api}/pledges` },
-      rows,
-      true,
-    );
+    await measure('node:http POST, parse JSON only (reference)', { ...pledgeRequest, url: `http://127.0.0.1:${hello.port}/` }, rows, hello.child);
+    const pledgeRuns = await measure('POST pledge (durable, unique keys)', { ...pledgeRequest, url: `${api}/pledges` }, rows, service.child, true);
     const answered201 = pledgeRuns.reduce((sum, result) => sum + status(result, 201), 0);
     service.child.kill('SIGTERM');
     await new Promise((done) => service.child.once('exit', done));
@@ -143,13 +179,14 @@ function report(rows: Row[], answered201: number, stored: number): void {
   const ceiling = perSecond(rows[0].result);
   const targets: Record<string, number> = { 'GET counts': 0.7, 'POST pledge (durable, unique keys)': 0.3 };
   const lines = [
-    '| case | req/s | % of ceiling | target | p50 ms | p99 ms | errors | requests |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(({ name, result }) => {
+    '| case | req/s | % of ceiling | target | p50 ms | p99 ms | errors | requests | server CPU µs/request (main + other threads) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(({ name, result, cpu }) => {
       const share = perSecond(result) / ceiling;
       const target = targets[name];
       const verdict = target === undefined ? '' : `≥ ${target * 100}% ${share >= target ? '✓' : '✗'}`;
-      return `| ${name} | ${Math.round(perSecond(result))} | ${Math.round(share * 100)}% | ${verdict} | ${result.latency.p50} | ${result.latency.p99} | ${errorsOf(result)} | ${result.requests.total} |`;
+      const cpuText = cpu ? `${cpu.main.toFixed(1)} + ${cpu.others.toFixed(1)}` : '–';
+      return `| ${name} | ${Math.round(perSecond(result))} | ${Math.round(share * 100)}% | ${verdict} | ${result.latency.p50} | ${result.latency.p99} | ${errorsOf(result)} | ${result.requests.total} | ${cpuText} |`;
     }),
   ];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}`;
