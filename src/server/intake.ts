@@ -93,12 +93,14 @@ export function receive<B, S extends Scope>(
   if (phase === 'closed') return fail(409, 'campaign_closed', `Campaign "${campaign.id}" closed after ${campaign.endDate} (Vietnam time)`, { origin });
   const type = contentType?.split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') return fail(415, 'unsupported_media_type', `Send the ${noun} as JSON with Content-Type: application/json`, { origin });
-  return readBody(req, MAX_BODY_BYTES)
-    .then((bytes) => take(intake, store, scope, origin, bytes))
-    .catch((error: unknown) => {
+  return readBody(req, MAX_BODY_BYTES).then((bytes) => {
+    try {
+      return take(intake, store, scope, origin, bytes);
+    } catch (error) {
       log.error(`${noun}: unexpected error`, error);
       return fail(500, 'internal', 'Internal error');
-    });
+    }
+  });
 }
 
 /** The rest of {@link receive} once the body is read: judge it, store the record, answer with the aggregate. */
