@@ -28,7 +28,7 @@ import { quickPledge, quickQuizResult } from './quick-check.js';
 import { clientKey, type RateLimiter } from './rate-limit.js';
 import type { CampaignScope, QuizScope, Scope, Scopes } from './scopes.js';
 import type { RecordStore } from './store.js';
-import type { StreamHub } from './stream.js';
+import { streamHeaders, type StreamHub } from './stream.js';
 
 export interface ApiDeps {
   scopes: Scopes;
@@ -192,6 +192,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     readable,
     `${campaign}/stream`,
     route(campaigns, (c, scope, origin, start) => {
+      // Hono answers a HEAD with a GET's headers and drops its body unread: a stream opened for it would never end.
+      if (c.req.method === 'HEAD') return finish(c, { status: 200, body: null, headers: streamHeaders(withCors({}, origin)) }, start);
       if (deps.streams.size >= deps.maxStreams) {
         return finish(c, fail(503, 'unavailable', 'Too many live streams open; poll the counts instead', { origin, retryAfter: 30 }), start);
       }

@@ -68,9 +68,7 @@ export class StreamHub {
   open(campaign: string, headers: HeaderMap): Response {
     const channel = this.#channels.get(campaign);
     if (!channel) throw new Error(`no campaign ${campaign}`);
-    headers['content-type'] = 'text/event-stream';
-    headers['cache-control'] = 'no-cache';
-    headers['x-accel-buffering'] = 'no'; // nginx: pass events through at once
+    streamHeaders(headers);
     let client: Client | undefined;
     const body = new ReadableStream<string>(
       {
@@ -127,6 +125,14 @@ export class StreamHub {
   #sendAll(text: string): void {
     for (const channel of this.#channels.values()) for (const client of channel.clients) client.send(text);
   }
+}
+
+/** Adds a stream's own headers to `headers` (CORS), and returns it; a HEAD gets these and no stream. */
+export function streamHeaders(headers: HeaderMap): HeaderMap {
+  headers['content-type'] = 'text/event-stream';
+  headers['cache-control'] = 'no-cache';
+  headers['x-accel-buffering'] = 'no'; // nginx: pass events through at once
+  return headers;
 }
 
 function event(channel: Channel): string {

@@ -78,6 +78,28 @@ describe('stream', () => {
     }
   });
 
+  it('HEAD gives the stream\'s headers without holding one of the MAX_STREAMS', async () => {
+    const other = tempDir();
+    const small = await start(other.path, { maxStreams: 1 });
+    try {
+      for (let i = 0; i < 2; i += 1) {
+        const head = await fetch(`${small.api}/stream`, { method: 'HEAD' });
+        assert.equal(head.status, 200);
+        assert.match(head.headers.get('content-type') ?? '', /^text\/event-stream/);
+      }
+      const stream = await openStream(`${small.api}/stream`);
+      try {
+        assert.equal(stream.response.status, 200);
+        await stream.until(() => stream.events.length === 1);
+      } finally {
+        stream.close();
+      }
+    } finally {
+      await small.close();
+      other.remove();
+    }
+  });
+
   it('refuses an origin that is not allowed, and an unknown campaign', async () => {
     const refused = await fetch(`${service.api}/stream`, { headers: { Origin: 'https://evil.example' } });
     assert.equal(refused.status, 403);
