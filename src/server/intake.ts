@@ -74,15 +74,14 @@ function check<B, S extends Scope>(intake: Intake<B, S>, scope: S, data: unknown
 }
 
 /**
- * Takes a record of `intake`'s kind from `req` (the node request under Hono, `c.env.incoming`; its
- * Content-Type given as `contentType`) for `scope`: the reply at once when the request is refused before
- * its body is read, otherwise a promise of it. The promise never rejects: a bug becomes a 500.
+ * Takes a record of `intake`'s kind from `req` (the node request under Hono, `c.env.incoming`) for
+ * `scope`: the reply at once when the request is refused before its body is read, otherwise a promise
+ * of it. The promise never rejects: a bug becomes a 500.
  */
 export function receive<B, S extends Scope>(
   intake: Intake<B, S>,
   store: RecordStore,
   req: IncomingMessage,
-  contentType: string | undefined,
   scope: S,
   origin: string | undefined,
 ): Reply | Promise<Reply> {
@@ -91,7 +90,7 @@ export function receive<B, S extends Scope>(
   const phase = campaignPhase(campaign, today());
   if (phase === 'not-started') return fail(409, 'campaign_not_started', `Campaign "${campaign.id}" opens on ${campaign.startDate} (Vietnam time)`, { origin });
   if (phase === 'closed') return fail(409, 'campaign_closed', `Campaign "${campaign.id}" closed after ${campaign.endDate} (Vietnam time)`, { origin });
-  const type = contentType?.split(';')[0].trim().toLowerCase();
+  const type = req.headers['content-type']?.split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') return fail(415, 'unsupported_media_type', `Send the ${noun} as JSON with Content-Type: application/json`, { origin });
   return readBody(req, MAX_BODY_BYTES).then((bytes) => {
     try {
