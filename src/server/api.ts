@@ -170,8 +170,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const post =
     <B, S extends Scope>(intake: Intake<B, S>): Act<S> =>
     (c, scope, origin, start) => {
-      const reply = receive(intake, deps.store, c.env.incoming, scope, origin);
-      return reply instanceof Promise ? reply.then((done) => finish(c, done, start)) : finish(c, reply, start);
+      // The one promise of a pledge: Hono and @hono/node-server wait for it.
+      return new Promise<Response>((resolve) => receive(intake, deps.store, c.env.incoming, scope, origin, (reply) => resolve(finish(c, reply, start))));
     };
 
   const campaign = `${API_PREFIX}/campaigns/:campaign`;

@@ -65,38 +65,39 @@ export const TOO_LARGE = Symbol('too large');
 export type Body = Buffer | null | typeof TOO_LARGE;
 
 /**
- * Reads the request body: the bytes, or TOO_LARGE as soon as more than `limit` bytes are declared or
- * arrive (nothing past the limit is buffered; answer with `connection: close` so the rest is dropped
- * with the socket), or null when the client went away mid-body. Read from the node request itself
- * (`c.env.incoming`) because Hono's `c.req.arrayBuffer()` reads a body of any size before one can look
- * at it.
+ * Reads the request body and calls `done` once with it, or with TOO_LARGE as soon as more than
+ * `limit` bytes are declared or arrive (nothing past the limit is buffered; answer with
+ * `connection: close` so the rest is dropped with the socket), or with null when the client went away
+ * mid-body. Read from the node request itself (`c.env.incoming`) because Hono's `c.req.arrayBuffer()`
+ * reads a body of any size before one can look at it.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Body> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(TOO_LARGE);
-  return new Promise((done) => {
-    let first: Buffer | undefined;
-    let more: Buffer[] | undefined;
-    let size = 0;
-    let finished = false;
-    req.on('data', (chunk: Buffer) => {
-      if (finished) return;
-      size += chunk.byteLength;
-      if (size > limit) {
-        finished = true;
-        done(TOO_LARGE);
-      } else if (first === undefined) first = chunk;
-      else (more ??= [first]).push(chunk);
-    });
-    req.on('end', () => {
-      if (finished) return;
+export function readBody(req: IncomingMessage, limit: number, done: (body: Body) => void): void {
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    done(TOO_LARGE);
+    return;
+  }
+  let first: Buffer | undefined;
+  let more: Buffer[] | undefined;
+  let size = 0;
+  let finished = false;
+  req.on('data', (chunk: Buffer) => {
+    if (finished) return;
+    size += chunk.byteLength;
+    if (size > limit) {
       finished = true;
-      done(more ? Buffer.concat(more, size) : (first ?? Buffer.alloc(0)));
-    });
-    req.on('close', () => {
-      if (finished) return;
-      finished = true;
-      done(null);
-    });
+      done(TOO_LARGE);
+    } else if (first === undefined) first = chunk;
+    else (more ??= [first]).push(chunk);
+  });
+  req.on('end', () => {
+    if (finished) return;
+    finished = true;
+    done(more ? Buffer.concat(more, size) : (first ?? Buffer.alloc(0)));
+  });
+  req.on('close', () => {
+    if (finished) return;
+    finished = true;
+    done(null);
   });
 }
 
