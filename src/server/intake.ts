@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { MAX_BODY_BYTES, type ErrorCode } from '../contract/pledge.js';
 import { withCors } from './access.js';
 import { campaignPhase, vietnamDay } from './campaigns.js';
+import { isoNow } from './clock.js';
 import { fail, JSON_TYPE, parseJson, readBody, TOO_LARGE, type Reply } from './http.js';
 import { log } from './log.js';
 import type { Scope } from './scopes.js';
@@ -69,7 +70,7 @@ function check<B, S extends Scope>(intake: Intake<B, S>, scope: S, data: unknown
     }
     fields = parsed.data;
   }
-  const record = intake.record(scope, fields, new Date().toISOString());
+  const record = intake.record(scope, fields, isoNow());
   return 'code' in record ? fail(record.status, record.code, record.message, { origin, field: record.field }) : record;
 }
 

@@ -3,10 +3,12 @@
  * shipper (journald, Docker, Loki) can parse them. Never a client IP or request body: the service
  * promises to keep no personal data, and logs are data too.
  */
+import { isoNow } from './clock.js';
+
 type Fields = Record<string, unknown>;
 
 function line(level: 'info' | 'warn' | 'error', msg: string, fields: Fields): string {
-  return `${JSON.stringify({ time: now(), level, msg, ...fields })}\n`;
+  return `${JSON.stringify({ time: isoNow(), level, msg, ...fields })}\n`;
 }
 
 // Access lines are many (one per request): they are gathered and written every FLUSH_MS or every
@@ -17,17 +19,6 @@ const FLUSH_MS = 100;
 const FLUSH_BYTES = 64 * 1024;
 let pending = '';
 let timer: NodeJS.Timeout | undefined;
-let lastMs = 0;
-let lastIso = '';
-/** The time as ISO 8601, formatted at most once per millisecond. */
-function now(): string {
-  const ms = Date.now();
-  if (ms !== lastMs) {
-    lastMs = ms;
-    lastIso = new Date(ms).toISOString();
-  }
-  return lastIso;
-}
 function flush(): void {
   clearTimeout(timer);
   timer = undefined;
@@ -46,7 +37,7 @@ export const log = {
       timer.unref();
     }
     // Written by hand: this runs for every request, and JSON.stringify of an object costs 5× more.
-    pending += `{"time":"${now()}","level":"info","msg":"request","method":"${method}","path":${JSON.stringify(path)},"status":${status},"ms":${ms}}\n`;
+    pending += `{"time":"${isoNow()}","level":"info","msg":"request","method":"${method}","path":${JSON.stringify(path)},"status":${status},"ms":${ms}}\n`;
   },
   /** Writes the buffered access lines now (shutdown). */
   flush,
