@@ -39,5 +39,6 @@ export function snapshotReply(snapshot: Snapshot<unknown>, origin: string | unde
   if (notModified(ifNoneMatch, snapshot.etag)) {
     return { status: 304, body: null, headers: withCors({ etag: snapshot.etag, 'cache-control': 'public, max-age=5' }, origin) };
   }
-  return { status: 200, body: snapshot.body, headers: withCors({ etag: snapshot.etag, 'cache-control': 'public, max-age=5', 'content-type': JSON_TYPE }, origin) };
+  const headers = withCors({ etag: snapshot.etag, 'cache-control': 'public, max-age=5', 'content-type': JSON_TYPE }, origin);
+  return { status: 200, body: snapshot.body, headers, length: snapshot.length };
 }

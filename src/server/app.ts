@@ -1,7 +1,8 @@
 /**
- * The Hono part of the Lantoa service: built widgets under /lantoa/, the demo pages, health, and the
- * JSON 404 for anything else. The pledge and quiz API runs before it on node:http (api.ts; both are
- * wired up in service.ts). Node only.
+ * The site part of the Lantoa service, a Hono app: built widgets under /lantoa/, the demo pages,
+ * health, and the JSON 404 for anything else. The pledge and quiz API is its own Hono app in front of
+ * this one, which hands it every request outside /api/v1 (api.ts; both are wired up in service.ts).
+ * Node only.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';

@@ -1,14 +1,17 @@
 /**
- * Small HTTP helpers for the API, which runs on node:http directly (api.ts): a reply is a plain
- * status, body and header object, written with one writeHead and one end. Header objects are written
- * as literals and extended by assignment, never built with `...` spreads: node:http writes
- * literal-shaped objects much faster (measured: spreads cost a fifth of the counts throughput).
+ * Small HTTP helpers for the API (api.ts, a Hono app on @hono/node-server). A reply is a plain status,
+ * body and header object until the last moment, when {@link respond} makes it a Response: a string or
+ * null body with a plain header object that already carries Content-Length is the case
+ * @hono/node-server writes straight to node:http (one writeHead, one end) without building a real
+ * Response or a Headers object. Header objects are written as literals and extended by assignment,
+ * never built with `...` spreads: node:http writes literal-shaped objects much faster (measured:
+ * spreads cost a fifth of the counts throughput).
  *
  * Hot-path code here and in api.ts/intake.ts passes callbacks inline instead of binding them to
  * names first: under tsx (esbuild keepNames) every named closure made per request costs an extra
  * Object.defineProperty call.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { isUtf8 } from 'node:buffer';
 import type { ErrorCode } from '../contract/pledge.js';
 
@@ -20,19 +23,14 @@ export interface Reply {
   status: number;
   body: string | null;
   headers: HeaderMap;
+  /** Bytes of `body` in UTF-8 when already known (a snapshot's), so it is not measured again. */
+  length?: number;
 }
 
-/** Writes `reply`: a Content-Length for a body (it spares the chunked framing), nothing after a HEAD. */
-export function send(res: ServerResponse, reply: Reply, bodyBytes?: number): void {
-  if (reply.body !== null) reply.headers['content-length'] = String(bodyBytes ?? Buffer.byteLength(reply.body));
-  res.writeHead(reply.status, reply.headers);
-  res.end(reply.body ?? undefined);
-}
-
-/** A request header (lowercase name); repeated headers joined with ", ". */
-export function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
+/** `reply` as a Response, with a Content-Length for a body (it spares the chunked framing). Hono drops the body of a HEAD. */
+export function respond(reply: Reply): Response {
+  if (reply.body !== null) reply.headers['content-length'] = String(reply.length ?? Buffer.byteLength(reply.body));
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 
 export interface FailOptions {
@@ -70,7 +68,8 @@ export type Body = Buffer | null | typeof TOO_LARGE;
  * Reads the request body and calls `done` once with it, or with TOO_LARGE as soon as more than
  * `limit` bytes are declared or arrive (nothing past the limit is buffered; answer with
  * `connection: close` so the rest is dropped with the socket), or with null when the client went away
- * mid-body.
+ * mid-body. Read from the node request itself (`c.env.incoming`) because Hono's `c.req.arrayBuffer()`
+ * reads a body of any size before one can look at it.
  */
 export function readBody(req: IncomingMessage, limit: number, done: (body: Body) => void): void {
   if (Number(req.headers['content-length'] ?? 0) > limit) {

@@ -3,9 +3,9 @@
  * takes it down in order. main.ts runs it from the environment; the tests run it in-process on a
  * random port with a temporary database.
  */
-import { getRequestListener } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApi } from './api.js';
@@ -56,6 +56,8 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
   const streams = new StreamHub(counts, { coalesceMs: config.coalesceMs, heartbeatMs: config.heartbeatMs });
   const limiter = (rate: { perMinute: number; burst: number }) => new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
+  const site = createApp({ ...dirs, accessLog: config.accessLog, healthy: () => store.healthy });
+  // The API app answers first and hands everything outside /api/v1 to the site app (api.ts).
   const api = createApi({
     scopes,
     store,
@@ -65,13 +67,9 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     trustProxy: config.trustProxy,
     maxStreams: config.maxStreams,
     accessLog: config.accessLog,
+    site,
   });
-  const app = createApp({ ...dirs, accessLog: config.accessLog, healthy: () => store.healthy });
-  const appListener = getRequestListener(app.fetch);
-  // The API on node:http first (api.ts); everything else through Hono.
-  const server = createServer((req, res) => {
-    if (!api(req, res)) void appListener(req, res);
-  });
+  const server = createAdaptorServer({ fetch: api.fetch }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

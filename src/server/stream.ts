@@ -3,10 +3,15 @@
  * event per `coalesceMs` (a burst of 500 pledges sends a handful of events, not 500 to every
  * client), and the latest counts always go out. A heartbeat comment every `heartbeatMs` keeps
  * proxies and mobile carriers from closing an idle connection. A client that does not read (its
- * writes pile up) is dropped, so one stalled phone cannot hold memory; EventSource reconnects.
- * Written on node:http directly, like the rest of the API (api.ts).
+ * events pile up) is dropped, so one stalled phone cannot hold memory; EventSource reconnects.
+ *
+ * A stream is a Response whose body is a ReadableStream of bytes, written by @hono/node-server to the
+ * socket as the client takes it: an event is encoded once and the same bytes are enqueued for every
+ * client, with no encoder and no TransformStream per client (hono/streaming's streamSSE adds both,
+ * plus a promise per write: measured with 1,000 open streams, 37–46 µs of CPU per delivered event
+ * against 16–24 µs this way).
+ * The client going away cancels the stream (the adapter cancels its reader when the socket closes).
  */
-import type { ServerResponse } from 'node:http';
 import { COUNTS_EVENT } from '../contract/paths.js';
 import type { CampaignCounts } from './counts.js';
 import type { HeaderMap } from './http.js';
@@ -17,14 +22,16 @@ export interface StreamOptions {
 }
 
 interface Client {
-  send(text: string): void;
-  end(): void;
+  send(bytes: Uint8Array): void;
+  /** Ends the stream; `cancelled` when the client already went away. */
+  end(cancelled?: boolean): void;
 }
 
-/** Bytes written but not yet taken by the client after which it counts as stalled (~16 counts events). */
+/** Bytes queued but not yet taken by the client after which it counts as stalled (~16 counts events). */
 const MAX_PENDING_BYTES = 16 * 1024;
 /** Tells EventSource how long to wait before reconnecting (ms). */
 const RETRY_MS = 5000;
+const HEARTBEAT = Buffer.from(': heartbeat\n\n');
 
 /** The streams of one campaign. */
 interface Channel {
@@ -48,7 +55,7 @@ export class StreamHub {
       this.#channels.set(campaign, channel);
       campaignCounts.onChange(() => this.#schedule(channel));
     }
-    this.#heartbeat = setInterval(() => this.#sendAll(': heartbeat\n\n'), options.heartbeatMs);
+    this.#heartbeat = setInterval(() => this.#sendAll(HEARTBEAT), options.heartbeatMs);
     this.#heartbeat.unref();
   }
 
@@ -58,34 +65,43 @@ export class StreamHub {
   }
 
   /**
-   * Answers a request with a stream of the campaign's counts, starting with the current ones.
-   * `headers` (CORS) are sent with the stream's own.
+   * The response of a stream request: the campaign's counts at once, then every change. `headers`
+   * (CORS) are sent with the stream's own.
    */
-  open(res: ServerResponse, campaign: string, headers: HeaderMap): void {
+  open(campaign: string, headers: HeaderMap): Response {
     const channel = this.#channels.get(campaign);
     if (!channel) throw new Error(`no campaign ${campaign}`);
-    headers['content-type'] = 'text/event-stream';
-    headers['cache-control'] = 'no-cache';
-    headers['x-accel-buffering'] = 'no'; // nginx: pass events through at once
-    res.writeHead(200, headers);
-    let open = true;
-    const client: Client = {
-      send: (text) => {
-        if (res.writableLength > MAX_PENDING_BYTES) client.end();
-        else if (open) res.write(text);
+    streamHeaders(headers);
+    let client: Client | undefined;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          let open = true;
+          const opened: Client = {
+            send: (bytes) => {
+              if (!open) return;
+              // desiredSize: the queue's room left; below 0 the client has not taken the last MAX_PENDING_BYTES.
+              if ((controller.desiredSize ?? 0) < 0) opened.end();
+              else controller.enqueue(bytes);
+            },
+            end: (cancelled = false) => {
+              if (!open) return;
+              open = false;
+              channel.clients.delete(opened);
+              this.#size -= 1;
+              if (!cancelled) controller.close();
+            },
+          };
+          client = opened;
+          channel.clients.add(opened);
+          this.#size += 1;
+          opened.send(Buffer.from(`retry: ${RETRY_MS}\n${event(channel)}`));
+        },
+        cancel: () => client?.end(true),
       },
-      end: () => {
-        if (!open) return;
-        open = false;
-        channel.clients.delete(client);
-        this.#size -= 1;
-        res.end();
-      },
-    };
-    channel.clients.add(client);
-    this.#size += 1;
-    res.on('close', () => client.end());
-    client.send(`retry: ${RETRY_MS}\n${event(channel)}`);
+      { highWaterMark: MAX_PENDING_BYTES, size: (chunk) => chunk.byteLength },
+    );
+    return new Response(body, { status: 200, headers });
   }
 
   /** Ends every stream (shutdown): the responses finish, so the server can close. */
@@ -104,14 +120,22 @@ export class StreamHub {
     channel.timer = setTimeout(() => {
       channel.timer = undefined;
       channel.lastSent = Date.now();
-      const text = event(channel);
-      for (const client of channel.clients) client.send(text);
+      const bytes = Buffer.from(event(channel));
+      for (const client of channel.clients) client.send(bytes);
     }, wait);
   }
 
-  #sendAll(text: string): void {
-    for (const channel of this.#channels.values()) for (const client of channel.clients) client.send(text);
+  #sendAll(bytes: Uint8Array): void {
+    for (const channel of this.#channels.values()) for (const client of channel.clients) client.send(bytes);
   }
+}
+
+/** Adds a stream's own headers to `headers` (CORS), and returns it; a HEAD gets these and no stream. */
+export function streamHeaders(headers: HeaderMap): HeaderMap {
+  headers['content-type'] = 'text/event-stream';
+  headers['cache-control'] = 'no-cache';
+  headers['x-accel-buffering'] = 'no'; // nginx: pass events through at once
+  return headers;
 }
 
 function event(channel: Channel): string {

@@ -60,6 +60,21 @@ describe('reads', () => {
     await assertError(await fetch(`${service.url}/api/v1/campaigns/nowhere/counts`), 404, 'unknown_campaign');
     await assertError(await postPledge(`${service.url}/api/v1/campaigns/nowhere`, { unit: 'ba-tri', choice: 'smartphone', key: newKey() }), 404, 'unknown_campaign');
     await assertError(await fetch(`${service.url}/api/v1/nothing`), 404, 'not_found');
+    await assertError(await fetch(`${service.api}/nothing`), 404, 'not_found');
+    await assertError(await fetch(`${service.api}/pledges`), 404, 'not_found');
+    await assertError(await fetch(`${service.url}/api/v1/quizzes/chuyen-doi-so-ben-tre`), 404, 'not_found');
+    await assertError(await fetch(`${service.url}/api/v1/campaigns/%E0%A4%A/counts`), 404, 'unknown_campaign');
+  });
+
+  it('HEAD of a read: the GET\'s status and headers, no body; a query string is ignored', async () => {
+    const head = await fetch(`${service.api}/counts`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.ok(head.headers.get('etag'));
+    assert.ok(Number(head.headers.get('content-length')) > 0);
+    assert.equal(await head.text(), '');
+    const withQuery = await fetch(`${service.api}/counts?cache=bust`);
+    assert.equal(withQuery.status, 200);
+    assert.equal(withQuery.headers.get('etag'), head.headers.get('etag'));
   });
 });
 

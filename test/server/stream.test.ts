@@ -2,7 +2,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { COUNTS_EVENT, countsSchema } from '../../src/contract/pledge.js';
-import { ALLOWED_ORIGIN, newKey, openStream, postPledge, start, startTemp, stopTemp, tempDir, type TestService } from './helpers.js';
+import { join } from 'node:path';
+import { loadCampaigns } from '../../src/server/campaigns.js';
+import { CampaignCounts } from '../../src/server/counts.js';
+import { StreamHub } from '../../src/server/stream.js';
+import { ALLOWED_ORIGIN, CAMPAIGN, newKey, openStream, postPledge, ROOT, start, startTemp, stopTemp, tempDir, type TestService } from './helpers.js';
 
 let service: TestService;
 
@@ -75,6 +79,53 @@ describe('stream', () => {
       first.close();
       await small.close();
       other.remove();
+    }
+  });
+
+  it('HEAD gives the stream\'s headers without holding one of the MAX_STREAMS', async () => {
+    const other = tempDir();
+    const small = await start(other.path, { maxStreams: 1 });
+    try {
+      for (let i = 0; i < 2; i += 1) {
+        const head = await fetch(`${small.api}/stream`, { method: 'HEAD' });
+        assert.equal(head.status, 200);
+        assert.match(head.headers.get('content-type') ?? '', /^text\/event-stream/);
+      }
+      const stream = await openStream(`${small.api}/stream`);
+      try {
+        assert.equal(stream.response.status, 200);
+        await stream.until(() => stream.events.length === 1);
+      } finally {
+        stream.close();
+      }
+    } finally {
+      await small.close();
+      other.remove();
+    }
+  });
+
+  it('drops a client that does not read once about 16 KB of events wait for it, and frees its place', async () => {
+    // In process, so nothing reads the Response body: what the socket would not take piles up in the stream.
+    const entry = loadCampaigns(join(ROOT, 'campaigns/campaigns.json')).get(CAMPAIGN);
+    assert.ok(entry);
+    const counts = new CampaignCounts(entry.public);
+    const hub = new StreamHub(new Map([[CAMPAIGN, counts]]), { coalesceMs: 0, heartbeatMs: 60_000 });
+    try {
+      const stalled = hub.open(CAMPAIGN, {});
+      assert.equal(stalled.status, 200);
+      assert.equal(hub.size, 1);
+      for (let i = 0; hub.size > 0 && i < 200; i += 1) {
+        counts.apply(entry.public.units[0].id, entry.public.choices[0].id, new Date(Date.UTC(2027, 0, 1, 0, 0, i)).toISOString());
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      assert.equal(hub.size, 0, 'the stalled client was dropped');
+      // What it had been sent stays readable up to the point it was dropped, then the stream ends.
+      const text = await stalled.text();
+      const queued = Buffer.byteLength(text);
+      assert.ok(queued > 16 * 1024 && queued < 16 * 1024 + 1024, `${queued} bytes waited`);
+      assert.ok(text.endsWith('\n\n'), 'whole events only');
+    } finally {
+      hub.closeAll();
     }
   });
 
