@@ -278,7 +278,10 @@ export class LantoaProgressChart extends LantoaElement {
   }
 
   private get heading(): string {
-    return this.caption || pick(this.chartData?.title, this.locale) || this.strings.defaultTitle[this.chartData?.kind ?? this.kind] || '';
+    // Until the data is read, a pasted table's caption is already the title it will have: showing it from the
+    // first render keeps the box below the title from moving when the data arrives.
+    const pending = this.chartData ? undefined : this.querySelector(':scope > table')?.querySelector('caption')?.textContent?.trim();
+    return this.caption || pick(this.chartData?.title, this.locale) || pending || this.strings.defaultTitle[this.chartData?.kind ?? this.kind] || '';
   }
 
   private get isIllustrative(): boolean {

@@ -244,6 +244,21 @@ describe('<lantoa-progress-chart>', () => {
     });
   });
 
+  it("shows a pasted table's caption as its title from the first render (the box below never moves)", async () => {
+    const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart>
+      <table>
+        <caption>Chỉ tiêu chuyển đổi số tỉnh Bến Tre đến 2025, một tiêu đề dài xuống nhiều dòng trên điện thoại</caption>
+        <tr><th>Tiêu chí</th><th>Hiện tại</th><th>Chỉ tiêu</th><th>Thời hạn</th></tr>
+        <tr><td>Dịch vụ công trực tuyến mức 4</td><td>72%</td><td>100%</td><td>2025</td></tr>
+      </table>
+    </lantoa-progress-chart>`);
+    const caption = 'Chỉ tiêu chuyển đổi số tỉnh Bến Tre đến 2025, một tiêu đề dài xuống nhiều dòng trên điện thoại';
+    const firstTitle = part(el, 'title')!.textContent!.trim();
+    await until(() => !!el.shadowRoot!.querySelector('table tbody tr'), 5000, 'the data to be read');
+    expect(firstTitle).to.equal(caption);
+    expect(part(el, 'title')!.textContent!.trim()).to.equal(caption);
+  });
+
   describe('language and keyboard', () => {
     it('switches language with the page: table, toggle and summary', async () => {
       const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart></lantoa-progress-chart>`);
