@@ -1,6 +1,6 @@
 /**
  * Hand-written checks of what the pledge service sends (campaign config and counts), without zod, for the
- * browser: a counter page then shows its numbers without downloading zod (7 KB gzip, a third of its budget).
+ * browser (the service's request checks, src/server/quick-check.ts, build on the same pieces): a counter page then shows its numbers without downloading zod (7 KB gzip, a third of its budget).
  * Each returns the value only when the contract's zod schema (pledge.ts) accepts it too, and undefined
  * otherwise, meaning "ask zod": the lazily loaded schema then names the field (test/contract holds the two
  * to agreement on valid and broken documents).
@@ -16,10 +16,12 @@ export const SLUG_MAX_LENGTH = 64;
 /** Longest text (a title, a label, a unit's name). */
 export const TEXT_MAX_LENGTH = 500;
 
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isSlug = (value: unknown): value is string =>
+/** A JSON object (not an array, not null). */
+export const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** An id as the contract's `slug`: lowercase ascii words joined by hyphens, 1 to 64 characters. */
+export const isSlug = (value: unknown): value is string =>
   typeof value === 'string' && value.length >= 1 && value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= TEXT_MAX_LENGTH;
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;

@@ -6,7 +6,7 @@
  * should set `z.config({ jitless: true })` before parsing (src/core/validate.ts does) for strict CSPs.
  */
 import * as z from 'zod/mini';
-import { SLUG_MAX_LENGTH, SLUG_PATTERN, TEXT_MAX_LENGTH } from './checks.js';
+import { isCalendarDay, SLUG_MAX_LENGTH, SLUG_PATTERN, TEXT_MAX_LENGTH } from './checks.js';
 
 // Paths and constants live apart, without zod, so a widget can build URLs without loading the schemas.
 export { API_PREFIX, COUNTS_EVENT, MAX_BODY_BYTES, apiPath } from './paths.js';
@@ -30,11 +30,7 @@ export const pledgeKey = idempotencyKey;
 /** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
 export const calendarDay = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
-  z.refine((value) => {
-    // Date rolls 2026-02-30 over to March 2; a round trip shows it. Anything unparsable is NaN.
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'not a real calendar day'),
+  z.refine(isCalendarDay, 'not a real calendar day'),
 );
 
 const text = z.string().check(z.minLength(1), z.maxLength(TEXT_MAX_LENGTH));

@@ -49,9 +49,3 @@ export function calendarDaysUntil(now: Date, target: IsoDate): number {
   const day = Date.UTC(t.getFullYear(), t.getMonth(), t.getDate());
   return Math.round((day - today) / 86_400_000);
 }
-
-/** Today's date (YYYY-MM-DD) in Vietnam, where campaigns open and close: the pledge service counts days there too. */
-export function vietnamDay(now: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

@@ -101,20 +101,3 @@ export function loadCampaigns(file: string): Map<string, CampaignEntry> {
   return campaigns;
 }
 
-/** Campaigns run on Vietnam time (UTC+7 all year, no daylight saving). */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The calendar day (YYYY-MM-DD) in Vietnam at `ms`. */
-export function vietnamDay(ms: number): string {
-  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/**
- * Whether a campaign takes pledges and quiz results on `day` (Vietnam time): from its startDate to its
- * endDate, both days included in full.
- */
-export function campaignPhase(campaign: Pick<Campaign, 'startDate' | 'endDate'>, day: string): 'open' | 'not-started' | 'closed' {
-  if (day < campaign.startDate) return 'not-started';
-  if (day > campaign.endDate) return 'closed';
-  return 'open';
-}

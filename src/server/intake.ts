@@ -9,7 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import { MAX_BODY_BYTES, type ErrorCode } from '../contract/pledge.js';
 import { withCors } from './access.js';
-import { campaignPhase, vietnamDay } from './campaigns.js';
+import { campaignPhase, vietnamDay } from '../contract/campaign-dates.js';
 import { isoNow } from './clock.js';
 import { fail, JSON_TYPE, parseJson, readBody, TOO_LARGE, type Reply } from './http.js';
 import { log } from './log.js';

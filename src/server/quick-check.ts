@@ -4,12 +4,9 @@
  * them to that). They run first on every pledge and result because they cost a fraction of a zod
  * parse; anything they do not accept goes through zod, which names the field and says what is wrong.
  */
-import { KEY_MAX_LENGTH, KEY_MIN_LENGTH, KEY_PATTERN, SLUG_MAX_LENGTH, SLUG_PATTERN, type PledgeRequest } from '../contract/pledge.js';
+import { isObject, isSlug } from '../contract/checks.js';
+import { KEY_MAX_LENGTH, KEY_MIN_LENGTH, KEY_PATTERN, type PledgeRequest } from '../contract/pledge.js';
 import { MAX_QUIZ_QUESTIONS, type QuizResultRequest } from '../contract/quiz.js';
-
-function isSlug(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
-}
 
 function isKey(value: unknown): value is string {
   return typeof value === 'string' && value.length >= KEY_MIN_LENGTH && value.length <= KEY_MAX_LENGTH && KEY_PATTERN.test(value);
@@ -18,9 +15,6 @@ function isKey(value: unknown): value is string {
 function isCount(value: unknown, min: number): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= MAX_QUIZ_QUESTIONS;
 }
-
-type Fields = Record<string, unknown>;
-const isObject = (data: unknown): data is Fields => typeof data === 'object' && data !== null && !Array.isArray(data);
 
 /** The pledge fields when `data` is certainly a valid pledge request; undefined means "ask zod". */
 export function quickPledge(data: unknown): PledgeRequest | undefined {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { campaignPhase, vietnamDay } from '../../src/server/campaigns.js';
+import { campaignPhase, vietnamDay } from '../../src/contract/campaign-dates.js';
 import { assertError, newKey, postPledge, postResult, ROOT, startTemp, stopTemp, tempDir, type TestService } from './helpers.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

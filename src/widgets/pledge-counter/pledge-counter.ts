@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { campaignPhase, vietnamDay } from '../../contract/campaign-dates.js';
 import { quickCampaign, quickCounts } from '../../contract/checks.js';
 import { apiPath } from '../../contract/paths.js';
 import { defineElement } from '../../core/define.js';
 import { formatDate, formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
-import { vietnamDay } from '../../core/dates.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, LoadError } from '../../core/load.js';
 import { serviceBase } from '../../core/service.js';
@@ -278,11 +278,11 @@ export class LantoaPledgeCounter extends LantoaElement {
 
   /** The form while the campaign runs; before or after its dates (Vietnam time, as the service counts), why not. */
   private renderFormOrDates(t: PledgeCounterStrings, config: CampaignConfig): TemplateResult {
-    const today = vietnamDay(new Date());
+    const phase = campaignPhase(config, vietnamDay(Date.now()));
     // Noon UTC is the same calendar day in every time zone a visitor is likely to be in.
     const day = (iso: string) => formatDate(this.locale, new Date(`${iso}T12:00:00Z`));
-    if (today < config.startDate) return html`<p class="notice" role="status">${t.notStarted(day(config.startDate))}</p>`;
-    if (today > config.endDate) return html`<p class="notice" role="status">${t.closed(day(config.endDate))}</p>`;
+    if (phase === 'not-started') return html`<p class="notice" role="status">${t.notStarted(day(config.startDate))}</p>`;
+    if (phase === 'closed') return html`<p class="notice" role="status">${t.closed(day(config.endDate))}</p>`;
     return this.renderForm(t, config);
   }
 
