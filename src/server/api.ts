@@ -112,7 +112,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
 
   /** Writes the access-log line (no client address, no query string) and makes the Response. */
   const finish = (c: ApiContext, reply: Reply, start: number): Response => {
-    if (deps.accessLog) log.access(c.req.method, c.req.path, reply.status, Math.round((performance.now() - start) * 10) / 10);
+    if (deps.accessLog) log.access(c.req.method, c.req.path, reply.status, performance.now() - start);
     return respond(reply);
   };
 
@@ -201,7 +201,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         return finish(c, fail(503, 'unavailable', 'Too many live streams open; poll the counts instead', { origin, retryAfter: 30 }), start);
       }
       const response = deps.streams.open(scope.id, withCors({}, origin));
-      if (deps.accessLog) log.access(c.req.method, c.req.path, 200, Math.round((performance.now() - start) * 10) / 10);
+      if (deps.accessLog) log.access(c.req.method, c.req.path, 200, performance.now() - start);
       return response;
     }),
   );

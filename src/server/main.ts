@@ -17,13 +17,14 @@ try {
     process.once(signal, () => {
       log.info('shutting down', { signal });
       service.close().then(
-        () => {
+        async () => {
           log.info('stopped');
+          await log.close();
           process.exit(0);
         },
         (error: unknown) => {
           log.error('shutdown failed', error);
-          process.exit(1);
+          void log.close().finally(() => process.exit(1));
         },
       );
     });

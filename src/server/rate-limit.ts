@@ -17,9 +17,14 @@ interface Bucket {
   at: number;
 }
 
+/** The one "allowed" verdict: nothing to allocate on the common path. */
+const ALLOWED: Verdict = { ok: true };
+
 export class RateLimiter {
   readonly #buckets = new Map<string, Bucket>();
   readonly #perMs: number;
+  /** The client seen last: already last in the Map's order, so a run of its requests skips the re-insert. */
+  #newest: string | undefined;
 
   constructor(readonly options: RateOptions) {
     this.#perMs = options.perMinute / 60_000;
@@ -33,18 +38,22 @@ export class RateLimiter {
     const { burst, maxClients } = this.options;
     let bucket = this.#buckets.get(client);
     if (bucket) {
-      // Re-insert so the Map's order is least-recently-seen first.
-      this.#buckets.delete(client);
+      if (client !== this.#newest) {
+        // Re-insert so the Map's order is least-recently-seen first.
+        this.#buckets.delete(client);
+        this.#buckets.set(client, bucket);
+      }
       bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * this.#perMs);
       bucket.at = now;
     } else {
       bucket = { tokens: burst, at: now };
       while (this.#buckets.size >= maxClients) this.#buckets.delete(this.#buckets.keys().next().value as string);
+      this.#buckets.set(client, bucket);
     }
-    this.#buckets.set(client, bucket);
+    this.#newest = client;
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
-      return { ok: true };
+      return ALLOWED;
     }
     const waitMs = (1 - bucket.tokens) / this.#perMs;
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };

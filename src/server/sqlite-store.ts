@@ -9,11 +9,12 @@
  * the disk; and records are group-committed: while one batch is being committed, the records arriving
  * meanwhile (of any kind) queue up and go together in the next transaction, one fsync for all of them.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { log } from './log.js';
 import { encodeRecord } from './sqlite-tables.js';
 import type { Reply, Request } from './sqlite-worker.js';
 import type { NewRecord, QuizTally, RecordKind, RecordStore, Tally } from './store.js';
+import { startWorker } from './worker.js';
 
 interface Pending {
   record: NewRecord;
@@ -23,17 +24,6 @@ interface Pending {
 
 /** Upper bound on one transaction, so a burst never makes one commit (and its replies) very late. */
 const MAX_BATCH = 1000;
-
-// Run from TypeScript (tsx: npm start, the tests) or from compiled JavaScript alike. A worker does not
-// inherit the main thread's module hooks, so under TypeScript a two-line bootstrap registers tsx first.
-const FROM_TS = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(FROM_TS ? './sqlite-worker.ts' : './sqlite-worker.js', import.meta.url);
-
-function startWorker(file: string): Worker {
-  if (!FROM_TS) return new Worker(WORKER_URL, { workerData: { file } });
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: { file } });
-}
 
 type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -67,7 +57,7 @@ export class SqliteStore implements RecordStore {
 
   /** Opens (and creates when missing) the database file; rejects if it cannot be opened. */
   static async open(file: string): Promise<SqliteStore> {
-    const store = new SqliteStore(startWorker(file));
+    const store = new SqliteStore(startWorker(import.meta.url, 'sqlite-worker', { file }));
     await store.#call({ op: 'tally', kind: 'pledge', scope: '' }); // fails here if the schema or file is unusable
     return store;
   }
