@@ -15,6 +15,7 @@ import { TABLES } from './sqlite-tables.js';
 export type Request =
   | { id: number; op: 'add'; rows: string }
   | { id: number; op: 'tally'; kind: RecordKind; scope: string }
+  | { id: number; op: 'keys'; kind: RecordKind }
   | { id: number; op: 'close' };
 export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
@@ -32,7 +33,7 @@ db.pragma('wal_autocheckpoint = 10000');
 const statements = new Map(
   Object.entries(TABLES).map(([kind, table]) => {
     db.exec(table.schema);
-    return [kind, { insert: db.prepare(table.insert), tally: db.prepare(table.tally), lastAt: db.prepare(table.lastAt) }] as const;
+    return [kind, { insert: db.prepare(table.insert), tally: db.prepare(table.tally), lastAt: db.prepare(table.lastAt), keys: db.prepare(table.keys).raw() }] as const;
   }),
 );
 
@@ -53,6 +54,14 @@ function handle(request: Request): unknown {
       const statement = statements.get(request.kind);
       if (!statement) throw new Error(`unknown record kind ${request.kind}`);
       return { rows: statement.tally.all(request.scope), lastAt: (statement.lastAt.get(request.scope) as { lastAt: string | null }).lastAt };
+    }
+    case 'keys': {
+      // Each scope's keys as one string, a key per line: one copy between threads, not a clone per key.
+      const statement = statements.get(request.kind);
+      if (!statement) throw new Error(`unknown record kind ${request.kind}`);
+      const byScope: Record<string, string[]> = {};
+      for (const [scope, key] of statement.keys.iterate() as IterableIterator<[string, string]>) (byScope[scope] ??= []).push(key);
+      return Object.fromEntries(Object.entries(byScope).map(([scope, keys]) => [scope, keys.join('\n')]));
     }
     case 'close':
       db.close();

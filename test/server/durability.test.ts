@@ -3,6 +3,7 @@
  * what refuses to start: a bad campaigns file or setting. The crash and start-up cases run
  * src/server/main.ts in a child process, as `npm start` does.
  */
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,30 @@ describe('durability', () => {
       } finally {
         await second.close();
       }
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('a database made before the keys moved to memory (UNIQUE (campaign, key) in its table) keeps working', async () => {
+    const dir = tempDir();
+    try {
+      const key = newKey();
+      const old = new Database(join(dir.path, 'pledges.sqlite'));
+      old.exec(`CREATE TABLE pledges (id INTEGER PRIMARY KEY, campaign TEXT NOT NULL, unit TEXT NOT NULL, choice TEXT NOT NULL,
+        key TEXT NOT NULL, created_at TEXT NOT NULL, UNIQUE (campaign, key)) STRICT`);
+      old.prepare('INSERT INTO pledges (campaign, unit, choice, key, created_at) VALUES (?, ?, ?, ?, ?)').run(CAMPAIGN, 'cho-lach', 'smartphone', key, '2026-11-01T01:00:00.000Z');
+      old.close();
+      const service = await start(dir.path);
+      try {
+        assert.equal((await countsOf(service.api)).total, 1);
+        assert.equal((await postPledge(service.api, { unit: 'cho-lach', choice: 'smartphone', key })).status, 200, 'its keys are loaded');
+        assert.equal((await postPledge(service.api, { unit: 'cho-lach', choice: 'smartphone', key: newKey() })).status, 201);
+        assert.equal((await countsOf(service.api)).total, 2);
+      } finally {
+        await service.close();
+      }
+      assert.equal(rowsInDatabase(dir.path), 2);
     } finally {
       dir.remove();
     }

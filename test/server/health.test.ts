@@ -27,9 +27,11 @@ describe('health', () => {
     const pledge = { unit: 'ba-tri', choice: 'smartphone', key };
     try {
       other.exec('BEGIN IMMEDIATE'); // holds the write lock
-      const refused = await postPledge(service.api, pledge);
+      // The same key twice at once: the second waits for the first's commit and fails with it.
+      const [refused, repeat] = await Promise.all([postPledge(service.api, pledge), postPledge(service.api, pledge)]);
       assert.ok(refused.headers.get('retry-after'));
       await assertError(refused, 503, 'unavailable');
+      await assertError(repeat, 503, 'unavailable');
       assert.deepEqual(await health(), { status: 503, body: { ok: false } });
       // Reads still work from memory meanwhile.
       assert.equal((await fetch(`${service.api}/counts`)).status, 200);
