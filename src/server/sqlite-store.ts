@@ -72,9 +72,14 @@ export class SqliteStore implements RecordStore {
     worker.on('exit', (code) => this.#fail(new Error(`SQLite worker exited (${code})`)));
   }
 
-  /** Opens (and creates when missing) the database file; rejects if it cannot be opened. */
-  static async open(file: string): Promise<SqliteStore> {
-    const store = new SqliteStore(startWorker(import.meta.url, 'sqlite-worker', { file }));
+  /**
+   * Opens (and creates when missing) the database file; rejects if it cannot be opened. `onWorker`
+   * sees the writer thread as it starts (the tests use it to end the thread as a crash would).
+   */
+  static async open(file: string, onWorker?: (worker: Worker) => void): Promise<SqliteStore> {
+    const worker = startWorker(import.meta.url, 'sqlite-worker', { file });
+    onWorker?.(worker);
+    const store = new SqliteStore(worker);
     // Fails here if the schema or file is unusable.
     for (const kind of RECORD_KINDS) {
       const keysByScope = (await store.#call({ op: 'keys', kind })) as Record<string, string>;
