@@ -5,7 +5,7 @@
  */
 import { writeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { formatAccess, type LogMessage } from './log.js';
+import { AccessNames, type LogMessage } from './log.js';
 
 const port = parentPort;
 if (!port) throw new Error('log-writer runs as a worker thread');
@@ -26,8 +26,10 @@ function writeAll(text: string): void {
   }
 }
 
+const names = new AccessNames();
+
 port.on('message', (message: LogMessage) => {
-  if (message.kind === 'access') writeAll(formatAccess(message));
+  if (message.kind === 'access') writeAll(names.format(message));
   else if (message.kind === 'text') writeAll(message.text);
   else port.close(); // 'close': everything before it is written; the thread ends
 });

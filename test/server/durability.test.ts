@@ -118,7 +118,11 @@ describe('durability', () => {
       assert.equal(access?.status, 201);
       assert.equal(access.path, `/api/v1/campaigns/${CAMPAIGN}/pledges`);
       assert.equal(typeof access.ms, 'number');
-      assert.ok(entries.some((entry) => entry.msg === 'stopped'));
+      // In the order they were logged, though access lines go through the log writer thread.
+      const order = entries.map((entry) => entry.msg);
+      assert.equal(order[0], 'listening');
+      assert.ok(order.indexOf('request') < order.indexOf('shutting down'));
+      assert.equal(order.at(-1), 'stopped');
       assert.doesNotMatch(service.stdout.join('\n'), /127\.0\.0\.1"|"ip"|remote/, 'no client address in the logs');
     } finally {
       dir.remove();
