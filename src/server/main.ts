@@ -5,14 +5,13 @@
 import { resolve } from 'node:path';
 import { CampaignsFileError } from './campaigns.js';
 import { ConfigError, configFromEnv } from './config.js';
+import { DataDirLockedError } from './data-lock.js';
 import { log } from './log.js';
 import { startService } from './service.js';
 
 try {
   const config = configFromEnv();
   const service = await startService(config, { widgetsDir: resolve('dist/lantoa'), demoDir: resolve('demo') });
-  log.info('listening', { url: service.url, port: service.port, dataDir: config.dataDir, campaignsFile: config.campaignsFile });
-
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info('shutting down', { signal });
@@ -29,9 +28,13 @@ try {
       );
     });
   }
+  // Only now: a supervisor that stops the service as soon as it reads this line must find the
+  // handlers in place (written first, a SIGTERM could arrive before them and kill it outright).
+  log.info('listening', { url: service.url, port: service.port, dataDir: config.dataDir, campaignsFile: config.campaignsFile });
 } catch (error) {
-  // A bad campaigns file or setting: say exactly what, and stop (a service half-configured counts wrong).
-  if (error instanceof CampaignsFileError || error instanceof ConfigError) {
+  // A bad campaigns file or setting, or a data directory another service uses: say exactly what, and
+  // stop (a service half-configured counts wrong).
+  if (error instanceof CampaignsFileError || error instanceof ConfigError || error instanceof DataDirLockedError) {
     log.error(error.message);
     process.stderr.write(`\nlantoa: ${error.message}\n`);
   } else {

@@ -14,6 +14,7 @@ import { loadCampaigns } from './campaigns.js';
 import type { ServiceConfig } from './config.js';
 import { log } from './log.js';
 import { RateLimiter } from './rate-limit.js';
+import { lockDataDir } from './data-lock.js';
 import { createScopes } from './scopes.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { RecordStore } from './store.js';
@@ -39,7 +40,14 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
   // Validate everything before touching the disk: a bad campaigns file must not leave a database behind.
   const campaigns = loadCampaigns(config.campaignsFile);
   mkdirSync(config.dataDir, { recursive: true });
-  const store: RecordStore = await SqliteStore.open(join(config.dataDir, 'pledges.sqlite'));
+  const unlock = lockDataDir(config.dataDir);
+  let store: RecordStore;
+  try {
+    store = await SqliteStore.open(join(config.dataDir, 'pledges.sqlite'));
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 
   const scopes = createScopes(campaigns);
   for (const [id, scope] of scopes.campaigns) scope.aggregate.reset(await store.tally(id));
@@ -99,6 +107,7 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
       clearTimeout(timer);
       unsubscribe();
       await store.close();
+      unlock();
     })());
 
   return { url: `http://${host}:${port}`, port, close };

@@ -96,6 +96,21 @@ describe('durability', () => {
     }
   });
 
+  it('SIGTERM the moment "listening" is read still shuts down gracefully (the handlers are in place first)', async () => {
+    // Before the fix about one start in four died of the signal itself: the line went out before the handlers.
+    for (let round = 0; round < 6; round++) {
+      const dir = tempDir();
+      try {
+        const service = spawnService({ DATA_DIR: dir.path });
+        await service.ready;
+        service.child.kill('SIGTERM');
+        assert.deepEqual((({ code, signal }) => ({ code, signal }))(await service.exited), { code: 0, signal: null }, `round ${round}`);
+      } finally {
+        dir.remove();
+      }
+    }
+  });
+
   it('SIGTERM: ends open streams, finishes, closes the database and exits 0; logs are JSON lines without addresses', async () => {
     const dir = tempDir();
     try {
@@ -131,6 +146,26 @@ describe('durability', () => {
 });
 
 describe('start-up checks', () => {
+  it('a second service on the same data directory stops naming the first; once the first is gone, a start works', async () => {
+    const dir = tempDir();
+    try {
+      const first = spawnService({ DATA_DIR: dir.path });
+      await first.ready;
+      const second = await spawnService({ DATA_DIR: dir.path }).exited;
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, new RegExp(`in use by service process ${first.child.pid}`));
+      // kill -9 leaves the lock file behind: the next start takes it over.
+      first.child.kill('SIGKILL');
+      await first.exited;
+      const third = spawnService({ DATA_DIR: dir.path });
+      await third.ready;
+      third.child.kill('SIGTERM');
+      assert.equal((await third.exited).code, 0);
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('a bad campaigns file stops the start with the path of the bad field, before creating any database', async () => {
     const dir = tempDir();
     try {
