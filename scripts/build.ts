@@ -15,6 +15,9 @@ const OUT = 'dist/lantoa';
 
 await rm(OUT, { recursive: true, force: true });
 
+/** A `//` line comment: not a URL's `scheme://`, not a quoted protocol-relative `"//host"`. */
+const LINE_COMMENT = /(^|[^:"'])\/\//;
+
 /**
  * The minifier leaves the text of Lit's templates alone: comments, indentation and spaces would travel to
  * every visitor. This strips them from css`…` and unsafeCSS(`…`) templates of src/ (quoted strings kept), and
@@ -42,8 +45,16 @@ function minifyLitTemplates(): Plugin {
       if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/css`|unsafeCSS\(`|html`/.test(code)) return null;
       const minified = code
         .replace(/(css|unsafeCSS\()`([^`]*)`/g, (_, tag: string, body: string) => `${tag}\`${squeeze(body)}\``)
-        // html`…`: a line break and its indentation render as one space anyway.
-        .replace(/html`[^`]*`/g, (template) => template.replace(/\n\s*/g, ' '));
+        // html`…`: a line break and its indentation render as one space anyway. A line that ends in a
+        // // comment (inside a ${…}) keeps its break, or the comment would swallow the code after it:
+        // Vite's TypeScript transform drops comments before this runs, this holds if that ever changes.
+        .replace(/html`[^`]*`/g, (template) => {
+          const [first, ...rest] = template.split(/\n\s*/);
+          return rest.reduce((folded, line) => {
+            const previous = folded.slice(folded.lastIndexOf('\n') + 1);
+            return `${folded}${LINE_COMMENT.test(previous) ? '\n' : ' '}${line}`;
+          }, first);
+        });
       return { code: minified, map: null };
     },
   };
