@@ -420,23 +420,18 @@ async function runCase(browser: Browser, base: string, def: BenchPage, profile: 
 // ---------------------------------------------------------------------------------------------------------
 // Summary, table, JSON, docs
 
-interface CaseSummary {
+/** One row of the table: a run's figures over the runs of one page, network and cache (medians; CLS and chunks fetched again: the largest). */
+interface CaseSummary extends Pick<RunResult, 'lantoaBytes' | 'lantoaRequests' | 'depth' | 'cls' | 'clsLantoaSources' | 'longestTaskMs' | 'chunksRefetched'> {
   page: string;
   design: BenchPage['design'];
   profile: ProfileName;
   cache: Cache;
   runs: number;
   widgets: { tag: string; ms: number; floorMs: number; ratio: number }[];
-  lantoaBytes: number;
-  lantoaRequests: number;
-  depth: number;
-  cls: number;
-  clsLantoaSources: number;
-  longestTaskMs: number;
   /** Runs with at least one task over 50 ms. */
   runsWithLongTasks: number;
+  /** Each way the fixed-name script came over the runs. */
   loader: string[];
-  chunksRefetched: number;
   raw: RunResult[];
 }
 
