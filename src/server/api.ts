@@ -11,7 +11,7 @@
  * Anything the API has no route for goes to the site app, except under /api/v1 (a JSON 404).
  *
  * Request and response bodies are the contract's (src/contract/pledge.ts, src/contract/quiz.ts).
- * Every route of a campaign or quiz passes the same guard: scope (404) → origin (403) → preflight →
+ * Every route of a campaign or quiz passes the same guard: preflight → scope (404) → origin (403) →
  * rate (429). Pledges and quiz results are then one mechanism with two uses (intake.ts); counts and
  * quiz stats are in-memory aggregates (aggregate.ts); the stream is stream.ts.
  */
@@ -121,16 +121,15 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     const { headers } = c.env.incoming;
     const origin = headers.origin;
     const method = c.req.method;
-    if (!scope) {
-      // Let the preflight through so the widget can read the real answer: this 404.
-      if (method === 'OPTIONS') return preflight(origin);
-      return fail(404, family.unknown.code, `No ${family.unknown.noun} "${id}"`);
-    }
+    // Every preflight passes (unknown scope, refused origin too): the request itself is then answered
+    // with the 404 or 403 that says why, readable by the widget; a failed preflight would be an opaque
+    // network error, which a widget can only retry.
+    if (method === 'OPTIONS') return preflight(origin);
+    if (!scope) return fail(404, family.unknown.code, `No ${family.unknown.noun} "${id}"`);
     const allowed = allowedOrigin(scope.entry.allowedOrigins, origin, headers.host);
     if (allowed === null) {
       return fail(403, 'origin_not_allowed', `Pages on ${origin ?? ''} may not use ${family.unknown.noun} "${id}"; ask the campaign office to add the site`);
     }
-    if (method === 'OPTIONS') return preflight(origin);
     const limiter = method === 'POST' ? deps.writeLimiter : deps.readLimiter;
     const forwarded = headers['x-forwarded-for']; // node:http joins repeated ones with ", " itself
     const verdict = limiter.take(clientKey(c.env.incoming.socket.remoteAddress, typeof forwarded === 'string' ? forwarded : forwarded?.join(', '), deps.trustProxy));
