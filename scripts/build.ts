@@ -156,9 +156,10 @@ const loaderMap = Object.fromEntries(WIDGETS.map((w) => [w.tag, filesOf(w.entry)
 // Kept beside the files for the size check and the tests: what a page with each widget loads up front.
 await writeFile(`${OUT}/loader-map.json`, JSON.stringify(loaderMap, null, 2));
 
-// 2. The loader, with the map built in (no extra request for a manifest).
+// 2. The loader, with the map built in (no extra request for a manifest). Wrapped in a function (iife) so that,
+// run as a classic script (a CMS that strips type="module"), its names never become globals of the host page.
 await buildStep(
-  { rolldownOptions: { input: { loader: 'src/loader.ts' }, output: { entryFileNames: '[name].js' } } },
+  { rolldownOptions: { input: { loader: 'src/loader.ts' }, output: { format: 'iife', entryFileNames: '[name].js' } } },
   { __LANTOA_MANIFEST__: JSON.stringify(loaderMap) },
 );
 

@@ -1,5 +1,8 @@
 /**
- * The one script tag a webmaster pastes: `<script type="module" src="…/lantoa/loader.js"></script>`.
+ * The one script tag a webmaster pastes: `<script type="module" src="…/lantoa/loader.js"></script>`, or the
+ * same tag without `type="module"` (many CMSs strip it): this file is valid and scope-safe either way (no
+ * `import.meta`, no top-level bindings: the build wraps it in a function), and a classic script may call
+ * `import()`.
  *
  * It finds `lantoa-*` elements on the page, now and whenever more are added, and imports only the
  * widgets present. The build writes, for each tag, the widget's entry file followed by every chunk it
@@ -9,19 +12,24 @@
 declare const __LANTOA_MANIFEST__: Record<string, string[]>;
 
 const manifest = __LANTOA_MANIFEST__;
-// Chunk URLs resolve against the loader's own URL. (Kept in two steps: Vite rewrites the one-call form as an asset.)
-const loaderUrl = import.meta.url;
-const base = new URL('./', loaderUrl);
+
+/**
+ * This script's own URL, which the chunk URLs resolve against: a classic script is `document.currentScript`
+ * while it runs; a module has none, and `import.meta` would be a syntax error in a classic script, so a module
+ * reads its URL from its own stack frame (every engine writes it as `…url:line:column`).
+ */
+const base = new URL(
+  './',
+  (document.currentScript as HTMLScriptElement | null)?.src || /(https?:\/\/[^\s()@]+?):\d+:\d+/.exec(new Error().stack ?? '')?.[1] || location.href,
+);
 const started = new Set<string>();
-const preloaded = new Set<string>();
 
 function load(tag: string): void {
   if (started.has(tag)) return;
   started.add(tag);
   const [entry, ...chunks] = manifest[tag];
+  // A chunk two widgets share is announced twice; the browser fetches a module URL once.
   for (const file of chunks) {
-    if (preloaded.has(file)) continue; // two widgets sharing the lit chunk request it once
-    preloaded.add(file);
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = new URL(file, base).href;

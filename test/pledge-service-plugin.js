@@ -58,7 +58,8 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
     async serverStart() {
       dataDir = await mkdtemp(join(tmpdir(), 'lantoa-wtr-'));
       const file = JSON.parse(await readFile(campaignsFile, 'utf8'));
-      for (const campaign of file.campaigns) campaign.allowedOrigins = [pageOrigin];
+      // Every test campaign allows the test pages, except the one that stands for a site not (yet) on its list.
+      for (const campaign of file.campaigns) if (campaign.id !== 'listed-elsewhere') campaign.allowedOrigins = [pageOrigin];
       testCampaignsFile = join(dataDir, 'campaigns.json');
       await writeFile(testCampaignsFile, JSON.stringify(file));
       await start();

@@ -4,6 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { DIST, openPage, requested, win } from '../built-page.js';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { until } from '../helpers.js';
 
 type LoaderMap = Record<string, string[]>;
@@ -72,6 +73,32 @@ describe('built loader and bundles', () => {
     frame.contentDocument!.body.append(later);
     await bannerRendered(frame);
     expect(requested(frame)).to.include(loaderMap['lantoa-banner'][0]);
+  });
+
+  it('loader.js works when a CMS strips type="module": same file, same requests, no error, no global leaked', async () => {
+    const frame = await page(`<lantoa-banner lang="en"></lantoa-banner><script src="${DIST}/loader.js"></script>`);
+    const before = Object.keys(win(frame));
+    await bannerRendered(frame);
+    expect([...requested(frame)].sort()).to.deep.equal(['loader.js', ...loaderMap['lantoa-banner']].sort());
+    expect(win(frame).__errors).to.deep.equal([]);
+    // Run as a classic script, its top-level names would be the page's globals: the build wraps them.
+    expect(Object.keys(win(frame)).filter((name) => !before.includes(name))).to.deep.equal([]);
+    // A later element is still found (the observer runs in the classic script too).
+    frame.contentDocument!.body.insertAdjacentHTML('beforeend', '<lantoa-quiz-card lang="en"></lantoa-quiz-card>');
+    await until(() => !!frame.contentDocument!.querySelector('lantoa-quiz-card')?.shadowRoot?.querySelector('legend'), 8000, 'the quiz');
+  });
+
+  it('loader.js without type="module" from the province server on another origin loads the chunks from there', async () => {
+    const service = await executeServerCommand<string, unknown>('pledge-service', { action: 'api' });
+    const frame = await page(`<lantoa-banner></lantoa-banner><script src="${service}/lantoa/loader.js"></script>`);
+    await bannerRendered(frame);
+    const fromService = win(frame)
+      .performance.getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).origin === new URL(service).origin)
+      .map((entry) => new URL(entry.name).pathname.replace('/lantoa/', ''));
+    expect([...fromService].sort()).to.deep.equal(['loader.js', ...loaderMap['lantoa-banner']].sort());
+    expect(requested(frame)).to.deep.equal([]);
+    expect(win(frame).__errors).to.deep.equal([]);
   });
 
   it('works as one classic script (lantoa.iife.js) for CMSs that strip type="module"', async () => {

@@ -19,7 +19,6 @@ export interface PledgeCounterStrings {
   chooseFirst: string;
   rejected: string;
   unknownCampaign: (campaign: string) => string;
-  unknownUnit: (unit: string) => string;
   unreachable: string;
   retry: string;
   missingAttribute: (name: string) => string;
@@ -53,7 +52,6 @@ export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
     chooseFirst: 'Hãy chọn một cam kết.',
     rejected: 'Máy chủ từ chối cam kết này. Vui lòng tải lại trang và thử lại.',
     unknownCampaign: (campaign) => `Không tìm thấy chiến dịch “${campaign}”.`,
-    unknownUnit: (unit) => `Không tìm thấy đơn vị “${unit}” trong chiến dịch.`,
     unreachable: 'Không kết nối được máy chủ cam kết.',
     retry: 'Thử lại',
     missingAttribute: (name) => `Thiếu thuộc tính “${name}”.`,
@@ -85,7 +83,6 @@ export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
     chooseFirst: 'Please choose a pledge.',
     rejected: 'The server refused this pledge. Please reload the page and try again.',
     unknownCampaign: (campaign) => `Campaign “${campaign}” was not found.`,
-    unknownUnit: (unit) => `Unit “${unit}” is not part of this campaign.`,
     unreachable: 'The pledge service cannot be reached.',
     retry: 'Try again',
     missingAttribute: (name) => `The “${name}” attribute is missing.`,

@@ -9,6 +9,7 @@ import { formatDate, formatNumber, INTL_TAG, type Locale } from '../../core/i18n
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, LoadError } from '../../core/load.js';
 import { serviceBase } from '../../core/service.js';
+import type { Explain } from '../../core/service-problems.js';
 import { buttonStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
 import { LiveCounts } from './pledge-live.js';
@@ -27,9 +28,14 @@ export interface PledgeEventDetail {
   state: 'queued' | 'counted';
 }
 
-type Failure = 'campaign' | 'unit' | 'unreachable' | 'attribute';
+/** Why the counter cannot be used: a known case, or a message explained by src/core/service-problems.ts. */
+type Failure = 'campaign' | 'unreachable' | 'attribute' | Explain;
 
 const text = (value: Record<Locale, string>, locale: Locale) => value[locale];
+
+/** A problem worded by src/core/service-problems.ts, loaded only now; if even that cannot load, 'unreachable'. */
+const explained = (word: (problems: typeof import('../../core/service-problems.js')) => Explain): Promise<Failure> =>
+  import('../../core/service-problems.js').then(word, () => 'unreachable');
 
 /**
  * A visitor pledges to join the digital society; the widget shows the unit's count, the province total and
@@ -118,21 +124,27 @@ export class LantoaPledgeCounter extends LantoaElement {
       this.failure = 'attribute';
       return;
     }
+    let config: CampaignConfig;
+    let counts: Counts;
     try {
-      const [config, counts] = await Promise.all([fetchJson(this.campaignUrl), fetchJson(this.apiBase + apiPath.counts(this.campaign))]);
+      const [configData, countsData] = await Promise.all([fetchJson(this.campaignUrl), fetchJson(this.apiBase + apiPath.counts(this.campaign))]);
       // The contract's zod schema names what is wrong; it is needed only when the quick check says no.
-      this.config = quickCampaign(config) ?? (await import('./pledge-counter.schema.js')).checkConfig(config);
-      this.counts = quickCounts(counts) ?? (await import('./pledge-counter.schema.js')).checkCounts(counts);
+      config = quickCampaign(configData) ?? (await import('./pledge-counter.schema.js')).checkConfig(configData);
+      counts = quickCounts(countsData) ?? (await import('./pledge-counter.schema.js')).checkCounts(countsData);
     } catch (error) {
-      this.failure = error instanceof LoadError && error.status === 404 ? 'campaign' : 'unreachable';
+      const status = error instanceof LoadError ? error.status : undefined;
+      // Refused (403: this site is not on the campaign's list): a retry cannot help; say what the webmaster does.
+      const campaign = `campaign "${this.campaign}"`;
+      this.failure = status === 403 ? await explained((problems) => problems.originRefused(this.apiBase, campaign)) : status === 404 ? 'campaign' : 'unreachable';
       this.logProblem(`campaign ${this.campaign} at ${this.apiBase}`, error instanceof Error ? error.message : error);
       return;
     }
-    if (this.variant !== 'province' && !this.config.units.some((u) => u.id === this.unit)) {
-      this.failure = 'unit';
-      this.logProblem(`unit "${this.unit}"`, `not in campaign ${this.campaign}; units: ${this.config.units.map((u) => u.id).join(', ')}`);
+    const units = config.units.map((u) => u.id);
+    if (this.variant !== 'province' && !units.includes(this.unit ?? '')) {
+      this.failure = await explained((problems) => problems.unknownUnit(this.unit ?? '', units));
       return;
     }
+    [this.config, this.counts] = [config, counts];
     this.mine = devicePledge(this.apiBase, this.campaign);
     this.live = new LiveCounts({
       countsUrl: this.apiBase + apiPath.counts(this.campaign),
@@ -200,6 +212,8 @@ export class LantoaPledgeCounter extends LantoaElement {
       this.mine = null;
       this.notice = 'rejected';
       this.logProblem(`pledge refused (HTTP ${result.status} ${result.code})`, result.message);
+      // This site was taken off the campaign's list since the page loaded: the whole counter says so.
+      if (result.code === 'origin_not_allowed' && pledge.campaign === this.campaign) void explained((problems) => problems.originRefused(this.apiBase, `campaign "${pledge.campaign}"`)).then((failure) => (this.failure = failure));
     } else if (first) {
       this.emit<PledgeEventDetail>('lantoa-pledge', { ...detail, state: 'queued' });
     }
@@ -241,13 +255,14 @@ export class LantoaPledgeCounter extends LantoaElement {
   }
 
   private renderFailure(t: PledgeCounterStrings): TemplateResult {
+    const failure = this.failure;
     const message =
-      this.failure === 'attribute'
-        ? t.missingAttribute(this.campaign ? 'unit' : 'campaign')
-        : this.failure === 'campaign'
-          ? t.unknownCampaign(this.campaign ?? '')
-          : this.failure === 'unit'
-            ? t.unknownUnit(this.unit ?? '')
+      typeof failure === 'function'
+        ? failure(this.locale)
+        : failure === 'attribute'
+          ? t.missingAttribute(this.campaign ? 'unit' : 'campaign')
+          : failure === 'campaign'
+            ? t.unknownCampaign(this.campaign ?? '')
             : t.unreachable;
     return html`<div class="reset">
       ${this.renderProblem(message)}

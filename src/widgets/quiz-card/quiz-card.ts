@@ -249,7 +249,14 @@ export class LantoaQuizCard extends LantoaElement {
   }
 
   private start(quiz: QuizContent): void {
-    if (this.unit) this.results().catch(() => undefined); // retried at the end if it fails now
+    const unit = this.unit;
+    // The service is asked now whether it will count this card's results (site allowed, quiz and unit known):
+    // a webmaster's mistake shows at once, not after the last question. Failing to ask is retried at the end.
+    if (unit)
+      this.results()
+        .then((results) => results.check(quiz.id, unit))
+        .then((problem) => problem && this.unit === unit && (this.failure = problem))
+        .catch(() => undefined);
     this.quiz = quiz;
     this.random = this.seed ? seededRandom(this.seed) : Math.random;
     this.newRound();

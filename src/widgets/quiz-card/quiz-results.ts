@@ -4,10 +4,11 @@
  * only when there is a result to send (a finished round with `unit`, or one queued by an earlier visit).
  */
 import { apiPath } from '../../contract/paths.js';
-import type { QuizResultRequest, QuizResultResponse } from '../../contract/quiz.js';
+import type { QuizResultRequest, QuizResultResponse, QuizStats } from '../../contract/quiz.js';
 import { fetchJson } from '../../core/load.js';
 import { newKey, Outbox, postJson, type Queued, type SendResult } from '../../core/outbox.js';
 import { serviceBase } from '../../core/service.js';
+import type { Explain } from '../../core/service-problems.js';
 
 export interface PendingResult extends Queued {
   quiz: string;
@@ -53,6 +54,20 @@ export class QuizResults {
         onResult(result, outcome, outcome.outcome === 'sent' ? await unitStats(base, outcome.body, result.unit) : null);
       },
     })).start();
+  }
+
+  /**
+   * Whether the service will count this card's results, asked when the card starts (not after the last
+   * question): a refused site (403), an unknown quiz (404) or a unit the campaign does not have is explained;
+   * any other failure (offline, a slow network) is not a reason to stop, and the result is queued as usual.
+   */
+  async check(quiz: string, unit: string): Promise<Explain | undefined> {
+    // The stats (every unit of the quiz's campaign), or the HTTP status that refused them.
+    const answer = await fetchJson(this.api + apiPath.quizStats(quiz)).catch((error: { status?: number }) => error.status);
+    const ids = (answer as Partial<QuizStats> | undefined)?.units?.map?.((u) => u.id) ?? [];
+    if (answer !== 403 && answer !== 404 && (!ids.length || ids.includes(unit))) return undefined;
+    const problems = await import('../../core/service-problems.js');
+    return answer === 403 ? problems.originRefused(this.api, `quiz "${quiz}"`) : answer === 404 ? problems.unknownQuiz(quiz, this.api) : problems.unknownUnit(unit, ids);
   }
 
   /** Queues the result on the device, then sends it; returns its idempotency key at once. */

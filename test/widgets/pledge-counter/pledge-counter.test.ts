@@ -302,7 +302,9 @@ describe('<lantoa-pledge-counter>', () => {
   describe('bad input', () => {
     for (const [name, attributes, expected] of [
       ['an unknown campaign', { campaign: 'khong-co', unit: 'ba-tri' }, 'Không tìm thấy chiến dịch “khong-co”'],
-      ['an unknown unit', { campaign: CAMPAIGN, unit: 'cho-gao' }, 'Không tìm thấy đơn vị “cho-gao”'],
+      ['an unknown unit (the valid ids listed, the campaign being small)', { campaign: CAMPAIGN, unit: 'cho-gao' }, 'Chiến dịch không có đơn vị “cho-gao”. Các mã đơn vị: ba-tri, cho-lach, thanh-phu.'],
+      ['a misspelt unit (the closest valid id suggested)', { campaign: CAMPAIGN, unit: 'ba-tr' }, 'Chiến dịch không có đơn vị “ba-tr”. Có phải ý bạn là “ba-tri”?'],
+      ['a unit written as its name', { campaign: CAMPAIGN, unit: 'Chợ Lách' }, 'Có phải ý bạn là “cho-lach”?'],
       ['a missing unit', { campaign: CAMPAIGN }, 'Thiếu thuộc tính “unit”'],
       ['a missing campaign', { unit: 'ba-tri' }, 'Thiếu thuộc tính “campaign”'],
     ] as const) {
@@ -319,6 +321,45 @@ describe('<lantoa-pledge-counter>', () => {
         });
       });
     }
+
+    it('on a site the campaign does not list: names the site and what the webmaster does (vi, en), no retry, one console line', async () => {
+      await withConsole('error', async (errors) => {
+        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign="listed-elsewhere" unit="ba-tri"></lantoa-pledge-counter>`);
+        await ready(el);
+        expect(part(el, 'problem')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+          `Trang web này (${location.origin}) chưa được phép dùng tiện ích của chiến dịch. Quản trị web: đề nghị Ban tổ chức chiến dịch (Tỉnh đoàn) thêm địa chỉ ${location.origin}`,
+        );
+        expect(part(el, 'problem')!.textContent).to.not.contain('Không kết nối được');
+        expect(el.shadowRoot!.querySelector('button')).to.equal(null); // a retry cannot help
+        await expect(el).to.be.accessible();
+        el.lang = 'en';
+        await el.updateComplete;
+        expect(part(el, 'problem')!.textContent).to.contain(`This site (${location.origin}) is not yet allowed to use the campaign's widgets. Webmaster: ask the campaign office`);
+        // A second counter for the same campaign on the page: the webmaster's console line is still written once.
+        const again = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign="listed-elsewhere" variant="province"></lantoa-pledge-counter>`);
+        await ready(again);
+        const lines = errors.calls.filter((line) => line.includes(`This site (${location.origin}) is not yet allowed`));
+        expect(lines).to.have.length(1);
+        expect(lines[0]).to.contain('campaign "listed-elsewhere"');
+      });
+    });
+
+    it('a pledge refused because the site was taken off the list: dropped, not retried, and the counter says why', async () => {
+      // Queued by an earlier visit while the site was still listed: the outbox sends it and meets the 403.
+      localStorage.setItem(
+        'lantoa:pledge:outbox',
+        JSON.stringify([{ api: API, campaign: 'listed-elsewhere', unit: 'ba-tri', choice: 'smartphone', key: newKey(), queuedAt: Date.now() }]),
+      );
+      await withConsole('error', async (errors) => {
+        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+        await ready(el);
+        await until(() => pendingPledges().length === 0, 5000, 'the refused pledge to be dropped');
+        expect(errors.calls.join('\n')).to.contain('403 origin_not_allowed');
+        expect(await executeServerCommand<number, unknown>('pledge-service', { action: 'rows', campaign: 'listed-elsewhere' })).to.equal(0);
+        // This counter's own campaign allows the page: it keeps working.
+        expect(el.shadowRoot!.querySelector('form')).to.not.equal(null);
+      });
+    });
 
     it('says the service is unreachable and offers a retry that works', async () => {
       await withConsole('error', async () => {

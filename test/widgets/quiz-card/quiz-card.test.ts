@@ -473,13 +473,40 @@ describe('<lantoa-quiz-card>', () => {
       expect(await quizRows(key)).to.equal(1);
     });
 
-    it('drops a result the service refuses (unknown unit) and says so', async () => {
+    it('catches a wrong unit when the card starts, before any answer, and suggests the closest valid id (vi, en)', async () => {
       await withConsole('error', async (errors) => {
-        const el = await withContent(twoQuestions(), { api: API, unit: 'cho-gao' });
-        await play(el, 1);
-        await until(() => shown(el, '.participation') === 'Máy chủ không ghi nhận kết quả này.', 5000, 'the refusal');
-        expect(errors.calls.join('\n')).to.contain('unknown_unit');
+        const before = await quizRows();
+        const el = await withContent(twoQuestions(), { api: API, unit: 'ba-tr' });
+        await until(() => !!root(el).querySelector('[part="problem"]'), 5000, 'the unit check');
+        expect(shown(el, '[part="problem"]')).to.contain('Chiến dịch không có đơn vị “ba-tr”. Có phải ý bạn là “ba-tri”?');
+        expect(root(el).querySelector('.progress')).to.equal(null); // not after twelve questions: now
+        await accessible(el);
+        el.lang = 'en';
+        await el.updateComplete;
+        expect(shown(el, '[part="problem"]')).to.contain('The campaign has no unit “ba-tr”. Did you mean “ba-tri”?');
+        expect(errors.calls.join('\n')).to.contain('did you mean "ba-tri"');
+        expect(await quizRows()).to.equal(before);
+      });
+    });
+
+    it('on a site the campaign does not list: says so when it starts, names the site, sends nothing, retries nothing', async () => {
+      await withConsole('error', async (errors) => {
+        const el = await withContent({ ...twoQuestions(), id: 'listed-elsewhere-quiz' }, { api: API, unit: 'ba-tri' });
+        await until(() => !!root(el).querySelector('[part="problem"]'), 5000, 'the site check');
+        expect(shown(el, '[part="problem"]')).to.contain(`Trang web này (${location.origin}) chưa được phép dùng tiện ích của chiến dịch.`);
+        expect(errors.calls.filter((line) => line.includes('is not yet allowed to use quiz "listed-elsewhere-quiz"'))).to.have.length(1);
         expect(localStorage.getItem(QUIZ_OUTBOX)).to.equal(null);
+        expect(await executeServerCommand<number, unknown>('pledge-service', { action: 'quiz-rows', quiz: 'listed-elsewhere-quiz' })).to.equal(0);
+      });
+    });
+
+    it('a result the service refuses (a queued one whose unit is gone) is dropped and logged, not retried', async () => {
+      await withConsole('error', async (errors) => {
+        localStorage.setItem(QUIZ_OUTBOX, JSON.stringify([{ api: API, quiz: QUIZ, unit: 'cho-gao', score: 1, total: 2, key: 'refused-result-key-0001', queuedAt: Date.now() }]));
+        await fixture<LantoaQuizCard>(html`<lantoa-quiz-card api=${API}></lantoa-quiz-card>`);
+        await until(() => localStorage.getItem(QUIZ_OUTBOX) === null, 5000, 'the refused result to be dropped');
+        expect(errors.calls.join('\n')).to.contain('unknown_unit');
+        expect(await quizRows('refused-result-key-0001')).to.equal(0);
       });
     });
   });
