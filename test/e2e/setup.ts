@@ -16,12 +16,13 @@ export interface EndToEnd {
   browser: Browser;
 }
 
-export function endToEnd(): EndToEnd {
+/** `env` adds to the service's environment (e.g. `HOST: '0.0.0.0'` so that 127.0.0.2 reaches it too). */
+export function endToEnd(env: Record<string, string> = {}): EndToEnd {
   const data = tempDir();
   let service: ChildService | undefined;
   const setup = { dataDir: data.path, base: '', browser: undefined as unknown as Browser };
   before(async () => {
-    service = spawnService({ DATA_DIR: data.path });
+    service = spawnService({ DATA_DIR: data.path, ...env });
     setup.base = await service.ready;
     setup.browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
   });

@@ -1,0 +1,80 @@
+/**
+ * End to end, the hostile hosts a pasted snippet really lands on (demo/hosts/), with the real service and a
+ * real Chromium: a CMS that strips type="module" from the snippet's script tag, and a site the campaign does
+ * not list (another origin than the service). Needs `npm run build` first.
+ */
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { endToEnd } from './setup.js';
+
+// Listening on every address, so that 127.0.0.2 (another origin than localhost) reaches the demo pages too.
+const e2e = endToEnd({ HOST: '0.0.0.0' });
+const port = () => new URL(e2e.base).port;
+
+function rows(table: 'pledges' | 'quiz_results'): number {
+  const db = new Database(join(e2e.dataDir, 'pledges.sqlite'), { readonly: true });
+  try {
+    return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** Opens a page, recording the errors it throws and what it writes to the console. */
+async function open(url: string, width = 375): Promise<{ page: Page; errors: string[]; console: string[] }> {
+  const page = await e2e.browser.newPage({ viewport: { width, height: 800 } });
+  const errors: string[] = [];
+  const console: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => console.push(message.text()));
+  await page.goto(url);
+  return { page, errors, console };
+}
+
+test('a CMS strips type="module": the same loader.js runs every widget, and a pledge reaches the database', async () => {
+  for (const lang of ['vi', 'en']) {
+    const { page, errors } = await open(`${e2e.base}/demo/hosts/stripped-module.html?lang=${lang}`);
+    await page.locator('lantoa-banner [part="base"]').waitFor();
+    await page.locator('lantoa-quiz-card .progress').waitFor();
+    await page.locator('lantoa-progress-chart table').first().waitFor({ state: 'attached' });
+    const submit = lang === 'vi' ? 'Gửi cam kết' : 'Send my pledge';
+    await page.getByRole('button', { name: submit }).waitFor();
+    if (lang === 'vi') {
+      await page.locator('lantoa-pledge-counter input[type="radio"]').first().check();
+      await page.getByRole('button', { name: submit }).click();
+      await page.locator('lantoa-pledge-counter .notice', { hasText: 'Cảm ơn bạn đã cam kết!' }).waitFor();
+      assert.equal(rows('pledges'), 1);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('a site the campaign does not list: the counter and the quiz name it and say what the webmaster does; nothing is sent', async () => {
+  const site = `http://127.0.0.2:${port()}`;
+  const { page, errors, console } = await open(`${site}/demo/hosts/other-origin.html`);
+  const counter = page.locator('lantoa-pledge-counter [part="problem"]');
+  const quiz = page.locator('lantoa-quiz-card [part="problem"]');
+  for (const problem of [counter, quiz]) {
+    await problem.waitFor();
+    const text = await problem.innerText();
+    assert.match(text, new RegExp(`Trang web này \\(${site.replace(/\./g, '\\.')}\\) chưa được phép dùng tiện ích của chiến dịch`));
+    assert.match(text, /đề nghị Ban tổ chức chiến dịch \(Tỉnh đoàn\) thêm địa chỉ/);
+    assert.doesNotMatch(text, /Không kết nối được/);
+  }
+  assert.equal(await page.locator('lantoa-pledge-counter button').count(), 0); // no retry: it cannot help
+  // The webmaster's console: one line per thing refused (the campaign, the quiz), each naming this site.
+  const lines = console.filter((line) => line.includes(`This site (${site}) is not yet allowed`));
+  assert.equal(lines.length, 2, lines.join('\n'));
+  assert.deepEqual(errors, []);
+  assert.equal(rows('quiz_results'), 0);
+
+  // The same page in English.
+  await page.goto(`${site}/demo/hosts/other-origin.html?lang=en`);
+  await counter.waitFor();
+  assert.match(await counter.innerText(), /This site \(http:\/\/127\.0\.0\.2:\d+\) is not yet allowed to use the campaign's widgets\. Webmaster: ask the campaign office/);
+  await page.close();
+});
