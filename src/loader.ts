@@ -40,22 +40,12 @@ function load(tag: string): void {
   );
 }
 
-function scan(root: ParentNode): void {
-  for (const tag in manifest) if (!started.has(tag) && root.querySelector(tag)) load(tag);
+/** Loads every widget present and not started yet. Run now, and on each batch of changes until all are started. */
+function scan(): void {
+  for (const tag in manifest) if (!started.has(tag) && document.querySelector(tag)) load(tag);
+  if (started.size === Object.keys(manifest).length) observer.disconnect();
 }
 
-scan(document);
-if (started.size < Object.keys(manifest).length) {
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node.nodeType !== 1) continue;
-        const element = node as Element;
-        if (element.localName in manifest) load(element.localName);
-        scan(element);
-      }
-    }
-    if (started.size === Object.keys(manifest).length) observer.disconnect();
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-}
+const observer = new MutationObserver(scan);
+observer.observe(document.documentElement, { childList: true, subtree: true });
+scan();

@@ -56,8 +56,11 @@ const ILLUSTRATIVE_UPDATED_AT = '2026-01-15T02:30:00.000Z';
 
 /** What a story's service does with requests. */
 export interface MockScenario {
-  /** `serve` (default) answers; `hang` never answers a GET; `unreachable` fails every request like a dead network. */
-  mode?: 'serve' | 'hang' | 'unreachable';
+  /**
+   * `serve` (default) answers; `hang` never answers a GET; `unreachable` fails every request like a dead network;
+   * `refused` answers every request 403 `origin_not_allowed`, as the service does to a site the campaign does not list.
+   */
+  mode?: 'serve' | 'hang' | 'unreachable' | 'refused';
   /** `count` (default) counts pledges; `network-error` fails every POST as if the connection dropped. */
   pledges?: 'count' | 'network-error';
   /** The same for quiz results. */
@@ -222,6 +225,7 @@ async function answer(service: MockService, href: string, input: RequestInfo | U
   // Read after the wait: a request in flight when a story switches the mode gets the new behaviour.
   const { mode = 'serve', pledges = 'count' } = service.scenario;
   if (mode === 'unreachable') throw networkError();
+  if (mode === 'refused') return failure(403, 'origin_not_allowed', `Pages on ${location.origin} may not use this campaign; ask the campaign office to add the site`);
   const quizRoute = new RegExp(`^${API_PREFIX}/quizzes/([^/]+)/(results|stats)$`).exec(href.slice(service.api.length).split(/[?#]/)[0]);
   if (quizRoute) return answerQuiz(service, decodeURIComponent(quizRoute[1]), quizRoute[2], method, init, request);
   const target = route(service, href);

@@ -268,14 +268,14 @@ export const ErrorUnknownUnit: Story = {
   render: (storyArgs) =>
     html`${renderCounter(storyArgs)}
     ${note(
-      html`<code>unit="batri"</code> (thiếu dấu gạch: đúng là <code>ba-tri</code>) không có trong chiến dịch. Widget hiện thông báo và
-        console liệt kê các mã đơn vị hợp lệ: <code>unit "batri": not in campaign ben-tre-smartphone; units: tp-ben-tre, …</code>.`,
-      html`A unit id the campaign does not have (a missing hyphen): the widget shows a message and the console lists the valid unit
-        ids.`,
+      html`<code>unit="batri"</code> (thiếu dấu gạch: đúng là <code>ba-tri</code>) không có trong chiến dịch. Widget hiện thông báo,
+        gợi ý mã gần nhất (“Có phải ý bạn là “ba-tri”?”) và console liệt kê các mã đơn vị hợp lệ.`,
+      html`A unit id the campaign does not have (a missing hyphen): the widget says so and suggests the closest valid id (“Did you
+        mean “ba-tri”?”); the console lists the valid unit ids.`,
     )}`,
   parameters: storyDocs(
-    'Sai mã đơn vị (`unit`): thông báo “Không tìm thấy đơn vị”.',
-    'A wrong `unit` id: “Unit … is not part of this campaign”.',
+    'Sai mã đơn vị (`unit`): thông báo “Chiến dịch không có đơn vị …” và gợi ý mã gần nhất.',
+    'A wrong `unit` id: “The campaign has no unit …”, with the closest valid id suggested.',
   ),
 };
 
@@ -286,14 +286,34 @@ export const ErrorUnreachable: Story = {
   render: (storyArgs) =>
     html`${renderCounter(storyArgs)}
     ${note(
-      html`Mọi yêu cầu tới dịch vụ đều lỗi mạng (fetch bị từ chối), như khi mất mạng, sai địa chỉ <code>api</code> hoặc trang không được
-        phép (CORS/403). Widget hiện thông báo và nút “Thử lại”.`,
-      html`Every request fails like a dead network (fetch rejects), as with no connection, a wrong <code>api</code> or a site the
-        campaign does not allow (CORS/403). The widget shows a message and a Try again button.`,
+      html`Mọi yêu cầu tới dịch vụ đều lỗi mạng (fetch bị từ chối), như khi mất mạng hoặc sai địa chỉ <code>api</code>. Widget hiện
+        thông báo và nút “Thử lại”.`,
+      html`Every request fails like a dead network (fetch rejects), as with no connection or a wrong <code>api</code>. The widget
+        shows a message and a Try again button.`,
     )}`,
   parameters: storyDocs(
     'Không kết nối được dịch vụ: thông báo và nút “Thử lại”.',
     'The service cannot be reached: a message and a Try again button.',
+  ),
+};
+
+export const ErrorSiteNotAllowed: Story = {
+  name: 'Error – trang chưa được phép nhúng (403)',
+  args: { api: mockApi('refused') },
+  beforeEach: mockPledgeApi({ mode: 'refused' }),
+  render: (storyArgs) =>
+    html`${renderCounter(storyArgs)}
+    ${note(
+      html`Chiến dịch chỉ cho phép các trang trong danh sách, và trang này không có trong đó: dịch vụ trả 403
+        <code>origin_not_allowed</code>. Widget nêu đúng địa chỉ trang và việc quản trị web cần làm (không có nút “Thử lại”, vì thử
+        lại không giúp được); console ghi một dòng cho quản trị web.`,
+      html`The campaign lists the sites that may embed it, and this one is not among them: the service answers 403
+        <code>origin_not_allowed</code>. The widget names this site and what the webmaster does (no Try again button: retrying
+        cannot help); the console gets one line for the webmaster.`,
+    )}`,
+  parameters: storyDocs(
+    'Trang chưa được phép nhúng: thông báo nêu địa chỉ trang và đề nghị Tỉnh đoàn thêm trang vào chiến dịch.',
+    'A site the campaign does not list: the message names the site and asks the campaign office to add it.',
   ),
 };
 
