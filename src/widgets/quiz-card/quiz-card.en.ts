@@ -76,7 +76,7 @@ export const pack: QuizLanguagePack = {
       [
         'What share of online public services at level 4 did Bến Tre\'s Digital Transformation Scheme 2020–2025 aim for?',
         ['60%', '80%', '90%', '100%'],
-        'Bến Tre aimed for 100% of online public services at level 4, above the national target of 80%.',
+        'Bến Tre aimed for 100% of online public services at level 4, above the nationwide target of 80%.',
         'VietNamNet',
       ],
       // kinh-phi
