@@ -205,7 +205,7 @@ export const FeedInvalid: Story = {
   render: (storyArgs) =>
     html`${renderBanner(storyArgs)}
     ${note(
-      html`Tin trong nguồn có <code>countdownTo: "10/10/2027"</code> (không phải NNNN-TT-NN): widget bỏ cả nguồn tin, hiện
+      html`Tin trong nguồn có <code>countdownTo: "10/10/2027"</code> (không phải dạng năm-tháng-ngày): widget bỏ cả nguồn tin, hiện
         nội dung mặc định và ghi lỗi vào console: <code>[lantoa] &lt;lantoa-banner&gt; feed ignored …
         at "messages.0.countdownTo"</code>.`,
       html`The feed has a non-ISO date: the widget ignores the feed, shows its default content and logs the exact
