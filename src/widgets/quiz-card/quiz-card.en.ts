@@ -49,20 +49,20 @@ export const pack: QuizLanguagePack = {
         'Under Decision 749/QĐ-TTg, what share of online public services was to reach level 4 by 2025?',
         ['50%', '60%', '80%', '100%'],
         'The 2025 target was 80% of online public services at level 4, usable on mobile devices; 100% is the target for 2030.',
-        'Thư Ký Luật',
+        'VietNamNet',
       ],
       // gdp-2025
       [
         'Under Decision 749/QĐ-TTg, what share of GDP was the digital economy to reach by 2025?',
         ['15%', '20%', '40%', '50%'],
-        'The Programme\'s 2025 target: the digital economy makes up 20% of GDP, and at least 10% of each industry and sector.',
+        'The 2025 target: the digital economy makes up 20% of GDP, and at least 10% of each sector.',
         'VOV World',
       ],
       // egdi-2030
       [
         'Which top group of countries in the United Nations E-Government Development Index (EGDI) does Viet Nam aim to join by 2030?',
         ['Top 30', 'Top 50', 'Top 70', 'Top 100'],
-        'Viet Nam aims to be among the top 50 in the EGDI by 2030. The earlier milestone, the top 70 by 2025, was set by Decision 749/QĐ-TTg itself.',
+        'The 2030 target is the top 50; the top 70 by 2025 was set by Decision 749/QĐ-TTg itself.',
         'VietNamNet',
       ],
       // ngay-cds
@@ -97,8 +97,8 @@ export const pack: QuizLanguagePack = {
       [
         'Under Decree 43/2011/NĐ-CP, what did a level-4 online public service add to level 3?',
         ['Paying the fees online', 'Filling in and submitting the forms online', 'Receiving the result online or by post', 'Downloading the forms'],
-        'Under Decree 43/2011/NĐ-CP, level 3 lets you fill in and submit forms online; level 4 adds online payment of fees, with the result returned online, in person or by post. Downloading forms is level 2. In 2022 Decree 42/2022/NĐ-CP replaced these four levels with two.',
-        'Decree 43/2011/NĐ-CP (Thư viện Pháp luật)',
+        'Level 3 lets you fill in and submit forms online; level 4 adds online payment of fees, with the result returned online, in person or by post. Downloading forms is level 2.',
+        'Thư viện Pháp luật',
       ],
       // nd-42
       [
@@ -111,14 +111,14 @@ export const pack: QuizLanguagePack = {
       [
         'From what date were “2G-only” handsets no longer served?',
         ['16 September 2024', '10 October 2024', '16 October 2024', '15 September 2026'],
-        'Circulars 03 and 04/2024/TT-BTTTT set 16 September 2024; Circular 10/2024/TT-BTTTT postponed it by one month, to 16 October 2024, because of typhoon Yagi. The whole 2G network was planned to stop in September 2026.',
+        'Circulars 03 and 04/2024/TT-BTTTT set 16 September 2024; Circular 10/2024/TT-BTTTT postponed it by one month, to 16 October 2024, because of typhoon Yagi.',
         'Dân trí',
       ],
       // vinh-long
       [
         'Since 1 July 2025, the former Bến Tre province has been part of which province?',
         ['Tiền Giang', 'Trà Vinh', 'Vĩnh Long', 'Đồng Tháp'],
-        'Resolution 202/2025/QH15 of the National Assembly (12 June 2025) brought the country down to 34 provinces and cities; Bến Tre, Trà Vinh and Vĩnh Long provinces merged into Vĩnh Long province. The new provincial governments began on 1 July 2025.',
+        'Under Resolution 202/2025/QH15 (12 June 2025), Bến Tre, Trà Vinh and Vĩnh Long provinces merged into Vĩnh Long province.',
         'Lao Động',
       ],
     ],

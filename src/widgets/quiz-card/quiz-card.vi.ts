@@ -41,28 +41,28 @@ export const pack: QuizLanguagePack = {
       [
         'Ba trụ cột của Chương trình Chuyển đổi số quốc gia (Quyết định 749/QĐ-TTg) là gì?',
         ['Chính phủ số, kinh tế số, xã hội số', 'Điện tử, viễn thông, bưu chính', 'Hạ tầng, dữ liệu, an ninh', 'Đô thị, nông thôn, biển'],
-        'Chương trình (Quyết định 749/QĐ-TTg ngày 03/6/2020) dựa trên ba trụ cột: chính phủ số, kinh tế số và xã hội số.',
+        'Quyết định 749/QĐ-TTg ngày 03/6/2020 nêu ba trụ cột: chính phủ số, kinh tế số và xã hội số.',
         'Vietbao.vn',
       ],
       // dvc-2025
       [
         'Theo Quyết định 749/QĐ-TTg, đến năm 2025 bao nhiêu phần trăm dịch vụ công trực tuyến đạt mức độ 4?',
         ['50%', '60%', '80%', '100%'],
-        'Mục tiêu đến năm 2025 là 80% dịch vụ công trực tuyến mức độ 4, dùng được trên thiết bị di động; 100% là mục tiêu đến năm 2030.',
-        'Thư Ký Luật',
+        'Mục tiêu năm 2025 là 80%, dùng được trên thiết bị di động; năm 2030 là 100%.',
+        'VietNamNet',
       ],
       // gdp-2025
       [
         'Theo Quyết định 749/QĐ-TTg, đến năm 2025 kinh tế số chiếm bao nhiêu phần trăm GDP?',
         ['15%', '20%', '40%', '50%'],
-        'Mục tiêu năm 2025 của Chương trình: kinh tế số chiếm 20% GDP; tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%.',
+        'Mục tiêu năm 2025: kinh tế số chiếm 20% GDP; tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%.',
         'VOV World',
       ],
       // egdi-2030
       [
         'Đến năm 2030, Việt Nam phấn đấu thuộc nhóm bao nhiêu nước dẫn đầu về Chỉ số phát triển Chính phủ điện tử (EGDI) của Liên Hợp Quốc?',
         ['30', '50', '70', '100'],
-        'Việt Nam phấn đấu thuộc nhóm 50 nước dẫn đầu về EGDI vào năm 2030. Mốc trước đó, nhóm 70 nước dẫn đầu vào năm 2025, do chính Quyết định 749/QĐ-TTg đặt ra.',
+        'Mục tiêu năm 2030 là nhóm 50 nước; mốc nhóm 70 nước năm 2025 do chính Quyết định 749/QĐ-TTg đặt ra.',
         'VietNamNet',
       ],
       // ngay-cds
@@ -76,14 +76,14 @@ export const pack: QuizLanguagePack = {
       [
         'Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025 đặt mục tiêu bao nhiêu phần trăm dịch vụ công trực tuyến đạt mức độ 4?',
         ['60%', '80%', '90%', '100%'],
-        'Bến Tre đặt mục tiêu 100% dịch vụ công trực tuyến mức độ 4, cao hơn mục tiêu 80% của cả nước.',
+        'Bến Tre đặt mục tiêu 100%, cao hơn mục tiêu 80% của cả nước.',
         'VietNamNet',
       ],
       // kinh-phi
       [
         'Kinh phí của Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025 khoảng bao nhiêu?',
         ['Gần 130 tỷ đồng', 'Gần 300 tỷ đồng', 'Gần 1.300 tỷ đồng', 'Gần 13.000 tỷ đồng'],
-        'Đề án có kinh phí gần 1.300 tỷ đồng, ưu tiên các lĩnh vực y tế, giáo dục, du lịch và nông nghiệp.',
+        'Kinh phí gần 1.300 tỷ đồng; ưu tiên y tế, giáo dục, du lịch và nông nghiệp.',
         'VietNamNet',
       ],
       // cho-gao
@@ -97,8 +97,8 @@ export const pack: QuizLanguagePack = {
       [
         'Theo Nghị định 43/2011/NĐ-CP, dịch vụ công trực tuyến mức độ 4 có thêm những gì so với mức độ 3?',
         ['Thanh toán lệ phí trực tuyến', 'Điền và gửi hồ sơ trực tuyến', 'Nhận kết quả trực tuyến hoặc qua bưu chính', 'Tải mẫu đơn về máy'],
-        'Theo Nghị định 43/2011/NĐ-CP, mức độ 3 cho điền và gửi hồ sơ trực tuyến; mức độ 4 thêm thanh toán lệ phí trực tuyến và trả kết quả trực tuyến, trực tiếp hoặc qua bưu chính. Tải mẫu đơn là mức độ 2. Từ năm 2022, Nghị định 42/2022/NĐ-CP thay bốn mức độ này bằng hai mức.',
-        'Nghị định 43/2011/NĐ-CP (Thư viện Pháp luật)',
+        'Mức độ 3 cho điền và gửi hồ sơ trực tuyến; mức độ 4 thêm thanh toán lệ phí trực tuyến và trả kết quả trực tuyến, trực tiếp hoặc qua bưu chính. Tải mẫu đơn là mức độ 2.',
+        'Thư viện Pháp luật',
       ],
       // nd-42
       [
@@ -109,16 +109,16 @@ export const pack: QuizLanguagePack = {
       ],
       // 2g-only
       [
-        'Máy điện thoại “chỉ hỗ trợ 2G” (2G-only) đã ngừng được phục vụ từ ngày nào?',
+        'Máy “chỉ hỗ trợ 2G” (2G-only) ngừng được phục vụ từ ngày nào?',
         ['16/9/2024', '10/10/2024', '16/10/2024', '15/9/2026'],
-        'Thông tư 03 và 04/2024/TT-BTTTT quy định ngày 16/9/2024; Thông tư 10/2024/TT-BTTTT lùi một tháng vì bão Yagi, đến 16/10/2024. Toàn bộ mạng 2G được lên kế hoạch dừng vào tháng 9/2026.',
+        'Thông tư 03 và 04/2024/TT-BTTTT quy định ngày 16/9/2024; Thông tư 10/2024/TT-BTTTT lùi một tháng vì bão Yagi, đến 16/10/2024.',
         'Dân trí',
       ],
       // vinh-long
       [
         'Từ ngày 01/7/2025, địa bàn tỉnh Bến Tre trước đây thuộc tỉnh nào?',
         ['Tiền Giang', 'Trà Vinh', 'Vĩnh Long', 'Đồng Tháp'],
-        'Nghị quyết 202/2025/QH15 của Quốc hội (12/6/2025) sắp xếp cả nước còn 34 tỉnh, thành phố; ba tỉnh Bến Tre, Trà Vinh và Vĩnh Long hợp nhất thành tỉnh Vĩnh Long. Chính quyền các tỉnh mới hoạt động từ ngày 01/7/2025.',
+        'Theo Nghị quyết 202/2025/QH15 (12/6/2025), ba tỉnh Bến Tre, Trà Vinh và Vĩnh Long hợp nhất thành tỉnh Vĩnh Long.',
         'Lao Động',
       ],
     ],

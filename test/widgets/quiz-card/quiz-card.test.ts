@@ -130,7 +130,7 @@ describe('<lantoa-quiz-card>', () => {
       el.lang = 'en';
       await until(() => progress(el) === 'Question 2 of 12', 5000, 'the English words');
       expect(shown(el, '.feedback .verdict')).to.equal('Not quite. Correct answer: 80%.');
-      expect(shown(el, '.feedback .source')).to.contain('Source: Thư Ký Luật');
+      expect(shown(el, '.feedback .source')).to.contain('Source: VietNamNet');
       await next(el);
       expect(shown(el, '.question')).to.contain('digital economy');
     });
