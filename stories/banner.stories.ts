@@ -121,7 +121,7 @@ export const Dismissible: Story = {
     html`${renderBanner(storyArgs)}
     ${note(
       html`Bấm ✕: banner đóng, phát sự kiện <code>lantoa-dismiss</code> (xem tab Actions) và được nhớ ${storyArgs['dismiss-days']} ngày
-        trong localStorage (khoá <code>lantoa:banner:dismissed:storybook-dismissible</code>). Story này xoá khoá mỗi lần mở.`,
+        trong localStorage (khóa <code>lantoa:banner:dismissed:storybook-dismissible</code>). Story này xóa khóa mỗi lần mở.`,
       html`Press ✕: the banner closes, fires <code>lantoa-dismiss</code> (see Actions) and is remembered for the
         <code>dismiss-days</code> on this device. This story clears that key each time it opens.`,
       showAgainButton('storybook-dismissible', context.id),
@@ -205,7 +205,7 @@ export const FeedInvalid: Story = {
   render: (storyArgs) =>
     html`${renderBanner(storyArgs)}
     ${note(
-      html`Tin trong nguồn có <code>countdownTo: "10/10/2027"</code> (không phải NNNN-TT-NN): widget bỏ cả nguồn tin, hiện
+      html`Tin trong nguồn có <code>countdownTo: "10/10/2027"</code> (không phải dạng năm-tháng-ngày): widget bỏ cả nguồn tin, hiện
         nội dung mặc định và ghi lỗi vào console: <code>[lantoa] &lt;lantoa-banner&gt; feed ignored …
         at "messages.0.countdownTo"</code>.`,
       html`The feed has a non-ISO date: the widget ignores the feed, shows its default content and logs the exact
@@ -244,7 +244,7 @@ export const InvalidAttribute: Story = {
 };
 
 export const ThemeOverrides: Story = {
-  name: 'Theme – biến CSS tuỳ chỉnh',
+  name: 'Theme – biến CSS tùy chỉnh',
   args: {
     variant: 'hero',
     'cta-href': '#de-an',
@@ -315,7 +315,7 @@ export const MarkupShownAsText: Story = {
         a console warning): only http(s) links are rendered.`,
     )}`,
   parameters: storyDocs(
-    'Minh hoạ an toàn: nội dung từ thuộc tính luôn là chữ.',
+    'Minh họa an toàn: nội dung từ thuộc tính luôn là chữ.',
     'Security demonstration: attribute content is always text.',
   ),
 };

@@ -36,7 +36,7 @@ export const LOCAL_API = 'http://localhost:8787';
 
 /**
  * Số liệu minh họa / illustrative figures, made up for the stories (round numbers, not real pledges):
- * Chợ Lách is past its goal, the others between 20 % and 70 % of theirs. 63 850 in all.
+ * Chợ Lách is past its goal, the others between 20% and 70% of theirs. 63,850 in all.
  */
 export const ILLUSTRATIVE_COUNTS: Readonly<Record<string, number>> = {
   'tp-ben-tre': 9800,
@@ -49,7 +49,7 @@ export const ILLUSTRATIVE_COUNTS: Readonly<Record<string, number>> = {
   'thanh-phu': 3600,
   'mo-cay-bac': 2600,
 };
-/** How the illustrative pledges split between the choices (same 63 850 in all). */
+/** How the illustrative pledges split between the choices (same 63,850 in all). */
 const ILLUSTRATIVE_CHOICES: Readonly<Record<string, number>> = { smartphone: 38000, 'switch-to-4g': 15850, 'help-relative': 10000 };
 /** Fixed, so every visit of a story starts from the same numbers. */
 const ILLUSTRATIVE_UPDATED_AT = '2026-01-15T02:30:00.000Z';

@@ -131,11 +131,11 @@ const meta = {
       description: {
         component: `Người xem chọn một cam kết tham gia xã hội số, mỗi máy một lần; widget hiện số cam kết của đơn vị, tổng toàn tỉnh và tiến độ tới mục tiêu, cập nhật trực tiếp (SSE, hoặc hỏi lại định kỳ).
 
-**Dữ liệu trong Storybook là giả lập.** Mỗi story tự thay \`fetch\` và \`EventSource\` cho địa chỉ \`api\` của nó (\`${MOCK_API}\` hoặc \`https://<tên>.mock.lantoa.invalid\`; đuôi \`.invalid\` không bao giờ ra mạng) và trả lại như cũ khi rời story. Cấu hình chiến dịch \`${CAMPAIGN}\` lấy từ \`campaigns/campaigns.json\`; số đếm là **số minh họa** (chiến dịch đặt \`goalsAreIllustrative: true\`, widget ghi “Mục tiêu là số liệu minh họa.”). Gửi cam kết làm số tăng thật trong mock; rời story thì mock và bộ nhớ của máy (localStorage) về như ban đầu.
+**Dữ liệu trong Storybook là giả lập.** Mỗi story tự thay \`fetch\` và \`EventSource\` cho địa chỉ \`api\` của nó (\`${MOCK_API}\` hoặc \`https://<tên>.mock.lantoa.invalid\`; đuôi \`.invalid\` không bao giờ ra mạng) và trả lại như cũ khi rời story. Cấu hình chiến dịch \`${CAMPAIGN}\` lấy từ \`campaigns/campaigns.json\`; số đếm là **số minh họa** (chiến dịch đặt \`goalsAreIllustrative: true\`, widget ghi “Mục tiêu là số liệu minh họa.”), và dưới tiêu đề là ghi chú của chiến dịch (\`note\`): “Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020.” Gửi cam kết làm số tăng thật trong mock; rời story thì mock và bộ nhớ của máy (localStorage) về như ban đầu.
 
-**Thử với dịch vụ thật trên máy:** chạy \`npm start\` (dịch vụ ở \`${LOCAL_API}\`, dữ liệu SQLite trong \`data/\`), mở Storybook bằng \`npm run storybook\` (cổng 6006), rồi đặt control \`api\` thành \`${LOCAL_API}\`. Chiến dịch mặc định cho phép các trang ở \`http://localhost:6006\` và \`http://127.0.0.1:6006\` (\`allowedOrigins\` trong \`campaigns/campaigns.json\`); Storybook ở cổng khác (ví dụ bản \`storybook-static\` phục vụ ở cổng khác) bị từ chối (403) và widget báo không kết nối được máy chủ. Khi đó không có gì được giả lập: cam kết được ghi thật và máy này nhớ đã cam kết (nút “Quên cam kết của máy này” trong story Counts xoá bộ nhớ đó).
+**Thử với dịch vụ thật trên máy:** chạy \`npm start\` (dịch vụ ở \`${LOCAL_API}\`, dữ liệu SQLite trong \`data/\`), mở Storybook bằng \`npm run storybook\` (cổng 6006), rồi đặt control \`api\` thành \`${LOCAL_API}\`. Chiến dịch mặc định cho phép các trang ở \`http://localhost:6006\` và \`http://127.0.0.1:6006\` (\`allowedOrigins\` trong \`campaigns/campaigns.json\`); Storybook ở cổng khác (ví dụ bản \`storybook-static\` phục vụ ở cổng khác) bị từ chối (403) và widget báo không kết nối được máy chủ. Khi đó không có gì được giả lập: cam kết được ghi thật và máy này nhớ đã cam kết (nút “Quên cam kết của máy này” trong story Counts xóa bộ nhớ đó).
 
-_The visitor picks a pledge (once per device); the widget shows the unit's count, the province total and the progress to the goal, live. **In Storybook the service is a mock:** each story stubs \`fetch\` and \`EventSource\` for its own \`.invalid\` \`api\` and restores them when left; the campaign config is the one of \`campaigns/campaigns.json\`, the counts are illustrative figures, and a pledge sent in a story raises the mock's counts. **To use a local service instead,** run \`npm start\` (\`${LOCAL_API}\`), run \`npm run storybook\` (port 6006, which the default campaign's \`allowedOrigins\` lists, with 127.0.0.1:6006) and set the \`api\` control to \`${LOCAL_API}\`. Nothing is mocked then: pledges are stored for real, and this device remembers its pledge (the Counts story's “Forget this device's pledge” button clears it). A Storybook served from another port gets 403 and the widget says the service cannot be reached._`,
+_The visitor picks a pledge (once per device); the widget shows the unit's count, the province total and the progress to the goal, live. **In Storybook the service is a mock:** each story stubs \`fetch\` and \`EventSource\` for its own \`.invalid\` \`api\` and restores them when left; the campaign config is the one of \`campaigns/campaigns.json\`, the counts are illustrative figures, the campaign's \`note\` under the title says what the sample is (“2020–2025, Bến Tre province (now part of Vĩnh Long province); units as of 2020.”), and a pledge sent in a story raises the mock's counts. **To use a local service instead,** run \`npm start\` (\`${LOCAL_API}\`), run \`npm run storybook\` (port 6006, which the default campaign's \`allowedOrigins\` lists, with 127.0.0.1:6006) and set the \`api\` control to \`${LOCAL_API}\`. Nothing is mocked then: pledges are stored for real, and this device remembers its pledge (the Counts story's “Forget this device's pledge” button clears it). A Storybook served from another port gets 403 and the widget says the service cannot be reached._`,
       },
     },
   },
@@ -192,7 +192,7 @@ export const GoalReached: Story = {
   args: { api: mockApi('goal'), unit: 'cho-lach' },
   beforeEach: mockPledgeApi(),
   parameters: storyDocs(
-    'Chợ Lách đã vượt mục tiêu (11 500 / 11 000): thanh tiến độ đầy và dòng “Đã đạt mục tiêu!”.',
+    'Chợ Lách đã vượt mục tiêu (11.500 / 11.000): thanh tiến độ đầy và dòng “Đã đạt mục tiêu!”.',
     'Chợ Lách is past its goal (11,500 of 11,000): a full bar and “Goal reached!”.',
   ),
 };
@@ -206,7 +206,7 @@ export const Pledged: Story = {
     ${dataNote(
       storyArgs,
       html`Máy này đã cam kết: localStorage có <code>${devicePledgeKey(apiOf(storyArgs))}</code> =
-        <code>{"choice":"smartphone","key":"…","state":"counted"}</code>, đặt trước khi hiện story và xoá khi rời story. Widget cảm ơn
+        <code>{"choice":"smartphone","key":"…","state":"counted"}</code>, đặt trước khi hiện story và xóa khi rời story. Widget cảm ơn
         thay vì hiện biểu mẫu, và có nút “Chia sẻ”.`,
       html`This device has pledged: the story sets the widget’s device key before rendering and clears it when left. The widget says
         thank you instead of showing the form, with a Share button.`,
@@ -335,12 +335,12 @@ export const Province: Story = {
     html`${renderCounter(storyArgs)}
     ${dataNote(
       storyArgs,
-      html`Trang của tỉnh: tổng toàn tỉnh, tiến độ tới mục tiêu 157 000 và bảng xếp hạng chín đơn vị cấp huyện (năm 2020). Không cần
+      html`Trang của tỉnh: tổng toàn tỉnh, tiến độ tới mục tiêu 157.000 và bảng xếp hạng chín đơn vị cấp huyện (năm 2020). Không cần
         <code>unit</code>, không có biểu mẫu.`,
       html`The province page: the total, its progress to the 157,000 goal and the nine 2020 district-level units ranked. No
         <code>unit</code>, no form.`,
       isMockApi(apiOf(storyArgs))
-        ? noteButton('Mô phỏng 1 500 cam kết ở Thạnh Phú / Simulate 1,500 pledges in Thạnh Phú', () =>
+        ? noteButton('Mô phỏng 1.500 cam kết ở Thạnh Phú / Simulate 1,500 pledges in Thạnh Phú', () =>
             pledgeElsewhere(apiOf(storyArgs), 'thanh-phu', 'smartphone', 1500),
           )
         : undefined,

@@ -17,7 +17,7 @@ import { argTypesByCategory, inlineCssProps, neverAnswer, note, storyDocs } from
 const { args, argTypes, template } = getStorybookHelpers<LantoaQuizCard>('lantoa-quiz-card');
 const CSS_PROPS = Object.keys(argTypes).filter((name) => name.startsWith('--'));
 
-/** The right answers of the built-in quiz (FACTS.md §5), question by question. */
+/** The right answers of the built-in quiz (facts and sources: docs/SOURCES.md), question by question. */
 const RIGHT = [[0], [2], [1], [1], [2], [3], [2], [1], [0, 2], [1], [2], [2]];
 
 const apiOf = (storyArgs: Record<string, unknown>) => String(storyArgs.api ?? '');
@@ -103,11 +103,11 @@ const meta = {
     layout: 'padded',
     docs: {
       description: {
-        component: `Thẻ câu hỏi “tìm hiểu”: từng câu một (“Câu 3/12”), chọn, kiểm tra, xem đúng/sai cùng giải thích và nguồn, câu tiếp theo; cuối cùng là điểm, đạt/chưa đạt, xem lại mọi câu và làm lại. Bộ câu hỏi có sẵn là 12 câu đã kiểm chứng (FACTS.md §5). Có \`unit\` thì kết quả (ẩn danh) được gửi và thẻ hiện số lượt tham gia của đơn vị.
+        component: `Thẻ câu hỏi “tìm hiểu”: từng câu một (“Câu 3/12”), chọn, kiểm tra, xem đúng/sai cùng giải thích và nguồn, câu tiếp theo; cuối cùng là điểm, đạt/chưa đạt, xem lại mọi câu và làm lại. Bộ câu hỏi có sẵn là 12 câu đã kiểm chứng, mỗi câu có nguồn (danh sách nguồn: docs/SOURCES.md). Có \`unit\` thì kết quả (ẩn danh) được gửi và thẻ hiện số lượt tham gia của đơn vị.
 
 **Trong Storybook, dịch vụ là giả lập** (như các story của bộ đếm cam kết): mỗi story thay \`fetch\` cho địa chỉ \`.invalid\` của nó và trả lại khi rời story; số lượt tham gia là số minh họa.
 
-_A “tìm hiểu” quiz card: one question at a time, check, right or wrong with the explanation and source, next; then score, pass or fail, a review and retry. The built-in quiz is the twelve verified questions of FACTS.md §5. With \`unit\`, the anonymous result is sent and the unit's participation shown. **In Storybook the service is the in-page mock**; participation figures are illustrative._`,
+_A “tìm hiểu” quiz card: one question at a time, check, right or wrong with the explanation and source, next; then score, pass or fail, a review and retry. The built-in quiz is twelve verified questions, each with its source (all listed in docs/SOURCES.md). With \`unit\`, the anonymous result is sent and the unit's participation shown. **In Storybook the service is the in-page mock**; participation figures are illustrative._`,
       },
     },
   },

@@ -44,6 +44,7 @@ export function quickCampaign(data: unknown): Campaign | undefined {
     isSlug(data.id) &&
     isLocalized(data.title) &&
     (data.description === undefined || isLocalized(data.description)) &&
+    (data.note === undefined || isLocalized(data.note)) &&
     isListOf(data.choices, 1, 20, (choice) => isSlug(choice.id) && isLocalized(choice.label)) &&
     isListOf(data.units, 1, 1000, (unit) => isSlug(unit.id) && isText(unit.name) && isCount(unit.goal)) &&
     isCount(data.goal) &&

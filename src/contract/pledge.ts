@@ -16,9 +16,9 @@ export { SLUG_MAX_LENGTH, SLUG_PATTERN };
 export const slug = z.string().check(z.minLength(1), z.maxLength(SLUG_MAX_LENGTH), z.regex(SLUG_PATTERN, 'lowercase ascii words joined by "-"'));
 
 /**
- * The idempotency key a widget generates once per pledge or quiz result (`crypto.randomUUID()` fits)
- * and sends with every retry; the service counts a key once per campaign (pledges) or per quiz
- * (results). Bounded so a key cannot carry data.
+ * The idempotency key a widget generates once per pledge or quiz result (`newKey` of src/core/outbox.ts,
+ * a UUID v4 from `crypto.getRandomValues`, which plain-http pages have too) and sends with every retry; the
+ * service counts a key once per campaign (pledges) or per quiz (results). Bounded so a key cannot carry data.
  */
 export const KEY_PATTERN = /^[A-Za-z0-9_-]+$/;
 export const KEY_MIN_LENGTH = 16;
@@ -48,6 +48,12 @@ export const campaignSchema = z.object({
   id: slug,
   title: localized,
   description: z.optional(localized),
+  /**
+   * What the campaign's figures are about, shown under the title wherever its units and goals appear: its
+   * period, its place as it is called today, the date of its unit list ("2020–2025, Bến Tre province (now part
+   * of Vĩnh Long province); units as of 2020"). Data, not code: every campaign says its own.
+   */
+  note: z.optional(localized),
   choices: z.array(choiceSchema).check(z.minLength(1), z.maxLength(20)),
   units: z.array(unitSchema).check(z.minLength(1), z.maxLength(1000)),
   /** Province-wide goal (pledges). */

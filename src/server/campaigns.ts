@@ -27,6 +27,8 @@ const campaignFileEntry = z
     allowedOrigins: z.array(origin).max(100),
     /** Quizzes of the campaign (`<lantoa-quiz-card>` results): they take its units, origins and dates. */
     quizzes: z.array(quizSchema).max(50).optional(),
+    // `note` ({ vi, en }, shown by the widgets) comes with the contract's shape above; these three are the
+    // file's own remarks for whoever edits it, never sent.
     goalsNote: note,
     datesNote: note,
     $comment: note,

@@ -12,6 +12,7 @@ const campaign = {
   id: 'ben-tre-smartphone',
   title: { vi: 'Mỗi người dân một điện thoại thông minh', en: 'A smartphone for everyone' },
   description: { vi: 'Mô tả', en: 'Description' },
+  note: { vi: 'Giai đoạn 2020–2025', en: '2020–2025' },
   choices: [{ id: 'smartphone', label: { vi: 'Tôi dùng điện thoại thông minh', en: 'I use a smartphone' } }],
   units: [
     { id: 'ba-tri', name: 'Ba Tri', goal: 1000 },

@@ -11,7 +11,7 @@ import { endToEnd } from './setup.js';
 
 const e2e = endToEnd();
 
-/** The built-in quiz's right answers (FACTS.md §5), in order. */
+/** The built-in quiz's right answers (facts and sources: docs/SOURCES.md), in order. */
 const RIGHT = [[0], [2], [1], [1], [2], [3], [2], [1], [0, 2], [1], [2], [2]];
 
 test('a visitor plays the quiz on the district page: one result stored, the unit’s participation shown, no quiz schema loaded', async () => {

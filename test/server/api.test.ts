@@ -28,6 +28,11 @@ describe('reads', () => {
     );
     assert.ok(campaign.units.some((unit) => unit.id === 'ba-tri'));
     assert.equal(campaign.goalsAreIllustrative, true);
+    // The sample says what it is: its period, its place then and now, the year of its unit list.
+    assert.deepEqual(campaign.note, {
+      vi: 'Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020.',
+      en: '2020–2025, Bến Tre province (now part of Vĩnh Long province); units as of 2020.',
+    });
     assert.deepEqual(campaign.choices.map((choice) => choice.label.en), ['I use a smartphone', 'I will switch from 2G to 4G', 'I will help a relative get online']);
     assert.equal('allowedOrigins' in body, false, 'origins stay private');
     const etag = response.headers.get('etag');

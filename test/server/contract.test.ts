@@ -54,6 +54,23 @@ describe('campaigns file', () => {
     );
   });
 
+  it('a campaign note is optional and, when given, needs both languages', async () => {
+    const dir = tempDir();
+    try {
+      const { readFile } = await import('node:fs/promises');
+      const file = JSON.parse(await readFile(DEFAULT_FILE, 'utf8')) as { campaigns: Record<string, unknown>[] };
+      const path = join(dir.path, 'note.json');
+      file.campaigns[0].note = { vi: 'Giai đoạn 2020–2025' };
+      writeFileSync(path, JSON.stringify(file));
+      assert.throws(() => loadCampaigns(path), /campaigns\.0\.note\.en/);
+      delete file.campaigns[0].note;
+      writeFileSync(path, JSON.stringify(file));
+      assert.equal('note' in (loadCampaigns(path).get('ben-tre-smartphone')?.public ?? {}), false);
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('a quiz id used twice in the file stops the start naming the second one; a quiz needs both titles', async () => {
     const dir = tempDir();
     try {

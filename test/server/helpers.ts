@@ -54,7 +54,7 @@ export async function stopTemp(service: TestService | undefined): Promise<void> 
 }
 
 let keySeq = 0;
-/** A new idempotency key, as a widget would make with crypto.randomUUID(). */
+/** A new idempotency key: a UUID v4, as a widget's newKey() makes (there from getRandomValues). */
 export function newKey(): string {
   keySeq += 1;
   return `${crypto.randomUUID()}-${keySeq}`.slice(0, 64);

@@ -17,7 +17,7 @@ export interface BannerStrings {
 }
 
 /**
- * Default content, from Công văn 1850-CV/TĐTN-TCKT (Tỉnh đoàn Bến Tre, 15/10/2020): the programme's
+ * Default content, from Công văn 1850-CV/TĐTN-TCKT (Tỉnh đoàn Bến Tre, 15/10/2020): the Scheme's (Đề án)
  * name and period (section 1.1), its purpose "lan truyền từ điểm tới diện … đặc biệt là đoàn viên thanh
  * niên tới cộng đồng" (1.1) and its call "trang bị điện thoại thông minh, chuyển 2G lên 4G" (2).
  */
@@ -30,17 +30,17 @@ export const bannerStrings: Strings<BannerStrings> = {
     dismiss: 'Đóng thông báo',
     daysLeft: (days, event) => (event ? `Còn ${days} ngày đến ${event}` : `Còn ${days} ngày`),
     today: (event) => (event ? `Hôm nay là ${event}` : 'Hôm nay'),
-    pause: 'Tạm dừng chuyển tin',
-    play: 'Tiếp tục chuyển tin',
+    pause: 'Tạm dừng tự động chuyển tin',
+    play: 'Tiếp tục tự động chuyển tin',
     next: 'Tin tiếp theo',
     position: (current, total) => `Tin ${current}/${total}`,
     invalidAttribute: (name, expected) => `Thuộc tính “${name}” không hợp lệ: cần ${expected}.`,
-    expectDate: 'một ngày dạng NNNN-TT-NN (ví dụ 2026-10-10)',
+    expectDate: 'một ngày dạng năm-tháng-ngày (ví dụ 2026-10-10)',
   },
   en: {
-    headline: 'Bến Tre Digital Transformation Programme 2020–2025, vision to 2030',
+    headline: 'Bến Tre Digital Transformation Scheme 2020–2025, vision to 2030',
     message:
-      'Young union members lead the way, spreading digital transformation from a few to everyone: get a smartphone and switch from 2G to 4G.',
+      'Youth Union members lead the way, spreading digital transformation from a few to everyone: get a smartphone and switch from 2G to 4G.',
     ctaLabel: 'Learn more',
     dismiss: 'Dismiss announcement',
     daysLeft: (days, event) => {

@@ -35,7 +35,7 @@ export interface PledgeCounterStrings {
 export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
   vi: {
     loading: 'Đang tải số liệu cam kết…',
-    choose: 'Tôi cam kết:',
+    choose: 'Chọn cam kết của bạn:',
     submit: 'Gửi cam kết',
     sending: 'Đang gửi…',
     unitCount: (unit) => `Cam kết của ${unit}`,
@@ -47,7 +47,7 @@ export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
     queued: 'Cam kết đã được lưu trên máy này',
     queuedDetail: 'Mạng đang gián đoạn; cam kết sẽ tự gửi khi có mạng trở lại.',
     share: 'Chia sẻ',
-    copied: 'Đã chép đường dẫn',
+    copied: 'Đã sao chép đường liên kết',
     shareText: (campaign) => `Tôi vừa cam kết tham gia “${campaign}”. Cùng lan tỏa chuyển đổi số!`,
     chooseFirst: 'Hãy chọn một cam kết.',
     rejected: 'Máy chủ từ chối cam kết này. Vui lòng tải lại trang và thử lại.',
@@ -66,7 +66,7 @@ export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
   },
   en: {
     loading: 'Loading pledge counts…',
-    choose: 'I pledge:',
+    choose: 'Choose your pledge:',
     submit: 'Send my pledge',
     sending: 'Sending…',
     unitCount: (unit) => `Pledges in ${unit}`,

@@ -249,9 +249,18 @@ export class LantoaPledgeCounter extends LantoaElement {
     }
     return html`<section part="base" class="reset card" aria-labelledby="title">
       <p id="title" class="title">${text(config.title, this.locale)}</p>
-      ${config.goalsAreIllustrative ? html`<p class="illustrative">${t.illustrative}</p>` : nothing}
+      ${this.renderGoalsNote(t, config)}
       ${this.variant === 'province' ? this.renderProvince(t, config, counts) : this.renderUnit(t, config, counts)}
     </section>`;
+  }
+
+  /** What the figures are about (the campaign's own note: period, place, units of which year), and whether they are illustrative. */
+  private renderGoalsNote(t: PledgeCounterStrings, config: CampaignConfig): TemplateResult | typeof nothing {
+    if (!config.note && !config.goalsAreIllustrative) return nothing;
+    return html`<p class="illustrative">
+      ${config.note ? html`<span class="note">${text(config.note, this.locale)}</span>` : nothing}
+      ${config.goalsAreIllustrative ? t.illustrative : nothing}
+    </p>`;
   }
 
   private renderFailure(t: PledgeCounterStrings): TemplateResult {

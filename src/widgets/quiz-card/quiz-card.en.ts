@@ -19,7 +19,7 @@ export const pack: QuizLanguagePack = {
     finish: 'See the result',
     resultTitle: 'Your result',
     score: (score, total, percent) => `You answered ${score} of ${total} questions correctly (${percent}).`,
-    passed: 'Passed! Well done: you know the digital transformation programme.',
+    passed: 'Passed! Well done: you know your digital transformation facts.',
     failed: (needed) => `Not passed yet: at least ${needed} correct answers are needed. Review the answers and try again!`,
     review: 'Review your answers',
     yourAnswer: 'Your answer:',
@@ -33,7 +33,7 @@ export const pack: QuizLanguagePack = {
     resultQueued: 'Your result is saved on this device and will be sent when the network is back.',
     resultRejected: 'The server did not accept this result.',
   },
-  // The built-in quiz (structure in quiz-default.ts): FACTS.md §5.
+  // The built-in quiz (structure in quiz-default.ts); every fact and its source: docs/SOURCES.md.
   quiz: {
     title: 'Digital transformation quiz',
     questions: [
@@ -41,28 +41,28 @@ export const pack: QuizLanguagePack = {
       [
         'What are the three pillars of the National Digital Transformation Programme (Decision 749/QĐ-TTg)?',
         ['Digital government, digital economy, digital society', 'Electronics, telecommunications, postal services', 'Infrastructure, data, security', 'Cities, countryside, sea'],
-        'The programme (Decision 749/QĐ-TTg of 3 June 2020) rests on three pillars: digital government, digital economy and digital society.',
+        'The Programme (Decision 749/QĐ-TTg of 3 June 2020) rests on three pillars: digital government, digital economy and digital society.',
         'Vietbao.vn',
       ],
       // dvc-2025
       [
-        'Under Decision 749/QĐ-TTg, what share of online public services should reach level 4 by 2025?',
+        'Under Decision 749/QĐ-TTg, what share of online public services was to reach level 4 by 2025?',
         ['50%', '60%', '80%', '100%'],
-        'The 2025 target is 80% of online public services at level 4, usable on mobile devices; 100% is the target for 2030.',
-        'Thư Ký Luật',
+        'The 2025 target was 80% of online public services at level 4, usable on mobile devices; 100% is the target for 2030.',
+        'VietNamNet',
       ],
       // gdp-2025
       [
-        'Under Decision 749/QĐ-TTg, what share of GDP should the digital economy reach by 2025?',
-        ['10%', '20%', '40%', '50%'],
-        'The 2025 target: the digital economy makes up 20% of GDP, at least 10% in each sector.',
-        'Thư Ký Luật',
+        'Under Decision 749/QĐ-TTg, what share of GDP was the digital economy to reach by 2025?',
+        ['15%', '20%', '40%', '50%'],
+        'The 2025 target: the digital economy makes up 20% of GDP, and at least 10% of each sector.',
+        'VOV World',
       ],
       // egdi-2030
       [
-        'By 2030, Viet Nam aims to be among the top how many countries in the E-Government Development Index (EGDI)?',
-        ['30', '50', '70', '100'],
-        'Decision 749/QĐ-TTg sets the goal of the top 70 in the EGDI by 2025 and the top 50 by 2030.',
+        'Which top group of countries in the United Nations E-Government Development Index (EGDI) does Viet Nam aim to join by 2030?',
+        ['Top 30', 'Top 50', 'Top 70', 'Top 100'],
+        'The 2030 target is the top 50; the top 70 by 2025 was set by Decision 749/QĐ-TTg itself.',
         'VietNamNet',
       ],
       // ngay-cds
@@ -74,31 +74,31 @@ export const pack: QuizLanguagePack = {
       ],
       // dvc-ben-tre
       [
-        'What share of online public services at level 4 does Bến Tre\'s digital transformation scheme 2020–2025 aim for?',
+        'What share of online public services at level 4 did Bến Tre\'s Digital Transformation Scheme 2020–2025 aim for?',
         ['60%', '80%', '90%', '100%'],
-        'Bến Tre aims for 100% of online public services at level 4, above the national target of 80%.',
+        'Bến Tre aimed for 100% of online public services at level 4, above the nationwide target of 80%.',
         'VietNamNet',
       ],
       // kinh-phi
       [
-        'About how much is the budget of Bến Tre\'s digital transformation scheme 2020–2025?',
+        'About how much was the budget of Bến Tre\'s Digital Transformation Scheme 2020–2025?',
         ['Nearly 130 billion VND', 'Nearly 300 billion VND', 'Nearly 1,300 billion VND', 'Nearly 13,000 billion VND'],
-        'The scheme has a budget of nearly 1,300 billion VND, with priority for health, education, tourism and agriculture.',
+        'The Scheme had a budget of nearly 1,300 billion VND, with priority for health, education, tourism and agriculture.',
         'VietNamNet',
       ],
       // cho-gao
       [
         'Which of these district-level units was NOT part of Bến Tre province in 2020?',
         ['Mỏ Cày Bắc', 'Chợ Gạo', 'Thạnh Phú', 'Giồng Trôm'],
-        'Chợ Gạo is a district of Tiền Giang province. In 2020 Bến Tre had 9 district-level units: Bến Tre city, Châu Thành, Chợ Lách, Mỏ Cày Nam, Giồng Trôm, Bình Đại, Ba Tri, Thạnh Phú and Mỏ Cày Bắc.',
+        'Chợ Gạo was then a district of Tiền Giang province. In 2020 Bến Tre had 9 district-level units: Bến Tre city, Châu Thành, Chợ Lách, Mỏ Cày Nam, Giồng Trôm, Bình Đại, Ba Tri, Thạnh Phú and Mỏ Cày Bắc.',
         'dvhcvn (GSO, 01/11/2020)',
       ],
       // muc-4
       [
-        'What does a level-4 online public service add to level 3?',
+        'Under Decree 43/2011/NĐ-CP, what did a level-4 online public service add to level 3?',
         ['Paying the fees online', 'Filling in and submitting the forms online', 'Receiving the result online or by post', 'Downloading the forms'],
-        'Under Decree 43/2011/NĐ-CP, level 3 lets you fill in and submit forms online; level 4 adds online payment of fees, with the result returned online, in person or by post. Downloading forms is level 2.',
-        'Cổng thông tin TP Pleiku',
+        'Level 3 lets you fill in and submit forms online; level 4 adds online payment of fees, with the result returned online, in person or by post. Downloading forms is level 2.',
+        'Thư viện Pháp luật',
       ],
       // nd-42
       [
@@ -118,8 +118,8 @@ export const pack: QuizLanguagePack = {
       [
         'Since 1 July 2025, the former Bến Tre province has been part of which province?',
         ['Tiền Giang', 'Trà Vinh', 'Vĩnh Long', 'Đồng Tháp'],
-        'Under Resolution 202/2025/QH15, Bến Tre, Trà Vinh and Vĩnh Long provinces merged into Vĩnh Long province; the new government began on 1 July 2025.',
-        'Báo Trà Vinh',
+        'Under Resolution 202/2025/QH15 (12 June 2025), Bến Tre, Trà Vinh and Vĩnh Long provinces merged into Vĩnh Long province.',
+        'Lao Động',
       ],
     ],
   },

@@ -43,7 +43,7 @@ type Failure = (locale: Locale) => string;
 type Delivery = 'sending' | 'queued' | 'sent' | 'rejected' | UnitStats;
 
 /**
- * A quiz about the programme, one question at a time: choose, check, read why (with the source), next; then
+ * A quiz about digital transformation, one question at a time: choose, check, read why (with the source), next; then
  * the score, pass or fail, a review of every answer, and retry. With `unit`, the anonymous result counts
  * towards the unit's participation.
  *

@@ -1,5 +1,6 @@
 /**
- * The built-in quiz: the twelve verified questions of FACTS.md §5, each with its explanation and source.
+ * The built-in quiz: twelve verified questions, each with its explanation and source (docs/SOURCES.md lists
+ * every fact with its source; test/scripts/sources.test.ts holds the URLs below to that list).
  * Trusted data: it never goes through the schema (no zod loaded). The structure (ids, correct answers,
  * source links) is here; the text of each language comes with that language's pack (quiz-card.vi.ts,
  * quiz-card.en.ts), so a page loads only the language it shows.
@@ -17,20 +18,20 @@ export interface DefaultTexts {
   questions: [text: string, choices: string[], explanation: string, sourceLabel: string][];
 }
 
-/** Question id, indices of the correct choices (from 0), source URL; in the order of FACTS.md §5. */
+/** Question id, indices of the correct choices (from 0), source URL; in the order of docs/SOURCES.md. */
 const QUESTIONS: [id: string, correct: number[], url: string][] = [
   ['tru-cot', [0], 'https://vietbao.vn/bao-chi-la-cau-noi-dua-tri-thuc-so-den-gan-nguoi-dan-566182.html'],
-  ['dvc-2025', [2], 'https://thukyluat.vn/news/thong-bao-van-ban-moi/muc-tieu-den-2025-vn-thuoc-nhom-50-nuoc-dan-dau-ve-cong-nghe-thong-tin-75497.html'],
-  ['gdp-2025', [1], 'https://thukyluat.vn/news/thong-bao-van-ban-moi/muc-tieu-den-2025-vn-thuoc-nhom-50-nuoc-dan-dau-ve-cong-nghe-thong-tin-75497.html'],
+  ['dvc-2025', [2], 'https://vietnamnet.vn/en/politics/vn-strives-to-rank-among-world-s-top-50-countries-in-e-government-development-by-2030-646752.html'],
+  ['gdp-2025', [1], 'https://m.vovworld.vn/en-US/news/vietnam-aims-to-become-digital-society-by-2030-867909.vov'],
   ['egdi-2030', [1], 'https://vietnamnet.vn/en/politics/vn-strives-to-rank-among-world-s-top-50-countries-in-e-government-development-by-2030-646752.html'],
   ['ngay-cds', [2], 'https://thanhnien.vn/10-10-la-ngay-chuyen-doi-so-quoc-gia-post1451547.html'],
   ['dvc-ben-tre', [3], 'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html'],
   ['kinh-phi', [2], 'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html'],
   ['cho-gao', [1], 'https://github.com/daohoangson/dvhcvn'],
-  ['muc-4', [0, 2], 'https://pleiku.gialai.gov.vn/Xa-An-Phu/chuyenmuc/Thong-tin-tuyen-truyen/dich-vu-cong-truc-tuyen.aspx?page=9'],
+  ['muc-4', [0, 2], 'https://thuvienphapluat.vn/van-ban/Cong-nghe-thong-tin/Nghi-dinh-43-2011-ND-CP-cung-cap-thong-tin-va-dich-vu-cong-truc-tuyen-125408.aspx'],
   ['nd-42', [1], 'https://motcua.tiengiang.gov.vn/trang-chu/hoi-dap/chi-tiet-cau-hoi?ma-cau-hoi=30925'],
   ['2g-only', [2], 'https://dantri.com.vn/suc-manh-so/bo-tttt-lui-ngay-tat-song-2g-20240914034543148.htm'],
-  ['vinh-long', [2], 'https://baotravinh.vn/chinh-tri/co-cau-to-chuc-13-bo-co-quan-thuoc-chinh-phu-nhiem-ky-2021-2026-44055.html'],
+  ['vinh-long', [2], 'https://news.laodong.vn/thoi-su/thoi-diem-ket-thuc-hoat-dong-bo-may-52-tinh-thanh-cu-1522769.ldo'],
 ];
 
 /**

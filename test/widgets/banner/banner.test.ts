@@ -44,7 +44,7 @@ describe('<lantoa-banner>', () => {
     it('shows the English default when the page is English', async () => {
       document.documentElement.lang = 'en';
       const el = await fixture<LantoaBanner>(html`<lantoa-banner></lantoa-banner>`);
-      expect(shownText(el, 'headline')).to.equal('Bến Tre Digital Transformation Programme 2020–2025, vision to 2030');
+      expect(shownText(el, 'headline')).to.equal('Bến Tre Digital Transformation Scheme 2020–2025, vision to 2030');
       expect(shownText(el, 'message')).to.contain('switch from 2G to 4G');
     });
 
@@ -341,7 +341,7 @@ describe('<lantoa-banner>', () => {
       await settled(el);
       expect(shownText(el, 'headline')).to.equal('Tin 1');
       const [pause, next] = [...part(el, 'controls')!.querySelectorAll('button')];
-      expect(pause.getAttribute('aria-label')).to.equal('Tạm dừng chuyển tin');
+      expect(pause.getAttribute('aria-label')).to.equal('Tạm dừng tự động chuyển tin');
       expect(el.shadowRoot!.querySelector('.slides')!.getAttribute('aria-live')).to.equal('off');
       next.click();
       await el.updateComplete;
@@ -349,7 +349,7 @@ describe('<lantoa-banner>', () => {
       expect(part(el, 'controls')!.textContent).to.contain('Tin 2/3');
       pause.click();
       await el.updateComplete;
-      expect(pause.getAttribute('aria-label')).to.equal('Tiếp tục chuyển tin');
+      expect(pause.getAttribute('aria-label')).to.equal('Tiếp tục tự động chuyển tin');
       expect(el.shadowRoot!.querySelector('.slides')!.getAttribute('aria-live')).to.equal('polite');
       await expect(el).to.be.accessible();
     });
@@ -505,6 +505,16 @@ describe('<lantoa-banner>', () => {
         });
       });
     }
+
+    it('says in words which date format it wants (vi: năm-tháng-ngày, en: YYYY-MM-DD)', async () => {
+      await withConsole('error', async () => {
+        const el = await fixture<LantoaBanner>(html`<lantoa-banner start="10/01/2026"></lantoa-banner>`);
+        expect(part(el, 'problem')!.textContent).to.contain('cần một ngày dạng năm-tháng-ngày (ví dụ 2026-10-10)');
+        el.lang = 'en';
+        await el.updateComplete;
+        expect(part(el, 'problem')!.textContent).to.contain('expected a date as YYYY-MM-DD (e.g. 2026-10-10)');
+      });
+    });
   });
 
   describe('load benchmark mark', () => {

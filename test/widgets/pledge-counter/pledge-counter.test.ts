@@ -66,7 +66,7 @@ describe('<lantoa-pledge-counter>', () => {
     el.lang = 'en';
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.title')!.textContent).to.equal('Test campaign');
-    expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal('I pledge:');
+    expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal('Choose your pledge:');
     await expect(el).to.be.accessible();
   });
 
@@ -124,7 +124,7 @@ describe('<lantoa-pledge-counter>', () => {
         shareButton().click();
         await until(() => writeText.called, 2000, 'the clipboard copy');
         expect(writeText.firstCall.args[0]).to.equal(location.href);
-        await until(() => el.shadowRoot!.querySelector('.notice')!.textContent!.includes('Đã chép đường dẫn'), 2000, 'the copied notice');
+        await until(() => el.shadowRoot!.querySelector('.notice')!.textContent!.includes('Đã sao chép đường liên kết'), 2000, 'the copied notice');
       } finally {
         writeText.restore();
       }
@@ -253,6 +253,35 @@ describe('<lantoa-pledge-counter>', () => {
       window.EventSource = RealEventSource;
       LiveCounts.pollMs = previous;
     }
+  });
+
+  describe('campaign note', () => {
+    const note = (el: LantoaPledgeCounter) => el.shadowRoot!.querySelector('.title + .illustrative .note')?.textContent?.trim();
+
+    for (const variant of ['full', 'compact', 'province'] as const) {
+      it(`shows the campaign's note under the title, in vi and en (${variant})`, async () => {
+        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri" variant=${variant}></lantoa-pledge-counter>`);
+        await ready(el);
+        expect(note(el)).to.equal('Giai đoạn thử nghiệm; đơn vị theo địa giới năm 2020.');
+        expect(el.shadowRoot!.querySelector('.illustrative')!.textContent).to.contain('Mục tiêu là số liệu minh họa.');
+        await expect(el).to.be.accessible();
+        el.lang = 'en';
+        await el.updateComplete;
+        expect(note(el)).to.equal('Test period; units as of 2020.');
+        expect(el.shadowRoot!.querySelector('.illustrative')!.textContent).to.contain('Goals are illustrative data.');
+      });
+    }
+
+    it('shows nothing extra for a campaign without a note', async () => {
+      const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign="closed-campaign" unit="ba-tri" lang="en"></lantoa-pledge-counter>`);
+      await ready(el);
+      expect(el.shadowRoot!.querySelector('.note')).to.equal(null);
+      // Between the title and the figures, only the illustrative line, with only its own words.
+      const title = el.shadowRoot!.querySelector('.title')!;
+      expect(title.nextElementSibling!.className).to.equal('illustrative');
+      expect(title.nextElementSibling!.textContent!.trim()).to.equal('Goals are illustrative data.');
+      expect(title.nextElementSibling!.nextElementSibling!.className).to.equal('figures');
+    });
   });
 
   describe('campaign dates', () => {

@@ -15,7 +15,7 @@ const QUIZ = 'test-quiz';
 const service = (action: 'stop' | 'start') => executeServerCommand('pledge-service', { action });
 const quizRows = (key?: string) => executeServerCommand<number, unknown>('pledge-service', { action: 'quiz-rows', quiz: QUIZ, key });
 
-/** Where each built-in question's right answers are (FACTS.md §5), in order. */
+/** Where each built-in question's right answers are (facts and sources: docs/SOURCES.md), in order. */
 const BUILT_IN_ANSWERS = [[0], [2], [1], [1], [2], [3], [2], [1], [0, 2], [1], [2], [2]];
 const RIGHT_FIRST = BUILT_IN_ANSWERS[0];
 
@@ -130,7 +130,7 @@ describe('<lantoa-quiz-card>', () => {
       el.lang = 'en';
       await until(() => progress(el) === 'Question 2 of 12', 5000, 'the English words');
       expect(shown(el, '.feedback .verdict')).to.equal('Not quite. Correct answer: 80%.');
-      expect(shown(el, '.feedback .source')).to.contain('Source: Thư Ký Luật');
+      expect(shown(el, '.feedback .source')).to.contain('Source: VietNamNet');
       await next(el);
       expect(shown(el, '.question')).to.contain('digital economy');
     });
