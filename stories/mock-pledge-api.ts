@@ -106,7 +106,7 @@ const QUIZZES = new Map<string, string>(
 export const illustrativeParticipation = (unit: string): number => Math.round((ILLUSTRATIVE_COUNTS[unit] ?? 0) / 10);
 
 function initialStats(quiz: string, campaign: Campaign): QuizStats {
-  const units = campaign.units.map((unit) => ({ id: unit.id, participants: illustrativeParticipation(unit.id), averageScore: 0.7 }));
+  const units = campaign.units.map((unit) => ({ id: unit.id, name: unit.name, participants: illustrativeParticipation(unit.id), averageScore: 0.7 }));
   return { quiz, campaign: campaign.id, participants: units.reduce((sum, u) => sum + u.participants, 0), averageScore: 0.7, units, updatedAt: ILLUSTRATIVE_UPDATED_AT };
 }
 

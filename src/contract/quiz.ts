@@ -40,8 +40,8 @@ export const quizStatsSchema = z.object({
   /** Results counted, all units together. */
   participants: count,
   averageScore: fraction,
-  /** Every unit of the campaign, in the campaign's order, zero participants included. */
-  units: z.array(z.object({ id: slug, participants: count, averageScore: fraction })),
+  /** Every unit of the campaign, in the campaign's order, zero participants included; its name as the campaign gives it. */
+  units: z.array(z.object({ id: slug, name: z.string(), participants: count, averageScore: fraction })),
   /** ISO timestamp of the latest counted result; null before the first one. */
   updatedAt: z.nullable(z.string()),
 });

@@ -80,7 +80,7 @@ export class QuizStatsAggregate extends Aggregate<QuizStats> {
       averageScore: average(this.#all),
       units: this.#campaign.units.map((unit) => {
         const stats = this.#units.get(unit.id) ?? { participants: 0, scoreNanos: 0 };
-        return { id: unit.id, participants: stats.participants, averageScore: average(stats) };
+        return { id: unit.id, name: unit.name, participants: stats.participants, averageScore: average(stats) };
       }),
       updatedAt: this.updatedAt,
     };

@@ -13,7 +13,18 @@ let service: TestService;
 before(async () => (service = await startTemp()));
 after(() => stopTemp(service));
 
-const UNITS = ['tp-ben-tre', 'chau-thanh', 'cho-lach', 'mo-cay-nam', 'giong-trom', 'binh-dai', 'ba-tri', 'thanh-phu', 'mo-cay-bac'];
+/** The sample campaign's units, as the stats name them (campaigns/campaigns.json). */
+const UNITS: [id: string, name: string][] = [
+  ['tp-ben-tre', 'TP Bến Tre'],
+  ['chau-thanh', 'Châu Thành'],
+  ['cho-lach', 'Chợ Lách'],
+  ['mo-cay-nam', 'Mỏ Cày Nam'],
+  ['giong-trom', 'Giồng Trôm'],
+  ['binh-dai', 'Bình Đại'],
+  ['ba-tri', 'Ba Tri'],
+  ['thanh-phu', 'Thạnh Phú'],
+  ['mo-cay-bac', 'Mỏ Cày Bắc'],
+];
 
 async function stats(quizApi = service.quizApi): Promise<QuizStats> {
   const response = await fetch(`${quizApi}/stats`);
@@ -33,7 +44,7 @@ describe('quiz results', () => {
       campaign: 'ben-tre-smartphone',
       participants: 0,
       averageScore: 0,
-      units: UNITS.map((id) => ({ id, participants: 0, averageScore: 0 })),
+      units: UNITS.map(([id, name]) => ({ id, name, participants: 0, averageScore: 0 })),
       updatedAt: null,
     });
     await assertRevalidates(`${service.quizApi}/stats`, response);
@@ -68,9 +79,9 @@ describe('quiz results', () => {
     const after = await stats();
     assert.equal(before.participants, 1);
     assert.equal(after.participants, 4);
-    assert.deepEqual(unitOf(after, 'ba-tri'), { id: 'ba-tri', participants: 3, averageScore: 0.7667 });
-    assert.deepEqual(unitOf(after, 'cho-lach'), { id: 'cho-lach', participants: 1, averageScore: 0.25 });
-    assert.deepEqual(unitOf(after, 'thanh-phu'), { id: 'thanh-phu', participants: 0, averageScore: 0 });
+    assert.deepEqual(unitOf(after, 'ba-tri'), { id: 'ba-tri', name: 'Ba Tri', participants: 3, averageScore: 0.7667 });
+    assert.deepEqual(unitOf(after, 'cho-lach'), { id: 'cho-lach', name: 'Chợ Lách', participants: 1, averageScore: 0.25 });
+    assert.deepEqual(unitOf(after, 'thanh-phu'), { id: 'thanh-phu', name: 'Thạnh Phú', participants: 0, averageScore: 0 });
     assert.equal(after.averageScore, 0.6375);
     assert.equal(after.units.reduce((sum, unit) => sum + unit.participants, 0), after.participants);
     // Quiz results are not pledges: the campaign's counts did not move.

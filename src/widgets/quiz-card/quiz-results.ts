@@ -47,11 +47,11 @@ export class QuizResults {
       owns: (result) => result.api === base,
       // Only unit, score, total and key leave the device.
       send: ({ quiz, unit, score, total, key }) => postJson(base + apiPath.quizResults(quiz), { unit, score, total, key } satisfies QuizResultRequest),
-      onResult: async (result, outcome) => {
+      onResult: (result, outcome) => {
         if (outcome.outcome === 'rejected') {
           console.error(`[lantoa] <lantoa-quiz-card> result refused (HTTP ${outcome.status} ${outcome.code}):`, outcome.message);
         }
-        onResult(result, outcome, outcome.outcome === 'sent' ? await unitStats(base, outcome.body, result.unit) : null);
+        onResult(result, outcome, outcome.outcome === 'sent' ? unitStats(outcome.body, result.unit) : null);
       },
     })).start();
   }
@@ -85,17 +85,13 @@ export class QuizResults {
 const count = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 /**
- * The unit's figures in a result response (src/contract/quiz.ts `quizResultResponseSchema`), with its name from
- * the campaign's config (else its id); null when the response holds anything unexpected (nothing shown). Read
- * field by field instead of with the contract's zod schema: zod would add 7 KB to a page whose whole budget is
- * 18 KB, for two numbers.
+ * The unit's figures and name in a result response (src/contract/quiz.ts `quizResultResponseSchema`); null when
+ * the response holds anything unexpected (nothing shown). Read field by field instead of with the contract's zod
+ * schema: zod would add 7 KB to a page whose whole budget is 18 KB, for two numbers and a name.
  */
-async function unitStats(api: string, body: unknown, unit: string): Promise<UnitStats | null> {
+function unitStats(body: unknown, unit: string): UnitStats | null {
   const stats = (body as Partial<QuizResultResponse> | null)?.stats;
   const row = Array.isArray(stats?.units) ? stats.units.find((u) => u?.id === unit) : undefined;
-  if (!row || typeof stats?.campaign !== 'string' || !count(row.participants) || !count(row.averageScore) || row.averageScore > 1) return null;
-  // Cached by the browser for the next result; read field by field too.
-  const config = (await fetchJson(api + apiPath.campaign(stats.campaign)).catch(() => null)) as { units?: { id?: unknown; name?: unknown }[] } | null;
-  const name = Array.isArray(config?.units) ? config.units.find((u) => u?.id === unit)?.name : undefined;
-  return { name: typeof name === 'string' ? name : unit, participants: row.participants, averageScore: row.averageScore };
+  if (!row || typeof row.name !== 'string' || !count(row.participants) || !count(row.averageScore) || row.averageScore > 1) return null;
+  return { name: row.name, participants: row.participants, averageScore: row.averageScore };
 }
