@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../core/define.js';
-import type { Locale } from '../../core/i18n.js';
+import { toLocale, type Locale } from '../../core/i18n.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, fetchText, isAbort, LoadError, readInlineJson } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
@@ -236,7 +236,9 @@ export class LantoaProgressChart extends LantoaElement {
         }
         if (rows) {
           const { rowsToData, describeRowsProblem } = await (reader ?? import('./progress-chart.rows.js'));
-          const result = rowsToData(this.kind, rows);
+          // The data's language reads its numbers ("12.000" is twelve thousand in Vietnamese): a pasted table's own
+          // `lang`, else the element's. Read once: a page switching language later does not rewrite its data.
+          const result = rowsToData(this.kind, rows, table && !url && table.lang ? toLocale(table.lang) : this.locale);
           if (!result.ok) {
             this.logProblem(`invalid row in ${url ?? 'the <table>'}`, result.problem);
             return this.fail('invalid', (l) => describeRowsProblem(result.problem, l), refreshing);

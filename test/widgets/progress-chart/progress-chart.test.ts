@@ -223,6 +223,38 @@ describe('<lantoa-progress-chart>', () => {
       expect(el.querySelector('table')!.getBoundingClientRect().height).to.equal(0);
     });
 
+    it('reads "12.000" in a Vietnamese table as twelve thousand: table and summary say 12.000, not 12', async () => {
+      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart illustrative>
+        <table>
+          <caption>Cài ứng dụng</caption>
+          <tr><th>Tiêu chí</th><th>Hiện tại</th><th>Chỉ tiêu</th><th>Đơn vị tính</th></tr>
+          <tr><td>Người dùng VNeID</td><td>12.000</td><td>15.000</td><td>người</td></tr>
+          <tr><td>Hồ sơ trực tuyến</td><td>8.500</td><td>1.234.567</td><td>hồ sơ</td></tr>
+        </table>
+      </lantoa-progress-chart>`);
+      await settled(el);
+      expect(tableText(el).slice(1)).to.deep.equal([
+        ['Người dùng VNeID', '12.000 người', '15.000 người', ''],
+        ['Hồ sơ trực tuyến', '8.500 hồ sơ', '1.234.567 hồ sơ', ''],
+      ]);
+      const canvas = await drawn(el);
+      expect(canvas.getAttribute('aria-label')).to.contain('Người dùng VNeID: đạt 12.000 người, chỉ tiêu 15.000 người');
+      el.lang = 'en'; // the figures stay what they are; only their display follows the language
+      await until(() => canvas.getAttribute('aria-label')!.includes('Người dùng VNeID: 12,000 người reached, target 15,000 người'), 3000, 'the English summary');
+      expect(tableText(el)[2][1]).to.equal('8,500 hồ sơ');
+    });
+
+    it("reads an English table's numbers the English way: on an English page, or as a table with lang=\"en\" on a Vietnamese one", async () => {
+      const rows = html`<tr><th>Indicator</th><th>Current</th><th>Target</th><th>Unit</th></tr>
+        <tr><td>VNeID users</td><td>12,000</td><td>15,000.5</td><td>people</td></tr>`;
+      const english = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart lang="en"><table>${rows}</table></lantoa-progress-chart>`);
+      await settled(english);
+      expect(tableText(english)[1]).to.deep.equal(['VNeID users', '12,000 people', '15,000.5 people', '']);
+      const vi = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart><table lang="en">${rows}</table></lantoa-progress-chart>`);
+      await settled(vi);
+      expect(tableText(vi)[1]).to.deep.equal(['VNeID users', '12.000 people', '15.000,5 people', '']);
+    });
+
     it('takes the data property over every other source', async () => {
       const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="${FIX}/compare.json"></lantoa-progress-chart>`);
       await settled(el);
@@ -391,18 +423,43 @@ describe('<lantoa-progress-chart>', () => {
       });
     });
 
-    it('names the row and column of a bad CSV cell', async () => {
-      await withConsole('error', async (log) => {
-        const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="${FIX}/bad-row.csv"></lantoa-progress-chart>`);
-        await settled(el);
-        expect(problemText(el)).to.contain('Dòng 3, cột “Hiện tại”: “bảy mươi” không hợp lệ, cần một số');
-        expect(log.calls.join('\n')).to.contain('bad-row.csv');
-        el.lang = 'en';
-        await el.updateComplete;
-        expect(problemText(el)).to.contain('Row 3, column “Hiện tại”: “bảy mươi” is invalid, expected a number');
-        await expect(el).to.be.accessible();
+    // [what, the element, where the console says the data came from, the message in vi, then in en]
+    const badCells = [
+      [
+        'names the row and column of a bad CSV cell',
+        () => html`<lantoa-progress-chart src="${FIX}/bad-row.csv"></lantoa-progress-chart>`,
+        'bad-row.csv',
+        ['Dòng 3, cột “Hiện tại”: “bảy mươi” không hợp lệ, cần một số'],
+        ['Row 3, column “Hiện tại”: “bảy mươi” is invalid, expected a number'],
+      ],
+      [
+        'names the cell a column makes ambiguous, and says how to write the column',
+        () => html`<lantoa-progress-chart kind="compare">
+          <table>
+            <tr><th>Đơn vị</th><th>Giá trị</th></tr>
+            <tr><td>Ba Tri</td><td>72.5</td></tr>
+            <tr><td>Thạnh Phú</td><td>12.000</td></tr>
+          </table>
+        </lantoa-progress-chart>`,
+        'the <table>',
+        ['Dòng 3, cột “Giá trị”: không rõ “12.000” là 12000 hay 12, vì cột này có cả “72.5”.', '(“72.5” viết là “72,5”)'],
+        ['Row 3, column “Giá trị”: “12.000” could be 12000 or 12', '(“72.5” as “72,5”)'],
+      ],
+    ] as const;
+    for (const [what, template, source, vi, en] of badCells) {
+      it(`${what}, in vi and en`, async () => {
+        await withConsole('error', async (log) => {
+          const el = await fixture<LantoaProgressChart>(template());
+          await settled(el);
+          for (const text of vi) expect(problemText(el)).to.contain(text);
+          expect(log.calls.join('\n')).to.contain(source);
+          el.lang = 'en';
+          await el.updateComplete;
+          for (const text of en) expect(problemText(el)).to.contain(text);
+          await expect(el).to.be.accessible();
+        });
       });
-    });
+    }
 
     it('names a missing CSV column', async () => {
       await withConsole('error', async () => {
