@@ -1,7 +1,7 @@
 /**
- * The chart's data model (what the zod schema accepts, after validation), the default data from
- * FACTS.md, and the pieces both the table and the canvas need: text in the widget's language, numbers
- * with their unit, the axis scale of a progress chart, and the generated text summary.
+ * The chart's data model (what the zod schema accepts, after validation) and the pieces both the table
+ * and the canvas need: text in the widget's language, numbers with their unit, deadlines and whether they
+ * are over.
  */
 import { formatNumber, type Locale } from '../../core/i18n.js';
 
@@ -36,6 +36,8 @@ interface Common {
   illustrative?: boolean;
   /** Where the numbers come from, shown under the chart. */
   source?: Text;
+  /** One line on what the figures cover, shown under the chart: the period, whose boundaries ("units as of 2020"). */
+  note?: Text;
 }
 
 export interface ProgressData extends Common {
@@ -78,6 +80,19 @@ export function formatDeadline(locale: Locale, deadline: number | string | undef
   const [y, m, d] = deadline.slice(0, 10).split('-').map(Number);
   return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB').format(new Date(y, m - 1, d));
 }
+
+/**
+ * Whether a deadline is over on `day` (YYYY-MM-DD, Vietnam time: the programmes' deadlines are Vietnamese
+ * dates): a year is over once it has ended (2025 from 1/1/2026), a date the day after it.
+ */
+export function deadlinePassed(deadline: number | string | undefined, day: string): boolean {
+  if (deadline === undefined) return false;
+  return day > (typeof deadline === 'number' ? `${deadline}-12-31` : deadline.slice(0, 10));
+}
+
+/** A progress chart whose every indicator's deadline is over shows results ("Kết quả"), no longer current values. */
+export const deadlinesOver = (data: ChartData, day: string): boolean =>
+  data.kind === 'progress' && data.indicators.length > 0 && data.indicators.every((i) => deadlinePassed(i.deadline, day));
 
 /** Number of rows the chart and the table show; 0 means "Chưa có số liệu". */
 export function rowCount(data: ChartData): number {

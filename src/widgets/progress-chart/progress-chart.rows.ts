@@ -28,7 +28,7 @@ export const normalizeHeader = (header: string): string =>
 
 const COLUMNS = {
   label: ['tieuchi', 'noidung', 'chiso', 'label', 'indicator', 'name'],
-  value: ['hientai', 'giatri', 'datduoc', 'value', 'current'],
+  value: ['hientai', 'ketqua', 'giatri', 'datduoc', 'value', 'current', 'result'],
   target: ['chitieu', 'muctieu', 'target'],
   deadline: ['thoihan', 'han', 'deadline'],
   unit: ['donvitinh', 'dvt', 'unit'],

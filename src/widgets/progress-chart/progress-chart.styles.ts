@@ -160,7 +160,8 @@ export const progressChartStyles = css`
   .retry {
     margin-top: 0.75rem;
   }
-  .source {
+  .source,
+  .note {
     margin: 0;
     color: var(--_text-muted);
     font-size: 0.8125rem;

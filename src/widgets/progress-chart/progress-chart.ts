@@ -6,7 +6,8 @@ import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, fetchText, isAbort, LoadError, readInlineJson } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { resetStyles, themeTokens } from '../../core/theme.js';
-import { formatDeadline, KINDS, pick, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
+import { vietnamDay } from '../../contract/campaign-dates.js';
+import { deadlinesOver, formatDeadline, KINDS, pick, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
 import type { DrawOptions } from './progress-chart.render.js';
 import { chartStrings, type ChartStrings } from './progress-chart.strings.js';
 import { progressChartStyles } from './progress-chart.styles.js';
@@ -78,6 +79,9 @@ export class LantoaProgressChart extends LantoaElement {
 
   /** Title; default: the data's `title`, the table's caption, or a title for the kind. */
   @property() caption?: string;
+
+  /** One line under the chart on what the figures cover (period, boundaries); default: the data's `note`. */
+  @property() note?: string;
 
   /** Marks the figures as illustrative ("Số liệu minh họa"), whatever the data says. */
   @property({ type: Boolean }) illustrative = false;
@@ -290,6 +294,13 @@ export class LantoaProgressChart extends LantoaElement {
     return this.illustrative || !!this.chartData?.illustrative;
   }
 
+  /** The column of values: "Hiện tại", or "Kết quả (minh họa)" once every deadline is over (today in Vietnam). */
+  private get valueHeading(): string {
+    const t = this.strings;
+    if (!this.chartData || !deadlinesOver(this.chartData, vietnamDay(Date.now()))) return t.current;
+    return this.isIllustrative ? t.resultIllustrative : t.result;
+  }
+
   /**
    * Loads the chart chunk (then renders again: it brings the canvas's label and the legend), or draws the
    * chart, or redraws it when the language, theme (colours read from the tokens) or data changed.
@@ -357,6 +368,7 @@ export class LantoaProgressChart extends LantoaElement {
     const rows = data ? rowCount(data) : 0;
     const title = this.heading;
     const chartShown = this.drawn && !this.tableChosen;
+    const note = this.note || pick(data?.note, this.locale);
     return html`<figure part="base" class="reset card" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
       <figcaption class="head">
         <span part="title" class="title" id="title">${title}</span>
@@ -370,6 +382,7 @@ export class LantoaProgressChart extends LantoaElement {
             </button>
           </div>`
         : nothing}
+      ${note ? html`<p class="note">${note}</p>` : nothing}
       ${data?.source ? html`<p class="source">${t.source(pick(data.source, this.locale))}</p>` : nothing}
     </figure>`;
   }
@@ -385,14 +398,14 @@ export class LantoaProgressChart extends LantoaElement {
     const summary = this.chartModule?.summarize(illustrative ? { ...data, illustrative } : data, this.formatters, title) ?? title;
     const caption = illustrative ? `${title} (${t.illustrative})` : title;
     return html`<div class="layer chart ${chartShown ? '' : 'off'} ${this.drawn ? '' : 'undrawn'}">
-        ${this.chartModule?.renderLegend(data, this.formatters, t)}
+        ${this.chartModule?.renderLegend(data, this.formatters, t, this.valueHeading)}
         <div class="canvas">
           <canvas part="chart" role="img" aria-label=${summary} tabindex=${chartShown ? '0' : '-1'} @keydown=${this.onCanvasKey} @blur=${() => (this.announced = this.chart?.key('') ?? '')}></canvas>
         </div>
         <p class="visually-hidden" aria-live="polite">${this.announced}</p>
       </div>
       <div class="layer table ${chartShown ? 'off' : ''}" id="table-view" role="region" aria-labelledby="title" tabindex="0">
-        ${renderTable(data, this.locale, t, caption)}
+        ${renderTable(data, this.locale, t, caption, this.valueHeading)}
       </div>`;
   }
 }

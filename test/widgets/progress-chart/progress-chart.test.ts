@@ -55,13 +55,14 @@ describe('<lantoa-progress-chart>', () => {
   });
 
   describe('defaults', () => {
-    it('shows the FACTS.md targets, labelled as illustrative, as a table and then a chart', async () => {
+    it('shows the sourced targets (docs/SOURCES.md), labelled as illustrative, as a table and then a chart', async () => {
       const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart></lantoa-progress-chart>`);
       await settled(el);
       expect(part(el, 'illustrative')!.textContent!.trim()).to.equal('Số liệu minh họa');
       const rows = tableText(el);
-      expect(rows[0]).to.deep.equal(['Tiêu chí', 'Hiện tại', 'Chỉ tiêu', 'Thời hạn', 'Tham chiếu']);
-      // The targets are facts (Bến Tre's programme: 100% level-4 services, records online 90/80/60%; nation 80%).
+      // Every deadline (2025) is over: the values are results, illustrative ones.
+      expect(rows[0]).to.deep.equal(['Tiêu chí', 'Kết quả (minh họa)', 'Chỉ tiêu', 'Thời hạn', 'Tham chiếu']);
+      // The targets are facts (Bến Tre's Scheme: 100% level-4 services, records online 90/80/60%; nationwide 80%).
       expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).to.deep.equal([
         ['Dịch vụ công trực tuyến mức 4', '100%', '2025'],
         ['Hồ sơ xử lý trực tuyến cấp tỉnh', '90%', '2025'],
@@ -70,7 +71,11 @@ describe('<lantoa-progress-chart>', () => {
       ]);
       expect(rows[1][4]).to.equal('cả nước 80% (2025)');
       expect((part(el, 'table') as HTMLTableElement).caption!.textContent).to.contain('(Số liệu minh họa)');
+      expect(el.shadowRoot!.querySelector('.source')!.textContent).to.equal(
+        'Nguồn: Chỉ tiêu: Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025; cả nước: Quyết định 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ',
+      );
       await drawn(el);
+      expect(el.shadowRoot!.querySelector('.legend')!.textContent).to.contain('Kết quả (minh họa)');
     });
 
     it('speaks English on an English page', async () => {
@@ -80,17 +85,86 @@ describe('<lantoa-progress-chart>', () => {
       expect(part(el, 'illustrative')!.textContent!.trim()).to.equal('Illustrative data');
       expect(tableText(el)[1][0]).to.equal('Online public services at level 4');
       expect(part(el, 'toggle')!.textContent!.trim()).to.equal('Show data table');
+      expect(tableText(el)[0][1]).to.equal('Result (illustrative)');
+      expect(tableText(el)[1][4]).to.equal('nationwide 80% (2025)');
+      expect(el.shadowRoot!.querySelector('.source')!.textContent).to.contain("Bến Tre digital transformation Scheme 2020–2025; nationwide: the Prime Minister's Decision 749/QĐ-TTg");
     });
 
     it('has default data for the trend and compare kinds too, also illustrative', async () => {
       const trend = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="trend"></lantoa-progress-chart>`);
       await settled(trend);
       expect(tableText(trend)[0]).to.deep.equal(['Kỳ', 'Bến Tre', 'Chỉ tiêu tỉnh']);
+      // "Level 4" ended with Decree 42/2022: the series does too.
+      expect(tableText(trend).slice(1).map((r) => r[0])).to.deep.equal(['2020', '2021', '2022']);
       expect(part(trend, 'illustrative')).to.not.equal(null);
       const compare = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="compare"></lantoa-progress-chart>`);
       await settled(compare);
       expect(tableText(compare).slice(1).map((r) => r[0])).to.include.members(['Ba Tri', 'Thạnh Phú', 'Mỏ Cày Bắc']);
       expect(tableText(compare)).to.have.length(10); // header + the nine districts of 2020
+    });
+
+    for (const lang of ['vi', 'en'] as const) {
+      it(`says under every default chart which period and boundaries the sample covers, and its source (${lang})`, async () => {
+        const expected = {
+          vi: ['Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020', 'Nguồn: Chỉ tiêu: Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025'],
+          en: ['2020–2025, Bến Tre province (now part of Vĩnh Long); units as of 2020', 'Bến Tre digital transformation Scheme 2020–2025'],
+        }[lang];
+        for (const kind of ['progress', 'trend', 'compare'] as const) {
+          const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind=${kind} lang=${lang}></lantoa-progress-chart>`);
+          await settled(el);
+          expect(el.shadowRoot!.querySelector('.note')?.textContent, kind).to.equal(expected[0]);
+          expect(el.shadowRoot!.querySelector('.source')?.textContent, kind).to.contain(expected[1]).and.match(/^(Nguồn|Source): /);
+        }
+        await expect(await fixture(html`<lantoa-progress-chart kind="compare" lang=${lang}></lantoa-progress-chart>`)).to.be.accessible();
+      });
+    }
+
+    it('shows the note the data or the page gives (the widget serves any campaign: no built-in note)', async () => {
+      const data = progress([{ label: 'A', value: 1, target: 2 }], { note: { vi: 'Đơn vị theo địa giới năm 2026', en: 'Units as of 2026' } });
+      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${data}></lantoa-progress-chart>`);
+      await settled(el);
+      expect(el.shadowRoot!.querySelector('.note')!.textContent).to.equal('Đơn vị theo địa giới năm 2026');
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.note')!.textContent).to.equal('Units as of 2026');
+      el.setAttribute('note', 'Xã, phường từ 01/7/2025');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.note')!.textContent).to.equal('Xã, phường từ 01/7/2025');
+      const bare = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${progress([{ label: 'A', value: 1, target: 2 }])}></lantoa-progress-chart>`);
+      await settled(bare);
+      expect(bare.shadowRoot!.querySelector('.note')).to.equal(null);
+    });
+
+    describe('past deadlines read as past (today in Vietnam time)', () => {
+      let clock: sinon.SinonFakeTimers | undefined;
+      afterEach(() => clock?.restore());
+      const table = (illustrative: boolean, deadline: string) => html`<lantoa-progress-chart ?illustrative=${illustrative}>
+        <table>
+          <tr><th>Tiêu chí</th><th>Hiện tại</th><th>Chỉ tiêu</th><th>Thời hạn</th></tr>
+          <tr><td>A</td><td>72%</td><td>100%</td><td>${deadline}</td></tr>
+          <tr><td>B</td><td>38%</td><td>60%</td><td>2025-06-30</td></tr>
+        </table>
+      </lantoa-progress-chart>`;
+      const cases = [
+        // [now (UTC), deadline of A, illustrative, lang, the values' column]
+        ['2025-12-31T16:59:59Z', '2025', true, 'vi', 'Hiện tại'], // 23:59:59 on 31/12/2025 in Vietnam: 2025 is not over
+        ['2025-12-31T17:00:00Z', '2025', true, 'vi', 'Kết quả (minh họa)'], // 00:00 on 1/1/2026 in Vietnam
+        ['2025-12-31T17:00:00Z', '2025', false, 'vi', 'Kết quả'],
+        ['2025-12-31T17:00:00Z', '2025', true, 'en', 'Result (illustrative)'],
+        ['2025-12-31T17:00:00Z', '2025', false, 'en', 'Result'],
+        ['2026-12-07T03:00:00Z', '2026-12-07', true, 'vi', 'Hiện tại'], // a date is over the day after it
+        ['2026-12-07T17:00:00Z', '2026-12-07', true, 'vi', 'Kết quả (minh họa)'],
+        ['2026-12-07T17:00:00Z', '2030', true, 'en', 'Current'], // one deadline still ahead: current values
+      ] as const;
+      for (const [now, deadline, illustrative, lang, heading] of cases) {
+        it(`heads the values “${heading}” at ${now} against ${deadline}`, async () => {
+          clock = sinon.useFakeTimers({ now: Date.parse(now), toFake: ['Date'] });
+          document.documentElement.lang = lang;
+          const el = await fixture<LantoaProgressChart>(table(illustrative, deadline));
+          await settled(el);
+          expect(tableText(el)[0][1]).to.equal(heading);
+        });
+      }
     });
   });
 
@@ -131,7 +205,7 @@ describe('<lantoa-progress-chart>', () => {
 
     it('summarizes a trend and a comparison', async () => {
       const trend = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="trend"></lantoa-progress-chart>`);
-      expect((await drawn(trend)).getAttribute('aria-label')).to.contain('Bến Tre: từ 25% (2020) đến 72% (2024); Chỉ tiêu tỉnh 100% đến 2025.');
+      expect((await drawn(trend)).getAttribute('aria-label')).to.contain('Bến Tre: từ 25% (2020) đến 51% (2022); Chỉ tiêu tỉnh 100% đến 2025.');
       const compare = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="compare" lang="en"></lantoa-progress-chart>`);
       expect((await drawn(compare)).getAttribute('aria-label')).to.contain('highest TP Bến Tre 84%, lowest Thạnh Phú 47%; 1 of 9 units meet the target of 80% (by 2025)');
     });
@@ -178,7 +252,7 @@ describe('<lantoa-progress-chart>', () => {
       const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="${FIX}/progress-vi.csv"></lantoa-progress-chart>`);
       await settled(el);
       expect(tableText(el)).to.deep.equal([
-        ['Tiêu chí', 'Hiện tại', 'Chỉ tiêu', 'Thời hạn'],
+        ['Tiêu chí', 'Kết quả', 'Chỉ tiêu', 'Thời hạn'], // the 2025 deadlines are over; the file does not say "illustrative"
         ['Dịch vụ công trực tuyến mức 4', '72,5%', '100%', '2025'],
         ['Hồ sơ xử lý trực tuyến cấp tỉnh', '64,25%', '90%', '2025'],
       ]);
