@@ -83,6 +83,9 @@ export class LantoaProgressChart extends LantoaElement {
   /** One line under the chart on what the figures cover (period, boundaries); default: the data's `note`. */
   @property() note?: string;
 
+  /** Where the figures come from, shown under the chart after "Nguồn:"; default: the data's `source`. */
+  @property() source?: string;
+
   /** Marks the figures as illustrative ("Số liệu minh họa"), whatever the data says. */
   @property({ type: Boolean }) illustrative = false;
 
@@ -369,6 +372,7 @@ export class LantoaProgressChart extends LantoaElement {
     const title = this.heading;
     const chartShown = this.drawn && !this.tableChosen;
     const note = this.note || pick(data?.note, this.locale);
+    const source = this.source || pick(data?.source, this.locale);
     return html`<figure part="base" class="reset card" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
       <figcaption class="head">
         <span part="title" class="title" id="title">${title}</span>
@@ -383,7 +387,7 @@ export class LantoaProgressChart extends LantoaElement {
           </div>`
         : nothing}
       ${note ? html`<p class="note">${note}</p>` : nothing}
-      ${data?.source ? html`<p class="source">${t.source(pick(data.source, this.locale))}</p>` : nothing}
+      ${source ? html`<p class="source">${t.source(source)}</p>` : nothing}
     </figure>`;
   }
 

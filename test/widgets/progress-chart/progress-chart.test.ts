@@ -119,7 +119,7 @@ describe('<lantoa-progress-chart>', () => {
       });
     }
 
-    it('shows the note the data or the page gives (the widget serves any campaign: no built-in note)', async () => {
+    it('shows the note and source the data or the page gives (the widget serves any campaign: no built-in note)', async () => {
       const data = progress([{ label: 'A', value: 1, target: 2 }], { note: { vi: 'Đơn vị theo địa giới năm 2026', en: 'Units as of 2026' } });
       const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${data}></lantoa-progress-chart>`);
       await settled(el);
@@ -130,6 +130,10 @@ describe('<lantoa-progress-chart>', () => {
       el.setAttribute('note', 'Xã, phường từ 01/7/2025');
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('.note')!.textContent).to.equal('Xã, phường từ 01/7/2025');
+      expect(el.shadowRoot!.querySelector('.source')).to.equal(null);
+      el.setAttribute('source', 'Tỉnh đoàn Vĩnh Long');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.source')!.textContent).to.equal('Source: Tỉnh đoàn Vĩnh Long');
       const bare = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${progress([{ label: 'A', value: 1, target: 2 }])}></lantoa-progress-chart>`);
       await settled(bare);
       expect(bare.shadowRoot!.querySelector('.note')).to.equal(null);
