@@ -82,17 +82,16 @@ export function formatDeadline(locale: Locale, deadline: number | string | undef
 }
 
 /**
- * Whether a deadline is over on `day` (YYYY-MM-DD, Vietnam time: the programmes' deadlines are Vietnamese
- * dates): a year is over once it has ended (2025 from 1/1/2026), a date the day after it.
+ * A progress chart whose every indicator's deadline is over at `now` (ms) shows results ("Kết quả"), no longer
+ * current values. Deadlines are Vietnamese dates: the day is Vietnam's (UTC+7, no daylight saving; the
+ * contract's vietnamDay says the same, but importing it would cost this element one more request). A year is
+ * over once it has ended (2025 from 1/1/2026), a date the day after it.
  */
-export function deadlinePassed(deadline: number | string | undefined, day: string): boolean {
-  if (deadline === undefined) return false;
-  return day > (typeof deadline === 'number' ? `${deadline}-12-31` : deadline.slice(0, 10));
+export function deadlinesOver(data: ChartData, now: number): boolean {
+  const day = new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+  const over = (d: number | string | undefined) => d !== undefined && day > (typeof d === 'number' ? `${d}-12-31` : d.slice(0, 10));
+  return data.kind === 'progress' && data.indicators.length > 0 && data.indicators.every((i) => over(i.deadline));
 }
-
-/** A progress chart whose every indicator's deadline is over shows results ("Kết quả"), no longer current values. */
-export const deadlinesOver = (data: ChartData, day: string): boolean =>
-  data.kind === 'progress' && data.indicators.length > 0 && data.indicators.every((i) => deadlinePassed(i.deadline, day));
 
 /** Number of rows the chart and the table show; 0 means "Chưa có số liệu". */
 export function rowCount(data: ChartData): number {

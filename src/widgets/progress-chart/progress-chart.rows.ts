@@ -9,8 +9,6 @@ import type { Locale } from '../../core/i18n.js';
 import type { ChartKind } from './progress-chart.data.js';
 import { columnProblem, readNumber, type NumberNote } from './progress-chart.numbers.js';
 
-export { describeRowsProblem } from './progress-chart.problems.js';
-
 export type RowsProblem =
   | { type: 'cell'; row: number; column: string; value: string; expected: 'number' | 'text' | 'deadline'; number?: NumberNote }
   | { type: 'column'; column: string };

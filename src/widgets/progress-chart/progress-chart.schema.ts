@@ -5,7 +5,7 @@
 import { check, isoDate, localizedText, z, type Checked } from '../../core/validate.js';
 import type { ChartData } from './progress-chart.data.js';
 
-export { describeInvalid } from './progress-chart.problems.js';
+export { describeInvalid, describeRowsProblem } from './progress-chart.problems.js';
 
 const value = z.number();
 const deadline = z.optional(z.union([z.int().check(z.gte(1900), z.lte(2200)), isoDate]));

@@ -106,7 +106,7 @@ export const progressChartStyles = css`
     border-bottom: 1px solid var(--_border);
     text-align: start;
     vertical-align: top;
-    /* Whole words: a narrow table scrolls sideways in its (focusable) region instead of breaking "Hiện tại". */
+    /* Whole words: a narrow table scrolls sideways in its (focusable) region instead of breaking a header mid-word. */
     overflow-wrap: normal;
     min-width: 4.5em;
   }

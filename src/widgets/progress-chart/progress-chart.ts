@@ -6,7 +6,6 @@ import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, fetchText, isAbort, LoadError, readInlineJson } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { resetStyles, themeTokens } from '../../core/theme.js';
-import { vietnamDay } from '../../contract/campaign-dates.js';
 import { deadlinesOver, formatDeadline, KINDS, pick, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
 import type { DrawOptions } from './progress-chart.render.js';
 import { chartStrings, type ChartStrings } from './progress-chart.strings.js';
@@ -242,12 +241,14 @@ export class LantoaProgressChart extends LantoaElement {
           rows = (await (reader ?? import('./progress-chart.rows.js'))).tableRows(table as HTMLTableElement);
         }
         if (rows) {
-          const { rowsToData, describeRowsProblem } = await (reader ?? import('./progress-chart.rows.js'));
+          const { rowsToData } = await (reader ?? import('./progress-chart.rows.js'));
           // The data's language reads its numbers ("12.000" is twelve thousand in Vietnamese): a pasted table's own
           // `lang`, else the element's. Read once: a page switching language later does not rewrite its data.
           const result = rowsToData(this.kind, rows, table && !url && table.lang ? toLocale(table.lang) : this.locale);
           if (!result.ok) {
             this.logProblem(`invalid row in ${url ?? 'the <table>'}`, result.problem);
+            // The messages come with the schema's chunk (already on its way): the reader itself stays small.
+            const { describeRowsProblem } = await schema;
             return this.fail('invalid', (l) => describeRowsProblem(result.problem, l), refreshing);
           }
           const caption = table?.caption?.textContent?.trim();
@@ -300,7 +301,7 @@ export class LantoaProgressChart extends LantoaElement {
   /** The column of values: "Hiện tại", or "Kết quả (minh họa)" once every deadline is over (today in Vietnam). */
   private get valueHeading(): string {
     const t = this.strings;
-    if (!this.chartData || !deadlinesOver(this.chartData, vietnamDay(Date.now()))) return t.current;
+    if (!this.chartData || !deadlinesOver(this.chartData, Date.now())) return t.current;
     return this.isIllustrative ? t.resultIllustrative : t.result;
   }
 

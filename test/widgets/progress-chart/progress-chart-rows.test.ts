@@ -1,6 +1,7 @@
 /** The row reader behind CSV and table sources: numbers read in the data's language (vi or en), headers. */
 import { expect } from '@open-wc/testing';
-import { describeRowsProblem, normalizeHeader, rowsToData } from '../../../src/widgets/progress-chart/progress-chart.rows.js';
+import { describeRowsProblem } from '../../../src/widgets/progress-chart/progress-chart.problems.js';
+import { normalizeHeader, rowsToData } from '../../../src/widgets/progress-chart/progress-chart.rows.js';
 
 describe('progress chart row reader', () => {
   /** One number in a compare table of that language → its value, or the problem reported for its cell. */
