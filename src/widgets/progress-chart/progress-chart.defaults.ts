@@ -20,8 +20,8 @@ export const DEFAULT_DATA: Record<ChartKind, ChartData> = {
     title: { vi: 'Chỉ tiêu chuyển đổi số tỉnh Bến Tre đến 2025', en: 'Bến Tre digital transformation targets to 2025' },
     note: SAMPLE,
     source: {
-      vi: `Chỉ tiêu: ${SCHEME.vi}; cả nước: Quyết định 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ`,
-      en: `Targets: ${SCHEME.en}; nationwide: the Prime Minister's Decision 749/QĐ-TTg of 3 June 2020 (national Programme)`,
+      vi: `Chỉ tiêu: ${SCHEME.vi}; cả nước: Quyết định 749/QĐ-TTg (03/6/2020)`,
+      en: `Targets: ${SCHEME.en}; nationwide: Decision 749/QĐ-TTg (3 June 2020)`,
     },
     indicators: [
       {
@@ -45,8 +45,8 @@ export const DEFAULT_DATA: Record<ChartKind, ChartData> = {
     title: { vi: 'Dịch vụ công trực tuyến mức 4, 2020–2022', en: 'Online public services at level 4, 2020–2022' },
     note: SAMPLE,
     source: {
-      vi: `Chỉ tiêu: ${SCHEME.vi}; mức 4 theo Nghị định 43/2011/NĐ-CP, đến khi Nghị định 42/2022/NĐ-CP thay bốn mức bằng hai`,
-      en: `Target: ${SCHEME.en}; level 4 as defined by Decree 43/2011/NĐ-CP, until Decree 42/2022/NĐ-CP replaced the four levels with two`,
+      vi: `Chỉ tiêu: ${SCHEME.vi}; mức 4: Nghị định 43/2011/NĐ-CP (bỏ từ Nghị định 42/2022/NĐ-CP)`,
+      en: `Target: ${SCHEME.en}; level 4: Decree 43/2011/NĐ-CP (replaced by Decree 42/2022/NĐ-CP)`,
     },
     unit: '%',
     periods: ['2020', '2021', '2022'],
@@ -59,8 +59,8 @@ export const DEFAULT_DATA: Record<ChartKind, ChartData> = {
     title: { vi: 'Hồ sơ xử lý trực tuyến cấp huyện', en: 'Records handled online by district' },
     note: SAMPLE,
     source: {
-      vi: `Chỉ tiêu: ${SCHEME.vi}; đơn vị: danh mục hành chính của Tổng cục Thống kê, 01/11/2020`,
-      en: `Target: ${SCHEME.en}; units: General Statistics Office list of administrative units, 1 November 2020`,
+      vi: `Chỉ tiêu: ${SCHEME.vi}; đơn vị: Tổng cục Thống kê, 01/11/2020`,
+      en: `Target: ${SCHEME.en}; units: General Statistics Office, 1 November 2020`,
     },
     unit: '%',
     units: [

@@ -72,7 +72,7 @@ describe('<lantoa-progress-chart>', () => {
       expect(rows[1][4]).to.equal('cả nước 80% (2025)');
       expect((part(el, 'table') as HTMLTableElement).caption!.textContent).to.contain('(Số liệu minh họa)');
       expect(el.shadowRoot!.querySelector('.source')!.textContent).to.equal(
-        'Nguồn: Chỉ tiêu: Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025; cả nước: Quyết định 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ',
+        'Nguồn: Chỉ tiêu: Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025; cả nước: Quyết định 749/QĐ-TTg (03/6/2020)',
       );
       await drawn(el);
       expect(el.shadowRoot!.querySelector('.legend')!.textContent).to.contain('Kết quả (minh họa)');
@@ -87,7 +87,7 @@ describe('<lantoa-progress-chart>', () => {
       expect(part(el, 'toggle')!.textContent!.trim()).to.equal('Show data table');
       expect(tableText(el)[0][1]).to.equal('Result (illustrative)');
       expect(tableText(el)[1][4]).to.equal('nationwide 80% (2025)');
-      expect(el.shadowRoot!.querySelector('.source')!.textContent).to.contain("Bến Tre digital transformation Scheme 2020–2025; nationwide: the Prime Minister's Decision 749/QĐ-TTg");
+      expect(el.shadowRoot!.querySelector('.source')!.textContent).to.contain('Bến Tre digital transformation Scheme 2020–2025; nationwide: Decision 749/QĐ-TTg');
     });
 
     it('has default data for the trend and compare kinds too, also illustrative', async () => {
@@ -137,6 +137,28 @@ describe('<lantoa-progress-chart>', () => {
       const bare = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${progress([{ label: 'A', value: 1, target: 2 }])}></lantoa-progress-chart>`);
       await settled(bare);
       expect(bare.shadowRoot!.querySelector('.note')).to.equal(null);
+    });
+
+    it('keeps at least 12rem for the chart on a phone, however long the note and source; never sized by its content', async () => {
+      await withConsole('error', async () => {
+        const long = 'Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020';
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+          <lantoa-progress-chart note=${long} source=${long}></lantoa-progress-chart>
+          <lantoa-progress-chart><table>${[...Array(40).keys()].map((i) => html`<tr><td>Dòng ${i}</td></tr>`)}</table></lantoa-progress-chart>
+        </div>`);
+        const [noted, tall] = [...wrapper.querySelectorAll<LantoaProgressChart>('lantoa-progress-chart')];
+        await settled(noted);
+        const box = (el: Element) => el.shadowRoot!.querySelector('.box')!.getBoundingClientRect().height;
+        const card = (el: Element) => el.shadowRoot!.querySelector('.card')!.getBoundingClientRect().height;
+        const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+        expect(box(noted)).to.be.at.least(12 * rem - 0.5);
+        expect(card(noted)).to.be.above(26 * rem); // grown, as the floor asks, rather than squeezing the chart
+        // A long pasted table (here, while it is read and then as a message) scrolls inside: the card keeps its height.
+        await tall.updateComplete;
+        expect(card(tall)).to.be.closeTo(26 * rem, 0.5);
+        await settled(tall);
+        expect(card(tall)).to.be.closeTo(26 * rem, 0.5);
+      });
     });
 
     describe('past deadlines read as past (today in Vietnam time)', () => {
