@@ -26,7 +26,7 @@ export interface Indicator {
   deadline?: number | string;
   /** Unit of measure: "%", "người", "hồ sơ"… */
   unit?: string;
-  /** A second target to compare with, e.g. the nation's 80% beside the province's 100%. */
+  /** A second target to compare with, e.g. 80% nationwide beside the province's 100%. */
   reference?: Target;
 }
 

@@ -24,13 +24,13 @@ export interface ChartReadyDetail {
 }
 
 /**
- * The programme's progress as a chart: indicators against their targets (`progress`), values over the
+ * A campaign's progress as a chart: indicators against their targets (`progress`), values over the
  * years (`trend`) or units side by side (`compare`).
  *
  * Data, most specific first: the `data` property; an inline `<script type="application/json">` child;
  * the `src` URL (JSON, or CSV when it ends in `.csv`, has `output=csv`, or `format="csv"`); a `<table>`
  * written inside the element (which is also what visitors without JavaScript see); else the default
- * targets from the programme, with illustrative current values.
+ * targets of the sample campaign (Bến Tre's Scheme 2020–2025), with illustrative values.
  *
  * The data shows first as a table; chart.js is loaded only when the element comes near the viewport,
  * then draws the chart in the same space (the card's height is fixed, so nothing moves). The table stays
