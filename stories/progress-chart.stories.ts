@@ -1,7 +1,7 @@
 /**
  * <lantoa-progress-chart>: each kind, each data source, both languages, the dark theme and every error
  * state. Data files are real files served by Vite (`?url` imports of the demo's CSV and the test fixtures),
- * not stubs: the widget fetches them exactly as on a union site. Targets are from FACTS.md; every current
+ * not stubs: the widget fetches them exactly as on a union site. Targets are from docs/SOURCES.md; every current
  * value is illustrative and the chart says so. Controls and docs come from custom-elements.json.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
@@ -58,21 +58,27 @@ type Story = StoryObj;
 export const Progress: Story = {
   name: 'Progress – chỉ tiêu (mặc định)',
   parameters: storyDocs(
-    'Không có dữ liệu: các chỉ tiêu của Đề án (DVCTT mức 4: 100% đến 2025, cả nước 80%; hồ sơ trực tuyến 90/80/60%). Giá trị hiện tại là minh họa, biểu đồ ghi rõ “Số liệu minh họa”.',
-    `No data given: the programme’s targets (level-4 services 100% by 2025, nation 80%; records online 90/80/60%). Current values are illustrative, and the chart says so. chart.js loads when the element is within ${LantoaProgressChart.nearViewportMargin} of the viewport.`,
+    'Không có dữ liệu: các chỉ tiêu của Đề án chuyển đổi số tỉnh Bến Tre (DVCTT mức 4: 100% đến 2025, cả nước 80% theo Quyết định 749/QĐ-TTg; hồ sơ trực tuyến 90/80/60%). Thời hạn 2025 đã qua nên cột giá trị ghi “Kết quả (minh họa)”; dòng ghi chú nói giai đoạn và địa giới của số liệu mẫu.',
+    `No data given: the targets of Bến Tre’s digital transformation Scheme (level-4 services 100% by 2025, 80% nationwide per Decision 749/QĐ-TTg; records online 90/80/60%). The 2025 deadline is over, so the values’ column reads “Result (illustrative)”; the note says which period and boundaries the sample covers. chart.js loads when the element is within ${LantoaProgressChart.nearViewportMargin} of the viewport.`,
   ),
 };
 
 export const Trend: Story = {
   name: 'Trend – qua các năm',
   args: { kind: 'trend' },
-  parameters: storyDocs('Đường theo năm với đường chỉ tiêu (giá trị minh họa).', 'Values by year with a target line (illustrative values).'),
+  parameters: storyDocs(
+    'Đường theo năm với đường chỉ tiêu (giá trị minh họa). Chuỗi DVCTT mức 4 dừng ở 2022: Nghị định 42/2022/NĐ-CP đã thay bốn mức bằng hai (toàn trình, một phần).',
+    'Values by year with a target line (illustrative values). The level-4 series ends in 2022: Decree 42/2022/NĐ-CP replaced the four levels with two (end-to-end, partial).',
+  ),
 };
 
 export const Compare: Story = {
   name: 'Compare – so sánh đơn vị',
   args: { kind: 'compare', '--lantoa-chart-height': '32rem' },
-  parameters: storyDocs('Chín huyện, thành phố năm 2020 với chỉ tiêu 80% (giá trị minh họa).', 'The nine districts of 2020 against the 80% target (illustrative values).'),
+  parameters: storyDocs(
+    'Chín đơn vị cấp huyện năm 2020 với chỉ tiêu 80% (giá trị minh họa), có dòng nguồn và dòng ghi chú địa giới.',
+    'The nine district-level units of 2020 against the 80% target (illustrative values), with a source line and a note on the boundaries.',
+  ),
 };
 
 export const InlineJson: Story = {
@@ -84,6 +90,7 @@ export const InlineJson: Story = {
           "kind": "trend",
           "illustrative": true,
           "title": { "vi": "Hồ sơ trực tuyến theo huyện", "en": "Records online by district" },
+          "note": { "vi": "Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020", "en": "2020–2025, Bến Tre province (now part of Vĩnh Long); units as of 2020" },
           "unit": "%",
           "periods": ["2021", "2022", "2023", "2024"],
           "series": [
@@ -109,10 +116,17 @@ export const JsonSource: Story = {
 
 export const CsvSource: Story = {
   name: 'Nguồn: CSV (bảng tính) / CSV URL',
-  args: { kind: 'compare', src: districtsCsv, illustrative: true, caption: 'Hồ sơ xử lý trực tuyến cấp huyện', '--lantoa-chart-height': '32rem' },
+  args: {
+    kind: 'compare',
+    src: districtsCsv,
+    illustrative: true,
+    caption: 'Hồ sơ xử lý trực tuyến cấp huyện',
+    note: 'Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020',
+    '--lantoa-chart-height': '32rem',
+  },
   parameters: storyDocs(
-    'Bảng tính xuất CSV: tiêu đề cột tiếng Việt, dấu chấm phẩy, dấu phẩy thập phân (“47,5”). Trình đọc CSV chỉ được tải khi nguồn là CSV.',
-    'A spreadsheet published as CSV: Vietnamese headers, semicolons, decimal commas (“47,5”). The CSV reader loads only for a CSV source.',
+    'Bảng tính xuất CSV: tiêu đề cột tiếng Việt, dấu chấm phẩy, dấu phẩy thập phân (“47,5”). Trình đọc CSV chỉ được tải khi nguồn là CSV. Thuộc tính `note` là dòng ghi chú dưới biểu đồ.',
+    'A spreadsheet published as CSV: Vietnamese headers, semicolons, decimal commas (“47,5”). The CSV reader loads only for a CSV source. The `note` attribute is the line under the chart.',
   ),
 };
 
@@ -142,6 +156,40 @@ export const TableSource: Story = {
   parameters: storyDocs(
     'Cách khuyên dùng: bảng viết trong thẻ là thứ khách thấy khi không có JavaScript, và là dữ liệu của biểu đồ.',
     'The recommended way: the table written inside the element is what visitors without JavaScript see, and the chart’s data.',
+  ),
+};
+
+export const VietnameseNumbers: Story = {
+  name: 'Số kiểu Việt Nam / Vietnamese numbers',
+  render: () =>
+    frame(html`<lantoa-progress-chart illustrative>
+      <table>
+        <caption>Cam kết dùng điện thoại thông minh</caption>
+        <tr><th>Tiêu chí</th><th>Hiện tại</th><th>Chỉ tiêu</th><th>Đơn vị tính</th></tr>
+        <tr><td>Cam kết toàn tỉnh</td><td>120.500</td><td>157.000</td><td>người</td></tr>
+        <tr><td>Cam kết của Ba Tri</td><td>12.000</td><td>23.000</td><td>người</td></tr>
+        <tr><td>Tỷ lệ đoàn viên đã cài VNeID</td><td>72,5</td><td>100</td><td>%</td></tr>
+      </table>
+    </lantoa-progress-chart>`),
+  parameters: storyDocs(
+    'Bảng tiếng Việt: dấu chấm ngăn hàng nghìn (“157.000” là một trăm năm mươi bảy nghìn), dấu phẩy thập phân (“72,5”). Bảng tiếng Anh (`lang="en"` trên bảng hoặc thẻ) viết ngược lại. Số liệu minh họa.',
+    'A Vietnamese table: a point between thousands (“157.000” is one hundred and fifty-seven thousand), a comma before decimals (“72,5”). An English table (`lang="en"` on the table or the element) writes the reverse. Illustrative figures.',
+  ),
+};
+
+export const AmbiguousNumber: Story = {
+  name: 'Lỗi: số không rõ nghĩa / ambiguous number',
+  render: () =>
+    frame(html`<lantoa-progress-chart kind="compare">
+      <table>
+        <tr><th>Đơn vị</th><th>Giá trị</th></tr>
+        <tr><td>Ba Tri</td><td>72.5</td></tr>
+        <tr><td>Thạnh Phú</td><td>12.000</td></tr>
+      </table>
+    </lantoa-progress-chart>`),
+  parameters: storyDocs(
+    'Cột có cả “72.5” (dấu chấm thập phân) lẫn “12.000”: không rõ 12.000 là mười hai nghìn hay mười hai, nên tiện ích nêu dòng, cột và cách viết lại.',
+    'A column with both “72.5” (a decimal point) and “12.000”: 12.000 could be twelve thousand or twelve, so the widget names the row and column and says how to write it.',
   ),
 };
 

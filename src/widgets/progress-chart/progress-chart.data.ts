@@ -1,7 +1,7 @@
 /**
- * The chart's data model (what the zod schema accepts, after validation), the default data from
- * FACTS.md, and the pieces both the table and the canvas need: text in the widget's language, numbers
- * with their unit, the axis scale of a progress chart, and the generated text summary.
+ * The chart's data model (what the zod schema accepts, after validation) and the pieces both the table
+ * and the canvas need: text in the widget's language, numbers with their unit, deadlines and whether they
+ * are over.
  */
 import { formatNumber, type Locale } from '../../core/i18n.js';
 
@@ -26,7 +26,7 @@ export interface Indicator {
   deadline?: number | string;
   /** Unit of measure: "%", "người", "hồ sơ"… */
   unit?: string;
-  /** A second target to compare with, e.g. the nation's 80% beside the province's 100%. */
+  /** A second target to compare with, e.g. 80% nationwide beside the province's 100%. */
   reference?: Target;
 }
 
@@ -36,6 +36,8 @@ interface Common {
   illustrative?: boolean;
   /** Where the numbers come from, shown under the chart. */
   source?: Text;
+  /** One line on what the figures cover, shown under the chart: the period, whose boundaries ("units as of 2020"). */
+  note?: Text;
 }
 
 export interface ProgressData extends Common {
@@ -77,6 +79,18 @@ export function formatDeadline(locale: Locale, deadline: number | string | undef
   if (typeof deadline === 'number') return String(deadline);
   const [y, m, d] = deadline.slice(0, 10).split('-').map(Number);
   return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB').format(new Date(y, m - 1, d));
+}
+
+/**
+ * A progress chart whose every indicator's deadline is over at `now` (ms) shows results ("Kết quả"), no longer
+ * current values. Deadlines are Vietnamese dates: the day is Vietnam's (UTC+7, no daylight saving; the
+ * contract's vietnamDay says the same, but importing it would cost this element one more request). A year is
+ * over once it has ended (2025 from 1/1/2026), a date the day after it.
+ */
+export function deadlinesOver(data: ChartData, now: number): boolean {
+  const day = new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+  const over = (d: number | string | undefined) => d !== undefined && day > (typeof d === 'number' ? `${d}-12-31` : d.slice(0, 10));
+  return data.kind === 'progress' && data.indicators.length > 0 && data.indicators.every((i) => over(i.deadline));
 }
 
 /** Number of rows the chart and the table show; 0 means "Chưa có số liệu". */

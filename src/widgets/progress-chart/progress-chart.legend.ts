@@ -37,12 +37,12 @@ function swatch(s: Swatch): TemplateResult {
   return html`<svg viewBox="0 0 28 14" width="28" height="14" aria-hidden="true">${shape}</svg>`;
 }
 
-/** Legend entries: what each mark on the canvas means, in words next to its shape. */
-export function renderLegend(data: ChartData, f: Formatters, t: ChartStrings): TemplateResult {
+/** Legend entries: what each mark on the canvas means, in words next to its shape; `current` names the bars of a progress chart. */
+export function renderLegend(data: ChartData, f: Formatters, t: ChartStrings, current: string): TemplateResult {
   const items: [Swatch, string][] = [];
   const dashed = '6 4';
   if (data.kind === 'progress') {
-    items.push([{ kind: 'bar' }, t.current], [{ kind: 'tick', dash: '' }, t.target]);
+    items.push([{ kind: 'bar' }, current], [{ kind: 'tick', dash: '' }, t.target]);
     const reference = data.indicators.find((i) => i.reference)?.reference;
     if (reference) items.push([{ kind: 'tick', dash: '4 3' }, f.text(reference.label) || t.referenceColumn]);
   } else if (data.kind === 'compare') {

@@ -1,15 +1,16 @@
 /**
  * Rows of text (a CSV file, or the `<table>` written inside the element) → chart data. The first row
  * names the columns, in Vietnamese or English, with or without diacritics ("Chỉ tiêu", "chi tieu",
- * "target"); numbers may use a decimal comma or point. A bad cell is reported by its row (as numbered
- * in a spreadsheet: the header is row 1) and its column header. Loaded lazily, only for those sources.
+ * "target"); numbers are read in the data's language (progress-chart.numbers.ts has the rule). A bad cell
+ * is reported by its row (as numbered in a spreadsheet: the header is row 1) and its column header.
+ * Loaded lazily, only for those sources.
  */
+import type { Locale } from '../../core/i18n.js';
 import type { ChartKind } from './progress-chart.data.js';
-
-export { describeRowsProblem } from './progress-chart.problems.js';
+import { columnProblem, readNumber, type NumberNote } from './progress-chart.numbers.js';
 
 export type RowsProblem =
-  | { type: 'cell'; row: number; column: string; value: string; expected: 'number' | 'text' | 'deadline' }
+  | { type: 'cell'; row: number; column: string; value: string; expected: 'number' | 'text' | 'deadline'; number?: NumberNote }
   | { type: 'column'; column: string };
 
 export type RowsResult = { ok: true; value: Record<string, unknown> } | { ok: false; problem: RowsProblem };
@@ -23,30 +24,9 @@ export const normalizeHeader = (header: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 
-/**
- * "72,5" / "72.5" / "1.234,5" / "1,234.5" / "72 %" → a number; "" → undefined; anything else → NaN.
- * A lone comma is a decimal comma (the issue's spreadsheets are Vietnamese); with both signs, the last
- * one is the decimal separator; several of one sign are thousands separators.
- */
-export function parseNumber(raw: string): number | undefined {
-  let s = raw.replace(/[\s\u00a0%]/g, '');
-  if (s === '') return undefined;
-  const commas = s.split(',').length - 1;
-  const dots = s.split('.').length - 1;
-  if (commas && dots) {
-    const decimal = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
-    s = s.split(decimal === ',' ? '.' : ',').join('').replace(decimal, '.');
-  } else if (commas) {
-    s = commas > 1 ? s.split(',').join('') : s.replace(',', '.');
-  } else if (dots > 1) {
-    s = s.split('.').join('');
-  }
-  return /^[-+]?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
-}
-
 const COLUMNS = {
   label: ['tieuchi', 'noidung', 'chiso', 'label', 'indicator', 'name'],
-  value: ['hientai', 'giatri', 'datduoc', 'value', 'current'],
+  value: ['hientai', 'ketqua', 'giatri', 'datduoc', 'value', 'current', 'result'],
   target: ['chitieu', 'muctieu', 'target'],
   deadline: ['thoihan', 'han', 'deadline'],
   unit: ['donvitinh', 'dvt', 'unit'],
@@ -79,16 +59,28 @@ class CellError extends Error {
   }
 }
 
-export function rowsToData(kind: ChartKind, rows: string[][]): RowsResult {
+/** `locale` is the data's language: it decides what "12.000" means. */
+export function rowsToData(kind: ChartKind, rows: string[][], locale: Locale): RowsResult {
   const [headers = [], ...body] = rows;
   const data = body.map((cells, index) => ({ cells, row: index + 2 })).filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
   const cell = (cells: string[], column: number | undefined) => (column === undefined ? '' : (cells[column] ?? '').trim());
-  const number = (cells: string[], row: number, column: number, required: boolean): number | undefined => {
-    const value = parseNumber(cell(cells, column));
-    if ((value === undefined && required) || Number.isNaN(value)) {
-      throw new CellError({ type: 'cell', row, column: headers[column], value: cell(cells, column), expected: 'number' });
+  const columns = new Map<number, (number | undefined)[]>();
+  /** A column of numbers, read whole: whether "12.000" is ambiguous depends on the rest of its column. */
+  const numbers = (column: number, required: boolean): (number | undefined)[] => {
+    const known = columns.get(column);
+    if (known) return known;
+    const texts = data.map(({ cells }) => cell(cells, column));
+    const readings = texts.map((text) => readNumber(text, locale));
+    const missing = required ? readings.findIndex((r) => r === undefined) : -1;
+    const problem = columnProblem(readings, texts, locale);
+    const at = [missing, problem?.[0] ?? -1].filter((index) => index !== -1).sort((a, b) => a - b)[0];
+    if (at !== undefined) {
+      const note: NumberNote = at === problem?.[0] ? problem[1] : { why: 'invalid', locale };
+      throw new CellError({ type: 'cell', row: data[at].row, column: headers[column], value: texts[at], expected: 'number', number: note });
     }
-    return value;
+    const values = readings.map((r) => r?.value);
+    columns.set(column, values);
+    return values;
   };
   const text = (cells: string[], row: number, column: number): string => {
     const value = cell(cells, column);
@@ -110,7 +102,7 @@ export function rowsToData(kind: ChartKind, rows: string[][]): RowsResult {
         ok: true,
         value: {
           kind,
-          indicators: data.map(({ cells, row }) => {
+          indicators: data.map(({ cells, row }, index) => {
             const deadline = cell(cells, at.deadline);
             if (deadline && !/^\d{4}(-\d\d-\d\d)?$/.test(deadline)) {
               throw new CellError({ type: 'cell', row, column: headers[at.deadline ?? 0], value: deadline, expected: 'deadline' });
@@ -118,8 +110,8 @@ export function rowsToData(kind: ChartKind, rows: string[][]): RowsResult {
             const unit = cell(cells, at.unit) || (cell(cells, value).includes('%') || headers[value].includes('%') ? '%' : undefined);
             return {
               label: text(cells, row, label),
-              value: number(cells, row, value, true),
-              target: number(cells, row, target, true),
+              value: numbers(value, true)[index],
+              target: numbers(target, true)[index],
               ...(deadline ? { deadline: deadline.length === 4 ? Number(deadline) : deadline } : {}),
               ...(unit ? { unit } : {}),
             };
@@ -130,15 +122,14 @@ export function rowsToData(kind: ChartKind, rows: string[][]): RowsResult {
     if (kind === 'compare') {
       const at = locate(headers, ['unit', 'area', 'value', 'target']);
       const [label, value] = [required(at, 'area', 'Đơn vị'), required(at, 'value', 'Giá trị')];
-      const targets = data.map(({ cells, row }) => (at.target === undefined ? undefined : number(cells, row, at.target, false)));
-      const target = targets.find((t) => t !== undefined);
+      const target = at.target === undefined ? undefined : numbers(at.target, false).find((t) => t !== undefined);
       const unit = data.map(({ cells }) => cell(cells, at.unit)).find(Boolean) || (percent(value) ? '%' : undefined);
       return {
         ok: true,
         value: {
           kind,
           ...(unit ? { unit } : {}),
-          units: data.map(({ cells, row }) => ({ label: text(cells, row, label), value: number(cells, row, value, true) })),
+          units: data.map(({ cells, row }, index) => ({ label: text(cells, row, label), value: numbers(value, true)[index] })),
           ...(target !== undefined ? { target: { value: target } } : {}),
         },
       };
@@ -147,7 +138,7 @@ export function rowsToData(kind: ChartKind, rows: string[][]): RowsResult {
     const at = locate(headers, ['period', 'target', 'unit']);
     const period = at.period ?? 0;
     const seriesColumns = headers.map((_, index) => index).filter((index) => index !== period && index !== at.target && index !== at.unit);
-    const target = data.map(({ cells, row }) => (at.target === undefined ? undefined : number(cells, row, at.target, false))).find((t) => t !== undefined);
+    const target = at.target === undefined ? undefined : numbers(at.target, false).find((t) => t !== undefined);
     const unit = data.map(({ cells }) => cell(cells, at.unit)).find(Boolean) || (seriesColumns.some(percent) ? '%' : undefined);
     return {
       ok: true,
@@ -157,7 +148,7 @@ export function rowsToData(kind: ChartKind, rows: string[][]): RowsResult {
         periods: data.map(({ cells, row }) => text(cells, row, period)),
         series: seriesColumns.map((column) => ({
           label: headers[column].trim() || `#${column + 1}`,
-          values: data.map(({ cells, row }) => number(cells, row, column, false) ?? null),
+          values: numbers(column, false).map((v) => v ?? null),
         })),
         ...(target !== undefined ? { target: { value: target } } : {}),
       },

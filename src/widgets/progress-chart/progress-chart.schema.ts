@@ -5,13 +5,13 @@
 import { check, isoDate, localizedText, z, type Checked } from '../../core/validate.js';
 import type { ChartData } from './progress-chart.data.js';
 
-export { describeInvalid } from './progress-chart.problems.js';
+export { describeInvalid, describeRowsProblem } from './progress-chart.problems.js';
 
 const value = z.number();
 const deadline = z.optional(z.union([z.int().check(z.gte(1900), z.lte(2200)), isoDate]));
 const unit = z.optional(z.string().check(z.maxLength(20)));
 const target = z.object({ value, label: z.optional(localizedText), deadline });
-const common = { title: z.optional(localizedText), illustrative: z.optional(z.boolean()), source: z.optional(localizedText) };
+const common = { title: z.optional(localizedText), illustrative: z.optional(z.boolean()), source: z.optional(localizedText), note: z.optional(localizedText) };
 
 export const progressSchema = z.object({
   kind: z.literal('progress'),

@@ -10,6 +10,9 @@ export interface ChartStrings {
   // Table and legend
   indicator: string;
   current: string;
+  /** "Current" once every deadline is over: the figures are then results. */
+  result: string;
+  resultIllustrative: string;
   target: string;
   deadline: string;
   referenceColumn: string;
@@ -36,6 +39,8 @@ export const chartStrings: Strings<ChartStrings> = {
     source: (source) => `Nguồn: ${source}`,
     indicator: 'Tiêu chí',
     current: 'Hiện tại',
+    result: 'Kết quả',
+    resultIllustrative: 'Kết quả (minh họa)',
     target: 'Chỉ tiêu',
     deadline: 'Thời hạn',
     referenceColumn: 'Tham chiếu',
@@ -59,6 +64,8 @@ export const chartStrings: Strings<ChartStrings> = {
     source: (source) => `Source: ${source}`,
     indicator: 'Indicator',
     current: 'Current',
+    result: 'Result',
+    resultIllustrative: 'Result (illustrative)',
     target: 'Target',
     deadline: 'Deadline',
     referenceColumn: 'Reference',

@@ -33,8 +33,9 @@ export const progressChartStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
-    /* Fixed: table, chart, message and loading state all take the same room, so nothing below moves. */
-    height: var(--lantoa-chart-height, 26rem);
+    /* Table, chart, message and loading state all take the same room, so nothing below moves. It grows only
+       when the chart would get less than its floor (a long note and source on a phone), from the first render. */
+    min-height: var(--lantoa-chart-height, 26rem);
     margin: 0;
     padding: 1rem;
     border: 1px solid var(--_border);
@@ -63,8 +64,9 @@ export const progressChartStyles = css`
   }
   .box {
     position: relative;
-    flex: 1;
-    min-height: 0;
+    /* At least 12rem for the chart; its content never sizes it (a pasted table or a message scrolls inside). */
+    flex: 1 0 12rem;
+    contain: size;
     overflow: auto;
   }
   .layer {
@@ -106,7 +108,7 @@ export const progressChartStyles = css`
     border-bottom: 1px solid var(--_border);
     text-align: start;
     vertical-align: top;
-    /* Whole words: a narrow table scrolls sideways in its (focusable) region instead of breaking "Hiện tại". */
+    /* Whole words: a narrow table scrolls sideways in its (focusable) region instead of breaking a header mid-word. */
     overflow-wrap: normal;
     min-width: 4.5em;
   }
@@ -160,7 +162,8 @@ export const progressChartStyles = css`
   .retry {
     margin-top: 0.75rem;
   }
-  .source {
+  .source,
+  .note {
     margin: 0;
     color: var(--_text-muted);
     font-size: 0.8125rem;
@@ -171,6 +174,7 @@ export const progressChartStyles = css`
       break-inside: avoid;
     }
     .box {
+      contain: none;
       overflow: visible;
     }
     .layer {

@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../core/define.js';
-import type { Locale } from '../../core/i18n.js';
+import { toLocale, type Locale } from '../../core/i18n.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, fetchText, isAbort, LoadError, readInlineJson } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { resetStyles, themeTokens } from '../../core/theme.js';
-import { formatDeadline, KINDS, pick, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
+import { deadlinesOver, formatDeadline, KINDS, pick, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
 import type { DrawOptions } from './progress-chart.render.js';
 import { chartStrings, type ChartStrings } from './progress-chart.strings.js';
 import { progressChartStyles } from './progress-chart.styles.js';
@@ -24,13 +24,13 @@ export interface ChartReadyDetail {
 }
 
 /**
- * The programme's progress as a chart: indicators against their targets (`progress`), values over the
+ * A campaign's progress as a chart: indicators against their targets (`progress`), values over the
  * years (`trend`) or units side by side (`compare`).
  *
  * Data, most specific first: the `data` property; an inline `<script type="application/json">` child;
  * the `src` URL (JSON, or CSV when it ends in `.csv`, has `output=csv`, or `format="csv"`); a `<table>`
  * written inside the element (which is also what visitors without JavaScript see); else the default
- * targets from the programme, with illustrative current values.
+ * targets of the sample campaign (Bến Tre's Scheme 2020–2025), with illustrative values.
  *
  * The data shows first as a table; chart.js is loaded only when the element comes near the viewport,
  * then draws the chart in the same space (the card's height is fixed, so nothing moves). The table stays
@@ -78,6 +78,12 @@ export class LantoaProgressChart extends LantoaElement {
 
   /** Title; default: the data's `title`, the table's caption, or a title for the kind. */
   @property() caption?: string;
+
+  /** One line under the chart on what the figures cover (period, boundaries); default: the data's `note`. */
+  @property() note?: string;
+
+  /** Where the figures come from, shown under the chart after "Nguồn:"; default: the data's `source`. */
+  @property() source?: string;
 
   /** Marks the figures as illustrative ("Số liệu minh họa"), whatever the data says. */
   @property({ type: Boolean }) illustrative = false;
@@ -235,10 +241,14 @@ export class LantoaProgressChart extends LantoaElement {
           rows = (await (reader ?? import('./progress-chart.rows.js'))).tableRows(table as HTMLTableElement);
         }
         if (rows) {
-          const { rowsToData, describeRowsProblem } = await (reader ?? import('./progress-chart.rows.js'));
-          const result = rowsToData(this.kind, rows);
+          const { rowsToData } = await (reader ?? import('./progress-chart.rows.js'));
+          // The data's language reads its numbers ("12.000" is twelve thousand in Vietnamese): a pasted table's own
+          // `lang`, else the element's. Read once: a page switching language later does not rewrite its data.
+          const result = rowsToData(this.kind, rows, table && !url && table.lang ? toLocale(table.lang) : this.locale);
           if (!result.ok) {
             this.logProblem(`invalid row in ${url ?? 'the <table>'}`, result.problem);
+            // The messages come with the schema's chunk (already on its way): the reader itself stays small.
+            const { describeRowsProblem } = await schema;
             return this.fail('invalid', (l) => describeRowsProblem(result.problem, l), refreshing);
           }
           const caption = table?.caption?.textContent?.trim();
@@ -286,6 +296,13 @@ export class LantoaProgressChart extends LantoaElement {
 
   private get isIllustrative(): boolean {
     return this.illustrative || !!this.chartData?.illustrative;
+  }
+
+  /** The column of values: "Hiện tại", or "Kết quả (minh họa)" once every deadline is over (today in Vietnam). */
+  private get valueHeading(): string {
+    const t = this.strings;
+    if (!this.chartData || !deadlinesOver(this.chartData, Date.now())) return t.current;
+    return this.isIllustrative ? t.resultIllustrative : t.result;
   }
 
   /**
@@ -355,6 +372,8 @@ export class LantoaProgressChart extends LantoaElement {
     const rows = data ? rowCount(data) : 0;
     const title = this.heading;
     const chartShown = this.drawn && !this.tableChosen;
+    const note = this.note || pick(data?.note, this.locale);
+    const source = this.source || pick(data?.source, this.locale);
     return html`<figure part="base" class="reset card" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
       <figcaption class="head">
         <span part="title" class="title" id="title">${title}</span>
@@ -368,7 +387,8 @@ export class LantoaProgressChart extends LantoaElement {
             </button>
           </div>`
         : nothing}
-      ${data?.source ? html`<p class="source">${t.source(pick(data.source, this.locale))}</p>` : nothing}
+      ${note ? html`<p class="note">${note}</p>` : nothing}
+      ${source ? html`<p class="source">${t.source(source)}</p>` : nothing}
     </figure>`;
   }
 
@@ -383,14 +403,14 @@ export class LantoaProgressChart extends LantoaElement {
     const summary = this.chartModule?.summarize(illustrative ? { ...data, illustrative } : data, this.formatters, title) ?? title;
     const caption = illustrative ? `${title} (${t.illustrative})` : title;
     return html`<div class="layer chart ${chartShown ? '' : 'off'} ${this.drawn ? '' : 'undrawn'}">
-        ${this.chartModule?.renderLegend(data, this.formatters, t)}
+        ${this.chartModule?.renderLegend(data, this.formatters, t, this.valueHeading)}
         <div class="canvas">
           <canvas part="chart" role="img" aria-label=${summary} tabindex=${chartShown ? '0' : '-1'} @keydown=${this.onCanvasKey} @blur=${() => (this.announced = this.chart?.key('') ?? '')}></canvas>
         </div>
         <p class="visually-hidden" aria-live="polite">${this.announced}</p>
       </div>
       <div class="layer table ${chartShown ? 'off' : ''}" id="table-view" role="region" aria-labelledby="title" tabindex="0">
-        ${renderTable(data, this.locale, t, caption)}
+        ${renderTable(data, this.locale, t, caption, this.valueHeading)}
       </div>`;
   }
 }

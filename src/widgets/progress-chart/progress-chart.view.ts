@@ -9,13 +9,14 @@ const targetText = (locale: Locale, target: Target, unit?: string) => {
   return `${withUnit(locale, target.value, unit)}${deadline ? ` (${deadline})` : ''}`;
 };
 
-export function renderTable(data: ChartData, locale: Locale, t: ChartStrings, caption: string): TemplateResult {
+/** `current` heads the column of values: "Hiện tại", or "Kết quả" once the deadlines are over. */
+export function renderTable(data: ChartData, locale: Locale, t: ChartStrings, caption: string, current: string): TemplateResult {
   const v = (value: number | null, unit?: string) => (value === null ? '—' : withUnit(locale, value, unit));
   let head: string[];
   let rows: { label: string; cells: string[] }[];
   if (data.kind === 'progress') {
     const references = data.indicators.some((i) => i.reference);
-    head = [t.indicator, t.current, t.target, t.deadline, ...(references ? [t.referenceColumn] : [])];
+    head = [t.indicator, current, t.target, t.deadline, ...(references ? [t.referenceColumn] : [])];
     rows = data.indicators.map((i) => ({
       label: pick(i.label, locale),
       cells: [

@@ -55,13 +55,14 @@ describe('<lantoa-progress-chart>', () => {
   });
 
   describe('defaults', () => {
-    it('shows the FACTS.md targets, labelled as illustrative, as a table and then a chart', async () => {
+    it('shows the sourced targets (docs/SOURCES.md), labelled as illustrative, as a table and then a chart', async () => {
       const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart></lantoa-progress-chart>`);
       await settled(el);
       expect(part(el, 'illustrative')!.textContent!.trim()).to.equal('Số liệu minh họa');
       const rows = tableText(el);
-      expect(rows[0]).to.deep.equal(['Tiêu chí', 'Hiện tại', 'Chỉ tiêu', 'Thời hạn', 'Tham chiếu']);
-      // The targets are facts (Bến Tre's programme: 100% level-4 services, records online 90/80/60%; nation 80%).
+      // Every deadline (2025) is over: the values are results, illustrative ones.
+      expect(rows[0]).to.deep.equal(['Tiêu chí', 'Kết quả (minh họa)', 'Chỉ tiêu', 'Thời hạn', 'Tham chiếu']);
+      // The targets are facts (Bến Tre's Scheme: 100% level-4 services, records online 90/80/60%; nationwide 80%).
       expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).to.deep.equal([
         ['Dịch vụ công trực tuyến mức 4', '100%', '2025'],
         ['Hồ sơ xử lý trực tuyến cấp tỉnh', '90%', '2025'],
@@ -70,7 +71,11 @@ describe('<lantoa-progress-chart>', () => {
       ]);
       expect(rows[1][4]).to.equal('cả nước 80% (2025)');
       expect((part(el, 'table') as HTMLTableElement).caption!.textContent).to.contain('(Số liệu minh họa)');
+      expect(el.shadowRoot!.querySelector('.source')!.textContent).to.equal(
+        'Nguồn: Chỉ tiêu: Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025; cả nước: Quyết định 749/QĐ-TTg (03/6/2020)',
+      );
       await drawn(el);
+      expect(el.shadowRoot!.querySelector('.legend')!.textContent).to.contain('Kết quả (minh họa)');
     });
 
     it('speaks English on an English page', async () => {
@@ -80,17 +85,112 @@ describe('<lantoa-progress-chart>', () => {
       expect(part(el, 'illustrative')!.textContent!.trim()).to.equal('Illustrative data');
       expect(tableText(el)[1][0]).to.equal('Online public services at level 4');
       expect(part(el, 'toggle')!.textContent!.trim()).to.equal('Show data table');
+      expect(tableText(el)[0][1]).to.equal('Result (illustrative)');
+      expect(tableText(el)[1][4]).to.equal('nationwide 80% (2025)');
+      expect(el.shadowRoot!.querySelector('.source')!.textContent).to.contain('Bến Tre digital transformation Scheme 2020–2025; nationwide: Decision 749/QĐ-TTg');
     });
 
     it('has default data for the trend and compare kinds too, also illustrative', async () => {
       const trend = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="trend"></lantoa-progress-chart>`);
       await settled(trend);
       expect(tableText(trend)[0]).to.deep.equal(['Kỳ', 'Bến Tre', 'Chỉ tiêu tỉnh']);
+      // "Level 4" ended with Decree 42/2022: the series does too.
+      expect(tableText(trend).slice(1).map((r) => r[0])).to.deep.equal(['2020', '2021', '2022']);
       expect(part(trend, 'illustrative')).to.not.equal(null);
       const compare = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="compare"></lantoa-progress-chart>`);
       await settled(compare);
       expect(tableText(compare).slice(1).map((r) => r[0])).to.include.members(['Ba Tri', 'Thạnh Phú', 'Mỏ Cày Bắc']);
       expect(tableText(compare)).to.have.length(10); // header + the nine districts of 2020
+    });
+
+    for (const lang of ['vi', 'en'] as const) {
+      it(`says under every default chart which period and boundaries the sample covers, and its source (${lang})`, async () => {
+        const expected = {
+          vi: ['Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020', 'Nguồn: Chỉ tiêu: Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025'],
+          en: ['2020–2025, Bến Tre province (now part of Vĩnh Long); units as of 2020', 'Bến Tre digital transformation Scheme 2020–2025'],
+        }[lang];
+        for (const kind of ['progress', 'trend', 'compare'] as const) {
+          const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind=${kind} lang=${lang}></lantoa-progress-chart>`);
+          await settled(el);
+          expect(el.shadowRoot!.querySelector('.note')?.textContent, kind).to.equal(expected[0]);
+          expect(el.shadowRoot!.querySelector('.source')?.textContent, kind).to.contain(expected[1]).and.match(/^(Nguồn|Source): /);
+        }
+        await expect(await fixture(html`<lantoa-progress-chart kind="compare" lang=${lang}></lantoa-progress-chart>`)).to.be.accessible();
+      });
+    }
+
+    it('shows the note and source the data or the page gives (the widget serves any campaign: no built-in note)', async () => {
+      const data = progress([{ label: 'A', value: 1, target: 2 }], { note: { vi: 'Đơn vị theo địa giới năm 2026', en: 'Units as of 2026' } });
+      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${data}></lantoa-progress-chart>`);
+      await settled(el);
+      expect(el.shadowRoot!.querySelector('.note')!.textContent).to.equal('Đơn vị theo địa giới năm 2026');
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.note')!.textContent).to.equal('Units as of 2026');
+      el.setAttribute('note', 'Xã, phường từ 01/7/2025');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.note')!.textContent).to.equal('Xã, phường từ 01/7/2025');
+      expect(el.shadowRoot!.querySelector('.source')).to.equal(null);
+      el.setAttribute('source', 'Tỉnh đoàn Vĩnh Long');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.source')!.textContent).to.equal('Source: Tỉnh đoàn Vĩnh Long');
+      const bare = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${progress([{ label: 'A', value: 1, target: 2 }])}></lantoa-progress-chart>`);
+      await settled(bare);
+      expect(bare.shadowRoot!.querySelector('.note')).to.equal(null);
+    });
+
+    it('keeps at least 12rem for the chart on a phone, however long the note and source; never sized by its content', async () => {
+      await withConsole('error', async () => {
+        const long = 'Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020';
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+          <lantoa-progress-chart note=${long} source=${long}></lantoa-progress-chart>
+          <lantoa-progress-chart><table>${[...Array(40).keys()].map((i) => html`<tr><td>Dòng ${i}</td></tr>`)}</table></lantoa-progress-chart>
+        </div>`);
+        const [noted, tall] = [...wrapper.querySelectorAll<LantoaProgressChart>('lantoa-progress-chart')];
+        await settled(noted);
+        const box = (el: Element) => el.shadowRoot!.querySelector('.box')!.getBoundingClientRect().height;
+        const card = (el: Element) => el.shadowRoot!.querySelector('.card')!.getBoundingClientRect().height;
+        const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+        expect(box(noted)).to.be.at.least(12 * rem - 0.5);
+        expect(card(noted)).to.be.above(26 * rem); // grown, as the floor asks, rather than squeezing the chart
+        // A long pasted table (here, while it is read and then as a message) scrolls inside: the card keeps its height.
+        await tall.updateComplete;
+        expect(card(tall)).to.be.closeTo(26 * rem, 0.5);
+        await settled(tall);
+        expect(card(tall)).to.be.closeTo(26 * rem, 0.5);
+      });
+    });
+
+    describe('past deadlines read as past (today in Vietnam time)', () => {
+      let clock: sinon.SinonFakeTimers | undefined;
+      afterEach(() => clock?.restore());
+      const table = (illustrative: boolean, deadline: string) => html`<lantoa-progress-chart ?illustrative=${illustrative}>
+        <table>
+          <tr><th>Tiêu chí</th><th>Hiện tại</th><th>Chỉ tiêu</th><th>Thời hạn</th></tr>
+          <tr><td>A</td><td>72%</td><td>100%</td><td>${deadline}</td></tr>
+          <tr><td>B</td><td>38%</td><td>60%</td><td>2025-06-30</td></tr>
+        </table>
+      </lantoa-progress-chart>`;
+      const cases = [
+        // [now (UTC), deadline of A, illustrative, lang, the values' column]
+        ['2025-12-31T16:59:59Z', '2025', true, 'vi', 'Hiện tại'], // 23:59:59 on 31/12/2025 in Vietnam: 2025 is not over
+        ['2025-12-31T17:00:00Z', '2025', true, 'vi', 'Kết quả (minh họa)'], // 00:00 on 1/1/2026 in Vietnam
+        ['2025-12-31T17:00:00Z', '2025', false, 'vi', 'Kết quả'],
+        ['2025-12-31T17:00:00Z', '2025', true, 'en', 'Result (illustrative)'],
+        ['2025-12-31T17:00:00Z', '2025', false, 'en', 'Result'],
+        ['2026-12-07T03:00:00Z', '2026-12-07', true, 'vi', 'Hiện tại'], // a date is over the day after it
+        ['2026-12-07T17:00:00Z', '2026-12-07', true, 'vi', 'Kết quả (minh họa)'],
+        ['2026-12-07T17:00:00Z', '2030', true, 'en', 'Current'], // one deadline still ahead: current values
+      ] as const;
+      for (const [now, deadline, illustrative, lang, heading] of cases) {
+        it(`heads the values “${heading}” at ${now} against ${deadline}`, async () => {
+          clock = sinon.useFakeTimers({ now: Date.parse(now), toFake: ['Date'] });
+          document.documentElement.lang = lang;
+          const el = await fixture<LantoaProgressChart>(table(illustrative, deadline));
+          await settled(el);
+          expect(tableText(el)[0][1]).to.equal(heading);
+        });
+      }
     });
   });
 
@@ -131,7 +231,7 @@ describe('<lantoa-progress-chart>', () => {
 
     it('summarizes a trend and a comparison', async () => {
       const trend = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="trend"></lantoa-progress-chart>`);
-      expect((await drawn(trend)).getAttribute('aria-label')).to.contain('Bến Tre: từ 25% (2020) đến 72% (2024); Chỉ tiêu tỉnh 100% đến 2025.');
+      expect((await drawn(trend)).getAttribute('aria-label')).to.contain('Bến Tre: từ 25% (2020) đến 51% (2022); Chỉ tiêu tỉnh 100% đến 2025.');
       const compare = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="compare" lang="en"></lantoa-progress-chart>`);
       expect((await drawn(compare)).getAttribute('aria-label')).to.contain('highest TP Bến Tre 84%, lowest Thạnh Phú 47%; 1 of 9 units meet the target of 80% (by 2025)');
     });
@@ -178,7 +278,7 @@ describe('<lantoa-progress-chart>', () => {
       const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="${FIX}/progress-vi.csv"></lantoa-progress-chart>`);
       await settled(el);
       expect(tableText(el)).to.deep.equal([
-        ['Tiêu chí', 'Hiện tại', 'Chỉ tiêu', 'Thời hạn'],
+        ['Tiêu chí', 'Kết quả', 'Chỉ tiêu', 'Thời hạn'], // the 2025 deadlines are over; the file does not say "illustrative"
         ['Dịch vụ công trực tuyến mức 4', '72,5%', '100%', '2025'],
         ['Hồ sơ xử lý trực tuyến cấp tỉnh', '64,25%', '90%', '2025'],
       ]);
@@ -221,6 +321,38 @@ describe('<lantoa-progress-chart>', () => {
       expect(part(el, 'illustrative')).to.not.equal(null);
       // Upgraded, the light-DOM table no longer shows (no default slot once the data is read).
       expect(el.querySelector('table')!.getBoundingClientRect().height).to.equal(0);
+    });
+
+    it('reads "12.000" in a Vietnamese table as twelve thousand: table and summary say 12.000, not 12', async () => {
+      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart illustrative>
+        <table>
+          <caption>Cài ứng dụng</caption>
+          <tr><th>Tiêu chí</th><th>Hiện tại</th><th>Chỉ tiêu</th><th>Đơn vị tính</th></tr>
+          <tr><td>Người dùng VNeID</td><td>12.000</td><td>15.000</td><td>người</td></tr>
+          <tr><td>Hồ sơ trực tuyến</td><td>8.500</td><td>1.234.567</td><td>hồ sơ</td></tr>
+        </table>
+      </lantoa-progress-chart>`);
+      await settled(el);
+      expect(tableText(el).slice(1)).to.deep.equal([
+        ['Người dùng VNeID', '12.000 người', '15.000 người', ''],
+        ['Hồ sơ trực tuyến', '8.500 hồ sơ', '1.234.567 hồ sơ', ''],
+      ]);
+      const canvas = await drawn(el);
+      expect(canvas.getAttribute('aria-label')).to.contain('Người dùng VNeID: đạt 12.000 người, chỉ tiêu 15.000 người');
+      el.lang = 'en'; // the figures stay what they are; only their display follows the language
+      await until(() => canvas.getAttribute('aria-label')!.includes('Người dùng VNeID: 12,000 người reached, target 15,000 người'), 3000, 'the English summary');
+      expect(tableText(el)[2][1]).to.equal('8,500 hồ sơ');
+    });
+
+    it("reads an English table's numbers the English way: on an English page, or as a table with lang=\"en\" on a Vietnamese one", async () => {
+      const rows = html`<tr><th>Indicator</th><th>Current</th><th>Target</th><th>Unit</th></tr>
+        <tr><td>VNeID users</td><td>12,000</td><td>15,000.5</td><td>people</td></tr>`;
+      const english = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart lang="en"><table>${rows}</table></lantoa-progress-chart>`);
+      await settled(english);
+      expect(tableText(english)[1]).to.deep.equal(['VNeID users', '12,000 people', '15,000.5 people', '']);
+      const vi = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart><table lang="en">${rows}</table></lantoa-progress-chart>`);
+      await settled(vi);
+      expect(tableText(vi)[1]).to.deep.equal(['VNeID users', '12.000 people', '15.000,5 people', '']);
     });
 
     it('takes the data property over every other source', async () => {
@@ -391,18 +523,43 @@ describe('<lantoa-progress-chart>', () => {
       });
     });
 
-    it('names the row and column of a bad CSV cell', async () => {
-      await withConsole('error', async (log) => {
-        const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="${FIX}/bad-row.csv"></lantoa-progress-chart>`);
-        await settled(el);
-        expect(problemText(el)).to.contain('Dòng 3, cột “Hiện tại”: “bảy mươi” không hợp lệ, cần một số');
-        expect(log.calls.join('\n')).to.contain('bad-row.csv');
-        el.lang = 'en';
-        await el.updateComplete;
-        expect(problemText(el)).to.contain('Row 3, column “Hiện tại”: “bảy mươi” is invalid, expected a number');
-        await expect(el).to.be.accessible();
+    // [what, the element, where the console says the data came from, the message in vi, then in en]
+    const badCells = [
+      [
+        'names the row and column of a bad CSV cell',
+        () => html`<lantoa-progress-chart src="${FIX}/bad-row.csv"></lantoa-progress-chart>`,
+        'bad-row.csv',
+        ['Dòng 3, cột “Hiện tại”: “bảy mươi” không hợp lệ, cần một số'],
+        ['Row 3, column “Hiện tại”: “bảy mươi” is invalid, expected a number'],
+      ],
+      [
+        'names the cell a column makes ambiguous, and says how to write the column',
+        () => html`<lantoa-progress-chart kind="compare">
+          <table>
+            <tr><th>Đơn vị</th><th>Giá trị</th></tr>
+            <tr><td>Ba Tri</td><td>72.5</td></tr>
+            <tr><td>Thạnh Phú</td><td>12.000</td></tr>
+          </table>
+        </lantoa-progress-chart>`,
+        'the <table>',
+        ['Dòng 3, cột “Giá trị”: không rõ “12.000” là 12000 hay 12, vì cột này có cả “72.5”.', '(“72.5” viết là “72,5”)'],
+        ['Row 3, column “Giá trị”: “12.000” could be 12000 or 12', '(“72.5” as “72,5”)'],
+      ],
+    ] as const;
+    for (const [what, template, source, vi, en] of badCells) {
+      it(`${what}, in vi and en`, async () => {
+        await withConsole('error', async (log) => {
+          const el = await fixture<LantoaProgressChart>(template());
+          await settled(el);
+          for (const text of vi) expect(problemText(el)).to.contain(text);
+          expect(log.calls.join('\n')).to.contain(source);
+          el.lang = 'en';
+          await el.updateComplete;
+          for (const text of en) expect(problemText(el)).to.contain(text);
+          await expect(el).to.be.accessible();
+        });
       });
-    });
+    }
 
     it('names a missing CSV column', async () => {
       await withConsole('error', async () => {
