@@ -23,8 +23,8 @@ const dark = unsafeCSS(`
 
 export const themeTokens = css`
   :host {
-    /* The browser's default text size, which is the visitor's choice, whatever the page did to html or
-       body ('1rem = 10px' themes set html to 62.5%); see resetStyles. A page rule on the element wins. */
+    /* The default text size of the browser, as the visitor chose it, whatever the page did to html or
+       body (1rem = 10px themes set html to 62.5%); see resetStyles. A page rule on the element wins. */
     font-size: medium;
     --_font: var(
       --lantoa-font-family,
@@ -39,7 +39,7 @@ export const themeTokens = css`
     );
     --_radius: var(--lantoa-radius, 0.5em);
     /* A tap target: 44 px at least (WCAG 2.5.5), more when the text is larger. Substituted where used,
-       so the em is that element's own size. */
+       so the em is the size of that element. */
     --_tap: max(44px, 2.75em);
     --_surface: var(--lantoa-color-surface, #ffffff);
     --_surface-alt: var(--lantoa-color-surface-alt, #eef4fb);
@@ -60,7 +60,7 @@ export const themeTokens = css`
     color-scheme: light;
   }
   /* Light unless the page opts in: a light union site must not show dark cards on a phone in dark mode
-     (as Shoelace and USWDS do). 'auto' follows the visitor's setting. */
+     (as Shoelace and USWDS do). Theme auto follows the setting of the visitor. */
   :host([theme='dark']) {
     ${dark}
   }
@@ -69,7 +69,7 @@ export const themeTokens = css`
       ${dark}
     }
   }
-  /* Outside 'hidden' must win over any page rule that gives custom elements a display. */
+  /* Outside hidden must win over any page rule that gives custom elements a display. */
   :host([hidden]) {
     display: none !important;
   }

@@ -23,7 +23,7 @@ export const bannerStyles = css`
 
   .banner {
     /* A page that reserves room for the banner (min-height on lantoa-banner, to avoid layout shift)
-       gets the banner's background over all of it. */
+       gets the banner background over all of it. */
     min-height: inherit;
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
@@ -67,7 +67,7 @@ export const bannerStyles = css`
     margin: 0;
   }
   /* Text written inside the element belongs to the page, whose theme may shrink or recolour it.
-     Inside the banner it takes the banner's typography (!important: only that wins from inside). */
+     Inside the banner it takes the banner typography (!important: only that wins from inside). */
   ::slotted(*) {
     font: inherit !important;
     color: inherit !important;
@@ -140,7 +140,7 @@ export const bannerStyles = css`
     fill: currentColor;
   }
 
-  /* bar: the countdown runs in the headline's line; on a phone the bar keeps to countdown, headline and
+  /* bar: the countdown runs in the headline line; on a phone the bar keeps to countdown, headline and
      call to action (the message shows from 36em of width up, and always in the hero and the ribbon). */
   :host(:not([variant='hero'])) .countdown {
     display: inline-block;
