@@ -24,7 +24,7 @@ const dark = unsafeCSS(`
 export const themeTokens = css`
   :host {
     /* The default text size of the browser, as the visitor chose it, whatever the page did to html or
-       body (1rem = 10px themes set html to 62.5%); see resetStyles. A page rule on the element wins. */
+       body (1rem = 10px themes set html to 62.5%); see resetStyles. A page rule on the element can enlarge it. */
     font-size: medium;
     --_font: var(
       --lantoa-font-family,
