@@ -212,6 +212,11 @@ export const bannerStyles = css`
     color: var(--_link);
     text-decoration: underline;
   }
+  /* The ribbon is already set small: its badge and position text keep that size (em would compound). */
+  :host([variant='ribbon']) .countdown,
+  :host([variant='ribbon']) .controls span {
+    font-size: 1em;
+  }
   :host([variant='ribbon']) .countdown {
     background: var(--_primary);
     color: var(--_on-primary);
