@@ -175,10 +175,11 @@ export const bannerStyles = css`
     flex: none;
     width: 100%;
   }
+  /* The gap under the headline is half the base size: em here is the headline, so divide by its size. */
   :host([variant='hero']) .headline {
     font-size: 1.375em;
     line-height: 1.3;
-    margin-block-end: 0.5em;
+    margin-block-end: calc(0.5em / 1.375);
   }
   @container (min-width: 40em) {
     :host([variant='hero']) .banner {
@@ -186,6 +187,7 @@ export const bannerStyles = css`
     }
     :host([variant='hero']) .headline {
       font-size: 1.75em;
+      margin-block-end: calc(0.5em / 1.75);
     }
     :host([variant='hero']) .message {
       font-size: 1.125em;
