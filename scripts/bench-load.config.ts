@@ -25,7 +25,7 @@ export const BENCH_WIDGETS: readonly BenchWidget[] = [
     tag: 'lantoa-banner',
     place: 'top',
     frameHeight: 200,
-    snippet: `<style>#lantoa-top{display:block;min-height:8.5rem}@media(min-width:36rem){#lantoa-top{min-height:9rem}}@media(min-width:64rem){#lantoa-top{min-height:6rem}}@media(min-width:80rem){#lantoa-top{min-height:4.5rem}}</style>
+    snippet: `<style>#lantoa-top{display:block;min-height:max(8.5rem,136px)}@media(min-width:36rem){#lantoa-top{min-height:max(9rem,144px)}}@media(min-width:64rem){#lantoa-top{min-height:max(6rem,96px)}}@media(min-width:80rem){#lantoa-top{min-height:max(4.5rem,72px)}}</style>
 <lantoa-banner id="lantoa-top" dismissible countdown-to="2027-10-10" countdown-label="Ngày Chuyển đổi số quốc gia">
   <b slot="headline">Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025, tầm nhìn đến 2030</b>
 </lantoa-banner>`,
@@ -36,13 +36,13 @@ export const BENCH_WIDGETS: readonly BenchWidget[] = [
     frameHeight: 560,
     data: true,
     // The reserved height (as the README's snippet gives it) keeps the text below from moving when the counts arrive.
-    snippet: `<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="ba-tri" style="display:block;min-height:31rem"></lantoa-pledge-counter>`,
+    snippet: `<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="ba-tri" style="display:block;min-height:max(31rem,496px)"></lantoa-pledge-counter>`,
   },
   {
     tag: 'lantoa-progress-chart',
     place: 'article',
     frameHeight: 440,
-    snippet: `<style>lantoa-progress-chart{display:block;min-height:26rem}</style>
+    snippet: `<style>lantoa-progress-chart{display:block;min-height:max(26rem,416px)}</style>
 <lantoa-progress-chart illustrative>
   <table>
     <caption>Chỉ tiêu chuyển đổi số tỉnh Bến Tre đến 2025 (số liệu hiện tại là minh họa)</caption>
@@ -56,7 +56,7 @@ export const BENCH_WIDGETS: readonly BenchWidget[] = [
     tag: 'lantoa-quiz-card',
     place: 'article',
     frameHeight: 560,
-    snippet: `<lantoa-quiz-card style="display:block;min-height:30rem"></lantoa-quiz-card>`,
+    snippet: `<lantoa-quiz-card style="display:block;min-height:max(30rem,480px)"></lantoa-quiz-card>`,
   },
 ];
 

@@ -49,7 +49,7 @@ const meta = {
     // The helpers default every controlled property to "", which the banner would read as (invalid) feed data.
     messages: undefined,
     lang: 'inherit',
-    theme: 'auto',
+    theme: 'light',
     '--lantoa-radius': '',
   },
   argTypes: argTypesByCategory({
@@ -58,10 +58,10 @@ const meta = {
     messages: { ...argTypes.messages, control: 'object', type: { name: 'object', value: {} } },
     // Friendlier controls than the manifest's types (string, ThemeChoice) give; "inherit" removes the attribute.
     lang: { ...argTypes.lang, control: 'inline-radio', options: ['inherit', 'vi', 'en'], mapping: { inherit: '' } },
-    theme: { ...argTypes.theme, control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    theme: { ...argTypes.theme, control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     '--lantoa-radius': {
       name: '--lantoa-radius',
-      description: 'Shared corner radius of every Lantoa widget (default 0.5rem). Bo góc chung của mọi widget.',
+      description: 'Shared corner radius of every Lantoa widget (default 0.5em). Bo góc chung của mọi widget.',
       control: 'text',
       table: { category: 'css properties' },
     },
@@ -283,6 +283,23 @@ export const DarkTheme: Story = {
   parameters: {
     layout: 'padded',
     ...storyDocs('`theme="dark"` trên nền trang tối.', '`theme="dark"` on a dark page.'),
+  },
+};
+
+export const Themes: Story = {
+  name: 'Giao diện sáng, tối, tự động – light, dark, auto',
+  args: { variant: 'hero', 'cta-href': '#de-an' },
+  argTypes: { theme: { control: false } },
+  render: (storyArgs) =>
+    html`<div class="lantoa-sb-stack">
+      ${(['light', 'dark', 'auto'] as const).map((theme) => renderBanner({ ...storyArgs, theme, headline: `theme="${theme}"` }))}
+    </div>`,
+  parameters: {
+    layout: 'padded',
+    ...storyDocs(
+      'Mặc định là giao diện sáng, kể cả khi điện thoại của người xem đang ở chế độ tối; trang chọn `theme="dark"`, hoặc `theme="auto"` để theo cài đặt của người xem (thanh thứ ba đổi theo chế độ sáng/tối của máy).',
+      'Light by default, even when the visitor’s phone is in dark mode; a page opts in with `theme="dark"`, or `theme="auto"` to follow the visitor’s setting (the third banner changes with the OS light/dark mode).',
+    ),
   },
 };
 

@@ -92,7 +92,7 @@ const meta = {
     unit: 'ba-tri',
     api: MOCK_API,
     lang: 'inherit',
-    theme: 'auto',
+    theme: 'light',
     ...Object.fromEntries(EXTRA_CSS_PROPS.map((name) => [name, ''])),
   },
   argTypes: argTypesByCategory({
@@ -104,7 +104,7 @@ const meta = {
     variant: { ...argTypes.variant, control: 'inline-radio', options: ['full', 'compact', 'province'] },
     // Friendlier controls than the manifest's types (string, ThemeChoice) give; "inherit" removes the attribute.
     lang: { ...argTypes.lang, control: 'inline-radio', options: ['inherit', 'vi', 'en'], mapping: { inherit: '' } },
-    theme: { ...argTypes.theme, control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    theme: { ...argTypes.theme, control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     '--lantoa-color-primary': {
       name: '--lantoa-color-primary',
       description: 'Shared brand colour of every Lantoa widget (default #0b4ea2); the bars use it unless --lantoa-pledge-bar-color is set. Màu chính chung.',
@@ -113,7 +113,7 @@ const meta = {
     },
     '--lantoa-radius': {
       name: '--lantoa-radius',
-      description: 'Shared corner radius of every Lantoa widget (default 0.5rem). Bo góc chung của mọi widget.',
+      description: 'Shared corner radius of every Lantoa widget (default 0.5em). Bo góc chung của mọi widget.',
       control: 'text',
       table: { category: 'css properties' },
     },

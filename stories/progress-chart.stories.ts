@@ -36,7 +36,7 @@ const meta = {
     // The helpers default every controlled property to "", which the chart would read as (invalid) data.
     data: undefined,
     lang: 'inherit',
-    theme: 'auto',
+    theme: 'light',
     kind: 'progress',
     refresh: 0,
   },
@@ -46,7 +46,7 @@ const meta = {
     format: { ...argTypes.format, control: 'inline-radio', options: [undefined, 'json', 'csv'] },
     data: { ...argTypes.data, control: 'object', type: { name: 'object', value: {} } },
     lang: { ...argTypes.lang, control: 'inline-radio', options: ['inherit', 'vi', 'en'], mapping: { inherit: '' } },
-    theme: { ...argTypes.theme, control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    theme: { ...argTypes.theme, control: 'inline-radio', options: ['light', 'dark', 'auto'] },
   }),
   render: (storyArgs) => renderChart(storyArgs),
   parameters: { layout: 'padded' },

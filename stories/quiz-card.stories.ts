@@ -35,7 +35,7 @@ function renderWith(storyArgs: Record<string, unknown>, content: unknown): Templ
       api=${apiOf(storyArgs)}
       unit=${String(storyArgs.unit ?? '')}
       lang=${String(storyArgs.lang ?? '')}
-      theme=${String(storyArgs.theme ?? 'auto')}
+      theme=${String(storyArgs.theme ?? 'light')}
       seed=${String(storyArgs.seed ?? '')}
     ></lantoa-quiz-card>
   </div>`;
@@ -87,7 +87,7 @@ const meta = {
   title: 'Widgets/Quiz card',
   component: 'lantoa-quiz-card',
   // `content` is for JavaScript callers: left unset, the built-in quiz shows (the Shuffled story sets it).
-  args: { ...args, content: undefined, api: MOCK_API, unit: 'ba-tri', lang: 'inherit', theme: 'auto' },
+  args: { ...args, content: undefined, api: MOCK_API, unit: 'ba-tri', lang: 'inherit', theme: 'light' },
   argTypes: argTypesByCategory({
     ...argTypes,
     api: {
@@ -95,7 +95,7 @@ const meta = {
       description: `${argTypes.api?.description ?? ''} In Storybook: an \`https://….mock.lantoa.invalid\` address is the in-page mock; \`${LOCAL_API}\` is a local service (\`npm start\`).`,
     },
     lang: { ...argTypes.lang, control: 'inline-radio', options: ['inherit', 'vi', 'en'], mapping: { inherit: '' } },
-    theme: { ...argTypes.theme, control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    theme: { ...argTypes.theme, control: 'inline-radio', options: ['light', 'dark', 'auto'] },
   }),
   render: (storyArgs) => html`${renderQuiz(storyArgs)} ${participationNote(storyArgs)}`,
   beforeEach: mockPledgeApi(),

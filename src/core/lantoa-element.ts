@@ -34,8 +34,11 @@ export abstract class LantoaElement extends LitElement {
   /** The widget's language (`vi` or `en`); when absent, the nearest ancestor's, else `<html lang>`. */
   @property({ reflect: true }) override lang!: string;
 
-  /** `auto` follows the visitor's light/dark preference; `light` or `dark` fixes the palette. */
-  @property({ reflect: true }) theme: ThemeChoice = 'auto';
+  /**
+   * The palette: `light` (default), `dark`, or `auto` to follow the visitor's light/dark setting. Light
+   * unless the page opts in, so a light site never shows dark cards because the phone is in dark mode.
+   */
+  @property({ reflect: true }) theme: ThemeChoice = 'light';
 
   private contentMarked = false;
 

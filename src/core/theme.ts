@@ -23,6 +23,9 @@ const dark = unsafeCSS(`
 
 export const themeTokens = css`
   :host {
+    /* The default text size of the browser, as the visitor chose it, whatever the page did to html or
+       body (1rem = 10px themes set html to 62.5%); see resetStyles. A page rule on the element can enlarge it. */
+    font-size: medium;
     --_font: var(
       --lantoa-font-family,
       system-ui,
@@ -34,7 +37,10 @@ export const themeTokens = css`
       Arial,
       sans-serif
     );
-    --_radius: var(--lantoa-radius, 0.5rem);
+    --_radius: var(--lantoa-radius, 0.5em);
+    /* A tap target: 44 px at least (WCAG 2.5.5), more when the text is larger. Substituted where used,
+       so the em is the size of that element. */
+    --_tap: max(44px, 2.75em);
     --_surface: var(--lantoa-color-surface, #ffffff);
     --_surface-alt: var(--lantoa-color-surface-alt, #eef4fb);
     --_text: var(--lantoa-color-text, #1b1f24);
@@ -53,15 +59,17 @@ export const themeTokens = css`
     --_focus-inner: var(--lantoa-color-focus-inner, #1b1f24);
     color-scheme: light;
   }
+  /* Light unless the page opts in: a light union site must not show dark cards on a phone in dark mode
+     (as Shoelace and USWDS do). Theme auto follows the setting of the visitor. */
   :host([theme='dark']) {
     ${dark}
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host([theme='auto']) {
       ${dark}
     }
   }
-  /* Outside 'hidden' must win over any page rule that gives custom elements a display. */
+  /* Outside hidden must win over any page rule that gives custom elements a display. */
   :host([hidden]) {
     display: none !important;
   }
@@ -70,12 +78,17 @@ export const themeTokens = css`
 /**
  * Host pages restyle everything they can reach; inherited properties cross the shadow boundary.
  * `.reset` on a widget's outer box puts back the values our layout depends on.
+ *
+ * Sizes: the outer box takes the larger of the page's root size and the browser's default (the host's
+ * `medium`), and everything inside sizes in `em`, never `rem`. So a theme with `html { font-size: 62.5% }`
+ * shrinks nothing, a visitor who enlarged the browser's default font gets larger widgets on every site,
+ * and a page that enlarges its root text enlarges the widgets with it.
  */
 export const resetStyles = css`
   .reset {
     box-sizing: border-box;
     font-family: var(--_font);
-    font-size: 1rem;
+    font-size: max(1rem, 1em);
     font-weight: 400;
     font-style: normal;
     line-height: 1.5;
@@ -102,7 +115,7 @@ export const resetStyles = css`
   }
   .problem {
     margin: 0;
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     border: 2px solid var(--_danger);
     border-radius: var(--_radius);
     background: var(--_danger-surface);
@@ -129,11 +142,11 @@ export const resetStyles = css`
   }
 `;
 
-/** The primary button of the widgets that have forms (pledge counter, quiz card): 44 px target, brand colour. */
+/** The primary button of the widgets that have forms (pledge counter, quiz card): a full tap target, brand colour. */
 export const buttonStyles = css`
   button {
-    min-height: 2.75rem;
-    padding: 0.5rem 1.25rem;
+    min-height: var(--_tap);
+    padding: 0.5em 1.25em;
     border: 2px solid var(--_primary);
     border-radius: var(--_radius);
     background: var(--_primary);

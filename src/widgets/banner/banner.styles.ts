@@ -8,7 +8,7 @@ export const bannerStyles = css`
     --_color: var(--lantoa-banner-color, var(--_on-primary));
     --_cta-background: var(--lantoa-banner-cta-background, var(--_accent));
     --_cta-color: var(--lantoa-banner-cta-color, var(--_on-accent));
-    --_max-width: var(--lantoa-banner-max-width, 72rem);
+    --_max-width: var(--lantoa-banner-max-width, 72em);
   }
   :host([variant='hero']) {
     --_background: var(--lantoa-banner-background, var(--_surface-alt));
@@ -23,14 +23,14 @@ export const bannerStyles = css`
 
   .banner {
     /* A page that reserves room for the banner (min-height on lantoa-banner, to avoid layout shift)
-       gets the banner's background over all of it. */
+       gets the banner background over all of it. */
     min-height: inherit;
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
     align-items: center;
-    gap: 0.5rem;
+    gap: 0.5em;
     margin: 0;
-    padding: 0.625rem 0.5rem 0.625rem 1rem;
+    padding: 0.625em 0.5em 0.625em 1em;
     background: var(--_background);
     color: var(--_color);
   }
@@ -38,14 +38,14 @@ export const bannerStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
     width: 100%;
     max-width: var(--_max-width);
     margin-inline: auto;
   }
   .slides {
     display: grid;
-    flex: 1 1 18rem;
+    flex: 1 1 18em;
     min-width: 0;
   }
   .slide {
@@ -53,21 +53,21 @@ export const bannerStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
   }
   /* Messages waiting their turn keep their room but are neither seen, read out nor focusable. */
   .behind {
     visibility: hidden;
   }
   .text {
-    flex: 1 1 14rem;
+    flex: 1 1 14em;
     min-width: 0;
   }
   p {
     margin: 0;
   }
   /* Text written inside the element belongs to the page, whose theme may shrink or recolour it.
-     Inside the banner it takes the banner's typography (!important: only that wins from inside). */
+     Inside the banner it takes the banner typography (!important: only that wins from inside). */
   ::slotted(*) {
     font: inherit !important;
     color: inherit !important;
@@ -82,19 +82,19 @@ export const bannerStyles = css`
   }
   .countdown {
     display: inline-block;
-    margin-block-end: 0.25rem;
-    padding: 0 0.5rem;
+    margin-block-end: 0.25em;
+    padding: 0 0.5em;
     border-radius: 999px;
     background: var(--_cta-background);
     color: var(--_cta-color);
-    font-size: 0.875rem;
+    font-size: 0.875em;
     font-weight: 700;
   }
   .cta {
     display: inline-flex;
     align-items: center;
-    min-height: 2.75rem;
-    padding: 0.375rem 1rem;
+    min-height: var(--_tap);
+    padding: 0.375em 1em;
     border-radius: var(--_radius);
     background: var(--_cta-background);
     color: var(--_cta-color);
@@ -108,10 +108,10 @@ export const bannerStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-width: 2.75rem;
-    min-height: 2.75rem;
+    min-width: var(--_tap);
+    min-height: var(--_tap);
     margin: 0;
-    padding: 0 0.5rem;
+    padding: 0 0.5em;
     border: 1px solid transparent;
     border-radius: var(--_radius);
     background: transparent;
@@ -125,25 +125,26 @@ export const bannerStyles = css`
   .controls {
     display: inline-flex;
     align-items: center;
-    gap: 0.25rem;
-    font-size: 0.875rem;
+    gap: 0.25em;
+  }
+  /* Only the position text is small: the buttons keep the base size, so their icons and targets do. */
+  .controls span {
+    font-size: 0.875em;
   }
   .dismiss {
     align-self: start;
-    font-size: 1.5rem;
-    line-height: 1;
   }
   svg {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.25em;
+    height: 1.25em;
     fill: currentColor;
   }
 
-  /* bar: the countdown runs in the headline's line; on a phone the bar keeps to countdown, headline and
-     call to action (the message shows from 36rem of width up, and always in the hero and the ribbon). */
+  /* bar: the countdown runs in the headline line; on a phone the bar keeps to countdown, headline and
+     call to action (the message shows from 36em of width up, and always in the hero and the ribbon). */
   :host(:not([variant='hero'])) .countdown {
     display: inline-block;
-    margin: 0 0.5rem 0 0;
+    margin: 0 0.5em 0 0;
   }
   :host([variant='bar']) .headline {
     display: inline;
@@ -151,7 +152,7 @@ export const bannerStyles = css`
   :host([variant='bar']) .message {
     display: none;
   }
-  @container (min-width: 36rem) {
+  @container (min-width: 36em) {
     :host([variant='bar']) .message {
       display: block;
     }
@@ -159,43 +160,45 @@ export const bannerStyles = css`
 
   /* hero: a card for the top of a home page */
   :host([variant='hero']) .banner {
-    padding: 1.25rem 0.75rem 1.5rem 1.25rem;
-    border-inline-start: 0.375rem solid var(--_primary);
+    padding: 1.25em 0.75em 1.5em 1.25em;
+    border-inline-start: 0.375em solid var(--_primary);
     border-radius: var(--_radius);
   }
   :host([variant='hero']) .content,
   :host([variant='hero']) .slide {
     flex-direction: column;
     align-items: flex-start;
-    gap: 1rem;
+    gap: 1em;
   }
   :host([variant='hero']) .slides,
   :host([variant='hero']) .text {
     flex: none;
     width: 100%;
   }
+  /* The gap under the headline is half the base size: em here is the headline, so divide by its size. */
   :host([variant='hero']) .headline {
-    font-size: 1.375rem;
+    font-size: 1.375em;
     line-height: 1.3;
-    margin-block-end: 0.5rem;
+    margin-block-end: calc(0.5em / 1.375);
   }
-  @container (min-width: 40rem) {
+  @container (min-width: 40em) {
     :host([variant='hero']) .banner {
-      padding: 2rem 1.5rem 2rem 2rem;
+      padding: 2em 1.5em 2em 2em;
     }
     :host([variant='hero']) .headline {
-      font-size: 1.75rem;
+      font-size: 1.75em;
+      margin-block-end: calc(0.5em / 1.75);
     }
     :host([variant='hero']) .message {
-      font-size: 1.125rem;
+      font-size: 1.125em;
     }
   }
 
   /* ribbon: one slim line for a footer or under a menu */
   :host([variant='ribbon']) .banner {
-    padding: 0.25rem 0.5rem 0.25rem 1rem;
+    padding: 0.25em 0.5em 0.25em 1em;
     border-block: 1px solid var(--_border);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   :host([variant='ribbon']) .headline,
   :host([variant='ribbon']) .message {
@@ -205,11 +208,16 @@ export const bannerStyles = css`
     content: ' · ';
   }
   :host([variant='ribbon']) .cta {
-    min-height: 2.75rem;
-    padding: 0 0.25rem;
+    min-height: var(--_tap);
+    padding: 0 0.25em;
     background: transparent;
     color: var(--_link);
     text-decoration: underline;
+  }
+  /* The ribbon is already set small: its badge and position text keep that size (em would compound). */
+  :host([variant='ribbon']) .countdown,
+  :host([variant='ribbon']) .controls span {
+    font-size: 1em;
   }
   :host([variant='ribbon']) .countdown {
     background: var(--_primary);

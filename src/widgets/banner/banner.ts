@@ -79,9 +79,9 @@ const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-m
  * @cssprop --lantoa-banner-color - Text colour.
  * @cssprop --lantoa-banner-cta-background - Call-to-action background (bar: accent yellow; hero: primary).
  * @cssprop --lantoa-banner-cta-color - Call-to-action text colour.
- * @cssprop --lantoa-banner-max-width - Maximum width of the content row (default 72rem).
+ * @cssprop --lantoa-banner-max-width - Maximum width of the content row (default 72em).
  * @cssprop --lantoa-color-primary - Shared brand colour of every Lantoa widget (default #0b4ea2).
- * @cssprop --lantoa-radius - Shared corner radius (default 0.5rem).
+ * @cssprop --lantoa-radius - Shared corner radius (default 0.5em).
  * @cssprop --lantoa-font-family - Shared font stack (default: the system font).
  *
  * @fires lantoa-dismiss - The visitor closed the banner. Cancelable; `detail: { ids, until }`.

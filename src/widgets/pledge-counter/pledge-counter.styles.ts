@@ -8,45 +8,45 @@ export const pledgeCounterStyles = css`
   }
   .card {
     min-height: inherit;
-    padding: 1rem;
+    padding: 1em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
   .title {
-    margin: 0 0 0.75rem;
-    font-size: 1.125rem;
+    margin: 0 0 0.75em;
+    font-size: 1.125em;
     font-weight: 700;
     line-height: 1.3;
   }
   .illustrative {
-    margin: -0.5rem 0 0.75rem;
+    margin: -0.5em 0 0.75em;
     color: var(--_text-muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .figures {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem 2rem;
-    margin: 0 0 0.75rem;
+    gap: 0.75em 2em;
+    margin: 0 0 0.75em;
   }
   .figure dt {
     color: var(--_text-muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .figure dd {
     margin: 0;
-    font-size: 1.75rem;
+    font-size: 1.75em;
     font-weight: 700;
     line-height: 1.2;
     font-variant-numeric: tabular-nums;
   }
   .progress-label {
-    margin: 0 0 0.25rem;
-    font-size: 0.875rem;
+    margin: 0 0 0.25em;
+    font-size: 0.875em;
   }
   .bar {
-    height: 0.75rem;
+    height: 0.75em;
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_surface-alt);
@@ -59,21 +59,21 @@ export const pledgeCounterStyles = css`
     transition: width 0.6s ease-out;
   }
   fieldset {
-    margin: 1rem 0 0;
+    margin: 1em 0 0;
     padding: 0;
     border: 0;
   }
   legend {
     padding: 0;
-    margin-block-end: 0.5rem;
+    margin-block-end: 0.5em;
     font-weight: 700;
   }
   label {
     display: flex;
     align-items: center;
-    gap: 0.625rem;
-    min-height: 2.75rem;
-    padding: 0.25rem 0.5rem;
+    gap: 0.625em;
+    min-height: var(--_tap);
+    padding: 0.25em 0.5em;
     border-radius: var(--_radius);
     cursor: pointer;
   }
@@ -81,14 +81,14 @@ export const pledgeCounterStyles = css`
     background: var(--_surface-alt);
   }
   input[type='radio'] {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.25em;
+    height: 1.25em;
     margin: 0;
     accent-color: var(--_primary);
     flex: none;
   }
   button {
-    margin-block-start: 0.75rem;
+    margin-block-start: 0.75em;
   }
   button.secondary {
     background: transparent;
@@ -99,16 +99,16 @@ export const pledgeCounterStyles = css`
     cursor: progress;
   }
   .notice {
-    margin: 1rem 0 0;
-    padding: 0.75rem 1rem;
-    border-inline-start: 0.25rem solid var(--_primary);
+    margin: 1em 0 0;
+    padding: 0.75em 1em;
+    border-inline-start: 0.25em solid var(--_primary);
     background: var(--_surface-alt);
   }
   .notice strong {
     display: block;
   }
   .hint {
-    margin: 0.5rem 0 0;
+    margin: 0.5em 0 0;
     color: var(--_danger);
     font-weight: 700;
   }
@@ -121,12 +121,12 @@ export const pledgeCounterStyles = css`
     font-variant-numeric: tabular-nums;
   }
   table {
-    margin-block-start: 1rem;
+    margin-block-start: 1em;
   }
   caption {
     text-align: start;
     font-weight: 700;
-    margin-block-end: 0.5rem;
+    margin-block-end: 0.5em;
   }
   th,
   .number {
@@ -134,11 +134,11 @@ export const pledgeCounterStyles = css`
   }
   thead th {
     white-space: nowrap;
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   th,
   td {
-    padding: 0.375rem 0.5rem;
+    padding: 0.375em 0.5em;
     border-block-end: 1px solid var(--_border);
     text-align: start;
     vertical-align: middle;
@@ -150,13 +150,13 @@ export const pledgeCounterStyles = css`
     width: 1%;
   }
   td .bar {
-    min-width: 4rem;
+    min-width: 4em;
   }
   :host([variant='compact']) .card {
-    padding: 0.75rem;
+    padding: 0.75em;
   }
   :host([variant='compact']) .figure dd {
-    font-size: 1.25rem;
+    font-size: 1.25em;
   }
   @media (prefers-reduced-motion: reduce) {
     .bar > span {

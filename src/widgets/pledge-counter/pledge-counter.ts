@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { campaignPhase, vietnamDay } from '../../contract/campaign-dates.js';
 import { quickCampaign, quickCounts } from '../../contract/checks.js';
 import { apiPath } from '../../contract/paths.js';
@@ -10,6 +9,7 @@ import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, LoadError } from '../../core/load.js';
 import { serviceBase } from '../../core/service.js';
 import type { Explain } from '../../core/service-problems.js';
+import { styleProps } from '../../core/style-props.js';
 import { buttonStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
 import { LiveCounts } from './pledge-live.js';
@@ -285,7 +285,7 @@ export class LantoaPledgeCounter extends LantoaElement {
     const width = `${Math.min(100, goal > 0 ? (count / goal) * 100 : 0)}%`;
     return html`<p class="progress-label" id=${id}>${label}</p>
       <div class="bar" role="progressbar" aria-labelledby=${id} aria-valuemin="0" aria-valuemax=${goal} aria-valuenow=${Math.min(count, goal)}>
-        <span style=${styleMap({ width })}></span>
+        <span ${styleProps({ width })}></span>
       </div>`;
   }
 

@@ -25,19 +25,19 @@ export const progressChartStyles = css`
     ${dark}
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host([theme='auto']) {
       ${dark}
     }
   }
   .card {
     display: flex;
     flex-direction: column;
-    gap: 0.5rem;
+    gap: 0.5em;
     /* Table, chart, message and loading state all take the same room, so nothing below moves. It grows only
        when the chart would get less than its floor (a long note and source on a phone), from the first render. */
-    min-height: var(--lantoa-chart-height, 26rem);
+    min-height: var(--lantoa-chart-height, 26em);
     margin: 0;
-    padding: 1rem;
+    padding: 1em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -47,25 +47,25 @@ export const progressChartStyles = css`
     flex-wrap: wrap;
     align-items: baseline;
     justify-content: space-between;
-    gap: 0.25rem 0.75rem;
+    gap: 0.25em 0.75em;
   }
   .title {
-    font-size: 1.125rem;
+    font-size: 1.125em;
     font-weight: 700;
     line-height: 1.3;
   }
   .badge {
-    padding: 0 0.5rem;
+    padding: 0 0.5em;
     border: 1px dashed var(--_text-muted);
     border-radius: var(--_radius);
     color: var(--_text);
-    font-size: 0.8125rem;
+    font-size: 0.8125em;
     white-space: nowrap;
   }
   .box {
     position: relative;
-    /* At least 12rem for the chart; its content never sizes it (a pasted table or a message scrolls inside). */
-    flex: 1 0 12rem;
+    /* At least 12em for the chart; its content never sizes it (a pasted table or a message scrolls inside). */
+    flex: 1 0 12em;
     contain: size;
     overflow: auto;
   }
@@ -79,7 +79,7 @@ export const progressChartStyles = css`
   .layer.chart {
     display: flex;
     flex-direction: column;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   /* chart.js sizes the canvas to this box (responsive, no fixed aspect ratio). */
   .canvas {
@@ -100,11 +100,11 @@ export const progressChartStyles = css`
   table {
     width: 100%;
     border-collapse: collapse;
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
   }
   th,
   td {
-    padding: 0.375rem 0.5rem;
+    padding: 0.375em 0.5em;
     border-bottom: 1px solid var(--_border);
     text-align: start;
     vertical-align: top;
@@ -129,25 +129,25 @@ export const progressChartStyles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
   }
   .legend {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: 0.25em 1em;
     margin: 0;
     padding: 0;
     list-style: none;
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .legend li {
     display: flex;
     align-items: center;
-    gap: 0.375rem;
+    gap: 0.375em;
   }
   button {
-    min-height: 2.75rem;
-    padding: 0.5rem 1rem;
+    min-height: var(--_tap);
+    padding: 0.5em 1em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
@@ -160,13 +160,13 @@ export const progressChartStyles = css`
     box-shadow: inset 0 0 0 1px var(--_text);
   }
   .retry {
-    margin-top: 0.75rem;
+    margin-top: 0.75em;
   }
   .source,
   .note {
     margin: 0;
     color: var(--_text-muted);
-    font-size: 0.8125rem;
+    font-size: 0.8125em;
   }
   @media print {
     .card {
@@ -182,7 +182,7 @@ export const progressChartStyles = css`
       visibility: visible;
     }
     .layer.chart {
-      height: 18rem;
+      height: 18em;
     }
     .toggle,
     .undrawn {

@@ -50,7 +50,7 @@ export interface ChartReadyDetail {
  * @csspart toggle - The "Xem bảng số liệu" button.
  * @csspart problem - The message shown instead of the chart when the data cannot be used.
  *
- * @cssprop --lantoa-chart-height - Height of the whole card (default 26rem); reserve the same on the page.
+ * @cssprop --lantoa-chart-height - Height of the whole card (default 26em); reserve the same on the page (`min-height:max(26rem,416px)`).
  * @cssprop --lantoa-chart-color-1 - Bars and the first series (default: the primary colour).
  * @cssprop --lantoa-chart-color-2 - Second series.
  * @cssprop --lantoa-chart-color-3 - Third series.

@@ -14,17 +14,17 @@ export const quizCardStyles = css`
     --_state-surface: var(--_danger-surface);
   }
   .card {
-    padding: 1rem;
+    padding: 1em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
   p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
   .title {
-    margin-block-end: 0.75rem;
-    font-size: 1.125rem;
+    margin-block-end: 0.75em;
+    font-size: 1.125em;
     font-weight: 700;
     line-height: 1.3;
   }
@@ -44,7 +44,7 @@ export const quizCardStyles = css`
   @keyframes enter {
     from {
       opacity: 0;
-      transform: translateY(0.5rem);
+      transform: translateY(0.5em);
     }
   }
   fieldset {
@@ -55,7 +55,7 @@ export const quizCardStyles = css`
   }
   legend {
     padding: 0;
-    margin-block-end: 0.25rem;
+    margin-block-end: 0.25em;
   }
   /* The question and the result take the focus from script (tabindex -1) only to be read out next: they
      are not controls, so no focus ring. */
@@ -72,16 +72,16 @@ export const quizCardStyles = css`
   .how,
   .tag,
   .source {
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .choice {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25rem 0.625rem;
-    min-height: 2.75rem;
-    margin-block-end: 0.375rem;
-    padding: 0.375rem 0.625rem;
+    gap: 0.25em 0.625em;
+    min-height: var(--_tap);
+    margin-block-end: 0.375em;
+    padding: 0.375em 0.625em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
@@ -96,14 +96,14 @@ export const quizCardStyles = css`
     box-shadow: none;
   }
   input {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.25em;
+    height: 1.25em;
     margin: 0;
     flex: none;
     accent-color: var(--_primary);
   }
   .choice-text {
-    flex: 1 1 10rem;
+    flex: 1 1 10em;
   }
   .tag,
   .mark {
@@ -111,7 +111,7 @@ export const quizCardStyles = css`
     font-weight: 700;
   }
   button {
-    margin-block: 0.5rem;
+    margin-block: 0.5em;
   }
   .hint {
     color: var(--_danger);
@@ -119,9 +119,9 @@ export const quizCardStyles = css`
   }
   .feedback,
   .result {
-    margin-block-start: 0.75rem;
-    padding: 0.75rem 1rem;
-    border-inline-start: 0.3rem solid var(--_state);
+    margin-block-start: 0.75em;
+    padding: 0.75em 1em;
+    border-inline-start: 0.3em solid var(--_state);
     border-radius: var(--_radius);
     background: var(--_state-surface);
   }
@@ -140,12 +140,12 @@ export const quizCardStyles = css`
     color: var(--_link);
   }
   .result-title {
-    font-size: 1.25rem;
+    font-size: 1.25em;
     font-weight: 700;
   }
   summary {
-    min-height: 2.75rem;
-    padding-block: 0.5rem;
+    min-height: var(--_tap);
+    padding-block: 0.5em;
     cursor: pointer;
   }
   .review {
@@ -154,8 +154,8 @@ export const quizCardStyles = css`
     list-style: none;
   }
   li {
-    margin-block-end: 0.75rem;
-    padding-inline-start: 0.75rem;
-    border-inline-start: 0.25rem solid var(--_state);
+    margin-block-end: 0.75em;
+    padding-inline-start: 0.75em;
+    border-inline-start: 0.25em solid var(--_state);
   }
 `;

@@ -8,7 +8,7 @@ import { DIST, openPage, requested, win } from '../../built-page.js';
 import { until } from '../../helpers.js';
 
 /** The README's snippet: the chart's room reserved while the script loads, and a table for visitors without JavaScript. */
-const RESERVE = '<style>lantoa-progress-chart{display:block;min-height:26rem}</style>';
+const RESERVE = '<style>lantoa-progress-chart{display:block;min-height:max(26rem,416px)}</style>';
 const TABLE = `<table><caption>Chỉ tiêu chuyển đổi số đến 2025</caption>
   <tr><th>Tiêu chí</th><th>Hiện tại</th><th>Chỉ tiêu</th><th>Thời hạn</th></tr>
   <tr><td>Dịch vụ công trực tuyến mức 4</td><td>72%</td><td>100%</td><td>2025</td></tr>
