@@ -15,13 +15,20 @@ export const MAX_BODY_BYTES = 2048;
 /** Most questions a quiz result may count (`total`); `score` is at most `total`. */
 export const MAX_QUIZ_QUESTIONS = 100;
 
+const quizPath = (quiz: string) => `${API_PREFIX}/quizzes/${encodeURIComponent(quiz)}`;
+const campaignPath = (campaign: string) => `${API_PREFIX}/campaigns/${encodeURIComponent(campaign)}`;
+
+/** The quiz's two paths on their own, so the quiz card's bundle does not carry the campaign's (tree-shaking). */
+export const quizResultsPath = (quiz: string) => `${quizPath(quiz)}/results`;
+export const quizStatsPath = (quiz: string) => `${quizPath(quiz)}/stats`;
+
 /** Paths of the API, for the widget (prefix with the service origin) and the service's routes. */
 export const apiPath = {
-  campaign: (campaign: string) => `${API_PREFIX}/campaigns/${encodeURIComponent(campaign)}`,
-  counts: (campaign: string) => `${apiPath.campaign(campaign)}/counts`,
-  pledges: (campaign: string) => `${apiPath.campaign(campaign)}/pledges`,
-  stream: (campaign: string) => `${apiPath.campaign(campaign)}/stream`,
-  quiz: (quiz: string) => `${API_PREFIX}/quizzes/${encodeURIComponent(quiz)}`,
-  quizResults: (quiz: string) => `${apiPath.quiz(quiz)}/results`,
-  quizStats: (quiz: string) => `${apiPath.quiz(quiz)}/stats`,
+  campaign: campaignPath,
+  counts: (campaign: string) => `${campaignPath(campaign)}/counts`,
+  pledges: (campaign: string) => `${campaignPath(campaign)}/pledges`,
+  stream: (campaign: string) => `${campaignPath(campaign)}/stream`,
+  quiz: quizPath,
+  quizResults: quizResultsPath,
+  quizStats: quizStatsPath,
 };

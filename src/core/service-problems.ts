@@ -98,3 +98,11 @@ export function unknownQuiz(quiz: string, service: string): Explain {
   logOnce(`the service ${service} has no quiz "${quiz}"; results are not sent`);
   return (locale) => words[locale].unknownQuiz(quiz);
 }
+
+/**
+ * What a quiz card's start check found (src/widgets/quiz-card/quiz-results.ts): the stats refused with 403 (this
+ * site) or 404 (no such quiz), else a unit that is not among the campaign's `ids`.
+ */
+export function quizProblem(status: unknown, service: string, quiz: string, unit: string, ids: readonly string[]): Explain {
+  return status === 403 ? originRefused(service, `quiz "${quiz}"`) : status === 404 ? unknownQuiz(quiz, service) : unknownUnit(unit, ids);
+}

@@ -3,7 +3,7 @@
  * through the shared outbox (src/core/outbox.ts), so one taken offline is delivered once, later. Loaded
  * only when there is a result to send (a finished round with `unit`, or one queued by an earlier visit).
  */
-import { apiPath } from '../../contract/paths.js';
+import { quizResultsPath, quizStatsPath } from '../../contract/paths.js';
 import type { QuizResultRequest, QuizResultResponse, QuizStats } from '../../contract/quiz.js';
 import { fetchJson } from '../../core/load.js';
 import { newKey, Outbox, postJson, type Queued, type SendResult } from '../../core/outbox.js';
@@ -46,7 +46,7 @@ export class QuizResults {
       retryMs,
       owns: (result) => result.api === base,
       // Only unit, score, total and key leave the device.
-      send: ({ quiz, unit, score, total, key }) => postJson(base + apiPath.quizResults(quiz), { unit, score, total, key } satisfies QuizResultRequest),
+      send: ({ quiz, unit, score, total, key }) => postJson(base + quizResultsPath(quiz), { unit, score, total, key } satisfies QuizResultRequest),
       onResult: (result, outcome) => {
         if (outcome.outcome === 'rejected') {
           console.error(`[lantoa] <lantoa-quiz-card> result refused (HTTP ${outcome.status} ${outcome.code}):`, outcome.message);
@@ -63,11 +63,11 @@ export class QuizResults {
    */
   async check(quiz: string, unit: string): Promise<Explain | undefined> {
     // The stats (every unit of the quiz's campaign), or the HTTP status that refused them.
-    const answer = await fetchJson(this.api + apiPath.quizStats(quiz)).catch((error: { status?: number }) => error.status);
+    const answer = await fetchJson(this.api + quizStatsPath(quiz)).catch((error: { status?: number }) => error.status);
     const ids = (answer as Partial<QuizStats> | undefined)?.units?.map?.((u) => u.id) ?? [];
-    if (answer !== 403 && answer !== 404 && (!ids.length || ids.includes(unit))) return undefined;
-    const problems = await import('../../core/service-problems.js');
-    return answer === 403 ? problems.originRefused(this.api, `quiz "${quiz}"`) : answer === 404 ? problems.unknownQuiz(quiz, this.api) : problems.unknownUnit(unit, ids);
+    return answer === 403 || answer === 404 || (ids.length && !ids.includes(unit))
+      ? (await import('../../core/service-problems.js')).quizProblem(answer, this.api, quiz, unit, ids)
+      : undefined;
   }
 
   /** Queues the result on the device, then sends it; returns its idempotency key at once. */
