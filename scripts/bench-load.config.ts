@@ -45,8 +45,8 @@ export const BENCH_WIDGETS: readonly BenchWidget[] = [
     snippet: `<style>lantoa-progress-chart{display:block;min-height:max(26rem,416px)}</style>
 <lantoa-progress-chart illustrative>
   <table>
-    <caption>Chỉ tiêu chuyển đổi số tỉnh Bến Tre đến 2025 (số liệu hiện tại là minh họa)</caption>
-    <tr><th>Tiêu chí</th><th>Hiện tại</th><th>Chỉ tiêu</th><th>Thời hạn</th></tr>
+    <caption>Chỉ tiêu chuyển đổi số tỉnh Bến Tre đến 2025 (kết quả là số liệu minh họa)</caption>
+    <tr><th>Tiêu chí</th><th>Kết quả</th><th>Chỉ tiêu</th><th>Thời hạn</th></tr>
     <tr><td>Dịch vụ công trực tuyến mức 4</td><td>72%</td><td>100%</td><td>2025</td></tr>
     <tr><td>Hồ sơ xử lý trực tuyến cấp tỉnh</td><td>64%</td><td>90%</td><td>2025</td></tr>
   </table>
