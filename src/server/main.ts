@@ -30,7 +30,18 @@ try {
   }
   // Only now: a supervisor that stops the service as soon as it reads this line must find the
   // handlers in place (written first, a SIGTERM could arrive before them and kill it outright).
-  log.info('listening', { url: service.url, port: service.port, dataDir: config.dataDir, campaignsFile: config.campaignsFile });
+  log.info('listening', {
+    url: service.url,
+    port: service.port,
+    dataDir: config.dataDir,
+    campaignsFile: config.campaignsFile,
+    // The caps sized under the open-file limit (config.ts): what a hog or a crowd runs into.
+    openFileLimit: config.openFileLimit ?? 'unknown',
+    maxConnections: config.maxConnections,
+    maxConnectionsPerAddress: config.trustProxy > 0 ? 'proxy' : config.maxConnectionsPerAddress,
+    maxStreams: config.maxStreams,
+    maxStreamsPerAddress: config.maxStreamsPerAddress,
+  });
 } catch (error) {
   // A bad campaigns file or setting, or a data directory another service uses: say exactly what, and
   // stop (a service half-configured counts wrong).

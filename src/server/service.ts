@@ -15,6 +15,7 @@ import type { ServiceConfig } from './config.js';
 import { log } from './log.js';
 import { RateLimiter } from './rate-limit.js';
 import { lockDataDir } from './data-lock.js';
+import { ConnectionGuard } from './connections.js';
 import { createScopes } from './scopes.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { RecordStore } from './store.js';
@@ -61,7 +62,14 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
   });
 
   const counts = new Map([...scopes.campaigns].map(([id, scope]) => [id, scope.aggregate]));
-  const streams = new StreamHub(counts, { coalesceMs: config.coalesceMs, heartbeatMs: config.heartbeatMs });
+  let stalledStreams = 0;
+  const streams = new StreamHub(counts, {
+    coalesceMs: config.coalesceMs,
+    heartbeatMs: config.heartbeatMs,
+    maxStreams: config.maxStreams,
+    maxStreamsPerAddress: config.maxStreamsPerAddress,
+    onStalled: () => (stalledStreams += 1),
+  });
   const limiter = (rate: { perMinute: number; burst: number }) => new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
   const site = createApp({ ...dirs, accessLog: config.accessLog, healthy: () => store.healthy });
@@ -73,11 +81,29 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     writeLimiter: limiter(config.pledgeRate),
     readLimiter,
     trustProxy: config.trustProxy,
-    maxStreams: config.maxStreams,
     accessLog: config.accessLog,
     site,
   });
-  const server = createAdaptorServer({ fetch: api.fetch }) as Server;
+  const server = createAdaptorServer({
+    fetch: api.fetch,
+    // A request must arrive in seconds: a client trickling its headers (or never sending any) holds a
+    // socket, and sockets are bounded by the open-file limit. Checked every second, not every 30.
+    serverOptions: { headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000 },
+  }) as Server;
+  // Per address only on direct connections: behind a proxy every socket is the proxy's (connections.ts).
+  const connections = new ConnectionGuard({
+    maxConnections: config.maxConnections,
+    maxConnectionsPerAddress: config.trustProxy > 0 ? undefined : config.maxConnectionsPerAddress,
+  });
+  connections.attach(server);
+  // Refusals come in floods (a client retrying in a loop): a line a minute at most says how many.
+  const report = setInterval(() => {
+    const refused = connections.takeRefused();
+    if (refused > 0) log.warn('connections refused over the caps', { refused, open: connections.size, maxConnections: config.maxConnections, maxConnectionsPerAddress: config.maxConnectionsPerAddress });
+    if (stalledStreams > 0) log.warn('streams dropped: clients not reading', { dropped: stalledStreams });
+    stalledStreams = 0;
+  }, 60_000);
+  report.unref();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -104,6 +130,7 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
       }, DRAIN_MS);
       await drained;
       clearInterval(sweep);
+      clearInterval(report);
       clearTimeout(timer);
       unsubscribe();
       await store.close();
