@@ -49,6 +49,8 @@ const envSchema = z.object({
   HEADERS_TIMEOUT_MS: int(10_000, 100),
   /** The same for the whole request, body included (requestTimeout). */
   REQUEST_TIMEOUT_MS: int(30_000, 100),
+  /** While no commit has shown that the disk takes writes, /healthz's write probe runs this often. */
+  WRITE_PROBE_MS: int(10_000, 100),
   SSE_COALESCE_MS: int(250),
   SSE_HEARTBEAT_MS: int(15_000, 10),
   /** "0" turns the access log off (errors are always logged). */
@@ -74,6 +76,7 @@ export interface ServiceConfig {
   maxStreamsPerAddress: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  writeProbeMs: number;
   coalesceMs: number;
   heartbeatMs: number;
   accessLog: boolean;
@@ -111,6 +114,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, files: numbe
     rateLimitMaxClients: e.RATE_LIMIT_MAX_CLIENTS,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    writeProbeMs: e.WRITE_PROBE_MS,
     coalesceMs: e.SSE_COALESCE_MS,
     heartbeatMs: e.SSE_HEARTBEAT_MS,
     accessLog: e.ACCESS_LOG === '1',

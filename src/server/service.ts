@@ -15,7 +15,9 @@ import type { ServiceConfig } from './config.js';
 import { log } from './log.js';
 import { RateLimiter } from './rate-limit.js';
 import { lockDataDir } from './data-lock.js';
+import { isoNow } from './clock.js';
 import { ConnectionGuard } from './connections.js';
+import { checkLedger, DATABASE_FILE, markLedger } from './ledger.js';
 import { createScopes } from './scopes.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { RecordStore } from './store.js';
@@ -44,7 +46,9 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
   const unlock = lockDataDir(config.dataDir);
   let store: RecordStore;
   try {
-    store = await SqliteStore.open(join(config.dataDir, 'pledges.sqlite'));
+    checkLedger(config.dataDir);
+    store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
+    markLedger(config.dataDir, isoNow());
   } catch (error) {
     unlock();
     throw error;
