@@ -104,6 +104,16 @@ function preflight(origin: string | undefined): Reply {
   };
 }
 
+/**
+ * The scheme the client used, as the proxy nearest to it reports (the first X-Forwarded-Proto value);
+ * undefined when none says http or https. Directly the service speaks http, but a TLS terminator the
+ * settings do not know of may stand in front, so no scheme is assumed then.
+ */
+function forwardedProto(header: string | string[] | undefined): string | undefined {
+  const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0].trim().toLowerCase();
+  return first === 'http' || first === 'https' ? first : undefined;
+}
+
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>({ router: new RegExpRouter() });
   const campaigns: Family<CampaignScope> = { param: 'campaign', scopes: deps.scopes.campaigns, unknown: { code: 'unknown_campaign', noun: 'campaign' } };
@@ -131,7 +141,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     // network error, which a widget can only retry.
     if (method === 'OPTIONS') return preflight(origin);
     if (!scope) return fail(404, family.unknown.code, `No ${family.unknown.noun} "${id}"`);
-    const allowed = allowedOrigin(scope.entry.allowedOrigins, origin, headers.host);
+    const allowed = allowedOrigin(scope.entry.allowedOrigins, origin, headers.host, deps.trustProxy > 0 ? forwardedProto(headers['x-forwarded-proto']) : undefined);
     if (allowed === null) {
       return fail(403, 'origin_not_allowed', `Pages on ${origin ?? ''} may not use ${family.unknown.noun} "${id}"; ask the campaign office to add the site`);
     }

@@ -125,9 +125,11 @@ type Caps = Pick<ServiceConfig, 'openFileLimit' | 'maxConnections' | 'maxConnect
 
 /**
  * The connection and stream caps: given ones checked against the open-file limit and each other,
- * missing ones sized from it. Defaults: every file but {@link RESERVED_FILES} for connections; a
- * quarter of them (at most 256) per address; streams take at most 90 % of the connections (10,000 at
- * most) and three quarters of an address's, so a client whose streams are all open can still pledge.
+ * missing ones sized from it. Defaults: every file but {@link RESERVED_FILES} for connections, a
+ * quarter of them per address (a crowd behind one NAT address needs many; one address still cannot
+ * take them all); streams take at most 90 % of the connections (10,000 at most), and per address a
+ * quarter of them and at most three quarters of the address's connections, so a client whose streams
+ * are all open can still pledge.
  */
 function connectionCaps(e: z.infer<typeof envSchema>, files: number | undefined): Caps {
   const budget = files === undefined ? undefined : files - RESERVED_FILES;
@@ -140,9 +142,9 @@ function connectionCaps(e: z.infer<typeof envSchema>, files: number | undefined)
       `MAX_CONNECTIONS=${maxConnections} needs ${maxConnections + RESERVED_FILES} open files, but the limit is ${files}: ${RAISE_LIMIT_HINT}, or lower MAX_CONNECTIONS to ${budget} or less`,
     );
   }
-  const maxConnectionsPerAddress = e.MAX_CONNECTIONS_PER_ADDRESS ?? Math.max(1, Math.min(256, Math.floor(maxConnections / 4)));
+  const maxConnectionsPerAddress = e.MAX_CONNECTIONS_PER_ADDRESS ?? Math.max(1, Math.floor(maxConnections / 4));
   const maxStreams = e.MAX_STREAMS ?? Math.max(1, Math.min(10_000, Math.floor(maxConnections * 0.9)));
-  const maxStreamsPerAddress = e.MAX_STREAMS_PER_ADDRESS ?? Math.max(1, Math.floor(maxConnectionsPerAddress * 0.75));
+  const maxStreamsPerAddress = e.MAX_STREAMS_PER_ADDRESS ?? Math.max(1, Math.min(Math.floor(maxConnectionsPerAddress * 0.75), Math.floor(maxStreams / 4)));
   const tooMany = (name: string, value: number, limit: string, bound: number) => {
     if (value > bound) throw new ConfigError(`${name}=${value} is more than ${limit} (${bound}): every one of them is a connection`);
   };

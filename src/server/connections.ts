@@ -12,6 +12,7 @@
  */
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { rawErrorResponse } from './http.js';
 import { addressKey } from './rate-limit.js';
 
 export interface ConnectionCaps {
@@ -21,20 +22,7 @@ export interface ConnectionCaps {
 }
 
 /** A raw HTTP answer: node:http has not parsed anything yet, and the socket is closed after it. */
-function refusal(message: string): string {
-  const body = JSON.stringify({ error: { code: 'unavailable', message } });
-  return [
-    'HTTP/1.1 503 Service Unavailable',
-    'Content-Type: application/json; charset=utf-8',
-    'Cache-Control: no-store',
-    'Access-Control-Allow-Origin: *',
-    'Retry-After: 10',
-    'Connection: close',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    '',
-    body,
-  ].join('\r\n');
-}
+const refusal = (message: string) => rawErrorResponse(503, 'Service Unavailable', 'unavailable', message, { 'retry-after': '10' });
 
 const TOO_MANY_FROM_ADDRESS = refusal('Too many open connections from this network; retry in a few seconds');
 const TOO_MANY = refusal('The service has too many open connections; retry in a few seconds');

@@ -3,9 +3,9 @@
  * takes it down in order. main.ts runs it from the environment; the tests run it in-process on a
  * random port with a temporary database.
  */
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApi } from './api.js';
@@ -18,6 +18,7 @@ import { lockDataDir } from './data-lock.js';
 import { isoNow } from './clock.js';
 import { ConnectionGuard } from './connections.js';
 import { checkLedger, DATABASE_FILE, markLedger } from './ledger.js';
+import { answerClientErrors, requestError } from './protocol-errors.js';
 import { createScopes } from './scopes.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { RecordStore } from './store.js';
@@ -88,12 +89,15 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     accessLog: config.accessLog,
     site,
   });
-  const server = createAdaptorServer({
-    fetch: api.fetch,
+  // What createAdaptorServer does, plus an errorHandler: a request the adapter cannot read gets a JSON 400.
+  const server = createServer(
     // A request must arrive in seconds: a client trickling its headers (or never sending any) holds a
     // socket, and sockets are bounded by the open-file limit. Checked every second, not every 30.
-    serverOptions: { headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000 },
-  }) as Server;
+    // No Host: the adapter's JSON 400 rather than node:http's empty one.
+    { headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false },
+    getRequestListener(api.fetch, { errorHandler: requestError }),
+  );
+  answerClientErrors(server);
   // Per address only on direct connections: behind a proxy every socket is the proxy's (connections.ts).
   const connections = new ConnectionGuard({
     maxConnections: config.maxConnections,

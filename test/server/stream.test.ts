@@ -140,7 +140,7 @@ describe('stream', () => {
     const counts = new CampaignCounts({ ...entry.public, units });
     const stalls: number[] = [];
     const hub = new StreamHub(new Map([[CAMPAIGN, counts]]), { coalesceMs: 0, heartbeatMs: 60_000, onStalled: (queued) => stalls.push(queued) });
-    const server = createAdaptorServer({ fetch: (_request: Request, env: HttpBindings) => hub.open(CAMPAIGN, {}, 'client', env.outgoing) }) as Server;
+    const server = createAdaptorServer({ fetch: (_request, env) => hub.open(CAMPAIGN, {}, 'client', (env as HttpBindings).outgoing) }) as Server;
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
     try {
