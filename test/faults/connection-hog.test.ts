@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { CAMPAIGN, newKey, rawRequest, spawnService, tempDir, type ChildService } from './helpers.js';
+import { CAMPAIGN, newKey, rawRequest, spawnService, tempDir, type ChildService } from '../server/helpers.js';
 
 const HOG = '127.0.0.2';
 const VISITOR = '127.0.0.3';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { newKey, postPledge, spawnService, start, tempDir, CAMPAIGN } from './helpers.js';
+import { newKey, postPledge, spawnService, start, tempDir, CAMPAIGN } from '../server/helpers.js';
 
 /** Starts main.ts on `dataDir` and expects it to stop at once: returns its stderr. */
 async function failedStart(dataDir: string): Promise<string> {

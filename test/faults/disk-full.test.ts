@@ -10,7 +10,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { CAMPAIGN, newKey, spawnService } from './helpers.js';
+import { CAMPAIGN, newKey, spawnService } from '../server/helpers.js';
 
 const isRoot = process.getuid?.() === 0;
 
