@@ -16,7 +16,7 @@ const chartHits = new Map();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/scripts/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/scripts/**', '!test/faults/**'],
   nodeResolve: { exportConditions: ['development'] },
   port: PAGE_PORT,
   plugins: [

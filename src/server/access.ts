@@ -8,17 +8,21 @@ import { JSON_TYPE, notModified, type HeaderMap, type Reply } from './http.js';
 /**
  * The origin to echo in CORS headers: undefined without an Origin header (not a cross-origin browser
  * request), null when the origin is refused. The service's own pages (Origin host equal to the Host
- * the browser asked for) are always allowed, whatever name the service runs under.
+ * the browser asked for, over http or https) are always allowed, whatever name the service runs
+ * under; `scheme` is the request's own when known (behind a proxy: X-Forwarded-Proto), and then the
+ * Origin's must be the same.
  */
-export function allowedOrigin(allowed: ReadonlySet<string>, origin: string | undefined, host: string | undefined): string | undefined | null {
-  if (origin === undefined || allowed.has(origin) || sameHost(origin, host)) return origin;
+export function allowedOrigin(allowed: ReadonlySet<string>, origin: string | undefined, host: string | undefined, scheme?: string): string | undefined | null {
+  if (origin === undefined || allowed.has(origin) || sameHost(origin, host, scheme)) return origin;
   return null;
 }
 
-function sameHost(origin: string, host: string | undefined): boolean {
+function sameHost(origin: string, host: string | undefined, scheme: string | undefined): boolean {
   if (host === undefined) return false;
   try {
-    return new URL(origin).host === host;
+    const url = new URL(origin);
+    const protocol = url.protocol.slice(0, -1);
+    return url.host === host && (protocol === 'http' || protocol === 'https') && (scheme === undefined || protocol === scheme);
   } catch {
     return false;
   }

@@ -41,7 +41,6 @@ export interface ApiDeps {
   readLimiter: RateLimiter;
   /** Proxies in front whose X-Forwarded-For is trusted (0: none). */
   trustProxy: number;
-  maxStreams: number;
   /** One access-log line per request (log.ts). */
   accessLog: boolean;
   /** Answers every request outside /api/v1 (the widgets, demo pages, /healthz: app.ts). */
@@ -105,6 +104,16 @@ function preflight(origin: string | undefined): Reply {
   };
 }
 
+/**
+ * The scheme the client used, as the proxy nearest to it reports (the first X-Forwarded-Proto value);
+ * undefined when none says http or https. Directly the service speaks http, but a TLS terminator the
+ * settings do not know of may stand in front, so no scheme is assumed then.
+ */
+function forwardedProto(header: string | string[] | undefined): string | undefined {
+  const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0].trim().toLowerCase();
+  return first === 'http' || first === 'https' ? first : undefined;
+}
+
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>({ router: new RegExpRouter() });
   const campaigns: Family<CampaignScope> = { param: 'campaign', scopes: deps.scopes.campaigns, unknown: { code: 'unknown_campaign', noun: 'campaign' } };
@@ -114,6 +123,12 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const finish = (c: ApiContext, reply: Reply, start: number): Response => {
     if (deps.accessLog) log.access(c.req.method, c.req.path, reply.status, performance.now() - start);
     return respond(reply);
+  };
+
+  /** The client's address key (rate limits, stream caps). */
+  const client = (c: ApiContext): string => {
+    const forwarded = c.env.incoming.headers['x-forwarded-for']; // node:http joins repeated ones with ", " itself
+    return clientKey(c.env.incoming.socket.remoteAddress, typeof forwarded === 'string' ? forwarded : forwarded?.join(', '), deps.trustProxy);
   };
 
   /** Scope (404), origin (403, CORS), preflight, rate (429): the refusal, or the allowed origin. */
@@ -126,13 +141,12 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     // network error, which a widget can only retry.
     if (method === 'OPTIONS') return preflight(origin);
     if (!scope) return fail(404, family.unknown.code, `No ${family.unknown.noun} "${id}"`);
-    const allowed = allowedOrigin(scope.entry.allowedOrigins, origin, headers.host);
+    const allowed = allowedOrigin(scope.entry.allowedOrigins, origin, headers.host, deps.trustProxy > 0 ? forwardedProto(headers['x-forwarded-proto']) : undefined);
     if (allowed === null) {
       return fail(403, 'origin_not_allowed', `Pages on ${origin ?? ''} may not use ${family.unknown.noun} "${id}"; ask the campaign office to add the site`);
     }
     const limiter = method === 'POST' ? deps.writeLimiter : deps.readLimiter;
-    const forwarded = headers['x-forwarded-for']; // node:http joins repeated ones with ", " itself
-    const verdict = limiter.take(clientKey(c.env.incoming.socket.remoteAddress, typeof forwarded === 'string' ? forwarded : forwarded?.join(', '), deps.trustProxy));
+    const verdict = limiter.take(client(c));
     if (!verdict.ok) {
       const wait = verdict.retryAfterSeconds;
       return fail(429, 'rate_limited', `Too many requests from this network; retry in ${wait} s`, { origin: allowed, retryAfter: wait });
@@ -196,10 +210,13 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     route(campaigns, (c, scope, origin, start) => {
       // Hono answers a HEAD with a GET's headers and drops its body unread: a stream opened for it would never end.
       if (c.req.method === 'HEAD') return finish(c, { status: 200, body: null, headers: streamHeaders(withCors({}, origin)) }, start);
-      if (deps.streams.size >= deps.maxStreams) {
-        return finish(c, fail(503, 'unavailable', 'Too many live streams open; poll the counts instead', { origin, retryAfter: 30 }), start);
+      const key = client(c);
+      const refused = deps.streams.refusal(key);
+      if (refused !== undefined) {
+        const message = refused === 'total' ? 'Too many live streams open' : 'Too many live streams open from this network';
+        return finish(c, fail(503, 'unavailable', `${message}; poll the counts instead`, { origin, retryAfter: 30 }), start);
       }
-      const response = deps.streams.open(scope.id, withCors({}, origin));
+      const response = deps.streams.open(scope.id, withCors({}, origin), key, c.env.outgoing);
       if (deps.accessLog) log.access(c.req.method, c.req.path, 200, performance.now() - start);
       return response;
     }),

@@ -80,7 +80,8 @@ export class CampaignsFileError extends Error {
 export function loadCampaigns(file: string): Map<string, CampaignEntry> {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    // A byte-order mark, as Windows editors save UTF-8, is not part of the JSON.
+    data = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new CampaignsFileError(`campaigns file ${file}: ${(error as Error).message}`);
   }

@@ -17,6 +17,12 @@ import type { ErrorCode } from '../contract/pledge.js';
 
 export type HeaderMap = Record<string, string>;
 
+/**
+ * Codes of requests refused below the API (protocol-errors.ts), besides the contract's: clients parse
+ * `code` as any string, as the contract says.
+ */
+export type ProtocolErrorCode = 'bad_request' | 'request_timeout' | 'headers_too_large';
+
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
 export interface Reply {
@@ -47,11 +53,15 @@ export interface FailOptions {
  * error discloses nothing), so a widget on a site that is not allowed can read why rather than see
  * an opaque network failure and retry forever.
  */
-export function fail(status: number, code: ErrorCode, message: string, options: FailOptions = {}): Reply {
+export function fail(status: number, code: ErrorCode | ProtocolErrorCode, message: string, options: FailOptions = {}): Reply {
   const { origin, retryAfter, field } = options;
   const body = JSON.stringify({ error: field === undefined ? { code, message } : { code, message, field } });
   const headers: HeaderMap = { 'content-type': JSON_TYPE, 'cache-control': 'no-store', 'access-control-allow-origin': origin ?? '*', vary: 'Origin' };
-  if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
+  if (retryAfter !== undefined) {
+    headers['retry-after'] = String(retryAfter);
+    // Without this a page on another origin cannot read how long to wait.
+    headers['access-control-expose-headers'] = 'Retry-After';
+  }
   return { status, body, headers };
 }
 
@@ -109,4 +119,16 @@ export function parseJson(bytes: Buffer): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A whole HTTP/1.1 answer as text, for a socket node:http is not answering (a connection refused
+ * over a cap, a request node:http could not parse): the same JSON error body as every other error,
+ * then the connection closes.
+ */
+export function rawErrorResponse(status: number, reason: string, code: ErrorCode | ProtocolErrorCode, message: string, extra: HeaderMap = {}): string {
+  const body = JSON.stringify({ error: { code, message } });
+  const headers: HeaderMap = { 'content-type': JSON_TYPE, 'cache-control': 'no-store', 'access-control-allow-origin': '*', connection: 'close', 'content-length': String(Buffer.byteLength(body)) };
+  for (const [name, value] of Object.entries(extra)) headers[name] = value;
+  return `HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${body}`;
 }

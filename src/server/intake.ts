@@ -118,8 +118,9 @@ export function receive<B, S extends Scope>(
           const headers = withCors({ 'content-type': JSON_TYPE, 'cache-control': 'no-store' }, origin);
           answer({ status: created ? 201 : 200, body: `${head}${snapshot.body}}`, headers, length: head.length + snapshot.length + 1 });
         },
-        (error: unknown) => {
-          log.error(`${noun} not stored`, error);
+        () => {
+          // Not logged here: the store logs a failing episode once, and once when it ends (a full
+          // disk refusing thousands of records must not write thousands of lines).
           answer(fail(503, 'unavailable', `The ${noun} could not be stored; retry with the same key`, { origin, retryAfter: 5 }));
         },
       );

@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { CampaignsFileError } from './campaigns.js';
 import { ConfigError, configFromEnv } from './config.js';
 import { DataDirLockedError } from './data-lock.js';
+import { LedgerMissingError } from './ledger.js';
 import { log } from './log.js';
+import { DatabaseError } from './sqlite-store.js';
 import { startService } from './service.js';
 
 try {
@@ -30,12 +32,23 @@ try {
   }
   // Only now: a supervisor that stops the service as soon as it reads this line must find the
   // handlers in place (written first, a SIGTERM could arrive before them and kill it outright).
-  log.info('listening', { url: service.url, port: service.port, dataDir: config.dataDir, campaignsFile: config.campaignsFile });
+  log.info('listening', {
+    url: service.url,
+    port: service.port,
+    dataDir: config.dataDir,
+    campaignsFile: config.campaignsFile,
+    // The caps sized under the open-file limit (config.ts): what a hog or a crowd runs into.
+    openFileLimit: config.openFileLimit ?? 'unknown',
+    maxConnections: config.maxConnections,
+    maxConnectionsPerAddress: config.trustProxy > 0 ? 'proxy' : config.maxConnectionsPerAddress,
+    maxStreams: config.maxStreams,
+    maxStreamsPerAddress: config.maxStreamsPerAddress,
+  });
 } catch (error) {
-  // A bad campaigns file or setting, or a data directory another service uses: say exactly what, and
-  // stop (a service half-configured counts wrong).
-  if (error instanceof CampaignsFileError || error instanceof ConfigError || error instanceof DataDirLockedError) {
-    log.error(error.message);
+  // A bad campaigns file or setting, a data directory another service uses, a damaged or missing
+  // database: say exactly what (and what to do), and stop (a service half-configured counts wrong).
+  if (error instanceof CampaignsFileError || error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof DatabaseError || error instanceof LedgerMissingError) {
+    log.error(error.message, undefined, error instanceof DatabaseError ? { code: error.code, file: error.file } : {});
     process.stderr.write(`\nlantoa: ${error.message}\n`);
   } else {
     log.error('start failed', error);

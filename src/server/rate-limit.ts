@@ -4,6 +4,8 @@
  * client simply starts again with a full bucket, which is what it would have had after a quiet spell).
  * Per process: with several instances each keeps its own buckets, so the effective limit is the sum.
  */
+import { isIP } from 'node:net';
+
 export interface RateOptions {
   perMinute: number;
   burst: number;
@@ -63,25 +65,61 @@ export class RateLimiter {
 /**
  * The client address requests are limited by. Behind `trustProxy` proxies the client is that many
  * entries from the right of X-Forwarded-For (each proxy appends the address it saw); without it the
- * header is ignored, since any client can send one. IPv6 clients are keyed by their /64, which one
- * subscriber usually holds whole: otherwise a single phone could rotate through addresses.
+ * header is ignored, since any client can send one. The entry must be an IP address (IPv4, IPv6,
+ * with or without brackets and port): anything else, or a header naming fewer hops than trusted,
+ * cannot be told apart from what a client made up, so such requests are keyed by the socket address
+ * (the proxy's), one shared bucket, instead of getting a bucket each. Keys are canonical and short
+ * (at most 24 characters), whatever the header holds: the limiter's memory stays bounded by
+ * `maxClients` times a small constant.
  */
 export function clientKey(socketAddress: string | undefined, forwardedFor: string | undefined, trustProxy: number): string {
-  let address = socketAddress ?? 'unknown';
   if (trustProxy > 0 && forwardedFor) {
-    const chain = [...forwardedFor.split(',').map((part) => part.trim()).filter(Boolean), address];
-    address = chain[Math.max(0, chain.length - 1 - trustProxy)];
+    const forwarded = ipAddress(forwardedEntry(forwardedFor, trustProxy));
+    if (forwarded !== undefined) return addressKey(forwarded);
   }
-  if (address.startsWith('::ffff:')) address = address.slice(7);
-  // Node gives addresses in canonical form: a colon means IPv6 (node:net's isIPv6 is a costly regex).
-  if (address.includes(':')) return `${expandIPv6(address).slice(0, 4).join(':')}::/64`;
-  return address;
+  return addressKey(socketAddress ?? 'unknown');
+}
+
+/**
+ * The key of an address as node gives it (canonical): IPv4 as is, IPv6 by its /64, which one
+ * subscriber usually holds whole (otherwise a single phone could rotate through addresses).
+ */
+export function addressKey(address: string): string {
+  const plain = address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+  // A colon means IPv6 (node:net's isIPv6 is a costly regex, and socket addresses need none).
+  if (plain.includes(':')) return `${expandIPv6(plain).slice(0, 4).join(':')}::/64`;
+  return plain;
+}
+
+/** The entry `hops` from the right of a comma-separated header, found from its end (a long header is not split whole). */
+function forwardedEntry(header: string, hops: number): string {
+  let end = header.length;
+  for (let hop = 1; hop < hops; hop++) {
+    const comma = header.lastIndexOf(',', end - 1);
+    if (comma < 0) return ''; // fewer entries than trusted proxies: the first one is the client's own word
+    end = comma;
+  }
+  return header.slice(header.lastIndexOf(',', end - 1) + 1, end).trim();
+}
+
+/** Longest text an address entry can be: a full IPv6 address with an IPv4 tail, brackets and a port. */
+const MAX_ADDRESS_TEXT = 53;
+
+/** `text` as an IP address (brackets and a port dropped), or undefined when it is none. */
+function ipAddress(text: string): string | undefined {
+  if (text.length === 0 || text.length > MAX_ADDRESS_TEXT) return undefined;
+  let address = text;
+  if (address.startsWith('[')) address = address.slice(1, address.indexOf(']') >>> 0); // "[v6]:port"
+  else if (address.indexOf(':') === address.lastIndexOf(':')) address = address.split(':')[0]; // "v4:port"
+  return isIP(address) === 0 ? undefined : address;
 }
 
 function expandIPv6(address: string): string[] {
   const [head, tail = ''] = address.split('%')[0].split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const missing = address.includes('::') ? 8 - left.length - right.length : 0;
+  // An IPv4 tail (::ffff:1.2.3.4, 64:ff9b::1.2.3.4) stands for two groups.
+  const groups = left.length + right.length + (address.includes('.') ? 1 : 0);
+  const missing = address.includes('::') ? 8 - groups : 0;
   return [...left, ...Array<string>(missing).fill('0'), ...right].map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''));
 }

@@ -3,9 +3,9 @@
  * takes it down in order. main.ts runs it from the environment; the tests run it in-process on a
  * random port with a temporary database.
  */
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApi } from './api.js';
@@ -15,6 +15,10 @@ import type { ServiceConfig } from './config.js';
 import { log } from './log.js';
 import { RateLimiter } from './rate-limit.js';
 import { lockDataDir } from './data-lock.js';
+import { isoNow } from './clock.js';
+import { ConnectionGuard } from './connections.js';
+import { checkLedger, DATABASE_FILE, markLedger } from './ledger.js';
+import { answerClientErrors, requestError } from './protocol-errors.js';
 import { createScopes } from './scopes.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { RecordStore } from './store.js';
@@ -43,7 +47,9 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
   const unlock = lockDataDir(config.dataDir);
   let store: RecordStore;
   try {
-    store = await SqliteStore.open(join(config.dataDir, 'pledges.sqlite'));
+    checkLedger(config.dataDir);
+    store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
+    markLedger(config.dataDir, isoNow());
   } catch (error) {
     unlock();
     throw error;
@@ -61,7 +67,14 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
   });
 
   const counts = new Map([...scopes.campaigns].map(([id, scope]) => [id, scope.aggregate]));
-  const streams = new StreamHub(counts, { coalesceMs: config.coalesceMs, heartbeatMs: config.heartbeatMs });
+  let stalledStreams = 0;
+  const streams = new StreamHub(counts, {
+    coalesceMs: config.coalesceMs,
+    heartbeatMs: config.heartbeatMs,
+    maxStreams: config.maxStreams,
+    maxStreamsPerAddress: config.maxStreamsPerAddress,
+    onStalled: () => (stalledStreams += 1),
+  });
   const limiter = (rate: { perMinute: number; burst: number }) => new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
   const site = createApp({ ...dirs, accessLog: config.accessLog, healthy: () => store.healthy });
@@ -73,11 +86,32 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     writeLimiter: limiter(config.pledgeRate),
     readLimiter,
     trustProxy: config.trustProxy,
-    maxStreams: config.maxStreams,
     accessLog: config.accessLog,
     site,
   });
-  const server = createAdaptorServer({ fetch: api.fetch }) as Server;
+  // What createAdaptorServer does, plus an errorHandler: a request the adapter cannot read gets a JSON 400.
+  const server = createServer(
+    // A request must arrive in seconds: a client trickling its headers (or never sending any) holds a
+    // socket, and sockets are bounded by the open-file limit. Checked every second, not every 30.
+    // No Host: the adapter's JSON 400 rather than node:http's empty one.
+    { headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false },
+    getRequestListener(api.fetch, { errorHandler: requestError }),
+  );
+  answerClientErrors(server);
+  // Per address only on direct connections: behind a proxy every socket is the proxy's (connections.ts).
+  const connections = new ConnectionGuard({
+    maxConnections: config.maxConnections,
+    maxConnectionsPerAddress: config.trustProxy > 0 ? undefined : config.maxConnectionsPerAddress,
+  });
+  connections.attach(server);
+  // Refusals come in floods (a client retrying in a loop): a line a minute at most says how many.
+  const report = setInterval(() => {
+    const refused = connections.takeRefused();
+    if (refused > 0) log.warn('connections refused over the caps', { refused, open: connections.size, maxConnections: config.maxConnections, maxConnectionsPerAddress: config.maxConnectionsPerAddress });
+    if (stalledStreams > 0) log.warn('streams dropped: clients not reading', { dropped: stalledStreams });
+    stalledStreams = 0;
+  }, 60_000);
+  report.unref();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -104,6 +138,7 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
       }, DRAIN_MS);
       await drained;
       clearInterval(sweep);
+      clearInterval(report);
       clearTimeout(timer);
       unsubscribe();
       await store.close();

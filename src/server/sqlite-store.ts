@@ -40,6 +40,68 @@ const RECORD_KINDS: readonly RecordKind[] = ['pledge', 'quiz-result'];
 /** Upper bound on one transaction, so a burst never makes one commit (and its replies) very late. */
 const MAX_BATCH = 1000;
 
+/** How often the file system is asked whether it takes writes, when no commit has shown it lately. */
+const PROBE_MS = 10_000;
+
+/** A failure of the SQLite worker, with SQLite's code (or the system's: ENOSPC) when there is one. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(code === undefined ? message : `${code}: ${message}`);
+  }
+}
+
+/** What an operator does about a database that cannot be opened, by SQLite's code. */
+function remedy(code: string | undefined): string {
+  switch (code) {
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_NOTADB':
+      return 'The file is damaged or is not a Lantoa database. Stop here: keep this file aside for inspection (do not delete it), restore the latest backup to this path (with its -wal file, if the backup has one), then start again.';
+    case 'SQLITE_CANTOPEN':
+    case 'SQLITE_PERM':
+    case 'SQLITE_READONLY':
+      return 'The service cannot open or write the file: check that the folder and file exist and belong to the user the service runs as.';
+    case 'SQLITE_FULL':
+    case 'SQLITE_IOERR':
+    case 'ENOSPC':
+      return 'The disk is full or failing: free space in the data folder (or check the disk).';
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return 'Another process holds the database locked (a backup, an sqlite3 shell): end it.';
+    default:
+      return 'Check the file with `sqlite3 <file> "PRAGMA integrity_check"`; if it is damaged, restore the latest backup to this path.';
+  }
+}
+
+/** The database file cannot be used: says which file, SQLite's code and message, and what to do. */
+export class DatabaseError extends Error {
+  override name = 'DatabaseError';
+  readonly code: string | undefined;
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    const code = cause instanceof StoreError ? cause.code : undefined;
+    const detail = cause instanceof Error ? cause.message : describe(cause);
+    super(`database ${file} cannot be used (${detail}). ${remedy(code)}`);
+    this.code = code;
+  }
+}
+
+/** Text of something thrown that may not be an Error (a worker's error can arrive as a plain object). */
+function describe(value: unknown): string {
+  if (value instanceof Error) return value.message;
+  if (typeof value === 'object' && value !== null) {
+    const { code, message } = value as { code?: unknown; message?: unknown };
+    if (typeof message === 'string') return typeof code === 'string' ? `${code}: ${message}` : message;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
 type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export class SqliteStore implements RecordStore {
@@ -55,37 +117,96 @@ export class SqliteStore implements RecordStore {
   #scheduled = false;
   #closing: Promise<void> | undefined;
   #failure: Error | undefined;
-  /** The latest commit failed (and none succeeded since): unhealthy, though the next batch may work. */
+  /** The latest commit or write probe failed (and none succeeded since): unhealthy, though the next batch may work. */
   #commitFailing = false;
+  /** The failing episode: when it began and the records refused in it (one log line at each end, not one per record). */
+  #episode: { since: number; refused: number } | undefined;
+  /** Date.now() of the latest successful commit or probe. */
+  #lastWrite = 0;
+  #prober: NodeJS.Timeout | undefined;
+  readonly #file: string;
 
-  private constructor(worker: Worker) {
+  private constructor(worker: Worker, file: string) {
     this.#worker = worker;
+    this.#file = file;
     // Listened for from the start: the 'exit' event can come before the continuation of the last reply.
     this.#exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     worker.on('message', (reply: Reply) => {
       const call = this.#calls.get(reply.id);
       this.#calls.delete(reply.id);
       if (reply.ok) call?.resolve(reply.value);
-      else call?.reject(new Error(reply.error));
+      else call?.reject(new StoreError(reply.error, reply.code));
     });
-    worker.on('error', (error) => this.#fail(error));
+    // An uncaught error of the thread arrives cloned, possibly as a plain object: keep its code and message.
+    worker.on('error', (error: unknown) => this.#fail(error instanceof Error ? error : new StoreError(describe(error))));
     worker.on('exit', (code) => this.#fail(new Error(`SQLite worker exited (${code})`)));
   }
 
   /**
-   * Opens (and creates when missing) the database file; rejects if it cannot be opened. `onWorker`
-   * sees the writer thread as it starts (the tests use it to end the thread as a crash would).
+   * Opens (and creates when missing) the database file; rejects with a {@link DatabaseError} (file,
+   * SQLite's code and message, what to do) if it cannot be opened or read. Then probes whether the
+   * disk takes writes (health starts false on a full disk) and keeps probing every `probeMs` while
+   * no commit has shown it. `onWorker` sees the writer thread as it starts (the tests use it to end
+   * the thread as a crash would).
    */
-  static async open(file: string, onWorker?: (worker: Worker) => void): Promise<SqliteStore> {
+  static async open(file: string, onWorker?: (worker: Worker) => void, probeMs = PROBE_MS): Promise<SqliteStore> {
     const worker = startWorker(import.meta.url, 'sqlite-worker', { file });
     onWorker?.(worker);
-    const store = new SqliteStore(worker);
-    // Fails here if the schema or file is unusable.
-    for (const kind of RECORD_KINDS) {
-      const keysByScope = (await store.#call({ op: 'keys', kind })) as Record<string, string>;
-      for (const [scope, keys] of Object.entries(keysByScope)) store.#scopeKeys(kind, scope).committed = new Set(keys.split('\n'));
+    const store = new SqliteStore(worker, file);
+    try {
+      // Reading every key reads every row: a damaged table fails here, not at the first pledge.
+      for (const kind of RECORD_KINDS) {
+        const keysByScope = (await store.#call({ op: 'keys', kind })) as Record<string, string>;
+        for (const [scope, keys] of Object.entries(keysByScope)) store.#scopeKeys(kind, scope).committed = new Set(keys.split('\n'));
+      }
+    } catch (error) {
+      store.#closing = Promise.resolve();
+      await worker.terminate();
+      throw new DatabaseError(file, error);
     }
+    await store.#probe();
+    store.#prober = setInterval(() => {
+      if (!store.#writing && Date.now() - store.#lastWrite >= probeMs) void store.#probe();
+    }, probeMs);
+    store.#prober.unref();
     return store;
+  }
+
+  /** Writes and fsyncs a little beside the database: whether the disk takes writes now. */
+  async #probe(): Promise<void> {
+    try {
+      await this.#call({ op: 'probe' });
+      this.#wrote();
+    } catch (error) {
+      if (!this.#failure) this.#writeFailed(error, 0);
+    }
+  }
+
+  /** A commit or probe succeeded: the end of a failing episode, if one was on. */
+  #wrote(): void {
+    this.#lastWrite = Date.now();
+    this.#commitFailing = false;
+    const episode = this.#episode;
+    if (!episode) return;
+    this.#episode = undefined;
+    log.info('writes succeed again', { file: this.#file, failedForSeconds: Math.round((Date.now() - episode.since) / 1000), refusedRecords: episode.refused });
+  }
+
+  /** A commit or probe failed: one line when an episode begins (disk full, locked, unwritable), none for the rest of it. */
+  #writeFailed(error: unknown, refused: number): void {
+    this.#commitFailing = true;
+    if (this.#episode) {
+      this.#episode.refused += refused;
+      return;
+    }
+    this.#episode = { since: Date.now(), refused };
+    const code = error instanceof StoreError ? error.code : undefined;
+    log.error('writes failing: records are refused (503) until a write succeeds; one line when it ends', undefined, {
+      file: this.#file,
+      code,
+      error: describe(error),
+      todo: remedy(code),
+    });
   }
 
   #scopeKeys(kind: RecordKind, scope: string): ScopeKeys {
@@ -125,15 +246,14 @@ export class SqliteStore implements RecordStore {
       try {
         results = [...((await this.#call({ op: 'add', rows })) as string)].map((flag) => flag === '1');
       } catch (error) {
-        if (!this.#commitFailing && !this.#failure) log.error('commit failed', error);
-        this.#commitFailing = true;
+        if (!this.#failure) this.#writeFailed(error, batch.length);
         for (const pending of batch) {
           this.#scopeKeys(pending.record.kind, scopeOf(pending.record)).pending.delete(pending.record.key);
           pending.reject(error as Error);
         }
         continue;
       }
-      this.#commitFailing = false;
+      this.#wrote();
       for (const { record } of batch) {
         const keys = this.#scopeKeys(record.kind, scopeOf(record));
         keys.committed.add(record.key);
@@ -175,6 +295,7 @@ export class SqliteStore implements RecordStore {
   }
 
   close(): Promise<void> {
+    clearInterval(this.#prober);
     this.#closing ??= (async () => {
       while (this.#writing || this.#scheduled || this.#queue.length > 0) {
         if (!this.#writing) await this.#write();
@@ -205,7 +326,7 @@ export class SqliteStore implements RecordStore {
       return;
     }
     this.#failure = error;
-    log.error('SQLite worker failed', error);
+    log.error('SQLite worker failed', error, { file: this.#file });
     for (const call of this.#calls.values()) call.reject(error);
     this.#calls.clear();
     for (const pending of this.#queue.splice(0)) pending.reject(error);

@@ -4,6 +4,8 @@
  * Messages are handled one at a time, in order; each reply is sent only after the commit returned.
  */
 import Database from 'better-sqlite3';
+import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RecordKind } from './store.js';
 import { TABLES } from './sqlite-tables.js';
@@ -16,43 +18,81 @@ export type Request =
   | { id: number; op: 'add'; rows: string }
   | { id: number; op: 'tally'; kind: RecordKind; scope: string }
   | { id: number; op: 'keys'; kind: RecordKind }
+  | { id: number; op: 'probe' }
   | { id: number; op: 'close' };
-export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+/** A failure carries SQLite's code (SQLITE_CORRUPT, SQLITE_FULL…) when SQLite gave one, for the operator. */
+export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string; code?: string };
 
-const db = new Database((workerData as { file: string }).file);
-db.pragma('journal_mode = WAL');
-// FULL: the WAL is fsynced at every commit, so an acknowledged record survives an OS crash or power
-// cut, not only a killed process. Paid once per batch (group commit), not once per record.
-db.pragma('synchronous = FULL');
-// Another process (a backup, the sqlite3 shell) may hold the lock briefly: wait rather than fail.
-db.pragma('busy_timeout = 5000');
-// Checkpoint (copy the WAL into the database file) every ~40 MB of WAL instead of every 4 MB: fewer,
-// larger checkpoints cost less (measured when each commit of random keys still dirtied many index
-// pages, as it does in databases made before the keys moved to memory; kept for those).
-db.pragma('wal_autocheckpoint = 10000');
+const { file } = workerData as { file: string };
 
-const statements = new Map(
-  Object.entries(TABLES).map(([kind, table]) => {
-    db.exec(table.schema);
-    return [kind, { insert: db.prepare(table.insert), tally: db.prepare(table.tally), lastAt: db.prepare(table.lastAt), keys: db.prepare(table.keys).raw() }] as const;
-  }),
-);
-
-/** The prepared statements of one kind of record. */
-function statementsOf(kind: string) {
-  const statement = statements.get(kind);
-  if (!statement) throw new Error(`unknown record kind ${kind}`);
-  return statement;
+/** The connection and its statements. */
+function openDatabase() {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL: the WAL is fsynced at every commit, so an acknowledged record survives an OS crash or power
+  // cut, not only a killed process. Paid once per batch (group commit), not once per record.
+  db.pragma('synchronous = FULL');
+  // Another process (a backup, the sqlite3 shell) may hold the lock briefly: wait rather than fail.
+  db.pragma('busy_timeout = 5000');
+  // Checkpoint (copy the WAL into the database file) every ~40 MB of WAL instead of every 4 MB: fewer,
+  // larger checkpoints cost less (measured when each commit of random keys still dirtied many index
+  // pages, as it does in databases made before the keys moved to memory; kept for those).
+  db.pragma('wal_autocheckpoint = 10000');
+  const statements = new Map(
+    Object.entries(TABLES).map(([kind, table]) => {
+      db.exec(table.schema);
+      return [kind, { insert: db.prepare(table.insert), tally: db.prepare(table.tally), lastAt: db.prepare(table.lastAt), keys: db.prepare(table.keys).raw() }] as const;
+    }),
+  );
+  /** The prepared statements of one kind of record. */
+  const statementsOf = (kind: string) => {
+    const statement = statements.get(kind);
+    if (!statement) throw new Error(`unknown record kind ${kind}`);
+    return statement;
+  };
+  const insert = (line: string): string => {
+    const fields = line.split('\t');
+    return statementsOf(fields[0]).insert.run(...fields.slice(1)).changes === 1 ? '1' : '0';
+  };
+  const writeBatch = db.transaction((rows: string) => rows.split('\n').map(insert).join(''));
+  return { db, statementsOf, writeBatch };
 }
 
-function insert(line: string): string {
-  const fields = line.split('\t');
-  return statementsOf(fields[0]).insert.run(...fields.slice(1)).changes === 1 ? '1' : '0';
+/**
+ * A damaged or unreadable file fails here (SQLITE_NOTADB, SQLITE_CORRUPT, SQLITE_CANTOPEN): kept and
+ * sent, with its code, as the answer to every request, so the service can say what it is and stop.
+ */
+let opened: ReturnType<typeof openDatabase> | undefined;
+let openError: unknown;
+try {
+  opened = openDatabase();
+} catch (error) {
+  openError = error;
 }
 
-const writeBatch = db.transaction((rows: string) => rows.split('\n').map(insert).join(''));
+/**
+ * Bytes the write probe writes and fsyncs beside the database: room for a batch of records. SQLite's
+ * own writes can succeed on a full disk for a while (the WAL reuses its space), so health asks the
+ * file system itself.
+ */
+const PROBE_BYTES = Buffer.alloc(64 * 1024);
+
+function probe(): null {
+  const path = join(dirname(file), '.write-probe');
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, PROBE_BYTES);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+    unlinkSync(path);
+  }
+  return null;
+}
 
 function handle(request: Request): unknown {
+  if (!opened) throw openError;
+  const { db, statementsOf, writeBatch } = opened;
   switch (request.op) {
     case 'add':
       return writeBatch(request.rows);
@@ -66,6 +106,8 @@ function handle(request: Request): unknown {
       for (const [scope, key] of statementsOf(request.kind).keys.iterate() as IterableIterator<[string, string]>) (byScope[scope] ??= []).push(key);
       return Object.fromEntries(Object.entries(byScope).map(([scope, keys]) => [scope, keys.join('\n')]));
     }
+    case 'probe':
+      return probe();
     case 'close':
       db.close();
       return null;
@@ -80,7 +122,8 @@ port.on('message', (request: Request) => {
     reply = { id: request.id, ok: true, value: handle(request) };
   } catch (error) {
     // The transaction rolled back: nothing of this batch is stored, and nobody is told it is.
-    reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    const code = (error as { code?: unknown } | null)?.code;
+    reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) };
   }
   port.postMessage(reply);
   if (request.op === 'close') port.close();

@@ -2,8 +2,13 @@
  * Server-Sent Events of the counts. Every change is coalesced per campaign: at most one `counts`
  * event per `coalesceMs` (a burst of 500 pledges sends a handful of events, not 500 to every
  * client), and the latest counts always go out. A heartbeat comment every `heartbeatMs` keeps
- * proxies and mobile carriers from closing an idle connection. A client that does not read (its
- * events pile up) is dropped, so one stalled phone cannot hold memory; EventSource reconnects.
+ * proxies and mobile carriers from closing an idle connection. A client that does not read is
+ * dropped once MAX_PENDING_BYTES wait for it in this process (measured where they really wait: the
+ * stream's queue, plus the node response and socket buffers: `outgoing.writableLength`), so one
+ * stalled phone cannot hold memory; EventSource reconnects. Before anything waits here the operating
+ * system's socket buffers take what they can (on Linux up to `net.ipv4.tcp_wmem`'s maximum, 4 MB by
+ * default, plus the client's receive window): that memory is the kernel's, outside the service.
+ * Open streams are capped in all and per client address (`maxStreams`, `maxStreamsPerAddress`).
  *
  * A stream is a Response whose body is a ReadableStream of bytes, written by @hono/node-server to the
  * socket as the client takes it: an event is encoded once and the same bytes are enqueued for every
@@ -19,7 +24,21 @@ import type { HeaderMap } from './http.js';
 export interface StreamOptions {
   coalesceMs: number;
   heartbeatMs: number;
+  /** Open streams at most, in all and per client key (rate-limit.ts's clientKey). */
+  maxStreams?: number;
+  maxStreamsPerAddress?: number;
+  /** Called when a client that does not read is dropped, with the bytes that waited for it here. */
+  onStalled?: (queuedBytes: number) => void;
 }
+
+/** The node response a stream is written to: what it has not handed to the kernel yet, and a way to cut it. */
+export interface Outgoing {
+  readonly writableLength: number;
+  destroy(): void;
+}
+
+/** Why a stream is refused: too many in all, or too many from the client's address. */
+export type StreamRefusal = 'total' | 'address';
 
 interface Client {
   send(bytes: Uint8Array): void;
@@ -27,7 +46,7 @@ interface Client {
   end(cancelled?: boolean): void;
 }
 
-/** Bytes queued but not yet taken by the client after which it counts as stalled (~16 counts events). */
+/** Bytes waiting in this process for a client after which it counts as stalled (~16 counts events). */
 const MAX_PENDING_BYTES = 16 * 1024;
 /** Tells EventSource how long to wait before reconnecting (ms). */
 const RETRY_MS = 5000;
@@ -46,6 +65,8 @@ export class StreamHub {
   readonly #options: StreamOptions;
   readonly #channels = new Map<string, Channel>();
   readonly #heartbeat: NodeJS.Timeout;
+  /** Open streams by client key. */
+  readonly #byClient = new Map<string, number>();
   #size = 0;
 
   constructor(counts: ReadonlyMap<string, CampaignCounts>, options: StreamOptions) {
@@ -64,11 +85,20 @@ export class StreamHub {
     return this.#size;
   }
 
+  /** Why a new stream from `clientKey` would be refused now, or undefined when it may open. */
+  refusal(clientKey: string): StreamRefusal | undefined {
+    const { maxStreams = Infinity, maxStreamsPerAddress = Infinity } = this.#options;
+    if (this.#size >= maxStreams) return 'total';
+    if ((this.#byClient.get(clientKey) ?? 0) >= maxStreamsPerAddress) return 'address';
+    return undefined;
+  }
+
   /**
    * The response of a stream request: the campaign's counts at once, then every change. `headers`
-   * (CORS) are sent with the stream's own.
+   * (CORS) are sent with the stream's own. `outgoing` is the node response the stream is written to
+   * (its buffered bytes count as waiting for the client); `clientKey` counts the stream against its address.
    */
-  open(campaign: string, headers: HeaderMap): Response {
+  open(campaign: string, headers: HeaderMap, clientKey = '', outgoing?: Outgoing): Response {
     const channel = this.#channels.get(campaign);
     if (!channel) throw new Error(`no campaign ${campaign}`);
     streamHeaders(headers);
@@ -80,26 +110,38 @@ export class StreamHub {
           const opened: Client = {
             send: (bytes) => {
               if (!open) return;
-              // desiredSize: the queue's room left; below 0 the client has not taken the last MAX_PENDING_BYTES.
-              if ((controller.desiredSize ?? 0) < 0) opened.end();
-              else controller.enqueue(bytes);
+              // The queue's high-water mark is 0, so -desiredSize is what it holds; the response and
+              // its socket hold what node:http has not handed to the kernel yet.
+              const queued = -(controller.desiredSize ?? 0) + (outgoing?.writableLength ?? 0);
+              if (queued <= MAX_PENDING_BYTES) controller.enqueue(bytes);
+              else {
+                this.#options.onStalled?.(queued);
+                // Closing the stream would wait for the client to read what is queued, which it does
+                // not: cut the connection, so its socket and buffers are freed now.
+                opened.end(outgoing !== undefined);
+                outgoing?.destroy();
+              }
             },
             end: (cancelled = false) => {
               if (!open) return;
               open = false;
               channel.clients.delete(opened);
               this.#size -= 1;
+              const left = (this.#byClient.get(clientKey) ?? 1) - 1;
+              if (left === 0) this.#byClient.delete(clientKey);
+              else this.#byClient.set(clientKey, left);
               if (!cancelled) controller.close();
             },
           };
           client = opened;
           channel.clients.add(opened);
           this.#size += 1;
+          this.#byClient.set(clientKey, (this.#byClient.get(clientKey) ?? 0) + 1);
           opened.send(Buffer.from(`retry: ${RETRY_MS}\n${event(channel)}`));
         },
         cancel: () => client?.end(true),
       },
-      { highWaterMark: MAX_PENDING_BYTES, size: (chunk) => chunk.byteLength },
+      { highWaterMark: 0, size: (chunk) => chunk.byteLength },
     );
     return new Response(body, { status: 200, headers });
   }

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -136,9 +137,14 @@ export interface ChildService {
   stdout: string[];
 }
 
-/** Runs src/server/main.ts in a child process, as `npm start` does, with extra environment. */
-export function spawnService(env: Record<string, string>): ChildService {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
+/**
+ * Runs src/server/main.ts in a child process, as `npm start` does, with extra environment; with
+ * `openFiles`, under that open-file limit (`ulimit -n`, as systemd's default of 1,024).
+ */
+export function spawnService(env: Record<string, string>, { openFiles }: { openFiles?: number } = {}): ChildService {
+  const node = [process.execPath, '--import', 'tsx', join(ROOT, 'src/server/main.ts')];
+  const [command, ...args] = openFiles === undefined ? node : ['bash', '-c', `ulimit -n ${openFiles} && exec "$@"`, 'bash', ...node];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ACCESS_LOG: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -231,4 +237,32 @@ export async function openStream(url: string, headers: Record<string, string> = 
     reading,
     close: () => controller.abort(),
   };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * One HTTP request over node:http from a chosen local address (`localAddress`: the whole of
+ * 127.0.0.0/8 is loopback, so each address is another client), on its own connection. Rejects after
+ * `timeoutMs` (a service that cannot accept must fail the test, not hang it).
+ */
+export function rawRequest(
+  url: string,
+  { method = 'GET', headers = {}, body, localAddress, timeoutMs = 5000 }: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string; timeoutMs?: number } = {},
+): Promise<RawResponse> {
+  return new Promise((resolveResponse, reject) => {
+    const request = httpRequest(url, { method, headers, localAddress, agent: false }, (response) => {
+      let text = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+      response.on('error', reject);
+    });
+    request.setTimeout(timeoutMs, () => request.destroy(new Error(`${method} ${url} from ${localAddress ?? 'default'}: no answer in ${timeoutMs} ms`)));
+    request.on('error', reject);
+    request.end(body);
+  });
 }

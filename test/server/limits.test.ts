@@ -94,6 +94,37 @@ describe('clientKey', () => {
     assert.equal(clientKey('10.0.0.2', '198.51.100.1, 203.0.113.7', 2), '198.51.100.1');
   });
 
+  it('takes a forwarded address only when it is one: garbage and long values share the proxy\'s key', () => {
+    // Ports and brackets as some proxies write them; IPv6 by /64 as for sockets; any case.
+    assert.equal(clientKey('10.0.0.2', '203.0.113.7:51234', 1), '203.0.113.7');
+    assert.equal(clientKey('10.0.0.2', '[2001:DB8:1:2::5]:443', 1), '2001:db8:1:2::/64');
+    assert.equal(clientKey('10.0.0.2', '2001:0db8:0001:0002:0000:0000:0000:0005', 1), '2001:db8:1:2::/64');
+    assert.equal(clientKey('10.0.0.2', '::ffff:203.0.113.7', 1), '203.0.113.7');
+    assert.equal(clientKey('10.0.0.2', '64:ff9b::203.0.113.7', 1), '64:ff9b:0:0::/64');
+    for (const garbage of ['unknown', 'x'.repeat(8192), '999.1.1.1', '203.0.113.7 evil', '<script>', '1.2.3', '', ' , ']) {
+      assert.equal(clientKey('10.0.0.2', garbage, 1), '10.0.0.2', JSON.stringify(garbage.slice(0, 20)));
+    }
+    // Fewer entries than trusted proxies: the first one is the client's own word.
+    assert.equal(clientKey('10.0.0.2', '203.0.113.7', 2), '10.0.0.2');
+  });
+
+  it('an 8 KB X-Forwarded-For costs the limiter a short key, not 8 KB a client', async () => {
+    const dir = tempDir();
+    const service = await start(dir.path, { trustProxy: 1, pledgeRate: { perMinute: 1, burst: 1 } });
+    try {
+      // Every made-up value lands in one bucket: the second is limited, however different.
+      assert.equal((await postPledge(service.api, pledge(), { 'X-Forwarded-For': `a${'x'.repeat(8000)}` })).status, 201);
+      assert.equal((await postPledge(service.api, pledge(), { 'X-Forwarded-For': `b${'y'.repeat(8000)}` })).status, 429);
+      assert.equal((await postPledge(service.api, pledge(), { 'X-Forwarded-For': '203.0.113.9' })).status, 201);
+    } finally {
+      await service.close();
+      dir.remove();
+    }
+    const limiter = new RateLimiter({ perMinute: 60, burst: 10, maxClients: 1000 });
+    for (let i = 0; i < 1000; i += 1) limiter.take(clientKey('10.0.0.2', `${i}-${'z'.repeat(8000)}`, 1), 0);
+    assert.equal(limiter.size, 1);
+  });
+
   it('groups IPv6 clients by /64', () => {
     assert.equal(clientKey('2001:db8:1:2:aaaa::1', undefined, 0), '2001:db8:1:2::/64');
     assert.equal(clientKey('2001:db8:1:2:bbbb:cccc:dddd:eeee', undefined, 0), '2001:db8:1:2::/64');

@@ -1,5 +1,8 @@
 /** The live stream: Server-Sent Events with the counts, coalesced, with a heartbeat. */
+import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { COUNTS_EVENT, countsSchema } from '../../src/contract/pledge.js';
 import { join } from 'node:path';
@@ -126,6 +129,43 @@ describe('stream', () => {
       assert.ok(text.endsWith('\n\n'), 'whole events only');
     } finally {
       hub.closeAll();
+    }
+  });
+
+  it('over HTTP, drops a client that does not read by what waits for it in the process (stream, response and socket buffers), and cuts its connection', { timeout: 60_000 }, async () => {
+    const entry = loadCampaigns(join(ROOT, 'campaigns/campaigns.json')).get(CAMPAIGN);
+    assert.ok(entry);
+    // Many units make each event ~20 KB, so the kernel's socket buffers (MBs on loopback) fill in a few hundred events.
+    const units = Array.from({ length: 400 }, (_, i) => ({ ...entry.public.units[0], id: `unit-${i}` }));
+    const counts = new CampaignCounts({ ...entry.public, units });
+    const stalls: number[] = [];
+    const hub = new StreamHub(new Map([[CAMPAIGN, counts]]), { coalesceMs: 0, heartbeatMs: 60_000, onStalled: (queued) => stalls.push(queued) });
+    const server = createAdaptorServer({ fetch: (_request, env) => hub.open(CAMPAIGN, {}, 'client', (env as HttpBindings).outgoing) }) as Server;
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    try {
+      socket.on('error', () => undefined);
+      const connections = () => new Promise<number>((done) => server.getConnections((_error, count) => done(count)));
+      socket.write(`GET /stream HTTP/1.1\r\nHost: x\r\n\r\n`);
+      await new Promise((resolve) => socket.once('data', resolve));
+      socket.pause(); // reads nothing more
+      let eventBytes = 0;
+      for (let i = 0; stalls.length === 0 && i < 2000; i += 1) {
+        counts.apply(units[i % units.length].id, entry.public.choices[0].id, new Date(Date.UTC(2027, 0, 1, 0, 0, i)).toISOString());
+        eventBytes = Buffer.byteLength(counts.snapshot().body);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      assert.equal(stalls.length, 1, 'dropped once');
+      assert.ok(stalls[0] > 16 * 1024 && stalls[0] <= 16 * 1024 + eventBytes + 200, `${stalls[0]} bytes waited in the process (events of ${eventBytes})`);
+      assert.equal(hub.size, 0);
+      const end = Date.now() + 5000;
+      while ((await connections()) > 0 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(await connections(), 0, 'the connection was cut, not left open with its buffers');
+    } finally {
+      socket.destroy();
+      hub.closeAll();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 
