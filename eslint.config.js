@@ -1,5 +1,6 @@
-// ESLint flat config: typescript-eslint (type-aware), lit, wc and lit-a11y; `npm run lint` fails on any warning.
+// ESLint flat config: typescript-eslint (type-aware), lit, wc, lit-a11y and import-x; `npm run lint` fails on any warning.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import litPlugin from 'eslint-plugin-lit';
 import litA11y from 'eslint-plugin-lit-a11y';
 import wcPlugin from 'eslint-plugin-wc';
@@ -21,6 +22,21 @@ export default tseslint.config(
       'wc/guard-super-call': 'off', // LitElement always defines connected/disconnectedCallback
     },
     settings: { wc: { elementBaseClasses: ['LitElement', 'LantoaElement'] } },
+  },
+  {
+    // No import cycle: a module that imports (or lazily loads) itself through others has no order it can be
+    // read in, and its parts cannot move apart. The rule skips type-only imports; test/scripts/import-cycles.test.ts
+    // checks those too.
+    files: ['src/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      // Imports name the emitted .js file of a .ts module (TypeScript's own rule for ES modules).
+      'import-x/resolver-next': [createNodeResolver({ extensionAlias: { '.js': ['.ts', '.js'] } })],
+    },
+    // A package never imports this project back: not following node_modules saves minutes of parsing.
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // Browser code never imports the Node-only service.

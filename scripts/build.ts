@@ -9,56 +9,12 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { build, type InlineConfig, type Manifest, type Plugin } from 'vite';
+import { minifyLitTemplates } from './minify-templates.js';
 import { WIDGETS } from './widgets.js';
 
 const OUT = 'dist/lantoa';
 
 await rm(OUT, { recursive: true, force: true });
-
-/** A `//` line comment: not a URL's `scheme://`, not a quoted protocol-relative `"//host"`. */
-const LINE_COMMENT = /(^|[^:"'])\/\//;
-
-/**
- * The minifier leaves the text of Lit's templates alone: comments, indentation and spaces would travel to
- * every visitor. This strips them from css`…` and unsafeCSS(`…`) templates of src/ (quoted strings kept), and
- * folds the indentation of html`…` templates.
- */
-function minifyLitTemplates(): Plugin {
-  const squeeze = (text: string) =>
-    text
-      .split(/('[^']*'|"[^"]*")/)
-      .map((part, i) =>
-        i % 2 === 1
-          ? part
-          : part
-              .replace(/\/\*[\s\S]*?\*\//g, '')
-              .replace(/\s+/g, ' ')
-              .replace(/\s*([{};,])\s*/g, '$1')
-              .replace(/:\s+/g, ':')
-              .replace(/;}/g, '}'),
-      )
-      .join('')
-      .trim();
-  return {
-    name: 'lantoa-minify-lit-templates',
-    transform(code, id) {
-      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !/css`|unsafeCSS\(`|html`/.test(code)) return null;
-      const minified = code
-        .replace(/(css|unsafeCSS\()`([^`]*)`/g, (_, tag: string, body: string) => `${tag}\`${squeeze(body)}\``)
-        // html`…`: a line break and its indentation render as one space anyway. A line that ends in a
-        // // comment (inside a ${…}) keeps its break, or the comment would swallow the code after it:
-        // Vite's TypeScript transform drops comments before this runs, this holds if that ever changes.
-        .replace(/html`[^`]*`/g, (template) => {
-          const [first, ...rest] = template.split(/\n\s*/);
-          return rest.reduce((folded, line) => {
-            const previous = folded.slice(folded.lastIndexOf('\n') + 1);
-            return `${folded}${LINE_COMMENT.test(previous) ? '\n' : ' '}${line}`;
-          }, first);
-        });
-      return { code: minified, map: null };
-    },
-  };
-}
 
 /** One Vite build into OUT with the shared config; each step adds its own entries and output names. */
 function buildStep(step: InlineConfig['build'], define?: Record<string, string>, plugins: Plugin[] = []) {

@@ -1,4 +1,4 @@
-/** Every Lantoa widget, registered. The classic `lantoa.iife.js` bundle is built from this file. */
+/** Every Lantoa widget, registered (one line per widget of scripts/widgets.ts: test/scripts/widgets.test.ts checks it). The classic `lantoa.iife.js` bundle is built from this file. */
 export { LantoaBanner } from './widgets/banner/banner.js';
 export type { BannerVariant, BannerCtaDetail, BannerDismissDetail } from './widgets/banner/banner.js';
 export { LantoaPledgeCounter } from './widgets/pledge-counter/pledge-counter.js';
