@@ -7,7 +7,7 @@ import { defineElement } from '../../core/define.js';
 import { formatDate, formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, LoadError } from '../../core/load.js';
-import { serviceBase } from '../../core/service.js';
+import { serviceBase } from '../../core/api-client.js';
 import type { Explain } from '../../core/service-problems.js';
 import { styleProps } from '../../core/style-props.js';
 import { buttonStyles, resetStyles, themeTokens } from '../../core/theme.js';

@@ -7,14 +7,14 @@ import { fetchJson, fetchText, isAbort, LoadError, readInlineJson } from '../../
 import { httpUrl } from '../../core/safe-url.js';
 import { resetStyles, themeTokens } from '../../core/theme.js';
 import { deadlinesOver, formatDeadline, KINDS, pick, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
-import type { DrawOptions } from './progress-chart.render.js';
+import type { DrawOptions } from './progress-chart.canvas.js';
 import { chartStrings, type ChartStrings } from './progress-chart.strings.js';
 import { progressChartStyles } from './progress-chart.styles.js';
-import { renderTable } from './progress-chart.view.js';
+import { renderTable } from './progress-chart.table.js';
 
 type Status = 'loading' | 'ready' | 'unreachable' | 'invalid';
-type ChartModule = typeof import('./progress-chart.render.js');
-type ChartHandle = import('./progress-chart.render.js').ChartHandle;
+type ChartModule = typeof import('./progress-chart.canvas.js');
+type ChartHandle = import('./progress-chart.canvas.js').ChartHandle;
 
 const MIN_REFRESH_SECONDS = 10;
 const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -166,7 +166,7 @@ export class LantoaProgressChart extends LantoaElement {
         this.near = true;
         // Requested now, while the data may still be on the wire. A failure is handled where it is awaited
         // (drawOrUpdate); the empty catch only keeps it from reaching the page as an unhandled rejection meanwhile.
-        this.renderer ??= import('./progress-chart.render.js');
+        this.renderer ??= import('./progress-chart.canvas.js');
         this.renderer.catch(() => undefined);
       },
       { rootMargin: LantoaProgressChart.nearViewportMargin },
@@ -316,7 +316,7 @@ export class LantoaProgressChart extends LantoaElement {
     this.drawing = true;
     try {
       if (!module) {
-        this.chartModule = await (this.renderer ??= import('./progress-chart.render.js'));
+        this.chartModule = await (this.renderer ??= import('./progress-chart.canvas.js'));
         return;
       }
       const palette = module.readPalette(this);
