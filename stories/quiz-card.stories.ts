@@ -9,7 +9,7 @@ import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
 import { html, type TemplateResult } from 'lit';
 // A value import (see pledge-counter.stories.ts): a bare import of the source could be dropped by the bundler.
 import { LantoaQuizCard } from '../src/widgets/quiz-card/quiz-card.js';
-import { loadedPacks, loadLanguagePack } from '../src/widgets/quiz-card/quiz-card.strings.js';
+import { loadedPacks, loadLanguagePack } from '../src/widgets/quiz-card/quiz-card.language.js';
 import { defaultQuiz } from '../src/widgets/quiz-card/quiz-default.js';
 import { illustrativeParticipation, isMockApi, LOCAL_API, MOCK_API, mockApi, mockPledgeApi, setResultsMode } from './mock-pledge-api.js';
 import { argTypesByCategory, inlineCssProps, neverAnswer, note, storyDocs } from './story-support.js';

@@ -30,6 +30,16 @@ export function resolveLocale(element: Element): Locale {
 /** Full Intl tag for a locale, so numbers read 1.234.567 in Vietnamese and 1,234,567 in English. */
 export const INTL_TAG: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
+/** Text given once for every language, or per language with Vietnamese required (every Lantoa data format). */
+export type LocalText = string | { vi: string; en?: string };
+
+/** The text in `locale`, else the Vietnamese; '' when there is none. */
+export const pick = (text: LocalText | undefined, locale: Locale): string =>
+  text === undefined ? '' : typeof text === 'string' ? text : (text[locale] ?? text.vi);
+
+/** 0.725 → "73 %" (vi) / "73%" (en): whole percent. */
+export const formatPercent = (locale: Locale, ratio: number): string => new Intl.NumberFormat(INTL_TAG[locale], { style: 'percent' }).format(ratio);
+
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(INTL_TAG[locale]).format(value);
 }

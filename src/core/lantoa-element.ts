@@ -1,5 +1,5 @@
 import { LitElement, html, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from './decorators.js';
 import { coreStrings } from './core.strings.js';
 import { resolveLocale, toLocale, type Locale } from './i18n.js';
 
@@ -7,10 +7,22 @@ import { resolveLocale, toLocale, type Locale } from './i18n.js';
 const connected = new Set<LantoaElement>();
 let langObserver: MutationObserver | undefined;
 
-function observeLangChanges(): void {
+const media = (query: string) => globalThis.matchMedia?.(query);
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** The visitor asked for less motion: no rotation, no chart animation (CSS handles the rest). Asked each time. */
+export const prefersReducedMotion = (): boolean => media(REDUCED_MOTION)?.matches ?? false;
+
+/**
+ * Every widget renders again when an ancestor's `lang` changes, or the visitor's motion or light/dark setting
+ * (the banner stops rotating; the chart reads its palette from CSS and draws again). Rare events: one listener each.
+ */
+function observeChanges(): void {
   if (langObserver) return;
-  langObserver = new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
+  const renderAll = () => connected.forEach((element) => element.requestUpdate());
+  langObserver = new MutationObserver(renderAll);
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  for (const query of [REDUCED_MOTION, '(prefers-color-scheme: dark)']) media(query)?.addEventListener('change', renderAll);
 }
 
 /** Built outside the class so the manifest analyzer lists each widget's own `@fires`, not a generic one. */
@@ -51,7 +63,7 @@ export abstract class LantoaElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
-    observeLangChanges();
+    observeChanges();
   }
 
   override disconnectedCallback(): void {
@@ -91,6 +103,11 @@ export abstract class LantoaElement extends LitElement {
   /** Console error naming the widget and the exact field, for the webmaster's developer tools. */
   protected logProblem(where: string, detail: unknown): void {
     console.error(`[lantoa] <${this.localName}> ${where}:`, detail);
+  }
+
+  /** {@link logProblem} for a caught error: its message (an Error) or the value itself. */
+  protected logError(where: string, error: unknown): void {
+    this.logProblem(where, error instanceof Error ? error.message : error);
   }
 
   protected logWarning(message: string): void {

@@ -22,7 +22,7 @@ export interface FetchOptions {
 
 /** GETs a JSON document. Rejects with a LoadError naming what went wrong, or an AbortError when aborted. */
 export async function fetchJson(url: string, options: FetchOptions = {}): Promise<unknown> {
-  return parseJson(await fetchText(url, options, 'application/json'), url);
+  return decodeJson(await fetchText(url, options, 'application/json'), url);
 }
 
 /**
@@ -56,8 +56,8 @@ export async function fetchText(url: string, { timeoutMs = 10_000, signal }: Fet
   }
 }
 
-/** JSON.parse with a LoadError (kind `parse`) naming the source. */
-export function parseJson(text: string, where: string): unknown {
+/** JSON.parse that throws a LoadError (kind `parse`) naming the source (the service's `parseJson` answers undefined instead). */
+export function decodeJson(text: string, where: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -72,7 +72,7 @@ export function parseJson(text: string, where: string): unknown {
 export function readInlineJson(host: Element): unknown {
   const script = host.querySelector(':scope > script[type="application/json"]');
   if (!script) return undefined;
-  return parseJson(script.textContent ?? '', 'the inline <script type="application/json">');
+  return decodeJson(script.textContent ?? '', 'the inline <script type="application/json">');
 }
 
 export function isAbort(error: unknown): boolean {

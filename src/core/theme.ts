@@ -1,4 +1,16 @@
-import { css, unsafeCSS } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/** Custom properties for `theme="dark"`, and for `theme="auto"` when the visitor's setting is dark. */
+export const darkTheme = (properties: CSSResult): CSSResult => css`
+  :host([theme='dark']) {
+    ${properties}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${properties}
+    }
+  }
+`;
 
 /**
  * Theme tokens. Pages theme every widget at once with the public `--lantoa-*` custom properties;
@@ -61,14 +73,7 @@ export const themeTokens = css`
   }
   /* Light unless the page opts in: a light union site must not show dark cards on a phone in dark mode
      (as Shoelace and USWDS do). Theme auto follows the setting of the visitor. */
-  :host([theme='dark']) {
-    ${dark}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      ${dark}
-    }
-  }
+  ${darkTheme(dark)}
   /* Outside hidden must win over any page rule that gives custom elements a display. */
   :host([hidden]) {
     display: none !important;
@@ -142,8 +147,35 @@ export const resetStyles = css`
   }
 `;
 
-/** The primary button of the widgets that have forms (pledge counter, quiz card): a full tap target, brand colour. */
-export const buttonStyles = css`
+/** The card every widget but the banner is drawn in, and its title. */
+export const cardStyles = /* @__PURE__ */ css`
+  .card {
+    padding: 1em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .title {
+    font-size: 1.125em;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+`;
+
+/**
+ * The forms of the pledge counter and the quiz card: a fieldset without the browser's frame, and the primary
+ * button, a full tap target in the brand colour.
+ */
+export const formStyles = /* @__PURE__ */ css`
+  fieldset {
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  legend {
+    padding: 0;
+  }
   button {
     min-height: var(--_tap);
     padding: 0.5em 1.25em;

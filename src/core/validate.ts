@@ -38,4 +38,3 @@ export const localizedText = z.union([
   z.string().check(z.minLength(1)),
   z.object({ vi: z.string().check(z.minLength(1)), en: z.optional(z.string().check(z.minLength(1))) }),
 ]);
-export type LocalizedText = z.infer<typeof localizedText>;

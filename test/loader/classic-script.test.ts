@@ -56,12 +56,12 @@ describe('classic script lantoa.iife.js on the demo page', () => {
     const files = requested(frame);
     // Everything came from the script's own directory: the script, then the lazy chunks it asked for.
     expect(files[0]).to.equal('lantoa.iife.js');
-    expect(files.some((file) => /^progress-chart\.render-[\w-]{8}\.js$/.test(file)), 'chart.js chunk from /lantoa/').to.equal(true);
+    expect(files.some((file) => /^progress-chart\.canvas-[\w-]{8}\.js$/.test(file)), 'chart.js chunk from /lantoa/').to.equal(true);
     expect(files.some((file) => /^quiz-card\.vi-[\w-]{8}\.js$/.test(file)), 'the quiz words in Vietnamese').to.equal(true);
     // The renderer's own import (the shared chunk) is requested with it, not discovered after it arrived.
     const timing = (prefix: string) =>
       win(frame).performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.startsWith(`${DIST}/${prefix}`)) as PerformanceResourceTiming;
-    expect(timing('shared-').startTime).to.be.below(timing('progress-chart.render-').responseEnd);
+    expect(timing('shared-').startTime).to.be.below(timing('progress-chart.canvas-').responseEnd);
     // On demand only: no English words, no CSV parser, no quiz schema (built-in quiz), no module-build entry.
     for (const away of ['quiz-card.en-', 'progress-chart.csv-', 'quiz-card.schema-', 'banner-', 'progress-chart-', 'quiz-card-']) {
       expect(files.some((file) => file.startsWith(away)), `${away}… not requested`).to.equal(false);
@@ -82,7 +82,7 @@ describe('classic script lantoa.iife.js on the demo page', () => {
       .filter((url) => url.origin === new URL(SERVICE).origin)
       .map((url) => url.pathname);
     expect(fromService[0]).to.equal('/lantoa/lantoa.iife.js');
-    expect(fromService.some((path) => /^\/lantoa\/progress-chart\.render-[\w-]{8}\.js$/.test(path)), JSON.stringify(fromService)).to.equal(true);
+    expect(fromService.some((path) => /^\/lantoa\/progress-chart\.canvas-[\w-]{8}\.js$/.test(path)), JSON.stringify(fromService)).to.equal(true);
     expect(fromService.some((path) => /^\/lantoa\/progress-chart\.defaults-[\w-]{8}\.js$/.test(path))).to.equal(true);
     expect(requested(frame)).to.deep.equal([]); // nothing from this page's own origin
     expect(win(frame).__errors).to.deep.equal([]);
@@ -90,7 +90,7 @@ describe('classic script lantoa.iife.js on the demo page', () => {
 
   it('keeps the chart\'s data table, readable, when only chart.js cannot load', async () => {
     const manifest = (await (await fetch(`${DIST}/widgets-manifest.json`)).json()) as Record<string, { file: string }>;
-    const render = manifest['src/widgets/progress-chart/progress-chart.render.ts'].file;
+    const render = manifest['src/widgets/progress-chart/progress-chart.canvas.ts'].file;
     const allowed = [`${DIST}/lantoa.iife.js`, ...Object.values(manifest).map(({ file }) => `${DIST}/${file}`).filter((path) => !path.endsWith(render))];
     const csp = `<meta http-equiv="Content-Security-Policy" content="script-src ${allowed.map((path) => new URL(path, location.href).href).join(' ')} 'unsafe-inline'">`;
     const frame = await demoPage(csp);

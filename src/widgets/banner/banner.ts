@@ -1,14 +1,13 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../../core/decorators.js';
 import { calendarDaysUntil, isWithin, parseIsoDate, type IsoDate } from '../../core/dates.js';
 import { defineElement } from '../../core/define.js';
-import type { Locale } from '../../core/i18n.js';
-import { LantoaElement } from '../../core/lantoa-element.js';
+import { pick } from '../../core/i18n.js';
+import { LantoaElement, prefersReducedMotion } from '../../core/lantoa-element.js';
 import { fetchJson, isAbort, readInlineJson } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { readStored, removeStored, writeStored } from '../../core/storage.js';
 import { resetStyles, themeTokens } from '../../core/theme.js';
-import type { LocalizedText } from '../../core/validate.js';
 import type { FeedMessage } from './banner.schema.js';
 import { bannerStrings } from './banner.strings.js';
 import { bannerStyles } from './banner.styles.js';
@@ -43,13 +42,6 @@ interface Shown {
 }
 
 type FeedState = 'none' | 'loading' | 'ready' | 'failed';
-
-function pick(text: LocalizedText | undefined, locale: Locale): string | undefined {
-  if (text === undefined || typeof text === 'string') return text;
-  return text[locale] ?? text.vi;
-}
-
-const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 /**
  * The campaign message every union site carries.
@@ -150,18 +142,14 @@ export class LantoaBanner extends LantoaElement {
   private visible: Shown[] | null = null;
   private feedAbort?: AbortController;
   private rotationTimer?: ReturnType<typeof setInterval>;
-  private readonly motionQuery = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
-  private readonly onMotionChange = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.motionQuery?.addEventListener('change', this.onMotionChange);
     if (this.hasUpdated) void this.loadFeed();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.motionQuery?.removeEventListener('change', this.onMotionChange);
     this.feedAbort?.abort();
     this.stopRotation();
   }
@@ -217,7 +205,7 @@ export class LantoaBanner extends LantoaElement {
       this.rotationIndex = 0;
     } catch (error) {
       if (isAbort(error) || abort.signal.aborted) return;
-      this.logProblem('feed ignored, showing the attributes or default content instead', error instanceof Error ? error.message : error);
+      this.logError('feed ignored, showing the attributes or default content instead', error);
       this.feedMessages = [];
       this.feedState = 'failed';
     }
@@ -233,7 +221,7 @@ export class LantoaBanner extends LantoaElement {
     return current.map((m) => ({
       id: m.id,
       headline: pick(m.headline, locale),
-      message: pick(m.message, locale) ?? '',
+      message: pick(m.message, locale),
       ctaLabel: pick(m.cta?.label, locale),
       ctaHref: m.cta?.href ?? '',
       countdownTo: m.countdownTo,
@@ -294,7 +282,7 @@ export class LantoaBanner extends LantoaElement {
   }
 
   private get rotating(): boolean {
-    return !this.paused && !this.interacting && !reducedMotion();
+    return !this.paused && !this.interacting && !prefersReducedMotion();
   }
 
   private syncRotation(): void {
@@ -406,7 +394,7 @@ export class LantoaBanner extends LantoaElement {
     if (count < 2) return nothing;
     const t = bannerStrings[this.locale];
     const position = (this.rotationIndex % count) + 1;
-    const canRotate = !reducedMotion();
+    const canRotate = !prefersReducedMotion();
     return html`<div part="controls" class="controls">
       ${canRotate
         ? html`<button type="button" aria-label=${this.paused ? t.play : t.pause} @click=${() => (this.paused = !this.paused)}>

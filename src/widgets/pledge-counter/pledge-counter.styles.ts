@@ -8,16 +8,9 @@ export const pledgeCounterStyles = css`
   }
   .card {
     min-height: inherit;
-    padding: 1em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   .title {
     margin: 0 0 0.75em;
-    font-size: 1.125em;
-    font-weight: 700;
-    line-height: 1.3;
   }
   .illustrative {
     margin: -0.5em 0 0.75em;
@@ -59,12 +52,9 @@ export const pledgeCounterStyles = css`
     transition: width 0.6s ease-out;
   }
   fieldset {
-    margin: 1em 0 0;
-    padding: 0;
-    border: 0;
+    margin-block-start: 1em;
   }
   legend {
-    padding: 0;
     margin-block-end: 0.5em;
     font-weight: 700;
   }

@@ -1,16 +1,16 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../../core/decorators.js';
 import { campaignPhase, vietnamDay } from '../../contract/campaign-dates.js';
 import { quickCampaign, quickCounts } from '../../contract/checks.js';
 import { apiPath } from '../../contract/paths.js';
 import { defineElement } from '../../core/define.js';
-import { formatDate, formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
+import { formatDate, formatNumber, formatPercent, pick } from '../../core/i18n.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, LoadError } from '../../core/load.js';
-import { serviceBase } from '../../core/service.js';
+import { serviceBase } from '../../core/api-client.js';
 import type { Explain } from '../../core/service-problems.js';
 import { styleProps } from '../../core/style-props.js';
-import { buttonStyles, resetStyles, themeTokens } from '../../core/theme.js';
+import { cardStyles, formStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
 import { LiveCounts } from './pledge-live.js';
 import { Outbox, type SendResult } from '../../core/outbox.js';
@@ -31,8 +31,6 @@ export interface PledgeEventDetail {
 /** Why the counter cannot be used: a known case, or a message explained by src/core/service-problems.ts. */
 type Failure = 'campaign' | 'unreachable' | 'attribute' | Explain;
 
-const text = (value: Record<Locale, string>, locale: Locale) => value[locale];
-
 /** A problem worded by src/core/service-problems.ts, loaded only now; if even that cannot load, 'unreachable'. */
 const explained = (word: (problems: typeof import('../../core/service-problems.js')) => Explain): Promise<Failure> =>
   import('../../core/service-problems.js').then(word, () => 'unreachable');
@@ -52,7 +50,7 @@ const explained = (word: (problems: typeof import('../../core/service-problems.j
  * @fires lantoa-pledge - The visitor pledged; `detail: { campaign, unit, choice, state }`, state `queued` or `counted`.
  */
 export class LantoaPledgeCounter extends LantoaElement {
-  static override styles = [themeTokens, resetStyles, buttonStyles, pledgeCounterStyles];
+  static override styles = [themeTokens, resetStyles, cardStyles, formStyles, pledgeCounterStyles];
 
   /** First retry of a queued pledge; doubled after each failure, up to a minute. */
   static retryMs = 2000;
@@ -136,7 +134,7 @@ export class LantoaPledgeCounter extends LantoaElement {
       // Refused (403: this site is not on the campaign's list): a retry cannot help; say what the webmaster does.
       const campaign = `campaign "${this.campaign}"`;
       this.failure = status === 403 ? await explained((problems) => problems.originRefused(this.apiBase, campaign)) : status === 404 ? 'campaign' : 'unreachable';
-      this.logProblem(`campaign ${this.campaign} at ${this.apiBase}`, error instanceof Error ? error.message : error);
+      this.logError(`campaign ${this.campaign} at ${this.apiBase}`, error);
       return;
     }
     const units = config.units.map((u) => u.id);
@@ -161,7 +159,7 @@ export class LantoaPledgeCounter extends LantoaElement {
       // Not what the contract says: zod names the field for the console, and the numbers on show stay.
       import('./pledge-counter.schema.js')
         .then((schema) => this.showCounts(schema.checkCounts(data)))
-        .catch((error: unknown) => this.logProblem('counts ignored', error instanceof Error ? error.message : error));
+        .catch((error: unknown) => this.logError('counts ignored', error));
       return;
     }
     this.showCounts(counts);
@@ -221,7 +219,7 @@ export class LantoaPledgeCounter extends LantoaElement {
 
   private async share(): Promise<void> {
     const t = this.strings;
-    const data = { title: document.title, text: t.shareText(this.config ? text(this.config.title, this.locale) : ''), url: location.href };
+    const data = { title: document.title, text: t.shareText(this.config ? pick(this.config.title, this.locale) : ''), url: location.href };
     try {
       if (navigator.share) return await navigator.share(data);
       await navigator.clipboard.writeText(location.href);
@@ -236,8 +234,7 @@ export class LantoaPledgeCounter extends LantoaElement {
   }
 
   private formatPercent(part: number, whole: number): string {
-    const ratio = whole > 0 ? part / whole : 0;
-    return new Intl.NumberFormat(INTL_TAG[this.locale], { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+    return formatPercent(this.locale, whole > 0 ? part / whole : 0);
   }
 
   protected renderContent(): unknown {
@@ -248,7 +245,7 @@ export class LantoaPledgeCounter extends LantoaElement {
       return html`<div part="base" class="reset card loading" role="status">${t.loading}</div>`;
     }
     return html`<section part="base" class="reset card" aria-labelledby="title">
-      <p id="title" class="title">${text(config.title, this.locale)}</p>
+      <p id="title" class="title">${pick(config.title, this.locale)}</p>
       ${this.renderGoalsNote(t, config)}
       ${this.variant === 'province' ? this.renderProvince(t, config, counts) : this.renderUnit(t, config, counts)}
     </section>`;
@@ -258,7 +255,7 @@ export class LantoaPledgeCounter extends LantoaElement {
   private renderGoalsNote(t: PledgeCounterStrings, config: CampaignConfig): TemplateResult | typeof nothing {
     if (!config.note && !config.goalsAreIllustrative) return nothing;
     return html`<p class="illustrative">
-      ${config.note ? html`<span class="note">${text(config.note, this.locale)}</span>` : nothing}
+      ${config.note ? html`<span class="note">${pick(config.note, this.locale)}</span>` : nothing}
       ${config.goalsAreIllustrative ? t.illustrative : nothing}
     </p>`;
   }
@@ -317,7 +314,7 @@ export class LantoaPledgeCounter extends LantoaElement {
         ${config.choices.map(
           (choice) => html`<label>
             <input type="radio" name="choice" .value=${choice.id} ?checked=${this.selected === choice.id} ?disabled=${this.sending} @change=${() => ((this.selected = choice.id), (this.notice = undefined))} />
-            ${text(choice.label, this.locale)}
+            ${pick(choice.label, this.locale)}
           </label>`,
         )}
       </fieldset>
@@ -333,7 +330,7 @@ export class LantoaPledgeCounter extends LantoaElement {
     const queued = mine.state === 'queued' && !this.sending;
     return html`<div class="notice" role="status">
       <strong>${queued ? t.queued : t.thanks}</strong>
-      ${queued ? t.queuedDetail : choice ? t.thanksDetail(text(choice.label, this.locale)) : nothing}
+      ${queued ? t.queuedDetail : choice ? t.thanksDetail(pick(choice.label, this.locale)) : nothing}
       ${this.notice === 'copied' ? html`<span> · ${t.copied}</span>` : nothing}
     </div>
     <button class="secondary" type="button" @click=${this.share}>${t.share}</button>`;

@@ -3,24 +3,22 @@
  * and the canvas need: text in the widget's language, numbers with their unit, deadlines and whether they
  * are over.
  */
-import { formatNumber, type Locale } from '../../core/i18n.js';
+import { formatNumber, type Locale, type LocalText } from '../../core/i18n.js';
 
 export const KINDS = ['progress', 'trend', 'compare'] as const;
 export type ChartKind = (typeof KINDS)[number];
 
-/** Text given once, or per language with Vietnamese required (as in every Lantoa data format). */
-export type Text = string | { vi: string; en?: string };
 
 export interface Target {
   value: number;
   /** Whose target, e.g. "Cả nước" / "Nation". */
-  label?: Text;
+  label?: LocalText;
   /** A year (2025) or an ISO date. */
   deadline?: number | string;
 }
 
 export interface Indicator {
-  label: Text;
+  label: LocalText;
   value: number;
   target: number;
   deadline?: number | string;
@@ -31,13 +29,13 @@ export interface Indicator {
 }
 
 interface Common {
-  title?: Text;
+  title?: LocalText;
   /** Values that are not facts: the chart says "Số liệu minh họa" on itself. */
   illustrative?: boolean;
   /** Where the numbers come from, shown under the chart. */
-  source?: Text;
+  source?: LocalText;
   /** One line on what the figures cover, shown under the chart: the period, whose boundaries ("units as of 2020"). */
-  note?: Text;
+  note?: LocalText;
 }
 
 export interface ProgressData extends Common {
@@ -50,21 +48,18 @@ export interface TrendData extends Common {
   unit?: string;
   periods: string[];
   /** One value per period; null leaves a gap (no figure for that period). */
-  series: { label: Text; values: (number | null)[] }[];
+  series: { label: LocalText; values: (number | null)[] }[];
   target?: Target;
 }
 
 export interface CompareData extends Common {
   kind: 'compare';
   unit?: string;
-  units: { label: Text; value: number }[];
+  units: { label: LocalText; value: number }[];
   target?: Target;
 }
 
 export type ChartData = ProgressData | TrendData | CompareData;
-
-export const pick = (text: Text | undefined, locale: Locale): string =>
-  text === undefined ? '' : typeof text === 'string' ? text : (text[locale] ?? text.vi);
 
 /** 72 % → "72%", 1234 người → "1.234 người" (vi) / "1,234 người" (en). */
 export function withUnit(locale: Locale, value: number, unit = ''): string {
@@ -103,7 +98,7 @@ export function rowCount(data: ChartData): number {
 /** The element's formatting in its current language, handed to the lazily loaded chart modules. */
 export interface Formatters {
   locale: Locale;
-  text: (text: Text | undefined) => string;
+  text: (text: LocalText | undefined) => string;
   format: (value: number, unit?: string) => string;
   deadline: (deadline: number | string | undefined) => string;
 }

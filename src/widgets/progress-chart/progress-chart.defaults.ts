@@ -1,4 +1,5 @@
-import type { ChartData, ChartKind, Text } from './progress-chart.data.js';
+import type { LocalText } from '../../core/i18n.js';
+import type { ChartData, ChartKind } from './progress-chart.data.js';
 
 /**
  * Default data when the page gives none (loaded lazily: real pages bring their own). The targets are facts
@@ -7,7 +8,7 @@ import type { ChartData, ChartKind, Text } from './progress-chart.data.js';
  * so on itself. The sample campaign is the 2020 letter's, so each set says which period and boundaries it
  * covers: Bến Tre merged into Vĩnh Long on 1/7/2025 and the district level ended.
  */
-const SAMPLE: Text = {
+const SAMPLE: LocalText = {
   vi: 'Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020',
   en: '2020–2025, Bến Tre province (now part of Vĩnh Long); units as of 2020',
 };

@@ -1,4 +1,5 @@
 import { css, unsafeCSS } from 'lit';
+import { darkTheme } from '../../core/theme.js';
 
 /**
  * Chart colours: every series colour is at least 3:1 against the card (WCAG 1.4.11, graphics) in its
@@ -21,14 +22,7 @@ export const progressChartStyles = css`
     --_chart-4: var(--lantoa-chart-color-4, #7a4b00);
     --_grid: #d5dbe3;
   }
-  :host([theme='dark']) {
-    ${dark}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      ${dark}
-    }
-  }
+  ${darkTheme(dark)}
   .card {
     display: flex;
     flex-direction: column;
@@ -37,10 +31,6 @@ export const progressChartStyles = css`
        when the chart would get less than its floor (a long note and source on a phone), from the first render. */
     min-height: var(--lantoa-chart-height, 26em);
     margin: 0;
-    padding: 1em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   .head {
     display: flex;
@@ -48,11 +38,6 @@ export const progressChartStyles = css`
     align-items: baseline;
     justify-content: space-between;
     gap: 0.25em 0.75em;
-  }
-  .title {
-    font-size: 1.125em;
-    font-weight: 700;
-    line-height: 1.3;
   }
   .badge {
     padding: 0 0.5em;

@@ -1,23 +1,22 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
-import { toLocale, type Locale } from '../../core/i18n.js';
-import { LantoaElement } from '../../core/lantoa-element.js';
+import { pick, toLocale, type Locale } from '../../core/i18n.js';
+import { LantoaElement, prefersReducedMotion } from '../../core/lantoa-element.js';
 import { fetchJson, fetchText, isAbort, LoadError, readInlineJson } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
-import { resetStyles, themeTokens } from '../../core/theme.js';
-import { deadlinesOver, formatDeadline, KINDS, pick, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
-import type { DrawOptions } from './progress-chart.render.js';
+import { cardStyles, resetStyles, themeTokens } from '../../core/theme.js';
+import { deadlinesOver, formatDeadline, KINDS, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
+import type { DrawOptions } from './progress-chart.canvas.js';
 import { chartStrings, type ChartStrings } from './progress-chart.strings.js';
 import { progressChartStyles } from './progress-chart.styles.js';
-import { renderTable } from './progress-chart.view.js';
+import { renderTable } from './progress-chart.table.js';
 
 type Status = 'loading' | 'ready' | 'unreachable' | 'invalid';
-type ChartModule = typeof import('./progress-chart.render.js');
-type ChartHandle = import('./progress-chart.render.js').ChartHandle;
+type ChartModule = typeof import('./progress-chart.canvas.js');
+type ChartHandle = import('./progress-chart.canvas.js').ChartHandle;
 
 const MIN_REFRESH_SECONDS = 10;
-const reducedMotion = (): boolean => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export interface ChartReadyDetail {
   kind: ChartKind;
@@ -59,7 +58,7 @@ export interface ChartReadyDetail {
  * @fires lantoa-chart-ready - The canvas has painted its first frame; `detail: { kind }`.
  */
 export class LantoaProgressChart extends LantoaElement {
-  static override styles = [themeTokens, resetStyles, progressChartStyles];
+  static override styles = [themeTokens, resetStyles, cardStyles, progressChartStyles];
 
   /** How far outside the viewport the element may be when chart.js starts loading. */
   static nearViewportMargin = '300px';
@@ -113,12 +112,9 @@ export class LantoaProgressChart extends LantoaElement {
   @state() private chartModule?: ChartModule;
   private drawing = false;
   private drawnWith = '';
-  private readonly schemeQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
-  private readonly onSchemeChange = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.schemeQuery?.addEventListener('change', this.onSchemeChange);
     if (this.hasUpdated) {
       this.observe();
       void this.load();
@@ -127,7 +123,6 @@ export class LantoaProgressChart extends LantoaElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.schemeQuery?.removeEventListener('change', this.onSchemeChange);
     this.loadAbort?.abort();
     this.observer?.disconnect();
     clearInterval(this.refreshTimer);
@@ -166,7 +161,7 @@ export class LantoaProgressChart extends LantoaElement {
         this.near = true;
         // Requested now, while the data may still be on the wire. A failure is handled where it is awaited
         // (drawOrUpdate); the empty catch only keeps it from reaching the page as an unhandled rejection meanwhile.
-        this.renderer ??= import('./progress-chart.render.js');
+        this.renderer ??= import('./progress-chart.canvas.js');
         this.renderer.catch(() => undefined);
       },
       { rootMargin: LantoaProgressChart.nearViewportMargin },
@@ -266,7 +261,7 @@ export class LantoaProgressChart extends LantoaElement {
       this.show(checked.value);
     } catch (error) {
       if (isAbort(error) || abort.signal.aborted) return;
-      this.logProblem(`data from ${url ?? 'the inline JSON'}`, error instanceof Error ? error.message : error);
+      this.logError(`data from ${url ?? 'the inline JSON'}`, error);
       const parse = error instanceof LoadError && error.kind === 'parse';
       const csv = !!url && this.isCsv(url);
       this.fail(parse ? 'invalid' : 'unreachable', (l) => (parse ? (csv ? chartStrings[l].notCsv : chartStrings[l].notJson) : chartStrings[l].unreachable), refreshing);
@@ -316,7 +311,7 @@ export class LantoaProgressChart extends LantoaElement {
     this.drawing = true;
     try {
       if (!module) {
-        this.chartModule = await (this.renderer ??= import('./progress-chart.render.js'));
+        this.chartModule = await (this.renderer ??= import('./progress-chart.canvas.js'));
         return;
       }
       const palette = module.readPalette(this);
@@ -327,7 +322,7 @@ export class LantoaProgressChart extends LantoaElement {
         data: this.isIllustrative ? { ...data, illustrative: true } : data,
         f: this.formatters,
         palette,
-        animate: !reducedMotion(),
+        animate: !prefersReducedMotion(),
         onDrawn: () => {
           performance.mark('lantoa:lantoa-progress-chart:chart');
           this.drawn = true;

@@ -1,10 +1,9 @@
-import type { Locale, Strings } from '../../core/i18n.js';
-import type { DefaultTexts } from './quiz-default.js';
+import type { Strings } from '../../core/i18n.js';
 
 /**
- * The quiz's words come in one chunk per language (quiz-card.vi.ts, quiz-card.en.ts: these strings and the
- * built-in quiz's text), so a page loads only the language it shows: the quiz page's budget is 18 KB. The
- * few words needed before (or without) that chunk are here, in both languages.
+ * The quiz's words come in one chunk per language (quiz-card.vi.ts, quiz-card.en.ts, loaded by
+ * quiz-card.language.ts), so a page loads only the language it shows: the quiz page's budget is 18 KB. The
+ * few words needed before (or without) that chunk are here, in both languages, with the chunks' types.
  */
 export const quizFrameStrings: Strings<{ loading: string; unreachable: string }> = {
   vi: {
@@ -49,25 +48,14 @@ export interface QuizCardStrings {
   resultRejected: string;
 }
 
+/** One language's text of the built-in quiz (quiz-default.ts): the title, and per question [text, choices, explanation, source label]. */
+export interface DefaultTexts {
+  title: string;
+  questions: [text: string, choices: string[], explanation: string, sourceLabel: string][];
+}
+
 /** Everything one language brings: the card's strings and the built-in quiz's text. */
 export interface QuizLanguagePack {
   strings: QuizCardStrings;
   quiz: DefaultTexts;
-}
-
-const packs: Record<Locale, () => Promise<{ pack: QuizLanguagePack }>> = {
-  vi: () => import('./quiz-card.vi.js'),
-  en: () => import('./quiz-card.en.js'),
-};
-const loaded: Partial<Record<Locale, QuizLanguagePack>> = {};
-
-/** The language's pack if it has arrived. */
-export const languagePack = (locale: Locale): QuizLanguagePack | undefined => loaded[locale];
-
-/** Every pack loaded so far. */
-export const loadedPacks = (): Partial<Record<Locale, QuizLanguagePack>> => loaded;
-
-/** Loads a language's pack once; rejects when its chunk cannot be fetched. */
-export async function loadLanguagePack(locale: Locale): Promise<QuizLanguagePack> {
-  return (loaded[locale] ??= (await packs[locale]()).pack);
 }

@@ -13,20 +13,11 @@ export const quizCardStyles = css`
     --_state: var(--lantoa-quiz-wrong-color, var(--_danger));
     --_state-surface: var(--_danger-surface);
   }
-  .card {
-    padding: 1em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
   p {
     margin: 0 0 0.5em;
   }
   .title {
     margin-block-end: 0.75em;
-    font-size: 1.125em;
-    font-weight: 700;
-    line-height: 1.3;
   }
   .loading,
   .progress,
@@ -47,14 +38,7 @@ export const quizCardStyles = css`
       transform: translateY(0.5em);
     }
   }
-  fieldset {
-    min-width: 0;
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
   legend {
-    padding: 0;
     margin-block-end: 0.25em;
   }
   /* The question and the result take the focus from script (tabindex -1) only to be read out next: they

@@ -1,18 +1,20 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
-import { formatNumber, INTL_TAG, type Locale } from '../../core/i18n.js';
+import { formatNumber, formatPercent, pick, type Locale, type LocalText } from '../../core/i18n.js';
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, isAbort, LoadError, readInlineJson } from '../../core/load.js';
 import type { SendResult } from '../../core/outbox.js';
 import { seededRandom } from '../../core/random.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { readStored } from '../../core/storage.js';
-import { buttonStyles, resetStyles, themeTokens } from '../../core/theme.js';
-import { languagePack, loadedPacks, loadLanguagePack, quizFrameStrings, type QuizCardStrings } from './quiz-card.strings.js';
+import { cardStyles, formStyles, resetStyles, themeTokens } from '../../core/theme.js';
+import { languagePack, loadedPacks, loadLanguagePack } from './quiz-card.language.js';
+import { quizFrameStrings, type QuizCardStrings } from './quiz-card.strings.js';
 import { quizCardStyles } from './quiz-card.styles.js';
 import { defaultQuiz } from './quiz-default.js';
 import type { PendingResult, QuizResults, UnitStats } from './quiz-results.js';
-import { drawRound, isRight, needed, pick, type Asked, type QuizContent, type QuizQuestion, type QuizText } from './quiz-round.js';
+import { drawRound, isRight, needed, type Asked, type QuizContent, type QuizQuestion } from './quiz-round.js';
 
 export interface QuizAnswerDetail {
   quiz: string;
@@ -67,57 +69,38 @@ type Delivery = 'sending' | 'queued' | 'sent' | 'rejected' | UnitStats;
  * @fires lantoa-quiz-complete - The round is over; `detail: { quiz, score, total, passed }`.
  */
 export class LantoaQuizCard extends LantoaElement {
-  static override styles = [themeTokens, resetStyles, buttonStyles, quizCardStyles];
-
-  /** Lit's reactive properties (attributes) and internal state, declared here rather than with decorators: fewer bytes. */
-  static override properties = {
-    src: {},
-    api: {},
-    unit: {},
-    seed: {},
-    content: { attribute: false },
-    quiz: { state: true, attribute: false },
-    failure: { state: true, attribute: false },
-    round: { state: true, attribute: false },
-    index: { state: true, attribute: false },
-    selected: { state: true, attribute: false },
-    answers: { state: true, attribute: false },
-    finished: { state: true, attribute: false },
-    hint: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
-    delivery: { state: true, attribute: false },
-  };
+  static override styles = [themeTokens, resetStyles, cardStyles, formStyles, quizCardStyles];
 
   /** First retry of a queued result; doubled after each failure, up to a minute. */
   static retryMs = 2000;
 
   /** URL of quiz content (JSON); used when there is no `content` property and no inline JSON child. */
-  src?: string;
+  @property() src?: string;
 
   /** Base URL of the Lantoa service results go to; default: the origin this script was loaded from. */
-  api?: string;
+  @property() api?: string;
 
   /** The unit (e.g. `ba-tri`) whose page this is: results are sent, and its participation shown, only when set. */
-  unit?: string;
+  @property() unit?: string;
 
   /** Makes the random draws repeatable: the same seed gives the same order on every device. */
-  seed?: string;
+  @property() seed?: string;
 
   /** Quiz content set from JavaScript (same shape as the JSON); wins over the inline child and `src`. */
-  content?: unknown;
+  @property({ attribute: false }) content?: unknown;
 
-  private quiz?: QuizContent;
-  private failure?: Failure;
-  private round: Asked[] = [];
-  private index = 0;
-  private selected: number[] = [];
+  @state() private quiz?: QuizContent;
+  @state() private failure?: Failure;
+  @state() private round: Asked[] = [];
+  @state() private index = 0;
+  @state() private selected: number[] = [];
   /** What the visitor chose for each question asked so far; the current one is checked when its entry exists. */
-  private answers: number[][] = [];
-  private finished = false;
-  private hint = false;
+  @state() private answers: number[][] = [];
+  @state() private finished = false;
+  @state() private hint = false;
   /** Text of the polite live region: the verdict after checking, the score at the end. */
-  private announcement = '';
-  private delivery?: Delivery;
+  @state() private announcement = '';
+  @state() private delivery?: Delivery;
 
   private random: () => number = Math.random;
   /** Showing the built-in quiz, whose text arrives per language. */
@@ -181,7 +164,7 @@ export class LantoaQuizCard extends LantoaElement {
     try {
       await loadLanguagePack(this.locale);
     } catch (error) {
-      this.logProblem(`${this.locale} words`, error instanceof Error ? error.message : error);
+      this.logError(`${this.locale} words`, error);
       return false;
     }
     if (this.builtIn && this.quiz) this.quiz = defaultQuiz(loadedPacks());
@@ -224,7 +207,7 @@ export class LantoaQuizCard extends LantoaElement {
       const parse = error instanceof LoadError && error.kind === 'parse' && (await this.loadPack());
       if (abort.signal.aborted) return;
       this.failure = parse ? this.invalidDocument : unreachable;
-      this.logProblem(`content from ${source}`, error instanceof Error ? error.message : error);
+      this.logError(`content from ${source}`, error);
       return;
     }
     // Built-in content is trusted and needs no validation (nor zod): only its words in this language.
@@ -280,7 +263,7 @@ export class LantoaQuizCard extends LantoaElement {
     return (languagePack(this.locale) ?? Object.values(loadedPacks())[0])?.strings as QuizCardStrings;
   }
 
-  private text(value: QuizText): string {
+  private text(value: LocalText): string {
     return pick(value, this.locale);
   }
 
@@ -354,7 +337,7 @@ export class LantoaQuizCard extends LantoaElement {
   /** The round's score and its verdict (pass, or how many right answers were needed). */
   private outcome(t: QuizCardStrings, quiz: QuizContent): [score: string, verdict: string] {
     const [score, total] = [this.score, this.round.length];
-    return [t.score(score, total, this.percent(score / total)), this.passed ? t.passed : t.failed(needed(quiz.passScore, total))];
+    return [t.score(score, total, formatPercent(this.locale, score / total)), this.passed ? t.passed : t.failed(needed(quiz.passScore, total))];
   }
 
   private finish(): void {
@@ -377,7 +360,7 @@ export class LantoaQuizCard extends LantoaElement {
       this.resultKey = results.submit(quiz, unit, score, total);
     } catch (error) {
       this.delivery = 'rejected';
-      this.logProblem('results code could not be loaded', error instanceof Error ? error.message : error);
+      this.logError('results code could not be loaded', error);
     }
   }
 
@@ -389,10 +372,6 @@ export class LantoaQuizCard extends LantoaElement {
   private retry(): void {
     this.newRound();
     this.focusTarget = '#question';
-  }
-
-  private percent(ratio: number): string {
-    return new Intl.NumberFormat(INTL_TAG[this.locale], { style: 'percent' }).format(ratio);
   }
 
   protected renderContent(): unknown {
@@ -509,7 +488,7 @@ export class LantoaQuizCard extends LantoaElement {
     if (!this.unit || !delivery || delivery === 'sent') return nothing;
     const message =
       typeof delivery === 'object'
-        ? `${t.participation(delivery.name, formatNumber(this.locale, delivery.participants))} · ${t.averageScore(this.percent(delivery.averageScore))}`
+        ? `${t.participation(delivery.name, formatNumber(this.locale, delivery.participants))} · ${t.averageScore(formatPercent(this.locale, delivery.averageScore))}`
         : { sending: t.resultSending, queued: t.resultQueued, rejected: t.resultRejected }[delivery];
     return html`<p class="participation" role="status">${message}</p>`;
   }

@@ -6,17 +6,11 @@
  * quiz-card.en.ts), so a page loads only the language it shows.
  */
 import type { Locale } from '../../core/i18n.js';
-import type { QuizLanguagePack } from './quiz-card.strings.js';
+import type { DefaultTexts, QuizLanguagePack } from './quiz-card.strings.js';
 import type { QuizContent } from './quiz-round.js';
 
 /** The quiz id results are stored under: the default campaign declares it. */
 export const DEFAULT_QUIZ_ID = 'chuyen-doi-so-ben-tre';
-
-/** One language's text: the title, and per question [text, choices, explanation, source label]. */
-export interface DefaultTexts {
-  title: string;
-  questions: [text: string, choices: string[], explanation: string, sourceLabel: string][];
-}
 
 /** Question id, indices of the correct choices (from 0), source URL; in the order of docs/SOURCES.md. */
 const QUESTIONS: [id: string, correct: number[], url: string][] = [

@@ -7,7 +7,7 @@ import { quizResultsPath, quizStatsPath } from '../../contract/paths.js';
 import type { QuizResultRequest, QuizResultResponse, QuizStats } from '../../contract/quiz.js';
 import { fetchJson } from '../../core/load.js';
 import { newKey, Outbox, postJson, type Queued, type SendResult } from '../../core/outbox.js';
-import { serviceBase } from '../../core/service.js';
+import { serviceBase } from '../../core/api-client.js';
 import type { Explain } from '../../core/service-problems.js';
 
 export interface PendingResult extends Queued {

@@ -2,26 +2,24 @@
  * The quiz's content types and the rules of a round: which questions, in which order, and what counts as a
  * right answer. No zod here: the built-in quiz is trusted data and never loads the schema.
  */
-import type { Locale } from '../../core/i18n.js';
+import type { LocalText } from '../../core/i18n.js';
 import { shuffled } from '../../core/random.js';
 
-/** Text given once for every language, or per language with Vietnamese required. */
-export type QuizText = string | { vi: string; en?: string };
 
 export interface QuizQuestion {
   id: string;
-  text: QuizText;
-  choices: QuizText[];
+  text: LocalText;
+  choices: LocalText[];
   /** Indices (from 0) of the correct choices: one for a single-answer question, several for "choose all". */
   correct: number[];
-  explanation: QuizText;
-  source: { label: QuizText; url: string };
+  explanation: LocalText;
+  source: { label: LocalText; url: string };
 }
 
 export interface QuizContent {
   /** The quiz id results are posted under (a slug, as the service's ids). */
   id: string;
-  title: QuizText;
+  title: LocalText;
   questions: QuizQuestion[];
   /** Share of right answers needed to pass, 0–1. */
   passScore: number;
@@ -29,10 +27,6 @@ export interface QuizContent {
   shuffle: boolean;
   /** Draw this many questions at random each round (all when absent). */
   count?: number;
-}
-
-export function pick(text: QuizText, locale: Locale): string {
-  return typeof text === 'string' ? text : (text[locale] ?? text.vi);
 }
 
 /**

@@ -31,11 +31,11 @@ describe('built <lantoa-progress-chart>', () => {
     await until(() => tableShown(frame), 8000, 'the table');
     await new Promise((resolve) => setTimeout(resolve, 500));
     const before = requested(frame);
-    expect(before.some((file) => file.startsWith('progress-chart.render-'))).to.equal(false);
+    expect(before.some((file) => file.startsWith('progress-chart.canvas-'))).to.equal(false);
     expect(before.some((file) => file.startsWith('progress-chart.csv-'))).to.equal(false); // no CSV, no parser
     expect(chartShown(frame)).to.equal(false);
     win(frame).scrollTo(0, 2000); // now within 300 px of the viewport
-    await until(() => requested(frame).some((file) => file.startsWith('progress-chart.render-')), 5000, 'the chart.js chunk');
+    await until(() => requested(frame).some((file) => file.startsWith('progress-chart.canvas-')), 5000, 'the chart.js chunk');
     await until(() => chartShown(frame), 8000, 'the chart');
     expect(win(frame).__errors).to.deep.equal([]);
   });

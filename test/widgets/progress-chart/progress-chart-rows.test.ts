@@ -184,7 +184,7 @@ describe('progress chart row reader', () => {
 
 describe('progress chart axis labels', () => {
   it('wrap between words and never take more lines than the row has room for', async () => {
-    const { wrap } = await import('../../../src/widgets/progress-chart/progress-chart.render.js');
+    const { wrap } = await import('../../../src/widgets/progress-chart/progress-chart.canvas.js');
     expect(wrap('Dịch vụ công trực tuyến mức 4', 16, 3)).to.deep.equal(['Dịch vụ công', 'trực tuyến mức 4']);
     expect(wrap('Online public services at level 4', 16, 2)).to.deep.equal(['Online public', 'services at…']);
     expect(wrap('Online public services at level 4', 16, 1)).to.deep.equal(['Online public…']);

@@ -1,7 +1,7 @@
 /** The data table: shown before chart.js arrives (and without it), and one toggle away after. */
 import { html, type TemplateResult } from 'lit';
-import type { Locale } from '../../core/i18n.js';
-import { formatDeadline, pick, withUnit, type ChartData, type Target } from './progress-chart.data.js';
+import { pick, type Locale } from '../../core/i18n.js';
+import { formatDeadline, withUnit, type ChartData, type Target } from './progress-chart.data.js';
 import type { ChartStrings } from './progress-chart.strings.js';
 
 const targetText = (locale: Locale, target: Target, unit?: string) => {
