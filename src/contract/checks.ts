@@ -1,68 +1,105 @@
 /**
- * Hand-written checks of what the pledge service sends (campaign config and counts), without zod, for the
- * browser (the service's request checks, src/server/quick-check.ts, build on the same pieces): a counter page then shows its numbers without downloading zod (7 KB gzip, a third of its budget).
- * Each returns the value only when the contract's zod schema (pledge.ts) accepts it too, and undefined
- * otherwise, meaning "ask zod": the lazily loaded schema then names the field (test/contract holds the two
- * to agreement on valid and broken documents).
+ * The contract's fast checks, generated from its zod schemas (pledge.ts, quiz.ts) by scripts/contract-checks.ts:
+ * DO NOT EDIT; `npm run contract:checks` rewrites this file, and test/scripts/contract-checks.test.ts fails when
+ * it is stale. Each accepts exactly what its schema accepts (test/contract/checks.test.ts), without zod: pages stay
+ * small and the service checks each request body in a fraction of a zod parse. zod stays the validator: it runs
+ * when a check says no, and names what is wrong.
  */
-import type { Campaign, Counts } from './pledge.js';
+import { list, obj, type Fields } from './json-checks.js';
+import type { Campaign, Counts, PledgeRequest, ApiErrorDetail } from './pledge.js';
+import type { QuizResultRequest, QuizUnitFigures } from './quiz.js';
+import { isCalendarDay, scoreAtMostTotal } from './refinements.js';
 
-/**
- * Ids of campaigns, units and choices: lowercase ascii words joined by hyphens (`ba-tri`), so they are safe
- * in URLs, attributes and file names whatever the unit's Vietnamese name is.
- */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX_LENGTH = 64;
-/** Longest text (a title, a label, a unit's name). */
-export const TEXT_MAX_LENGTH = 500;
+const PATTERN_1 = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const PATTERN_2 = /^\d{4}-\d{2}-\d{2}$/;
+const PATTERN_3 = /^[A-Za-z0-9_-]+$/;
 
-export type Fields = Record<string, unknown>;
+const check1 = (v: unknown): v is Fields =>
+  obj(v) &&
+  typeof v.vi === 'string' && v.vi.length >= 1 && v.vi.length <= 500 &&
+  typeof v.en === 'string' && v.en.length >= 1 && v.en.length <= 500;
+const check2 = (v: unknown): v is Fields =>
+  obj(v) &&
+  typeof v.id === 'string' && v.id.length >= 1 && v.id.length <= 64 && PATTERN_1.test(v.id) &&
+  check1(v.label);
+const check3 = (v: unknown): v is Fields =>
+  obj(v) &&
+  typeof v.id === 'string' && v.id.length >= 1 && v.id.length <= 64 && PATTERN_1.test(v.id) &&
+  typeof v.name === 'string' && v.name.length >= 1 && v.name.length <= 500 &&
+  Number.isSafeInteger(v.goal) && (v.goal as number) >= 0;
+const check4 = (v: unknown): boolean => typeof v === 'string' && PATTERN_2.test(v) && isCalendarDay(v);
+const check5 = (v: unknown): v is Fields =>
+  obj(v) &&
+  typeof v.id === 'string' && v.id.length >= 1 && v.id.length <= 64 && PATTERN_1.test(v.id) &&
+  check1(v.title) &&
+  (v.description === undefined || check1(v.description)) &&
+  (v.note === undefined || check1(v.note)) &&
+  list(v.choices, 1, 20, check2) &&
+  list(v.units, 1, 1000, check3) &&
+  Number.isSafeInteger(v.goal) && (v.goal as number) >= 0 &&
+  typeof v.goalsAreIllustrative === 'boolean' &&
+  check4(v.startDate) &&
+  check4(v.endDate);
+const check6 = (v: unknown): v is Fields =>
+  obj(v) &&
+  typeof v.id === 'string' && v.id.length >= 1 && v.id.length <= 64 && PATTERN_1.test(v.id) &&
+  Number.isSafeInteger(v.count) && (v.count as number) >= 0 &&
+  Number.isSafeInteger(v.goal) && (v.goal as number) >= 0;
+const check7 = (v: unknown): v is Fields =>
+  obj(v) &&
+  typeof v.id === 'string' && v.id.length >= 1 && v.id.length <= 64 && PATTERN_1.test(v.id) &&
+  Number.isSafeInteger(v.count) && (v.count as number) >= 0;
+const check8 = (v: unknown): v is Fields =>
+  obj(v) &&
+  typeof v.campaign === 'string' && v.campaign.length >= 1 && v.campaign.length <= 64 && PATTERN_1.test(v.campaign) &&
+  Number.isSafeInteger(v.total) && (v.total as number) >= 0 &&
+  Number.isSafeInteger(v.goal) && (v.goal as number) >= 0 &&
+  list(v.units, 0, Infinity, check6) &&
+  list(v.choices, 0, Infinity, check7) &&
+  (typeof v.updatedAt === 'string' || v.updatedAt === null);
+const check9 = (v: unknown): v is Fields =>
+  obj(v) &&
+  typeof v.unit === 'string' && v.unit.length >= 1 && v.unit.length <= 64 && PATTERN_1.test(v.unit) &&
+  typeof v.choice === 'string' && v.choice.length >= 1 && v.choice.length <= 64 && PATTERN_1.test(v.choice) &&
+  typeof v.key === 'string' && v.key.length >= 16 && v.key.length <= 64 && PATTERN_3.test(v.key);
+const check10 = (v: unknown): v is Fields =>
+  obj(v) &&
+  typeof v.unit === 'string' && v.unit.length >= 1 && v.unit.length <= 64 && PATTERN_1.test(v.unit) &&
+  Number.isSafeInteger(v.score) && (v.score as number) >= 0 && (v.score as number) <= 100 &&
+  Number.isSafeInteger(v.total) && (v.total as number) >= 1 && (v.total as number) <= 100 &&
+  typeof v.key === 'string' && v.key.length >= 16 && v.key.length <= 64 && PATTERN_3.test(v.key);
+const check11 = (v: unknown): v is Fields => check10(v) && scoreAtMostTotal(v as never);
 
-/** A JSON object (not an array, not null). */
-export const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** An id as the contract's `slug`: lowercase ascii words joined by hyphens, 1 to 64 characters. */
-export const isSlug = (value: unknown): value is string =>
-  typeof value === 'string' && value.length >= 1 && value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value);
-const isText = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= TEXT_MAX_LENGTH;
-const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-const isLocalized = (value: unknown) => isObject(value) && isText(value.vi) && isText(value.en);
-const isListOf = (value: unknown, min: number, max: number, item: (entry: Fields) => boolean) =>
-  Array.isArray(value) && value.length >= min && value.length <= max && value.every((entry) => isObject(entry) && item(entry));
+/** The `error` of an error body (outbox). */
+export const isApiErrorDetail = (v: unknown): v is ApiErrorDetail =>
+  obj(v) &&
+  typeof v.code === 'string' &&
+  typeof v.message === 'string' &&
+  (v.field === undefined || typeof v.field === 'string');
 
-/** YYYY-MM-DD of a day that exists (no 2026-02-30), as the contract's calendarDay. */
-export function isCalendarDay(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  // Date rolls 2026-02-30 over to March 2; a round trip shows it.
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+/** A unit's figures in the quiz stats, what the quiz card shows. */
+export const isQuizUnitFigures = (v: unknown): v is QuizUnitFigures =>
+  obj(v) &&
+  typeof v.name === 'string' &&
+  Number.isSafeInteger(v.participants) && (v.participants as number) >= 0 &&
+  typeof v.averageScore === 'number' && v.averageScore >= 0 && v.averageScore <= 1;
 
-/** The campaign config when it is certainly valid; undefined means "ask zod". */
+/** The campaign config (counter page), when its zod schema accepts it: the document itself; undefined: ask zod. */
 export function quickCampaign(data: unknown): Campaign | undefined {
-  const valid =
-    isObject(data) &&
-    isSlug(data.id) &&
-    isLocalized(data.title) &&
-    (data.description === undefined || isLocalized(data.description)) &&
-    (data.note === undefined || isLocalized(data.note)) &&
-    isListOf(data.choices, 1, 20, (choice) => isSlug(choice.id) && isLocalized(choice.label)) &&
-    isListOf(data.units, 1, 1000, (unit) => isSlug(unit.id) && isText(unit.name) && isCount(unit.goal)) &&
-    isCount(data.goal) &&
-    typeof data.goalsAreIllustrative === 'boolean' &&
-    isCalendarDay(data.startDate) &&
-    isCalendarDay(data.endDate);
-  return valid ? (data as unknown as Campaign) : undefined;
+  return check5(data) ? data as Campaign : undefined;
 }
 
-/** The counts when they are certainly valid; undefined means "ask zod". */
+/** The counts (counter page, every stream event), when its zod schema accepts it: the document itself; undefined: ask zod. */
 export function quickCounts(data: unknown): Counts | undefined {
-  const valid =
-    isObject(data) &&
-    isSlug(data.campaign) &&
-    isCount(data.total) &&
-    isCount(data.goal) &&
-    isListOf(data.units, 0, Infinity, (unit) => isSlug(unit.id) && isCount(unit.count) && isCount(unit.goal)) &&
-    isListOf(data.choices, 0, Infinity, (choice) => isSlug(choice.id) && isCount(choice.count)) &&
-    (data.updatedAt === null || typeof data.updatedAt === 'string');
-  return valid ? (data as unknown as Counts) : undefined;
+  return check8(data) ? data as Counts : undefined;
+}
+
+/** A pledge request (service, every pledge), when its zod schema accepts it: its fields only; undefined: ask zod. */
+export function quickPledge(data: unknown): PledgeRequest | undefined {
+  return check9(data) ? { unit: data.unit, choice: data.choice, key: data.key } as PledgeRequest : undefined;
+}
+
+/** A quiz result (service, every result), when its zod schema accepts it: its fields only; undefined: ask zod. */
+export function quickQuizResult(data: unknown): QuizResultRequest | undefined {
+  return check11(data) ? { unit: data.unit, score: data.score, total: data.total, key: data.key } as QuizResultRequest : undefined;
 }

@@ -6,13 +6,20 @@
  * should set `z.config({ jitless: true })` before parsing (src/core/validate.ts does) for strict CSPs.
  */
 import * as z from 'zod/mini';
-import { isCalendarDay, SLUG_MAX_LENGTH, SLUG_PATTERN, TEXT_MAX_LENGTH } from './checks.js';
+import { isCalendarDay } from './refinements.js';
 
 // Paths and constants live apart, without zod, so a widget can build URLs without loading the schemas.
 export { API_PREFIX, COUNTS_EVENT, MAX_BODY_BYTES, apiPath } from './paths.js';
 
-// Ids (`ba-tri`): the pattern and limits live with the zod-free checks (checks.ts) the browser runs first.
-export { SLUG_MAX_LENGTH, SLUG_PATTERN };
+/**
+ * Ids of campaigns, units and choices: lowercase ascii words joined by hyphens (`ba-tri`), so they are safe
+ * in URLs, attributes and file names whatever the unit's Vietnamese name is.
+ */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX_LENGTH = 64;
+/** Longest text (a title, a label, a unit's name). */
+export const TEXT_MAX_LENGTH = 500;
+
 export const slug = z.string().check(z.minLength(1), z.maxLength(SLUG_MAX_LENGTH), z.regex(SLUG_PATTERN, 'lowercase ascii words joined by "-"'));
 
 /**
@@ -103,16 +110,17 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Every error response (4xx and 5xx) has this body. */
-export const errorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    /** For people (English): what was wrong and what to change. */
-    message: z.string(),
-    /** Dotted path of the offending request field, e.g. `unit`. */
-    field: z.optional(z.string()),
-  }),
+/** What went wrong, the `error` of every error body. */
+export const errorDetailSchema = z.object({
+  code: z.string(),
+  /** For people (English): what was wrong and what to change. */
+  message: z.string(),
+  /** Dotted path of the offending request field, e.g. `unit`. */
+  field: z.optional(z.string()),
 });
+
+/** Every error response (4xx and 5xx) has this body. */
+export const errorSchema = z.object({ error: errorDetailSchema });
 
 export type Campaign = z.infer<typeof campaignSchema>;
 export type Choice = z.infer<typeof choiceSchema>;
@@ -121,3 +129,4 @@ export type Counts = z.infer<typeof countsSchema>;
 export type PledgeRequest = z.infer<typeof pledgeRequestSchema>;
 export type PledgeResponse = z.infer<typeof pledgeResponseSchema>;
 export type ApiError = z.infer<typeof errorSchema>;
+export type ApiErrorDetail = z.infer<typeof errorDetailSchema>;

@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { MAX_QUIZ_QUESTIONS } from './paths.js';
 import { idempotencyKey, localized, slug } from './pledge.js';
+import { scoreAtMostTotal } from './refinements.js';
 
 export { MAX_QUIZ_QUESTIONS, apiPath } from './paths.js';
 
@@ -26,11 +27,16 @@ export const quizResultRequestSchema = z
     total: z.int().check(z.minimum(1), z.maximum(MAX_QUIZ_QUESTIONS)),
     key: idempotencyKey,
   })
-  .check(z.refine((result) => result.score <= result.total, { message: 'at most total', path: ['score'] }));
+  .check(z.refine(scoreAtMostTotal, { message: 'at most total', path: ['score'] }));
 
 const count = z.int().check(z.minimum(0));
 /** Mean of score/total over the results: a fraction from 0 to 1 (0 while there are none), 4 decimals. */
 const fraction = z.number().check(z.minimum(0), z.maximum(1));
+
+/** A unit's figures, all a quiz card shows of them: its name as the campaign gives it, its results counted and their mean. */
+export const quizUnitFiguresSchema = z.object({ name: z.string(), participants: count, averageScore: fraction });
+/** A unit's row in the stats. */
+export const quizUnitStatsSchema = z.extend(quizUnitFiguresSchema, { id: slug });
 
 /** GET /api/v1/quizzes/:quiz/stats (ETag, 304, short Cache-Control), and part of every result response. */
 export const quizStatsSchema = z.object({
@@ -41,7 +47,7 @@ export const quizStatsSchema = z.object({
   participants: count,
   averageScore: fraction,
   /** Every unit of the campaign, in the campaign's order, zero participants included; its name as the campaign gives it. */
-  units: z.array(z.object({ id: slug, name: z.string(), participants: count, averageScore: fraction })),
+  units: z.array(quizUnitStatsSchema),
   /** ISO timestamp of the latest counted result; null before the first one. */
   updatedAt: z.nullable(z.string()),
 });
@@ -51,5 +57,6 @@ export const quizResultResponseSchema = z.object({ created: z.boolean(), stats: 
 
 export type Quiz = z.infer<typeof quizSchema>;
 export type QuizResultRequest = z.infer<typeof quizResultRequestSchema>;
+export type QuizUnitFigures = z.infer<typeof quizUnitFiguresSchema>;
 export type QuizStats = z.infer<typeof quizStatsSchema>;
 export type QuizResultResponse = z.infer<typeof quizResultResponseSchema>;

@@ -5,6 +5,7 @@
  * backoff, when the browser comes back `online`, and on the next visit, until the service answers. Only a
  * 4xx other than 408/429 drops it (the service will never take it).
  */
+import { isApiErrorDetail } from '../contract/checks.js';
 import { readStored, removeStored, writeStored } from './storage.js';
 
 /** What every queued item carries: the service it goes to, its idempotency key and when it was queued. */
@@ -68,7 +69,7 @@ export async function postJson(url: string, body: unknown, timeoutMs = 15_000): 
     if (response.ok) return { outcome: 'sent', body: answer };
     // Busy or slow (429, 408) and server faults (5xx) are worth another try; other 4xx are final.
     if (status >= 500 || status === 429 || status === 408) return { outcome: 'retry', reason: `HTTP ${status}` };
-    const error = (answer as { error?: { code?: string; message?: string } } | null)?.error;
+    const error = [(answer as { error?: unknown } | null)?.error].find(isApiErrorDetail);
     return { outcome: 'rejected', status, code: error?.code ?? 'rejected', message: error?.message ?? '' };
   } catch (error) {
     return { outcome: 'retry', reason: String(error) };

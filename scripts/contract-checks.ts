@@ -1,0 +1,243 @@
+/**
+ * Writes the contract's fast checks (src/contract/checks.ts) from its zod schemas, so the rules have one
+ * definition: each schema goes through `z.toJSONSchema`, and every JSON Schema node becomes a call of the
+ * zod-free keywords in src/contract/json-checks.ts. A refinement (which JSON Schema cannot say) must be a
+ * function of src/contract/refinements.ts, called by name; any other refinement or keyword stops the generator
+ * rather than being dropped, so a check can never be looser than its schema.
+ *
+ * Pure (no Node API): the generator script writes the text, the browser test reads FAST_CHECKS.
+ */
+import * as z from 'zod/mini';
+import { campaignSchema, countsSchema, errorDetailSchema, pledgeRequestSchema } from '../src/contract/pledge.js';
+import { quizResultRequestSchema, quizUnitFiguresSchema } from '../src/contract/quiz.js';
+import * as refinements from '../src/contract/refinements.js';
+
+/**
+ * How a check answers: `value` returns the document itself (what the widget keeps), `fields` a new object of
+ * the schema's own fields (what the service stores; extra fields dropped, as zod does), `guard` true or false.
+ */
+type Returns = 'value' | 'fields' | 'guard';
+
+export interface FastCheck {
+  schema: z.ZodMiniType;
+  /** The type the check returns, exported by `from`. */
+  type: string;
+  from: './pledge.js' | './quiz.js';
+  returns: Returns;
+  /** What it is for, the first line of its doc comment. */
+  doc: string;
+}
+
+/** Every fast check: its exported name, schema and use. The generated file and the agreement test follow this list. */
+export const FAST_CHECKS: Record<string, FastCheck> = {
+  quickCampaign: { schema: campaignSchema, type: 'Campaign', from: './pledge.js', returns: 'value', doc: 'The campaign config (counter page)' },
+  quickCounts: { schema: countsSchema, type: 'Counts', from: './pledge.js', returns: 'value', doc: 'The counts (counter page, every stream event)' },
+  quickPledge: { schema: pledgeRequestSchema, type: 'PledgeRequest', from: './pledge.js', returns: 'fields', doc: 'A pledge request (service, every pledge)' },
+  quickQuizResult: {
+    schema: quizResultRequestSchema,
+    type: 'QuizResultRequest',
+    from: './quiz.js',
+    returns: 'fields',
+    doc: 'A quiz result (service, every result)',
+  },
+  isApiErrorDetail: { schema: errorDetailSchema, type: 'ApiErrorDetail', from: './pledge.js', returns: 'guard', doc: 'The `error` of an error body (outbox)' },
+  isQuizUnitFigures: {
+    schema: quizUnitFiguresSchema,
+    type: 'QuizUnitFigures',
+    from: './quiz.js',
+    returns: 'guard',
+    doc: "A unit's figures in the quiz stats, what the quiz card shows",
+  },
+};
+
+/** A guard's export: the name, the contract's type it proves, its doc. */
+interface Guard {
+  name: string;
+  type: string;
+  doc: string;
+}
+
+/** The generated file. */
+export const CHECKS_FILE = 'src/contract/checks.ts';
+
+/** Where a node's refinements (names in src/contract/refinements.ts) are noted in the JSON Schema. */
+const REFINE = 'x-refine';
+
+export interface Node {
+  type?: string | string[];
+  properties?: Record<string, Node>;
+  required?: string[];
+  items?: Node;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  [REFINE]?: string[];
+}
+
+const KEYWORDS = new Set(['type', 'properties', 'required', 'items', 'minItems', 'maxItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', REFINE]);
+const refinementNames = new Map<unknown, string>(Object.entries(refinements).map(([name, fn]) => [fn, name]));
+
+/** The schema as JSON Schema (input side: optional fields may be absent), its refinements noted by name. */
+export function jsonSchemaOf(schema: z.ZodMiniType): Node {
+  const { $schema, ...node } = z.toJSONSchema(schema, {
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      const custom = (zodSchema._zod.def.checks ?? []).filter((check) => check._zod.def.check === 'custom');
+      if (custom.length === 0) return;
+      jsonSchema[REFINE] = custom.map((check) => {
+        const name = refinementNames.get((check._zod.def as { fn?: unknown }).fn);
+        if (!name) throw new Error('contract checks: a refinement that is not a function of src/contract/refinements.ts cannot be derived');
+        return name;
+      });
+    },
+  });
+  void $schema;
+  return node as Node;
+}
+
+const isIdentifier = (key: string) => /^[A-Za-z_$][\w$]*$/.test(key);
+const member = (value: string, key: string) => (isIdentifier(key) ? `${value}.${key}` : `${value}[${JSON.stringify(key)}]`);
+const bound = (value: number | undefined, missing: string) => (value === undefined ? missing : String(value));
+/** The minimum and maximum comparisons of a number, leaving out those no tighter than `implied`. */
+const bounds = (node: Node, value: string, implied: number) => [
+  ...(node.minimum !== undefined && node.minimum > -implied ? [`${value} >= ${node.minimum}`] : []),
+  ...(node.maximum !== undefined && node.maximum < implied ? [`${value} <= ${node.maximum}`] : []),
+];
+
+/** The text of src/contract/checks.ts. */
+export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS): string {
+  const patterns = new Map<string, string>(); // source → constant name
+  const functions = new Map<string, string>(); // body → constant name
+  const guards = new Map<string, Guard>();
+  const used = { keywords: new Set<string>(), refinements: new Set<string>() };
+
+  /** The name of `key` in `names`, given the next free `prefix`N when it has none yet. */
+  const nameOf = (names: Map<string, string>, key: string, prefix: string) => {
+    const name = names.get(key) ?? `${prefix}${names.size + 1}`;
+    names.set(key, name);
+    return name;
+  };
+  const pattern = (source: string) => nameOf(patterns, source, 'PATTERN_');
+  /** A named check of one value, shared by every node with the same code (a slug, a localized text). */
+  /** `as`: the exported name of the outermost check of a guard, which is then that check itself. */
+  const named = (guard: string, terms: string[], as?: Guard) => {
+    const line = `(v: unknown): ${guard} => ${terms.join(' && ')};`;
+    // Long chains one term a line, as Prettier prints them.
+    const code = line.length <= 110 ? line : `(v: unknown): ${guard} =>\n${terms.map((term) => `  ${term}`).join(' &&\n')};`;
+    if (as && !functions.has(code)) {
+      functions.set(code, as.name);
+      guards.set(as.name, as);
+    }
+    return nameOf(functions, code, 'check');
+  };
+  const use = (keyword: string, code: string) => (used.keywords.add(keyword), code);
+
+  /** An expression that is true when `value` (an identifier or member access) satisfies `node`. */
+  function expression(node: Node, value: string, as?: Guard): string {
+    for (const key of Object.keys(node)) if (!KEYWORDS.has(key)) throw new Error(`contract checks: JSON Schema keyword "${key}" is not supported`);
+    const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
+    if (types.length === 0) throw new Error('contract checks: a schema without a type (z.any, z.unknown, a union) is not supported');
+    const refined = node[REFINE] ?? [];
+    refined.forEach((name) => used.refinements.add(name));
+    const alternatives = types.map((type) => typed(node, type, refined.length ? 'v' : value, refined.length ? undefined : as));
+    const body = alternatives.length > 1 ? `(${alternatives.join(' || ')})` : alternatives[0];
+    if (!refined.length) return body;
+    // A refinement runs once the base checks hold: inside a named check, whose parameter they narrow.
+    const object = types.includes('object');
+    return `${named(object ? 'v is Fields' : 'boolean', [body, ...refined.map((name) => `${name}(v${object ? ' as never' : ''})`)], as)}(${value})`;
+  }
+
+  function typed(node: Node, type: string, value: string, as?: Guard): string {
+    switch (type) {
+      case 'null':
+        return `${value} === null`;
+      case 'boolean':
+        return `typeof ${value} === 'boolean'`;
+      // Inline, so the service's hot path makes no call per field; `as number` only tells TypeScript.
+      case 'string':
+        return [
+          `typeof ${value} === 'string'`,
+          ...(node.minLength ? [`${value}.length >= ${node.minLength}`] : []),
+          ...(node.maxLength !== undefined ? [`${value}.length <= ${node.maxLength}`] : []),
+          ...(node.pattern !== undefined ? [`${pattern(node.pattern)}.test(${value})`] : []),
+        ].join(' && ');
+      case 'integer':
+        // A safe integer, as zod's z.int(): its own bounds (±MAX_SAFE_INTEGER) need not be said again.
+        return [`Number.isSafeInteger(${value})`, ...bounds(node, `(${value} as number)`, Number.MAX_SAFE_INTEGER)].join(' && ');
+      case 'number':
+        // Finite, as zod's z.number(); two finite bounds already refuse NaN and the infinities.
+        return Number.isFinite(node.minimum) && Number.isFinite(node.maximum)
+          ? [`typeof ${value} === 'number'`, ...bounds(node, value, Infinity)].join(' && ')
+          : [`Number.isFinite(${value})`, ...bounds(node, `(${value} as number)`, Infinity)].join(' && ');
+      case 'array': {
+        if (!node.items) throw new Error('contract checks: an array without items is not supported');
+        const check = expression(node.items, 'v');
+        // An object's or a refined value's check is already a named function: pass it, not a wrapper of it.
+        const item = /^check\d+\(v\)$/.test(check) ? check.slice(0, -3) : named('boolean', [check]);
+        return use('list', `list(${value}, ${bound(node.minItems, '0')}, ${bound(node.maxItems, 'Infinity')}, ${item})`);
+      }
+      case 'object': {
+        const required = new Set(node.required ?? []);
+        const fields = Object.entries(node.properties ?? {}).map(([key, field]) => {
+          const check = expression(field, member('v', key));
+          return required.has(key) ? check : `(${member('v', key)} === undefined || ${check})`;
+        });
+        return `${named('v is Fields', [use('obj', 'obj(v)'), ...fields], as)}(${value})`;
+      }
+      default:
+        throw new Error(`contract checks: JSON Schema type "${type}" is not supported`);
+    }
+  }
+
+  const types = new Map<string, Set<string>>();
+  const exports = Object.entries(checks).map(([name, { schema, type, from, returns, doc }]) => {
+    const node = jsonSchemaOf(schema);
+    const test = expression(node, 'data', returns === 'guard' ? { name, type, doc } : undefined);
+    types.set(from, (types.get(from) ?? new Set()).add(type));
+    // The named check itself, exported under the guard's name: no wrapper to download.
+    if (test === `${name}(data)`) return '';
+    if (returns === 'guard') return `/** ${doc}. */\nexport const ${name} = (data: unknown): data is ${type} => ${test};`;
+    let result = `data as ${type}`;
+    if (returns === 'fields') {
+      const fields = Object.entries(node.properties ?? {});
+      if (node.type !== 'object' || fields.some(([, field]) => field.type === 'object' || field.type === 'array')) {
+        throw new Error(`contract checks: ${name} returns fields, which only a flat object has`);
+      }
+      result = `{ ${fields.map(([key]) => `${isIdentifier(key) ? key : JSON.stringify(key)}: ${member('data', key)}`).join(', ')} } as ${type}`;
+    }
+    return [
+      `/** ${doc}, when its zod schema accepts it: ${returns === 'value' ? 'the document itself' : 'its fields only'}; undefined: ask zod. */`,
+      `export function ${name}(data: unknown): ${type} | undefined {`,
+      `  return ${test} ? ${result} : undefined;`,
+      `}`,
+    ].join('\n');
+  });
+
+  // Emitted in the order they were named, which puts every check after those it calls.
+  return [
+    '/**',
+    " * The contract's fast checks, generated from its zod schemas (pledge.ts, quiz.ts) by scripts/contract-checks.ts:",
+    ' * DO NOT EDIT; `npm run contract:checks` rewrites this file, and test/scripts/contract-checks.test.ts fails when',
+    ' * it is stale. Each accepts exactly what its schema accepts (test/contract/checks.test.ts), without zod: pages stay',
+    ' * small and the service checks each request body in a fraction of a zod parse. zod stays the validator: it runs',
+    ' * when a check says no, and names what is wrong.',
+    ' */',
+    `import { ${[...used.keywords].sort().map((k) => (k === 'obj' ? 'obj, type Fields' : k)).join(', ')} } from './json-checks.js';`,
+    ...[...types].map(([from, names]) => `import type { ${[...names].join(', ')} } from '${from}';`),
+    `import { ${[...used.refinements].sort().join(', ')} } from './refinements.js';`,
+    '',
+    ...[...patterns].map(([source, name]) => `const ${name} = /${source}/;`),
+    '',
+    ...[...functions].map(([code, name]) => {
+      const guard = guards.get(name);
+      return guard ? `\n/** ${guard.doc}. */\nexport const ${name} = ${code.replace('v is Fields', `v is ${guard.type}`)}` : `const ${name} = ${code}`;
+    }),
+    '',
+    exports.filter(Boolean).join('\n\n'),
+    '',
+  ].join('\n');
+}
