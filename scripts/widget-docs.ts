@@ -61,14 +61,10 @@ export interface Widget {
 /** Every custom element the manifest declares, in the manifest's order. */
 export function widgetsOf(manifest: Manifest): Widget[] {
   return manifest.modules.flatMap((module) =>
-    (module.declarations ?? [])
-      .filter((declaration) => declaration.customElement && declaration.tagName)
-      .map((declaration) => ({
-        name: declaration.tagName!.replace(/^lantoa-/, ''),
-        tag: declaration.tagName!,
-        path: module.path,
-        declaration,
-      })),
+    (module.declarations ?? []).flatMap((declaration) => {
+      const tag = declaration.customElement ? declaration.tagName : undefined;
+      return tag ? [{ name: tag.replace(/^lantoa-/, ''), tag, path: module.path, declaration }] : [];
+    }),
   );
 }
 
