@@ -4,9 +4,9 @@
  * so a JSDoc or guide change without `npm run docs` fails here.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { before, test } from 'node:test';
 import { DOCS_DIR, manifestFromSource, renderDocs, SOURCE_DIR, widgetsOf, writtenDocs, type Manifest } from '../../scripts/widget-docs.js';
 
@@ -91,4 +91,27 @@ test('a new element without a hand-written guide is refused with the file to wri
   const docs = renderDocs(changed, dir);
   assert.match(docs.get('poll.md')!, /# `<lantoa-poll>`[\s\S]*Thăm dò ý kiến[\s\S]*A poll\.[\s\S]*## Tham chiếu \/ Reference/);
   assert.match(docs.get('README.md')!, /\[`<lantoa-poll>`\]\(poll\.md\)/);
+});
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+test('the README stays short and gives the two commands CI runs and the webmaster snippet', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  assert.ok(Buffer.byteLength(readme) <= 15 * 1024, `README.md is ${Buffer.byteLength(readme)} bytes (at most 15 KB)`);
+  assert.ok(readme.includes('npm install && npm start'));
+  assert.match(readme, /^npm test\s/m);
+  // The snippet with its reserved heights, in both languages.
+  assert.equal(readme.split('<style>#lantoa-top{display:block;min-height:max(8.5rem,136px)}').length - 1, 2);
+  for (const name of widgetsOf(manifest).map((widget) => widget.name)) assert.ok(readme.includes(`(docs/widgets/${name}.md)`), `no link to ${name}`);
+});
+
+test('every relative link of the README and the docs leads to a file', () => {
+  const pages = ['README.md', 'docs/DEVELOPING.md', 'src/server/README.md', ...writtenDocs().map((name) => `docs/widgets/${name}`)];
+  const broken = pages.flatMap((page) =>
+    [...readFileSync(join(ROOT, page), 'utf8').matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+      .map((match) => match[1])
+      .filter((target) => !/^[a-z]+:/.test(target) && !existsSync(join(ROOT, dirname(page), target)))
+      .map((target) => `${page} → ${target}`),
+  );
+  assert.deepEqual(broken, []);
 });
