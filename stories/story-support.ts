@@ -287,7 +287,7 @@ function snippetOf(story: unknown, context: StoryContext): string | undefined {
 /**
  * A decorator that renders the story once more, detached (as Storybook's own source decorator does), and keeps
  * what a webmaster would paste for it; it runs inside the story's hooks, where the render function may be called.
- * Properties set from JavaScript are readable on those elements. Any failure leaves Storybook's own code.
+ * Properties set from JavaScript are readable on those elements. On a failure Storybook's own code shows.
  */
 export const captureSnippet: Decorator = (storyFn, context) => {
   const story = storyFn();
@@ -296,7 +296,9 @@ export const captureSnippet: Decorator = (storyFn, context) => {
       const snippet = snippetOf(story, context);
       if (snippet) snippets.set(context.id, snippet);
       else snippets.delete(context.id);
-    } catch {
+    } catch (error) {
+      // Storybook's own code shows instead; say why, so the fallback is never silent.
+      console.warn(`Show code: no webmaster snippet for ${context.id}`, error);
       snippets.delete(context.id);
     }
   }

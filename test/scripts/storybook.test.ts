@@ -45,8 +45,9 @@ before(async () => {
   execFileSync('npm', ['run', 'build-storybook', '--', '--quiet', '-o', out.path], { stdio: 'pipe' });
   server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    readFile(join(out.path, path.endsWith('/') ? `${path}index.html` : path)).then(
-      (body) => response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body),
+    const file = join(out.path, path.endsWith('/') ? `${path}index.html` : path);
+    readFile(file).then(
+      (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => response.writeHead(404).end(),
     );
   });
@@ -118,7 +119,7 @@ for (const widget of WIDGETS) {
     const read = () =>
       page.locator('.sbdocs-preview').evaluateAll((canvases) =>
         canvases.map((canvas) => ({
-          story: [...(canvas.querySelector('.sb-story')?.classList ?? [])].find((name) => name.startsWith('story--')) ?? '',
+          story: canvas.closest('.sb-anchor')?.id ?? '',
           code: canvas.querySelector('pre')?.textContent ?? '',
         })),
       );
@@ -128,16 +129,38 @@ for (const widget of WIDGETS) {
       shown = await read();
     }
     await page.close();
-    assert.equal(shown.length, stories.length + 1);
+    assert.deepEqual(
+      shown.map(({ story }) => story),
+      [`anchor--primary--${stories[0].id}`, ...stories.map(({ id }) => `anchor--${id}`)],
+    );
     const reserved = /min-height:max\([^)]*\)/.exec(widget.bench.snippet)?.[0];
     assert.ok(reserved, 'the registry snippet reserves a height');
     for (const { story, code } of shown) {
       const lines = code.trim().split('\n');
-      assert.match(lines.at(-1)!, /^<script type="module" src="https:\/\/(MAY-CHU-CUA-TINH|YOUR-PROVINCE-SERVER)\/lantoa\/loader\.js"><\/script>$/, story);
-      assert.ok(code.includes(`<${widget.tag}`), `${story}: the element`);
-      for (const pattern of STORY_ONLY) assert.doesNotMatch(code, pattern, story);
+      const says = `${story} shows:\n${code}`;
+      assert.match(lines.at(-1)!, /^<script type="module" src="https:\/\/(MAY-CHU-CUA-TINH|YOUR-PROVINCE-SERVER)\/lantoa\/loader\.js"><\/script>$/, says);
+      assert.ok(code.includes(`<${widget.tag}`), says);
+      for (const pattern of STORY_ONLY) assert.doesNotMatch(code, pattern, `${pattern} in ${says}`);
     }
     // The first story, at the top of the page, shows the README's snippet: its reserved height included.
     assert.ok(shown[0].code.includes(reserved), `${shown[0].story}: ${reserved}\n${shown[0].code}`);
   });
 }
+
+test('Show code follows the Controls, while the story keeps rendering from its mock service', async () => {
+  const page = await browser!.newPage();
+  await page.goto(`${base}/iframe.html?id=widgets-pledge-counter--docs&viewMode=docs`);
+  const primary = page.locator('[id^="anchor--primary--"]');
+  const counter = primary.locator('lantoa-pledge-counter');
+  // The story renders against the in-page mock (an `….invalid` api): its pledge form is there.
+  await counter.locator('button[type="submit"]').waitFor({ timeout: 30_000 });
+  assert.match((await counter.getAttribute('api')) ?? '', /\.invalid$/);
+  await page.locator('.docblock-argstable textarea[name="unit"]').fill('cho-lach');
+  await primary.locator('button', { hasText: /show code/i }).click();
+  const code = primary.locator('pre');
+  await code.filter({ hasText: 'unit="cho-lach"' }).waitFor({ timeout: 10_000 });
+  const shown = (await code.textContent()) ?? '';
+  await page.close();
+  assert.match(shown, /^<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="cho-lach" style="display:block;min-height:max\(31rem,496px\)"><\/lantoa-pledge-counter>$/m);
+  assert.doesNotMatch(shown, /api=/);
+});
