@@ -92,8 +92,15 @@ test('the Introduction renders, Vietnamese first, with the loader snippet and it
   // The code blocks render after the prose (a lazily loaded highlighter).
   await page.locator('.sbdocs-content pre').nth(2).waitFor({ timeout: 30_000 });
   const text = await page.locator('.sbdocs-content').evaluate((content) => content.textContent ?? '');
+  const links = await page.locator('.sbdocs-content a[href^="?path=/docs/"]').evaluateAll((anchors) =>
+    anchors.map((anchor) => decodeURIComponent(anchor.getAttribute('href')!.slice('?path=/docs/'.length))),
+  );
   await page.close();
   assert.deepEqual(errors, []);
+  // Each widget's guide and stories, and the embedding guide: every link names a page the index has.
+  const ids = new Set(entries().map((entry) => entry.id));
+  assert.ok(links.length >= 2 * WIDGETS.length + 1, links.join());
+  for (const link of links) assert.ok(ids.has(link), `no page ${link}`);
   assert.ok(text.indexOf('Dán vào trang') < text.indexOf('Embedding'), 'Vietnamese before English');
   assert.match(text, /<script type="module" src="https:\/\/MAY-CHU-CUA-TINH\/lantoa\/loader\.js"><\/script>/);
   assert.match(text, /<script src="https:\/\/YOUR-PROVINCE-SERVER\/lantoa\/loader\.js"><\/script>/);
