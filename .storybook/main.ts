@@ -5,7 +5,9 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 import { mergeConfig } from 'vite';
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts'],
+  // The introduction (vi and en) and the guides (docs/widgets/*.md, see guides.ts) live with the config; the
+  // widgets' stories in stories/. preview.ts sorts them.
+  stories: ['./introduction.mdx', './guides/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // Offline-friendly: no telemetry and no "what's new" requests to storybook.js.org.
