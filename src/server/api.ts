@@ -16,6 +16,7 @@
  * quiz stats are in-memory aggregates (aggregate.ts); the stream is stream.ts.
  */
 import type { HttpBindings } from '@hono/node-server';
+import type { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
 import { API_PREFIX } from '../contract/paths.js';
@@ -216,7 +217,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         const message = refused === 'total' ? 'Too many live streams open' : 'Too many live streams open from this network';
         return finish(c, fail(503, 'unavailable', `${message}; poll the counts instead`, { origin, retryAfter: 30 }), start);
       }
-      const response = deps.streams.open(scope.id, withCors({}, origin), key, c.env.outgoing);
+      const response = deps.streams.open(scope.id, withCors({}, origin), key, c.env.outgoing as ServerResponse);
       if (deps.accessLog) log.access(c.req.method, c.req.path, 200, performance.now() - start);
       return response;
     }),

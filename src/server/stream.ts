@@ -1,24 +1,27 @@
 /**
  * Server-Sent Events of the counts. Every change is coalesced per campaign: at most one `counts`
  * event per `coalesceMs` (a burst of 500 pledges sends a handful of events, not 500 to every
- * client), and the latest counts always go out. A heartbeat comment every `heartbeatMs` keeps
- * proxies and mobile carriers from closing an idle connection. A client that does not read is
- * dropped once MAX_PENDING_BYTES wait for it in this process (measured where they really wait: the
- * stream's queue, plus the node response and socket buffers: `outgoing.writableLength`), so one
- * stalled phone cannot hold memory; EventSource reconnects. Before anything waits here the operating
- * system's socket buffers take what they can (on Linux up to `net.ipv4.tcp_wmem`'s maximum, 4 MB by
- * default, plus the client's receive window): that memory is the kernel's, outside the service.
- * Open streams are capped in all and per client address (`maxStreams`, `maxStreamsPerAddress`).
+ * client), and the latest counts always go out. A heartbeat comment every `heartbeatMs` (one timer
+ * for all streams) keeps proxies and mobile carriers from closing an idle connection. A client that
+ * does not read is dropped once MAX_PENDING_BYTES wait for it in this process (the node response's
+ * and its socket's buffers: `response.writableLength`), so one stalled phone cannot hold memory;
+ * EventSource reconnects. Before anything waits here the operating system's socket buffers take what
+ * they can (on Linux up to `net.ipv4.tcp_wmem`'s maximum, 4 MB by default, plus the client's receive
+ * window): that memory is the kernel's, outside the service. Open streams are capped in all and per
+ * client address (`maxStreams`, `maxStreamsPerAddress`).
  *
- * A stream is a Response whose body is a ReadableStream of bytes, written by @hono/node-server to the
- * socket as the client takes it: an event is encoded once and the same bytes are enqueued for every
- * client, with no encoder and no TransformStream per client (hono/streaming's streamSSE adds both,
- * plus a promise per write: measured with 1,000 open streams, 37–46 µs of CPU per delivered event
- * against 16–24 µs this way).
- * The client going away cancels the stream (the adapter cancels its reader when the socket closes).
+ * Tens of thousands of streams stay open at once (docs/BENCHMARKS.md), so each holds as little as
+ * node:http allows: its node response, written to directly (the headers once, then events), and a
+ * two-field record here; no Response body stream, reader, promise or closure per stream (those,
+ * through @hono/node-server, cost 17.8 KB a stream against 10 here). Each event is encoded once,
+ * as its bytes and as one HTTP/1.1 chunk, and the same Buffer goes to every socket; writing the
+ * chunk to the socket itself skips node:http's per-write framing and its cork, uncork and
+ * process.nextTick for every client.
  */
+import type { ServerResponse } from 'node:http';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { COUNTS_EVENT } from '../contract/paths.js';
-import type { CampaignCounts } from './counts.js';
+import type { CountsSnapshot, CampaignCounts } from './counts.js';
 import type { HeaderMap } from './http.js';
 
 export interface StreamOptions {
@@ -31,119 +34,90 @@ export interface StreamOptions {
   onStalled?: (queuedBytes: number) => void;
 }
 
-/** The node response a stream is written to: what it has not handed to the kernel yet, and a way to cut it. */
-export interface Outgoing {
-  readonly writableLength: number;
-  destroy(): void;
-}
-
 /** Why a stream is refused: too many in all, or too many from the client's address. */
 export type StreamRefusal = 'total' | 'address';
-
-interface Client {
-  send(bytes: Uint8Array): void;
-  /** Ends the stream; `cancelled` when the client already went away. */
-  end(cancelled?: boolean): void;
-}
 
 /** Bytes waiting in this process for a client after which it counts as stalled (~16 counts events). */
 const MAX_PENDING_BYTES = 16 * 1024;
 /** Tells EventSource how long to wait before reconnecting (ms). */
 const RETRY_MS = 5000;
-const HEARTBEAT = Buffer.from(': heartbeat\n\n');
+const HEARTBEAT = frame(': heartbeat\n\n');
+
+/** An open stream: its campaign and the client key it counts against. */
+interface Client {
+  channel: Channel;
+  key: string;
+}
 
 /** The streams of one campaign. */
 interface Channel {
   counts: CampaignCounts;
-  clients: Set<Client>;
+  clients: Set<ServerResponse>;
   /** The pending coalesced send, if any. */
   timer: NodeJS.Timeout | undefined;
   lastSent: number;
+  /** The current counts as an event, encoded once for every client (rebuilt when the snapshot changes). */
+  encoded: { snapshot: CountsSnapshot; event: Frame; opening: Buffer } | undefined;
 }
 
 export class StreamHub {
   readonly #options: StreamOptions;
   readonly #channels = new Map<string, Channel>();
+  readonly #clients = new Map<ServerResponse, Client>();
   readonly #heartbeat: NodeJS.Timeout;
   /** Open streams by client key. */
   readonly #byClient = new Map<string, number>();
-  #size = 0;
+  /** One 'close' listener shared by every response (`this` is the response), not a closure per stream. */
+  readonly #onClose: (this: ServerResponse) => void;
 
   constructor(counts: ReadonlyMap<string, CampaignCounts>, options: StreamOptions) {
     this.#options = options;
     for (const [campaign, campaignCounts] of counts) {
-      const channel: Channel = { counts: campaignCounts, clients: new Set(), timer: undefined, lastSent: 0 };
+      const channel: Channel = { counts: campaignCounts, clients: new Set(), timer: undefined, lastSent: 0, encoded: undefined };
       this.#channels.set(campaign, channel);
       campaignCounts.onChange(() => this.#schedule(channel));
     }
-    this.#heartbeat = setInterval(() => this.#sendAll(HEARTBEAT), options.heartbeatMs);
+    this.#heartbeat = setInterval(() => {
+      for (const channel of this.#channels.values()) this.#send(channel, HEARTBEAT);
+    }, options.heartbeatMs);
     this.#heartbeat.unref();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the listener's own `this` is the response
+    const hub = this;
+    this.#onClose = function () {
+      hub.#remove(this);
+    };
   }
 
   /** Open streams, all campaigns together. */
   get size(): number {
-    return this.#size;
+    return this.#clients.size;
   }
 
   /** Why a new stream from `clientKey` would be refused now, or undefined when it may open. */
   refusal(clientKey: string): StreamRefusal | undefined {
     const { maxStreams = Infinity, maxStreamsPerAddress = Infinity } = this.#options;
-    if (this.#size >= maxStreams) return 'total';
+    if (this.#clients.size >= maxStreams) return 'total';
     if ((this.#byClient.get(clientKey) ?? 0) >= maxStreamsPerAddress) return 'address';
     return undefined;
   }
 
   /**
-   * The response of a stream request: the campaign's counts at once, then every change. `headers`
-   * (CORS) are sent with the stream's own. `outgoing` is the node response the stream is written to
-   * (its buffered bytes count as waiting for the client); `clientKey` counts the stream against its address.
+   * Answers a stream request on `response` (the node response): the stream's headers and `headers`
+   * (CORS), the campaign's counts at once, then every change. `clientKey` counts the stream against
+   * its address. Returns the Response that tells @hono/node-server the answer is already written.
    */
-  open(campaign: string, headers: HeaderMap, clientKey = '', outgoing?: Outgoing): Response {
+  open(campaign: string, headers: HeaderMap, clientKey: string, response: ServerResponse): Response {
     const channel = this.#channels.get(campaign);
     if (!channel) throw new Error(`no campaign ${campaign}`);
-    streamHeaders(headers);
-    let client: Client | undefined;
-    const body = new ReadableStream<Uint8Array>(
-      {
-        start: (controller) => {
-          let open = true;
-          const opened: Client = {
-            send: (bytes) => {
-              if (!open) return;
-              // The queue's high-water mark is 0, so -desiredSize is what it holds; the response and
-              // its socket hold what node:http has not handed to the kernel yet.
-              const queued = -(controller.desiredSize ?? 0) + (outgoing?.writableLength ?? 0);
-              if (queued <= MAX_PENDING_BYTES) controller.enqueue(bytes);
-              else {
-                this.#options.onStalled?.(queued);
-                // Closing the stream would wait for the client to read what is queued, which it does
-                // not: cut the connection, so its socket and buffers are freed now.
-                opened.end(outgoing !== undefined);
-                outgoing?.destroy();
-              }
-            },
-            end: (cancelled = false) => {
-              if (!open) return;
-              open = false;
-              channel.clients.delete(opened);
-              this.#size -= 1;
-              const left = (this.#byClient.get(clientKey) ?? 1) - 1;
-              if (left === 0) this.#byClient.delete(clientKey);
-              else this.#byClient.set(clientKey, left);
-              if (!cancelled) controller.close();
-            },
-          };
-          client = opened;
-          channel.clients.add(opened);
-          this.#size += 1;
-          this.#byClient.set(clientKey, (this.#byClient.get(clientKey) ?? 0) + 1);
-          opened.send(Buffer.from(`retry: ${RETRY_MS}\n${event(channel)}`));
-        },
-        cancel: () => client?.end(true),
-      },
-      { highWaterMark: 0, size: (chunk) => chunk.byteLength },
-    );
-    return new Response(body, { status: 200, headers });
+    response.writeHead(200, streamHeaders(headers));
+    // node:http sends the headers with the first write: this one goes through it, later ones may go
+    // straight to the socket (#write).
+    response.write(encoded(channel).opening);
+    this.#clients.set(response, { channel, key: clientKey });
+    channel.clients.add(response);
+    this.#byClient.set(clientKey, (this.#byClient.get(clientKey) ?? 0) + 1);
+    response.on('close', this.#onClose);
+    return RESPONSE_ALREADY_SENT;
   }
 
   /** Ends every stream (shutdown): the responses finish, so the server can close. */
@@ -152,8 +126,46 @@ export class StreamHub {
     for (const channel of this.#channels.values()) {
       clearTimeout(channel.timer);
       channel.timer = undefined;
-      for (const client of channel.clients) client.end();
     }
+    for (const response of [...this.#clients.keys()]) {
+      this.#remove(response);
+      response.end();
+    }
+  }
+
+  /** Writes `bytes`, or drops the client when more than MAX_PENDING_BYTES already wait for it. */
+  #write(response: ServerResponse, bytes: Frame): void {
+    // What node:http has not handed to the kernel yet: the response's own buffer and its socket's.
+    const queued = response.writableLength;
+    if (queued <= MAX_PENDING_BYTES) {
+      // The headers went out with the stream's first write (open). Chunked (HTTP/1.1): the
+      // socket takes the framed bytes as they are; HTTP/1.0, or a pipelined response still
+      // waiting for its socket: node:http frames and orders them.
+      const socket = response.socket;
+      if (response.chunkedEncoding && socket) socket.write(bytes.chunk);
+      else response.write(bytes.raw);
+      return;
+    }
+    this.#options.onStalled?.(queued);
+    this.#remove(response);
+    // Ending would wait for the client to read what is queued, which it does not: cut the
+    // connection, so its socket and buffers are freed now.
+    response.destroy();
+  }
+
+  #send(channel: Channel, bytes: Frame): void {
+    for (const response of channel.clients) this.#write(response, bytes);
+  }
+
+  #remove(response: ServerResponse): void {
+    const client = this.#clients.get(response);
+    if (!client) return;
+    this.#clients.delete(response);
+    client.channel.clients.delete(response);
+    response.off('close', this.#onClose);
+    const left = (this.#byClient.get(client.key) ?? 1) - 1;
+    if (left === 0) this.#byClient.delete(client.key);
+    else this.#byClient.set(client.key, left);
   }
 
   #schedule(channel: Channel): void {
@@ -162,13 +174,8 @@ export class StreamHub {
     channel.timer = setTimeout(() => {
       channel.timer = undefined;
       channel.lastSent = Date.now();
-      const bytes = Buffer.from(event(channel));
-      for (const client of channel.clients) client.send(bytes);
+      this.#send(channel, encoded(channel).event);
     }, wait);
-  }
-
-  #sendAll(bytes: Uint8Array): void {
-    for (const channel of this.#channels.values()) for (const client of channel.clients) client.send(bytes);
   }
 }
 
@@ -180,7 +187,23 @@ export function streamHeaders(headers: HeaderMap): HeaderMap {
   return headers;
 }
 
-function event(channel: Channel): string {
+/** The channel's counts as an event (and as a stream's first bytes), encoded once per change. */
+function encoded(channel: Channel): { event: Frame; opening: Buffer } {
   const snapshot = channel.counts.snapshot();
-  return `event: ${COUNTS_EVENT}\nid: ${snapshot.etag}\ndata: ${snapshot.body}\n\n`;
+  if (channel.encoded?.snapshot !== snapshot) {
+    const event = `event: ${COUNTS_EVENT}\nid: ${snapshot.etag}\ndata: ${snapshot.body}\n\n`;
+    channel.encoded = { snapshot, event: frame(event), opening: Buffer.from(`retry: ${RETRY_MS}\n${event}`) };
+  }
+  return channel.encoded;
+}
+
+/** Bytes of the stream as they are, and as one HTTP/1.1 chunk (size line, bytes, CRLF). */
+interface Frame {
+  raw: Buffer;
+  chunk: Buffer;
+}
+
+function frame(text: string): Frame {
+  const raw = Buffer.from(text);
+  return { raw, chunk: Buffer.concat([Buffer.from(`${raw.byteLength.toString(16)}\r\n`), raw, Buffer.from('\r\n')]) };
 }

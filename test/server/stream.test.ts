@@ -1,7 +1,7 @@
 /** The live stream: Server-Sent Events with the counts, coalesced, with a heartbeat. */
 import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { COUNTS_EVENT, countsSchema } from '../../src/contract/pledge.js';
@@ -107,51 +107,51 @@ describe('stream', () => {
     }
   });
 
-  it('drops a client that does not read once about 16 KB of events wait for it, and frees its place', async () => {
-    // In process, so nothing reads the Response body: what the socket would not take piles up in the stream.
-    const entry = loadCampaigns(join(ROOT, 'campaigns/campaigns.json')).get(CAMPAIGN);
-    assert.ok(entry);
-    const counts = new CampaignCounts(entry.public);
-    const hub = new StreamHub(new Map([[CAMPAIGN, counts]]), { coalesceMs: 0, heartbeatMs: 60_000 });
+  it('drops a client that does not read once about 16 KB of events wait for it; the others keep every event, and its place is free again', { timeout: 60_000 }, async () => {
+    const { hub, counts, units, choice, stalls, url, close } = await bigEventsHub({ maxStreamsPerAddress: 1 });
+    const reader = await openStream(url, { 'x-client': 'reader' });
+    const stalled = rawStream(url, 'stalled');
     try {
-      const stalled = hub.open(CAMPAIGN, {});
-      assert.equal(stalled.status, 200);
-      assert.equal(hub.size, 1);
-      for (let i = 0; hub.size > 0 && i < 200; i += 1) {
-        counts.apply(entry.public.units[0].id, entry.public.choices[0].id, new Date(Date.UTC(2027, 0, 1, 0, 0, i)).toISOString());
-        await new Promise((resolve) => setTimeout(resolve, 2));
+      await reader.until(() => reader.events.length === 1);
+      await stalled.firstBytes;
+      stalled.socket.pause(); // reads nothing more
+      assert.equal(hub.size, 2);
+      assert.equal((await fetch(url, { headers: { 'x-client': 'stalled' } })).status, 503, 'one stream per address here');
+      let sent = 0;
+      for (; stalls.length === 0 && sent < 2000; sent += 1) {
+        counts.apply(units[sent % units.length].id, choice, new Date(Date.UTC(2027, 0, 1, 0, 0, sent)).toISOString());
+        await new Promise((resolve) => setTimeout(resolve, 1));
       }
-      assert.equal(hub.size, 0, 'the stalled client was dropped');
-      // What it had been sent stays readable up to the point it was dropped, then the stream ends.
-      const text = await stalled.text();
-      const queued = Buffer.byteLength(text);
-      assert.ok(queued > 16 * 1024 && queued < 16 * 1024 + 1024, `${queued} bytes waited`);
-      assert.ok(text.endsWith('\n\n'), 'whole events only');
+      assert.equal(stalls.length, 1, 'the stalled client was dropped');
+      assert.equal(hub.size, 1, 'the reader is still open');
+      // The reader got every event, whole, the last with every pledge.
+      await reader.until(() => reader.events.length === 1 + sent, 10_000);
+      assert.equal(countsSchema.parse(JSON.parse(reader.events[sent].data)).total, sent);
+      // The dropped client's place is free: the same address opens a stream again.
+      const again = await openStream(url, { 'x-client': 'stalled' });
+      try {
+        assert.equal(again.response.status, 200);
+        await again.until(() => again.events.length === 1);
+        assert.equal(countsSchema.parse(JSON.parse(again.events[0].data)).total, sent);
+      } finally {
+        again.close();
+      }
     } finally {
-      hub.closeAll();
+      reader.close();
+      stalled.socket.destroy();
+      await close();
     }
   });
 
-  it('over HTTP, drops a client that does not read by what waits for it in the process (stream, response and socket buffers), and cuts its connection', { timeout: 60_000 }, async () => {
-    const entry = loadCampaigns(join(ROOT, 'campaigns/campaigns.json')).get(CAMPAIGN);
-    assert.ok(entry);
-    // Many units make each event ~20 KB, so the kernel's socket buffers (MBs on loopback) fill in a few hundred events.
-    const units = Array.from({ length: 400 }, (_, i) => ({ ...entry.public.units[0], id: `unit-${i}` }));
-    const counts = new CampaignCounts({ ...entry.public, units });
-    const stalls: number[] = [];
-    const hub = new StreamHub(new Map([[CAMPAIGN, counts]]), { coalesceMs: 0, heartbeatMs: 60_000, onStalled: (queued) => stalls.push(queued) });
-    const server = createAdaptorServer({ fetch: (_request, env) => hub.open(CAMPAIGN, {}, 'client', (env as HttpBindings).outgoing) }) as Server;
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+  it('over HTTP, drops a client that does not read by what waits for it in the process (response and socket buffers), and cuts its connection', { timeout: 60_000 }, async () => {
+    const { hub, counts, units, choice, stalls, url, connections, close } = await bigEventsHub({});
+    const stalled = rawStream(url, 'client');
     try {
-      socket.on('error', () => undefined);
-      const connections = () => new Promise<number>((done) => server.getConnections((_error, count) => done(count)));
-      socket.write(`GET /stream HTTP/1.1\r\nHost: x\r\n\r\n`);
-      await new Promise((resolve) => socket.once('data', resolve));
-      socket.pause(); // reads nothing more
+      await stalled.firstBytes;
+      stalled.socket.pause(); // reads nothing more
       let eventBytes = 0;
       for (let i = 0; stalls.length === 0 && i < 2000; i += 1) {
-        counts.apply(units[i % units.length].id, entry.public.choices[0].id, new Date(Date.UTC(2027, 0, 1, 0, 0, i)).toISOString());
+        counts.apply(units[i % units.length].id, choice, new Date(Date.UTC(2027, 0, 1, 0, 0, i)).toISOString());
         eventBytes = Buffer.byteLength(counts.snapshot().body);
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
@@ -162,10 +162,47 @@ describe('stream', () => {
       while ((await connections()) > 0 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
       assert.equal(await connections(), 0, 'the connection was cut, not left open with its buffers');
     } finally {
-      socket.destroy();
+      stalled.socket.destroy();
+      await close();
+    }
+  });
+
+  it('an HTTP/1.0 client gets the events unframed (no chunked encoding), the first and every later one', async () => {
+    const { counts, units, choice, url, close } = await bigEventsHub({});
+    const client = rawStream(url, 'old', '1.0');
+    try {
+      await client.firstBytes;
+      counts.apply(units[0].id, choice, new Date(Date.UTC(2027, 0, 1)).toISOString());
+      const end = Date.now() + 5000;
+      while (client.text().split('event: counts').length < 3 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+      const [head, body] = client.text().split('\r\n\r\n');
+      assert.match(head, /^HTTP\/1\.1 200 /);
+      assert.doesNotMatch(head, /transfer-encoding/i);
+      // Two whole events and nothing else: a chunk-size line would sit between them.
+      const events = body.split('\n\n').filter(Boolean);
+      assert.equal(events.length, 2, body.slice(0, 200));
+      assert.match(events[0], /^retry: 5000\nevent: counts\nid: .+\ndata: \{/);
+      assert.match(events[1], /^event: counts\nid: .+\ndata: \{/);
+      assert.equal(countsSchema.parse(JSON.parse(events[1].split('data: ')[1])).total, 1);
+    } finally {
+      client.socket.destroy();
+      await close();
+    }
+  });
+
+  it('at shutdown (closeAll) every stream ends with the chunked terminator and its place is freed', async () => {
+    const { hub, url, close } = await bigEventsHub({});
+    const client = rawStream(url, 'client');
+    try {
+      await client.firstBytes;
       hub.closeAll();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      assert.equal(hub.size, 0);
+      const end = Date.now() + 5000;
+      while (!client.text().endsWith('\r\n0\r\n\r\n') && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(client.text().endsWith('\r\n0\r\n\r\n'), JSON.stringify(client.text().slice(-40)));
+    } finally {
+      client.socket.destroy();
+      await close();
     }
   });
 
@@ -176,3 +213,45 @@ describe('stream', () => {
     assert.equal(unknown.status, 404);
   });
 });
+
+/**
+ * A StreamHub behind a real node:http server (@hono/node-server, as the service), for one campaign
+ * with 400 units so each event is ~20 KB and the kernel's socket buffers (MBs on loopback) fill in a
+ * few hundred events. The client key is the request's `x-client` header.
+ */
+async function bigEventsHub(options: { maxStreamsPerAddress?: number }) {
+  const entry = loadCampaigns(join(ROOT, 'campaigns/campaigns.json')).get(CAMPAIGN);
+  assert.ok(entry);
+  const units = Array.from({ length: 400 }, (_, i) => ({ ...entry.public.units[0], id: `unit-${i}` }));
+  const counts = new CampaignCounts({ ...entry.public, units });
+  const stalls: number[] = [];
+  const hub = new StreamHub(new Map([[CAMPAIGN, counts]]), { coalesceMs: 0, heartbeatMs: 60_000, ...options, onStalled: (queued) => stalls.push(queued) });
+  const server = createAdaptorServer({
+    fetch: (request, env) => {
+      const key = request.headers.get('x-client') ?? '';
+      if (hub.refusal(key)) return new Response(null, { status: 503 });
+      return hub.open(CAMPAIGN, {}, key, (env as HttpBindings).outgoing as ServerResponse);
+    },
+  }) as Server;
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/stream`;
+  const connections = () => new Promise<number>((done) => server.getConnections((_error, count) => done(count)));
+  const close = async () => {
+    hub.closeAll();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return { hub, counts, units, choice: entry.public.choices[0].id, stalls, url, connections, close };
+}
+
+/** A stream request over a raw socket, so the test decides when (and whether) it reads. */
+function rawStream(url: string, client: string, version = '1.1') {
+  const { hostname, port, pathname } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  const chunks: Buffer[] = [];
+  socket.on('error', () => undefined);
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  socket.write(`GET ${pathname} HTTP/${version}\r\nHost: x\r\nx-client: ${client}\r\n\r\n`);
+  const firstBytes = new Promise((resolve) => socket.once('data', resolve));
+  return { socket, firstBytes, text: () => Buffer.concat(chunks).toString('utf8') };
+}
