@@ -8,21 +8,21 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApi } from './api.js';
-import { createApp } from './app.js';
-import { loadCampaigns } from './campaigns.js';
-import type { ServiceConfig } from './config.js';
-import { log } from './log.js';
-import { RateLimiter } from './rate-limit.js';
-import { lockDataDir } from './data-lock.js';
+import { createApi } from './http/api.js';
+import { createApp } from './http/app.js';
+import { loadCampaigns } from './campaigns/campaigns.js';
+import type { ServiceConfig } from './config/config.js';
+import { log } from './log/log.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { lockDataDir } from './store/data-lock.js';
 import { isoNow } from './clock.js';
-import { ConnectionGuard } from './connections.js';
-import { checkLedger, DATABASE_FILE, markLedger } from './ledger.js';
-import { answerClientErrors, requestError } from './protocol-errors.js';
-import { createScopes } from './scopes.js';
-import { SqliteStore } from './sqlite-store.js';
-import type { RecordStore } from './store.js';
-import { StreamHub } from './stream.js';
+import { ConnectionGuard } from './http/connections.js';
+import { checkLedger, DATABASE_FILE, markLedger } from './store/ledger.js';
+import { answerClientErrors, requestError } from './http/protocol-errors.js';
+import { createScopes } from './campaigns/scopes.js';
+import { SqliteStore } from './store/sqlite-store.js';
+import type { RecordStore } from './store/store.js';
+import { StreamHub } from './http/stream.js';
 
 export interface Service {
   /** http://host:port the service listens on (port resolved when 0 was asked). */

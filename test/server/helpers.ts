@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { errorSchema } from '../../src/contract/pledge.js';
-import { configFromEnv, type ServiceConfig } from '../../src/server/config.js';
+import { configFromEnv, type ServiceConfig } from '../../src/server/config/config.js';
 import { startService, type Service } from '../../src/server/service.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

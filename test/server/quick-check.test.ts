@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { pledgeRequestSchema } from '../../src/contract/pledge.js';
 import { quizResultRequestSchema } from '../../src/contract/quiz.js';
-import { quickPledge, quickQuizResult } from '../../src/server/quick-check.js';
+import { quickPledge, quickQuizResult } from '../../src/server/records/quick-check.js';
 
 // Values at and around every limit the contract sets, of every JSON type.
 const strings = ['', 'a', 'ba-tri', 'Ba-tri', 'ba--tri', '-ba', 'ba-', 'ba tri', 'bà-tri', 'x'.repeat(64), 'x'.repeat(65), 'a'.repeat(15), 'a'.repeat(16), 'k'.repeat(64), 'k'.repeat(65), crypto.randomUUID(), 'abc_DEF-123_xyz-9', 'abcdefghijklmnop<', 'abcdefghijklmnop\n'];

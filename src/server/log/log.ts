@@ -4,8 +4,8 @@
  * promises to keep no personal data, and logs are data too.
  */
 import type { Worker } from 'node:worker_threads';
-import { isoNow } from './clock.js';
-import { startWorker } from './worker.js';
+import { isoNow } from '../clock.js';
+import { startWorker } from '../store/worker.js';
 
 type Fields = Record<string, unknown>;
 

@@ -17,7 +17,7 @@
  * data directory. Memory: 75–90 bytes a key (measured: 12–14 MB for 157,000 keys, the default goal).
  */
 import type { Worker } from 'node:worker_threads';
-import { log } from './log.js';
+import { log } from '../log/log.js';
 import { encodeRecord, scopeOf } from './sqlite-tables.js';
 import type { Reply, Request } from './sqlite-worker.js';
 import type { NewRecord, QuizTally, RecordKind, RecordStore, Tally } from './store.js';

@@ -13,7 +13,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { isUtf8 } from 'node:buffer';
-import type { ErrorCode } from '../contract/pledge.js';
+import type { ErrorCode } from '../../contract/pledge.js';
 
 export type HeaderMap = Record<string, string>;
 

@@ -4,9 +4,9 @@
  * them to that). They run first on every pledge and result because they cost a fraction of a zod
  * parse; anything they do not accept goes through zod, which names the field and says what is wrong.
  */
-import { isObject, isSlug } from '../contract/checks.js';
-import { KEY_MAX_LENGTH, KEY_MIN_LENGTH, KEY_PATTERN, type PledgeRequest } from '../contract/pledge.js';
-import { MAX_QUIZ_QUESTIONS, type QuizResultRequest } from '../contract/quiz.js';
+import { isObject, isSlug } from '../../contract/checks.js';
+import { KEY_MAX_LENGTH, KEY_MIN_LENGTH, KEY_PATTERN, type PledgeRequest } from '../../contract/pledge.js';
+import { MAX_QUIZ_QUESTIONS, type QuizResultRequest } from '../../contract/quiz.js';
 
 function isKey(value: unknown): value is string {
   return typeof value === 'string' && value.length >= KEY_MIN_LENGTH && value.length <= KEY_MAX_LENGTH && KEY_PATTERN.test(value);

@@ -18,17 +18,17 @@
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
-import { API_PREFIX } from '../contract/paths.js';
-import { pledgeRequestSchema, type ErrorCode, type PledgeRequest } from '../contract/pledge.js';
-import { quizResultRequestSchema, type QuizResultRequest } from '../contract/quiz.js';
-import { allowedOrigin, snapshotReply, withCors } from './access.js';
-import { fail, JSON_TYPE, notModified, respond, type Reply } from './http.js';
-import { receive, type Intake } from './intake.js';
-import { log } from './log.js';
-import { quickPledge, quickQuizResult } from './quick-check.js';
+import { API_PREFIX } from '../../contract/paths.js';
+import { pledgeRequestSchema, type ErrorCode, type PledgeRequest } from '../../contract/pledge.js';
+import { quizResultRequestSchema, type QuizResultRequest } from '../../contract/quiz.js';
+import { allowedOrigin, snapshotReply, withCors } from './cors.js';
+import { fail, JSON_TYPE, notModified, respond, type Reply } from './reply.js';
+import { receive, type Intake } from '../records/intake.js';
+import { log } from '../log/log.js';
+import { quickPledge, quickQuizResult } from '../records/quick-check.js';
 import { clientKey, type RateLimiter } from './rate-limit.js';
-import type { CampaignScope, QuizScope, Scope, Scopes } from './scopes.js';
-import type { RecordStore } from './store.js';
+import type { CampaignScope, QuizScope, Scope, Scopes } from '../campaigns/scopes.js';
+import type { RecordStore } from '../store/store.js';
 import { streamHeaders, type StreamHub } from './stream.js';
 
 export interface ApiDeps {

@@ -17,9 +17,9 @@
  * against 16–24 µs this way).
  * The client going away cancels the stream (the adapter cancels its reader when the socket closes).
  */
-import { COUNTS_EVENT } from '../contract/paths.js';
-import type { CampaignCounts } from './counts.js';
-import type { HeaderMap } from './http.js';
+import { COUNTS_EVENT } from '../../contract/paths.js';
+import type { CampaignCounts } from '../campaigns/counts.js';
+import type { HeaderMap } from './reply.js';
 
 export interface StreamOptions {
   coalesceMs: number;

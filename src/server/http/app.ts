@@ -8,7 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
-import { log } from './log.js';
+import { log } from '../log/log.js';
 
 export interface AppOptions {
   /** Folder of the built widgets (dist/lantoa). */

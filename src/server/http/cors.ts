@@ -2,8 +2,8 @@
  * Decisions every API route shares (api.ts, intake.ts, stream.ts): who may call a campaign or quiz
  * (CORS), and the reply of an in-memory aggregate (counts, quiz stats).
  */
-import type { Snapshot } from './aggregate.js';
-import { JSON_TYPE, notModified, type HeaderMap, type Reply } from './http.js';
+import type { Snapshot } from '../campaigns/aggregate.js';
+import { JSON_TYPE, notModified, type HeaderMap, type Reply } from './reply.js';
 
 /**
  * The origin to echo in CORS headers: undefined without an Origin header (not a cross-origin browser
