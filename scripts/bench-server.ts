@@ -1,5 +1,5 @@
 /**
- * `npm run bench:server`: the pledge service under autocannon on loopback, side by side in the same run
+ * `npm run bench:server`: the pledge service (compiled, as `npm run serve` runs it) under autocannon on loopback, side by side in the same run
  * with a bare node:http hello-world (the ceiling of this machine). Durable pledges (unique keys, every
  * one fsynced before its 201) and counts reads, each for BENCH_SECONDS (default 10) after a short
  * warm-up. Checks that the database holds exactly as many pledges as were answered 201, and writes the
@@ -15,7 +15,7 @@
  */
 import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -161,7 +161,9 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lantoa-bench-'));
   const hello = await startChild(['-e', HELLO], join(dataDir, 'hello.log'));
   const hono = await startChild(['--input-type=module', '-e', HONO], join(dataDir, 'hono.log'));
-  const service = await startChild(['--import', 'tsx', 'src/server/main.ts'], join(dataDir, 'service.log'), {
+  // The service as production runs it: compiled JavaScript, no tsx (npm run serve).
+  execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+  const service = await startChild(['dist/server/main.js'], join(dataDir, 'service.log'), {
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
