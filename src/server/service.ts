@@ -8,7 +8,6 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApi } from './http/api.js';
 import { createApp } from './http/app.js';
 import { loadCampaigns } from './campaigns/campaigns.js';
 import type { ServiceConfig } from './config/config.js';
@@ -77,9 +76,9 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
   });
   const limiter = (rate: { perMinute: number; burst: number }) => new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
-  const site = createApp({ ...dirs, accessLog: config.accessLog, healthy: () => store.healthy });
-  // The API app answers first and hands everything outside /api/v1 to the site app (api.ts).
-  const api = createApi({
+  const app = createApp({
+    ...dirs,
+    healthy: () => store.healthy,
     scopes,
     store,
     streams,
@@ -87,7 +86,6 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     readLimiter,
     trustProxy: config.trustProxy,
     accessLog: config.accessLog,
-    site,
   });
   // What createAdaptorServer does, plus an errorHandler: a request the adapter cannot read gets a JSON 400.
   const server = createServer(
@@ -95,7 +93,7 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     // socket, and sockets are bounded by the open-file limit. Checked every second, not every 30.
     // No Host: the adapter's JSON 400 rather than node:http's empty one.
     { headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false },
-    getRequestListener(api.fetch, { errorHandler: requestError }),
+    getRequestListener(app.fetch, { errorHandler: requestError }),
   );
   answerClientErrors(server);
   // Per address only on direct connections: behind a proxy every socket is the proxy's (connections.ts).

@@ -1,24 +1,18 @@
 /**
- * The pledge and quiz API under /api/v1: its own Hono app, in front of the site (app.ts), on
- * @hono/node-server (service.ts). Kept cheap the Hono way, measured with `npm run bench:server`
- * (docs/BENCHMARKS.md): RegExpRouter (one regular expression for the handful of routes; LinearRouter
- * and PatternRouter measured slower here), no middleware (each request matches exactly one handler,
- * which Hono calls directly and whose Response it returns without a promise), the origin, preflight and
- * rate checks as one plain function (`guard`), and replies built as a string body with a plain header
- * object carrying its Content-Length, which @hono/node-server writes straight to node:http (http.ts).
- * Request headers are read from the node request (`c.env.incoming.headers`, already parsed by
- * node:http): measured side by side, 3 µs less CPU per pledge than through `c.req.header()`.
- * Anything the API has no route for goes to the site app, except under /api/v1 (a JSON 404).
+ * The pledge and quiz API, a Hono app mounted under /api/v1 (app.ts). Request and response bodies are
+ * the contract's (src/contract/pledge.ts, src/contract/quiz.ts). Every route of a campaign or quiz
+ * passes the same guard: preflight → scope (404) → origin (403) → rate (429); pledges and quiz results
+ * are then one write path (records/intake.ts), counts and quiz stats in-memory aggregates
+ * (campaigns/aggregate.ts), the stream stream.ts.
  *
- * Request and response bodies are the contract's (src/contract/pledge.ts, src/contract/quiz.ts).
- * Every route of a campaign or quiz passes the same guard: preflight → scope (404) → origin (403) →
- * rate (429). Pledges and quiz results are then one mechanism with two uses (intake.ts); counts and
- * quiz stats are in-memory aggregates (aggregate.ts); the stream is stream.ts.
+ * No middleware on these routes: each request matches exactly one handler, which Hono calls directly
+ * and whose Response it returns without a promise; a middleware, hono/cors or hono/body-limit among
+ * them, costs more than 5% of a counts read or a pledge (docs/BENCHMARKS.md). Replies are built as
+ * reply.ts describes; request headers are read from the node request (`c.env.incoming.headers`, parsed
+ * by node:http already), which costs less than `c.req.header()`.
  */
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { RegExpRouter } from 'hono/router/reg-exp-router';
-import { API_PREFIX } from '../../contract/paths.js';
 import { pledgeRequestSchema, type ErrorCode, type PledgeRequest } from '../../contract/pledge.js';
 import { quizResultRequestSchema, type QuizResultRequest } from '../../contract/quiz.js';
 import { allowedOrigin, snapshotReply, withCors } from './cors.js';
@@ -43,8 +37,6 @@ export interface ApiDeps {
   trustProxy: number;
   /** One access-log line per request (log.ts). */
   accessLog: boolean;
-  /** Answers every request outside /api/v1 (the widgets, demo pages, /healthz: app.ts). */
-  site: Hono;
 }
 
 /** Browsers cache a preflight at most 2 h (Chromium); on a 2G link each saved preflight is a round trip. */
@@ -75,7 +67,7 @@ const quizResultIntake: Intake<QuizResultRequest, QuizScope> = {
   },
 };
 
-type ApiEnv = { Bindings: HttpBindings };
+export type ApiEnv = { Bindings: HttpBindings };
 type ApiContext = Context<ApiEnv>;
 
 /** What a route does once the guard let the request through: the response, or its promise. */
@@ -115,7 +107,7 @@ function forwardedProto(header: string | string[] | undefined): string | undefin
 }
 
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
-  const api = new Hono<ApiEnv>({ router: new RegExpRouter() });
+  const api = new Hono<ApiEnv>();
   const campaigns: Family<CampaignScope> = { param: 'campaign', scopes: deps.scopes.campaigns, unknown: { code: 'unknown_campaign', noun: 'campaign' } };
   const quizzes: Family<QuizScope> = { param: 'quiz', scopes: deps.scopes.quizzes, unknown: { code: 'unknown_quiz', noun: 'quiz' } };
 
@@ -187,8 +179,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
       return new Promise<Response>((resolve) => receive(intake, deps.store, c.env.incoming, scope, origin, (reply) => resolve(finish(c, reply, start))));
     };
 
-  const campaign = `${API_PREFIX}/campaigns/:campaign`;
-  const quiz = `${API_PREFIX}/quizzes/:quiz`;
+  const campaign = '/campaigns/:campaign';
+  const quiz = '/quizzes/:quiz';
   const readable = ['GET', 'OPTIONS'];
   const writable = ['POST', 'OPTIONS'];
 
@@ -224,14 +216,5 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.on(readable, `${quiz}/stats`, route(quizzes, aggregate));
   api.on(writable, `${quiz}/results`, route(quizzes, post(quizResultIntake)));
 
-  api.notFound((c) => {
-    if (!c.req.path.startsWith(`${API_PREFIX}/`)) return deps.site.fetch(c.req.raw, c.env);
-    return finish(c, fail(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}`), deps.accessLog ? performance.now() : 0);
-  });
-  // A bug in Hono's own path (the routes catch theirs): the same 500 as theirs.
-  api.onError((error, c) => {
-    log.error('unhandled error', error, { method: c.req.method, path: c.req.path });
-    return respond(fail(500, 'internal', 'Internal error'));
-  });
   return api;
 }

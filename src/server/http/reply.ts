@@ -1,15 +1,9 @@
 /**
- * Small HTTP helpers for the API (api.ts, a Hono app on @hono/node-server). A reply is a plain status,
- * body and header object until the last moment, when {@link respond} makes it a Response: a string or
- * null body with a plain header object that already carries Content-Length is the case
- * @hono/node-server writes straight to node:http (one writeHead, one end) without building a real
- * Response or a Headers object. Header objects are written as literals and extended by assignment,
- * never built with `...` spreads: node:http writes literal-shaped objects much faster (measured:
- * spreads cost a fifth of the counts throughput).
- *
- * Hot-path code here and in api.ts/intake.ts passes callbacks inline instead of binding them to
- * names first: under tsx (esbuild keepNames) every named closure made per request costs an extra
- * Object.defineProperty call.
+ * Replies of the API (api.ts): a plain status, body and header object until the last moment, when
+ * {@link respond} makes it a Response. A string or null body with a plain header object that already
+ * carries Content-Length is the case @hono/node-server writes straight to node:http (one writeHead,
+ * one end) without building a Fetch Response or a Headers object. Header objects are literals extended
+ * by assignment, not `...` spreads, which node:http writes more slowly (docs/BENCHMARKS.md).
  */
 import type { IncomingMessage } from 'node:http';
 import { isUtf8 } from 'node:buffer';
