@@ -13,8 +13,7 @@
  * A stream is a Response whose body is a ReadableStream of bytes, written by @hono/node-server to the
  * socket as the client takes it: an event is encoded once and the same bytes are enqueued for every
  * client, with no encoder and no TransformStream per client (hono/streaming's streamSSE adds both,
- * plus a promise per write: measured with 1,000 open streams, 37–46 µs of CPU per delivered event
- * against 16–24 µs this way).
+ * plus a promise per write, and costs about twice the CPU per event: docs/BENCHMARKS.md).
  * The client going away cancels the stream (the adapter cancels its reader when the socket closes).
  */
 import { COUNTS_EVENT } from '../../contract/paths.js';
