@@ -13,6 +13,7 @@
  */
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
 import { pledgeRequestSchema, type ErrorCode, type PledgeRequest } from '../../contract/pledge.js';
 import { quizResultRequestSchema, type QuizResultRequest } from '../../contract/quiz.js';
 import { allowedOrigin, snapshotReply, withCors } from './cors.js';
@@ -39,8 +40,13 @@ export interface ApiDeps {
   accessLog: boolean;
 }
 
-/** Browsers cache a preflight at most 2 h (Chromium); on a 2G link each saved preflight is a round trip. */
-const PREFLIGHT_MAX_AGE = '7200';
+/**
+ * Every preflight passes (unknown scope, refused origin too): the request itself is then answered with
+ * the 404 or 403 that says why, readable by the widget; a failed preflight would be an opaque network
+ * error, which a widget can only retry. Browsers cache a preflight at most 2 h (Chromium); on a 2G
+ * link each saved preflight is a round trip.
+ */
+const preflight = cors({ origin: (origin) => origin || null, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 7200 });
 
 const pledgeIntake: Intake<PledgeRequest, CampaignScope> = {
   noun: 'pledge',
@@ -81,21 +87,6 @@ interface Family<S extends Scope> {
   unknown: { code: ErrorCode; noun: string };
 }
 
-function preflight(origin: string | undefined): Reply {
-  if (origin === undefined) return { status: 204, body: null, headers: {} };
-  return {
-    status: 204,
-    body: null,
-    headers: {
-      'access-control-allow-origin': origin,
-      'access-control-allow-methods': 'GET, POST',
-      'access-control-allow-headers': 'Content-Type',
-      'access-control-max-age': PREFLIGHT_MAX_AGE,
-      vary: 'Origin',
-    },
-  };
-}
-
 /**
  * The scheme the client used, as the proxy nearest to it reports (the first X-Forwarded-Proto value);
  * undefined when none says http or https. Directly the service speaks http, but a TLS terminator the
@@ -123,15 +114,11 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     return clientKey(c.env.incoming.socket.remoteAddress, typeof forwarded === 'string' ? forwarded : forwarded?.join(', '), deps.trustProxy);
   };
 
-  /** Scope (404), origin (403, CORS), preflight, rate (429): the refusal, or the allowed origin. */
+  /** Scope (404), origin (403, CORS), rate (429): the refusal, or the allowed origin. */
   const guard = (c: ApiContext, family: Family<Scope>, id: string, scope: Scope | undefined): Reply | { origin: string | undefined } => {
     const { headers } = c.env.incoming;
     const origin = headers.origin;
     const method = c.req.method;
-    // Every preflight passes (unknown scope, refused origin too): the request itself is then answered
-    // with the 404 or 403 that says why, readable by the widget; a failed preflight would be an opaque
-    // network error, which a widget can only retry.
-    if (method === 'OPTIONS') return preflight(origin);
     if (!scope) return fail(404, family.unknown.code, `No ${family.unknown.noun} "${id}"`);
     const allowed = allowedOrigin(scope.entry.allowedOrigins, origin, headers.host, deps.trustProxy > 0 ? forwardedProto(headers['x-forwarded-proto']) : undefined);
     if (allowed === null) {
@@ -146,10 +133,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     return { origin: allowed };
   };
 
-  /**
-   * The handler of one route (made once, when the route is declared): the guard, then `act`. Every
-   * route takes OPTIONS too (the preflight is the guard's).
-   */
+  /** The handler of one route (made once, when the route is declared): the guard, then `act`. */
   const route =
     <S extends Scope>(family: Family<S>, act: Act<S>) =>
     (c: ApiContext): Response | Promise<Response> => {
@@ -181,8 +165,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
 
   const campaign = '/campaigns/:campaign';
   const quiz = '/quizzes/:quiz';
-  const readable = ['GET', 'OPTIONS'];
-  const writable = ['POST', 'OPTIONS'];
+  const readable = ['GET'];
+  const writable = ['POST'];
 
   api.on(
     readable,
@@ -215,6 +199,12 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   );
   api.on(readable, `${quiz}/stats`, route(quizzes, aggregate));
   api.on(writable, `${quiz}/results`, route(quizzes, post(quizResultIntake)));
+  api.on('OPTIONS', [campaign, `${campaign}/counts`, `${campaign}/pledges`, `${campaign}/stream`, `${quiz}/stats`, `${quiz}/results`], async (c, next) => {
+    const start = performance.now();
+    const response = (await preflight(c, next)) as Response;
+    if (deps.accessLog) log.access(c.req.method, c.req.path, response.status, performance.now() - start);
+    return response;
+  });
 
   return api;
 }
