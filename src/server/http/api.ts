@@ -5,11 +5,10 @@
  * are then one write path (records/intake.ts), counts and quiz stats in-memory aggregates
  * (campaigns/aggregate.ts), the stream stream.ts.
  *
- * No middleware on these routes: each request matches exactly one handler, which Hono calls directly
- * and whose Response it returns without a promise; a middleware, hono/cors or hono/body-limit among
- * them, costs more than 5% of a counts read or a pledge (docs/BENCHMARKS.md). Replies are built as
- * reply.ts describes; request headers are read from the node request (`c.env.incoming.headers`, parsed
- * by node:http already), which costs less than `c.req.header()`.
+ * GET and POST routes have no middleware: each request matches exactly one handler, which Hono calls
+ * directly and whose Response it returns without a promise. Preflights are hono/cors's. Replies are
+ * built as reply.ts describes; request headers are read from the node request (`c.env.incoming.headers`,
+ * parsed by node:http already), which costs less than `c.req.header()`.
  */
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';

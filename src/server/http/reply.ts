@@ -72,9 +72,9 @@ export type Body = Buffer | null | typeof TOO_LARGE;
  * Reads the request body and calls `done` once with it, or with TOO_LARGE as soon as more than
  * `limit` bytes are declared or arrive (nothing past the limit is buffered; answer with
  * `connection: close` so the rest is dropped with the socket), or with null when the client went away
- * mid-body. Read from the node request itself (`c.env.incoming`) because Hono's `c.req.arrayBuffer()`
- * reads a body of any size before one can look at it.
+ * mid-body.
  */
+// By hand from `c.env.incoming`, not hono/body-limit + c.req.json(): those cost a pledge far over 5% (docs/BENCHMARKS.md).
 export function readBody(req: IncomingMessage, limit: number, done: (body: Body) => void): void {
   if (Number(req.headers['content-length'] ?? 0) > limit) {
     done(TOO_LARGE);
