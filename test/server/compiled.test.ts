@@ -1,7 +1,7 @@
 /**
  * Production runs compiled JavaScript (`npm run serve`): the service is built with `npm run build:server`
  * and started with plain node, no tsx, and answers over real HTTP. A pledge's 201 needs the SQLite worker
- * thread, so it also proves the worker starts from compiled JS.
+ * thread and the access lines come from the log writer thread, so both start from compiled JS.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,8 @@ import { CAMPAIGN, newKey, postPledge, ROOT, rowsInDatabase, spawnService, tempD
 describe('the compiled service', () => {
   it('builds, starts with plain node, answers /healthz 200 and a pledge 201, and stops on SIGTERM', async () => {
     execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
-    assert.ok(existsSync(join(ROOT, 'dist/server/store/sqlite-worker.js')), 'the worker is compiled beside the store');
+    assert.ok(existsSync(join(ROOT, 'dist/server/store/sqlite-worker.js')), 'the SQLite worker is compiled beside the store');
+    assert.ok(existsSync(join(ROOT, 'dist/server/log/log-writer.js')), 'the log writer is compiled beside the log');
     const dir = tempDir();
     try {
       const service = spawnService({ DATA_DIR: dir.path, ACCESS_LOG: '1' }, { compiled: true });
@@ -25,7 +26,10 @@ describe('the compiled service', () => {
       const pledge = await postPledge(`${base}/api/v1/campaigns/${CAMPAIGN}`, { unit: 'ba-tri', choice: 'smartphone', key: newKey() });
       assert.equal(pledge.status, 201);
       service.child.kill('SIGTERM');
-      assert.equal((await service.exited).code, 0);
+      const { code, stderr } = await service.exited;
+      assert.equal(code, 0);
+      // The log falls back to writing on the main thread when its writer thread cannot start: it must not have.
+      assert.doesNotMatch(stderr, /log writer/);
       assert.equal(rowsInDatabase(dir.path), 1);
       const access = service.stdout.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'request');
       assert.deepEqual(

@@ -1,67 +1,52 @@
 /**
- * The log's lines as pino writes them (log.ts), into memory streams: access lines with time, method,
- * path, status and ms to a tenth; info on one stream, warnings and errors on the other; escaping; and
- * close() writing everything before it returns. The order of stdout lines in a real process and one
- * line per failing-writes episode are tested on the service (durability.test.ts, faults/disk-full).
+ * Access lines as the log writer thread makes them from batches of numbers (log.ts): names numbered
+ * across batches, names past the table's bound carried in the batch, escaping, and the `ms` text.
  */
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { createLog } from '../../src/server/log/log.js';
+import { AccessNames, type AccessBatch } from '../../src/server/log/log.js';
 
-function memory() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, lines: () => text.trimEnd().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };
+function batch(entries: [method: number, path: number, status: number, ms: number][], newNames: string[], extraNames: string[] = []): AccessBatch {
+  const at = Date.UTC(2026, 10, 29, 3, 4, 5, 678);
+  return {
+    count: entries.length,
+    times: Float64Array.from(entries, (_, i) => at + i),
+    durations: Float64Array.from(entries, ([, , , ms]) => ms),
+    statuses: Uint16Array.from(entries, ([, , status]) => status),
+    methods: Int32Array.from(entries, ([method]) => method),
+    paths: Int32Array.from(entries, ([, path]) => path),
+    newNames: newNames.join('\n'),
+    extraNames: extraNames.join('\n'),
+  };
 }
 
-describe('log lines', () => {
-  it('access lines are JSON with an ISO time, level, msg, method, path, status and ms to a tenth; info on stdout', async () => {
-    const out = memory();
-    const err = memory();
-    const log = createLog(out.stream, err.stream);
-    log.info('listening', { port: 8787 });
-    log.access('GET', '/api/v1/campaigns/x/counts', 200, 0.04);
-    log.access('POST', '/weird "path"\\\n', 201, 12.36);
-    await log.close();
-    const lines = out.lines();
-    for (const line of lines) {
-      assert.match(String(line.time), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-      delete line.time;
-    }
+const parse = (text: string) => text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('access lines', () => {
+  it('are JSON lines with time, method, path, status and ms, names numbered across batches', () => {
+    const names = new AccessNames();
+    const first = parse(names.format(batch([[0, 1, 200, 0.04], [2, 3, 201, 12.36]], ['GET', '/api/v1/campaigns/x/counts', 'POST', '/api/v1/campaigns/x/pledges'])));
+    assert.deepEqual(first, [
+      { time: '2026-11-29T03:04:05.678Z', level: 'info', msg: 'request', method: 'GET', path: '/api/v1/campaigns/x/counts', status: 200, ms: 0 },
+      { time: '2026-11-29T03:04:05.679Z', level: 'info', msg: 'request', method: 'POST', path: '/api/v1/campaigns/x/pledges', status: 201, ms: 12.4 },
+    ]);
+    // The next batch brings only its new name; the old numbers still resolve.
+    const second = parse(names.format(batch([[0, 4, 404, 1], [2, 3, 200, 0.25]], ['/weird "path"\\'])));
     assert.deepEqual(
-      lines,
+      second.map(({ method, path, status, ms }) => [method, path, status, ms]),
       [
-        { level: 'info', msg: 'listening', port: 8787 },
-        { level: 'info', msg: 'request', method: 'GET', path: '/api/v1/campaigns/x/counts', status: 200, ms: 0 },
-        { level: 'info', msg: 'request', method: 'POST', path: '/weird "path"\\\n', status: 201, ms: 12.4 },
+        ['GET', '/weird "path"\\', 404, 1],
+        ['POST', '/api/v1/campaigns/x/pledges', 200, 0.3],
       ],
     );
-    assert.deepEqual(err.lines(), []);
   });
 
-  it('warnings and errors go to stderr, an error with its message and stack, no pid or hostname', async () => {
-    const out = memory();
-    const err = memory();
-    const log = createLog(out.stream, err.stream);
-    log.warn('connections refused over the caps', { refused: 3 });
-    log.error('unhandled error', new Error('boom'), { path: '/x' });
-    log.error('start failed', 'not an Error');
-    const [warn, error, text] = err.lines();
-    assert.deepEqual(out.lines(), []);
-    assert.equal(warn.level, 'warn');
-    assert.equal(warn.refused, 3);
-    assert.equal(error.level, 'error');
-    assert.equal(error.msg, 'unhandled error');
-    assert.equal(error.error, 'boom');
-    assert.match(String(error.stack), /^Error: boom\n\s+at /);
-    assert.equal(error.path, '/x');
-    assert.equal(text.error, 'not an Error');
-    for (const line of [warn, error, text]) assert.deepEqual([line.pid, line.hostname], [undefined, undefined]);
+  it('names past the bound travel in their batch (negative numbers)', () => {
+    const names = new AccessNames();
+    const lines = parse(names.format(batch([[0, -2, 404, 0], [0, -1, 404, 0]], ['GET'], ['/scan/1', '/scan/2'])));
+    assert.deepEqual(
+      lines.map((line) => line.path),
+      ['/scan/2', '/scan/1'],
+    );
   });
 });

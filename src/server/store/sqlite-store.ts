@@ -21,7 +21,7 @@ import { log } from '../log/log.js';
 import { encodeRecord, scopeOf } from './sqlite-tables.js';
 import type { Reply, Request } from './sqlite-worker.js';
 import type { NewRecord, QuizTally, RecordKind, RecordStore, Tally } from './store.js';
-import { startWorker } from './worker.js';
+import { startWorker } from '../worker.js';
 
 interface Pending {
   record: NewRecord;
