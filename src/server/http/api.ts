@@ -1,7 +1,7 @@
 /**
  * The pledge and quiz API, a Hono app mounted under /api/v1 (app.ts). Request and response bodies are
  * the contract's (src/contract/pledge.ts, src/contract/quiz.ts). Every route of a campaign or quiz
- * passes the same guard: preflight → scope (404) → origin (403) → rate (429); pledges and quiz results
+ * passes the same guard: scope (404) → origin (403) → rate (429); pledges and quiz results
  * are then one write path (records/intake.ts), counts and quiz stats in-memory aggregates
  * (campaigns/aggregate.ts), the stream stream.ts.
  *
