@@ -1,11 +1,11 @@
 /**
- * Nanoseconds per request-body check on the service's hot path: the fast checks (src/server/quick-check.ts)
+ * Nanoseconds per request-body check on the service's hot path: the fast checks (src/server/records/quick-check.ts)
  * against the contract's zod schemas, on bodies as JSON.parse gives them. A micro-benchmark of the check
  * alone, cheap enough for a shared machine (bench:server measures whole requests). `npx tsx scripts/bench-checks.ts`.
  */
 import { pledgeRequestSchema } from '../src/contract/pledge.js';
 import { quizResultRequestSchema } from '../src/contract/quiz.js';
-import { quickPledge, quickQuizResult } from '../src/server/quick-check.js';
+import { quickPledge, quickQuizResult } from '../src/server/records/quick-check.js';
 
 const ROUNDS = 5;
 const PER_ROUND = 500_000;

@@ -21,7 +21,7 @@ import { connect } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { openFileLimit } from '../src/server/open-files.js';
+import { openFileLimit } from '../src/server/config/open-files.js';
 
 const WANTED = Number(process.env.BENCH_STREAMS ?? 50_000);
 const ADDRESSES = Number(process.env.BENCH_ADDRESSES ?? 5);

@@ -3,12 +3,12 @@
  * `tsx src/server/main.ts`. Settings: see config.ts (PORT, DATA_DIR, CAMPAIGNS_FILE, TRUST_PROXY, rates).
  */
 import { resolve } from 'node:path';
-import { CampaignsFileError } from './campaigns.js';
-import { ConfigError, configFromEnv } from './config.js';
-import { DataDirLockedError } from './data-lock.js';
-import { LedgerMissingError } from './ledger.js';
-import { log } from './log.js';
-import { DatabaseError } from './sqlite-store.js';
+import { CampaignsFileError } from './campaigns/campaigns.js';
+import { ConfigError, configFromEnv } from './config/config.js';
+import { DataDirLockedError } from './store/data-lock.js';
+import { LedgerMissingError } from './store/ledger.js';
+import { log } from './log/log.js';
+import { DatabaseError } from './store/sqlite-store.js';
 import { startService } from './service.js';
 
 try {

@@ -8,21 +8,20 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApi } from './api.js';
-import { createApp } from './app.js';
-import { loadCampaigns } from './campaigns.js';
-import type { ServiceConfig } from './config.js';
-import { log } from './log.js';
-import { RateLimiter } from './rate-limit.js';
-import { lockDataDir } from './data-lock.js';
+import { createApp } from './http/app.js';
+import { loadCampaigns } from './campaigns/campaigns.js';
+import type { ServiceConfig } from './config/config.js';
+import { log } from './log/log.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { lockDataDir } from './store/data-lock.js';
 import { isoNow } from './clock.js';
-import { ConnectionGuard } from './connections.js';
-import { checkLedger, DATABASE_FILE, markLedger } from './ledger.js';
-import { answerClientErrors, requestError } from './protocol-errors.js';
-import { createScopes } from './scopes.js';
-import { SqliteStore } from './sqlite-store.js';
-import type { RecordStore } from './store.js';
-import { StreamHub } from './stream.js';
+import { ConnectionGuard } from './http/connections.js';
+import { checkLedger, DATABASE_FILE, markLedger } from './store/ledger.js';
+import { answerClientErrors, requestError } from './http/protocol-errors.js';
+import { createScopes } from './campaigns/scopes.js';
+import { SqliteStore } from './store/sqlite-store.js';
+import type { RecordStore } from './store/store.js';
+import { StreamHub } from './http/stream.js';
 
 export interface Service {
   /** http://host:port the service listens on (port resolved when 0 was asked). */
@@ -77,9 +76,9 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
   });
   const limiter = (rate: { perMinute: number; burst: number }) => new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
-  const site = createApp({ ...dirs, accessLog: config.accessLog, healthy: () => store.healthy });
-  // The API app answers first and hands everything outside /api/v1 to the site app (api.ts).
-  const api = createApi({
+  const app = createApp({
+    ...dirs,
+    healthy: () => store.healthy,
     scopes,
     store,
     streams,
@@ -87,7 +86,6 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     readLimiter,
     trustProxy: config.trustProxy,
     accessLog: config.accessLog,
-    site,
   });
   // What createAdaptorServer does, plus an errorHandler: a request the adapter cannot read gets a JSON 400.
   const server = createServer(
@@ -95,7 +93,7 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     // socket, and sockets are bounded by the open-file limit. Checked every second, not every 30.
     // No Host: the adapter's JSON 400 rather than node:http's empty one.
     { headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false },
-    getRequestListener(api.fetch, { errorHandler: requestError }),
+    getRequestListener(app.fetch, { errorHandler: requestError }),
   );
   answerClientErrors(server);
   // Per address only on direct connections: behind a proxy every socket is the proxy's (connections.ts).

@@ -1,7 +1,8 @@
 /**
- * Starts one of the service's worker threads (the SQLite writer, the log writer) whether the service
- * runs from TypeScript (tsx: npm start, the tests) or from compiled JavaScript. A worker does not
- * inherit the main thread's module hooks, so under TypeScript a two-line bootstrap registers tsx first.
+ * Starts one of the service's worker threads (the SQLite writer, the log writer) from the caller's
+ * folder, whether the service runs compiled (`npm run serve`: the worker is a .js file beside the
+ * caller) or from TypeScript under tsx (the tests). A worker does not inherit the main thread's module
+ * hooks, so under TypeScript a two-line bootstrap registers tsx first.
  */
 import { Worker } from 'node:worker_threads';
 

@@ -176,10 +176,11 @@ describe('origins and CORS', () => {
   });
 
   it('preflight passes for every origin, so a refused page reads the 403 that says why (not an opaque network error)', async () => {
-    const preflight = (origin: string) =>
-      fetch(`${service.api}/pledges`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
-    for (const origin of [ALLOWED_ORIGIN, 'https://evil.example']) {
-      const answer = await preflight(origin);
+    const preflight = (origin: string, api = service.api) =>
+      fetch(`${api}/pledges`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    // An unknown campaign too: its page then reads the 404 that says so.
+    for (const [origin, api] of [[ALLOWED_ORIGIN], ['https://evil.example'], ['https://evil.example', service.api.replace(CAMPAIGN, 'no-such-campaign')]]) {
+      const answer = await preflight(origin, api);
       assert.equal(answer.status, 204, origin);
       assert.equal(answer.headers.get('access-control-allow-origin'), origin);
       assert.match(answer.headers.get('access-control-allow-methods') ?? '', /POST/);

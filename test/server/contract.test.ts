@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { calendarDay, pledgeRequestSchema } from '../../src/contract/pledge.js';
 import { quizResultRequestSchema } from '../../src/contract/quiz.js';
-import { CampaignsFileError, loadCampaigns } from '../../src/server/campaigns.js';
+import { CampaignsFileError, loadCampaigns } from '../../src/server/campaigns/campaigns.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const DEFAULT_FILE = join(ROOT, 'campaigns/campaigns.json');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { errorSchema } from '../../src/contract/pledge.js';
-import { configFromEnv, type ServiceConfig } from '../../src/server/config.js';
+import { configFromEnv, type ServiceConfig } from '../../src/server/config/config.js';
 import { startService, type Service } from '../../src/server/service.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -138,11 +138,12 @@ export interface ChildService {
 }
 
 /**
- * Runs src/server/main.ts in a child process, as `npm start` does, with extra environment; with
- * `openFiles`, under that open-file limit (`ulimit -n`, as systemd's default of 1,024).
+ * Runs src/server/main.ts (under tsx) in a child process with extra environment; with `compiled`, the
+ * built dist/server/main.js with plain node, as `npm run serve` does; with `openFiles`, under that
+ * open-file limit (`ulimit -n`, as systemd's default of 1,024).
  */
-export function spawnService(env: Record<string, string>, { openFiles }: { openFiles?: number } = {}): ChildService {
-  const node = [process.execPath, '--import', 'tsx', join(ROOT, 'src/server/main.ts')];
+export function spawnService(env: Record<string, string>, { openFiles, compiled = false }: { openFiles?: number; compiled?: boolean } = {}): ChildService {
+  const node = compiled ? [process.execPath, join(ROOT, 'dist/server/main.js')] : [process.execPath, '--import', 'tsx', join(ROOT, 'src/server/main.ts')];
   const [command, ...args] = openFiles === undefined ? node : ['bash', '-c', `ulimit -n ${openFiles} && exec "$@"`, 'bash', ...node];
   const child = spawn(command, args, {
     cwd: ROOT,

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { errorSchema } from '../../src/contract/pledge.js';
-import { configFromEnv } from '../../src/server/config.js';
-import { clientKey, RateLimiter } from '../../src/server/rate-limit.js';
+import { configFromEnv } from '../../src/server/config/config.js';
+import { clientKey, RateLimiter } from '../../src/server/http/rate-limit.js';
 import { newKey, postPledge, start, tempDir } from './helpers.js';
 
 const pledge = () => ({ unit: 'ba-tri', choice: 'help-relative', key: newKey() });

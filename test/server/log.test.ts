@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AccessNames, type AccessBatch } from '../../src/server/log.js';
+import { AccessNames, type AccessBatch } from '../../src/server/log/log.js';
 
 function batch(entries: [method: number, path: number, status: number, ms: number][], newNames: string[], extraNames: string[] = []): AccessBatch {
   const at = Date.UTC(2026, 10, 29, 3, 4, 5, 678);

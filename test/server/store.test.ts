@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { describe, it } from 'node:test';
-import { SqliteStore } from '../../src/server/sqlite-store.js';
-import type { NewPledge } from '../../src/server/store.js';
+import { SqliteStore } from '../../src/server/store/sqlite-store.js';
+import type { NewPledge } from '../../src/server/store/store.js';
 import { CAMPAIGN, newKey, tempDir } from './helpers.js';
 
 const pledge = (key: string): NewPledge => ({ kind: 'pledge', campaign: CAMPAIGN, unit: 'ba-tri', choice: 'smartphone', key, createdAt: new Date().toISOString() });

@@ -6,9 +6,9 @@ import { connect, type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { COUNTS_EVENT, countsSchema } from '../../src/contract/pledge.js';
 import { join } from 'node:path';
-import { loadCampaigns } from '../../src/server/campaigns.js';
-import { CampaignCounts } from '../../src/server/counts.js';
-import { StreamHub } from '../../src/server/stream.js';
+import { loadCampaigns } from '../../src/server/campaigns/campaigns.js';
+import { CampaignCounts } from '../../src/server/campaigns/counts.js';
+import { StreamHub } from '../../src/server/http/stream.js';
 import { ALLOWED_ORIGIN, CAMPAIGN, newKey, openStream, postPledge, ROOT, start, startTemp, stopTemp, tempDir, type TestService } from './helpers.js';
 
 let service: TestService;

@@ -35,8 +35,7 @@ function openDatabase() {
   // Another process (a backup, the sqlite3 shell) may hold the lock briefly: wait rather than fail.
   db.pragma('busy_timeout = 5000');
   // Checkpoint (copy the WAL into the database file) every ~40 MB of WAL instead of every 4 MB: fewer,
-  // larger checkpoints cost less (measured when each commit of random keys still dirtied many index
-  // pages, as it does in databases made before the keys moved to memory; kept for those).
+  // larger checkpoints cost less in databases made before the keys moved to memory (their key index).
   db.pragma('wal_autocheckpoint = 10000');
   const statements = new Map(
     Object.entries(TABLES).map(([kind, table]) => {

@@ -6,8 +6,7 @@
  * An idempotency key counts once per campaign (pledges) or per quiz (results). The store keeps the
  * keys of its scopes in memory (sqlite-store.ts) and sends only new keys here, so the tables carry no
  * index on them: an index of random keys puts each new row on its own index page, and writing those
- * pages was most of the cost of a commit (measured: 18.5 → 11 µs of writer-thread CPU per pledge
- * without it). Databases made before this keep their UNIQUE (scope, key) constraint, and
+ * pages was most of the cost of a commit (docs/BENCHMARKS.md). Databases made before this keep their UNIQUE (scope, key) constraint, and
  * `ON CONFLICT DO NOTHING` still reports a repeat there as no change.
  */
 import type { NewRecord, RecordKind } from './store.js';

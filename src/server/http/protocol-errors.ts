@@ -7,8 +7,8 @@
 import { RequestError } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { fail, rawErrorResponse, respond, type ProtocolErrorCode } from './http.js';
-import { log } from './log.js';
+import { fail, rawErrorResponse, respond, type ProtocolErrorCode } from './reply.js';
+import { log } from '../log/log.js';
 
 /** node:http's parse errors by code: status, reason phrase, error code, message. */
 const PARSE_ERRORS: Record<string, [number, string, ProtocolErrorCode, string]> = {

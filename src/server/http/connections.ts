@@ -12,7 +12,7 @@
  */
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { rawErrorResponse } from './http.js';
+import { rawErrorResponse } from './reply.js';
 import { addressKey } from './rate-limit.js';
 
 export interface ConnectionCaps {

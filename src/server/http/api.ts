@@ -1,35 +1,29 @@
 /**
- * The pledge and quiz API under /api/v1: its own Hono app, in front of the site (app.ts), on
- * @hono/node-server (service.ts). Kept cheap the Hono way, measured with `npm run bench:server`
- * (docs/BENCHMARKS.md): RegExpRouter (one regular expression for the handful of routes; LinearRouter
- * and PatternRouter measured slower here), no middleware (each request matches exactly one handler,
- * which Hono calls directly and whose Response it returns without a promise), the origin, preflight and
- * rate checks as one plain function (`guard`), and replies built as a string body with a plain header
- * object carrying its Content-Length, which @hono/node-server writes straight to node:http (http.ts).
- * Request headers are read from the node request (`c.env.incoming.headers`, already parsed by
- * node:http): measured side by side, 3 µs less CPU per pledge than through `c.req.header()`.
- * Anything the API has no route for goes to the site app, except under /api/v1 (a JSON 404).
+ * The pledge and quiz API, a Hono app mounted under /api/v1 (app.ts). Request and response bodies are
+ * the contract's (src/contract/pledge.ts, src/contract/quiz.ts). Every route of a campaign or quiz
+ * passes the same guard: scope (404) → origin (403) → rate (429); pledges and quiz results
+ * are then one write path (records/intake.ts), counts and quiz stats in-memory aggregates
+ * (campaigns/aggregate.ts), the stream stream.ts.
  *
- * Request and response bodies are the contract's (src/contract/pledge.ts, src/contract/quiz.ts).
- * Every route of a campaign or quiz passes the same guard: preflight → scope (404) → origin (403) →
- * rate (429). Pledges and quiz results are then one mechanism with two uses (intake.ts); counts and
- * quiz stats are in-memory aggregates (aggregate.ts); the stream is stream.ts.
+ * GET and POST routes have no middleware: each request matches exactly one handler, which Hono calls
+ * directly and whose Response it returns without a promise. Preflights are hono/cors's. Replies are
+ * built as reply.ts describes; request headers are read from the node request (`c.env.incoming.headers`,
+ * parsed by node:http already), which costs less than `c.req.header()`.
  */
 import type { HttpBindings } from '@hono/node-server';
 import type { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
-import { RegExpRouter } from 'hono/router/reg-exp-router';
-import { API_PREFIX } from '../contract/paths.js';
-import { pledgeRequestSchema, type ErrorCode, type PledgeRequest } from '../contract/pledge.js';
-import { quizResultRequestSchema, type QuizResultRequest } from '../contract/quiz.js';
-import { allowedOrigin, snapshotReply, withCors } from './access.js';
-import { fail, JSON_TYPE, notModified, respond, type Reply } from './http.js';
-import { receive, type Intake } from './intake.js';
-import { log } from './log.js';
-import { quickPledge, quickQuizResult } from './quick-check.js';
+import { cors } from 'hono/cors';
+import { pledgeRequestSchema, type ErrorCode, type PledgeRequest } from '../../contract/pledge.js';
+import { quizResultRequestSchema, type QuizResultRequest } from '../../contract/quiz.js';
+import { allowedOrigin, snapshotReply, withCors } from './cors.js';
+import { fail, JSON_TYPE, notModified, respond, type Reply } from './reply.js';
+import { receive, type Intake } from '../records/intake.js';
+import { log } from '../log/log.js';
+import { quickPledge, quickQuizResult } from '../records/quick-check.js';
 import { clientKey, type RateLimiter } from './rate-limit.js';
-import type { CampaignScope, QuizScope, Scope, Scopes } from './scopes.js';
-import type { RecordStore } from './store.js';
+import type { CampaignScope, QuizScope, Scope, Scopes } from '../campaigns/scopes.js';
+import type { RecordStore } from '../store/store.js';
 import { streamHeaders, type StreamHub } from './stream.js';
 
 export interface ApiDeps {
@@ -44,12 +38,15 @@ export interface ApiDeps {
   trustProxy: number;
   /** One access-log line per request (log.ts). */
   accessLog: boolean;
-  /** Answers every request outside /api/v1 (the widgets, demo pages, /healthz: app.ts). */
-  site: Hono;
 }
 
-/** Browsers cache a preflight at most 2 h (Chromium); on a 2G link each saved preflight is a round trip. */
-const PREFLIGHT_MAX_AGE = '7200';
+/**
+ * Every preflight passes (unknown scope, refused origin too): the request itself is then answered with
+ * the 404 or 403 that says why, readable by the widget; a failed preflight would be an opaque network
+ * error, which a widget can only retry. Browsers cache a preflight at most 2 h (Chromium); on a 2G
+ * link each saved preflight is a round trip.
+ */
+const preflight = cors({ origin: (origin) => origin || null, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 7200 });
 
 const pledgeIntake: Intake<PledgeRequest, CampaignScope> = {
   noun: 'pledge',
@@ -76,7 +73,7 @@ const quizResultIntake: Intake<QuizResultRequest, QuizScope> = {
   },
 };
 
-type ApiEnv = { Bindings: HttpBindings };
+export type ApiEnv = { Bindings: HttpBindings };
 type ApiContext = Context<ApiEnv>;
 
 /** What a route does once the guard let the request through: the response, or its promise. */
@@ -90,21 +87,6 @@ interface Family<S extends Scope> {
   unknown: { code: ErrorCode; noun: string };
 }
 
-function preflight(origin: string | undefined): Reply {
-  if (origin === undefined) return { status: 204, body: null, headers: {} };
-  return {
-    status: 204,
-    body: null,
-    headers: {
-      'access-control-allow-origin': origin,
-      'access-control-allow-methods': 'GET, POST',
-      'access-control-allow-headers': 'Content-Type',
-      'access-control-max-age': PREFLIGHT_MAX_AGE,
-      vary: 'Origin',
-    },
-  };
-}
-
 /**
  * The scheme the client used, as the proxy nearest to it reports (the first X-Forwarded-Proto value);
  * undefined when none says http or https. Directly the service speaks http, but a TLS terminator the
@@ -116,7 +98,7 @@ function forwardedProto(header: string | string[] | undefined): string | undefin
 }
 
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
-  const api = new Hono<ApiEnv>({ router: new RegExpRouter() });
+  const api = new Hono<ApiEnv>();
   const campaigns: Family<CampaignScope> = { param: 'campaign', scopes: deps.scopes.campaigns, unknown: { code: 'unknown_campaign', noun: 'campaign' } };
   const quizzes: Family<QuizScope> = { param: 'quiz', scopes: deps.scopes.quizzes, unknown: { code: 'unknown_quiz', noun: 'quiz' } };
 
@@ -132,15 +114,11 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     return clientKey(c.env.incoming.socket.remoteAddress, typeof forwarded === 'string' ? forwarded : forwarded?.join(', '), deps.trustProxy);
   };
 
-  /** Scope (404), origin (403, CORS), preflight, rate (429): the refusal, or the allowed origin. */
+  /** Scope (404), origin (403, CORS), rate (429): the refusal, or the allowed origin. */
   const guard = (c: ApiContext, family: Family<Scope>, id: string, scope: Scope | undefined): Reply | { origin: string | undefined } => {
     const { headers } = c.env.incoming;
     const origin = headers.origin;
     const method = c.req.method;
-    // Every preflight passes (unknown scope, refused origin too): the request itself is then answered
-    // with the 404 or 403 that says why, readable by the widget; a failed preflight would be an opaque
-    // network error, which a widget can only retry.
-    if (method === 'OPTIONS') return preflight(origin);
     if (!scope) return fail(404, family.unknown.code, `No ${family.unknown.noun} "${id}"`);
     const allowed = allowedOrigin(scope.entry.allowedOrigins, origin, headers.host, deps.trustProxy > 0 ? forwardedProto(headers['x-forwarded-proto']) : undefined);
     if (allowed === null) {
@@ -155,10 +133,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     return { origin: allowed };
   };
 
-  /**
-   * The handler of one route (made once, when the route is declared): the guard, then `act`. Every
-   * route takes OPTIONS too (the preflight is the guard's).
-   */
+  /** The handler of one route (made once, when the route is declared): the guard, then `act`. */
   const route =
     <S extends Scope>(family: Family<S>, act: Act<S>) =>
     (c: ApiContext): Response | Promise<Response> => {
@@ -188,10 +163,10 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
       return new Promise<Response>((resolve) => receive(intake, deps.store, c.env.incoming, scope, origin, (reply) => resolve(finish(c, reply, start))));
     };
 
-  const campaign = `${API_PREFIX}/campaigns/:campaign`;
-  const quiz = `${API_PREFIX}/quizzes/:quiz`;
-  const readable = ['GET', 'OPTIONS'];
-  const writable = ['POST', 'OPTIONS'];
+  const campaign = '/campaigns/:campaign';
+  const quiz = '/quizzes/:quiz';
+  const readable = ['GET'];
+  const writable = ['POST'];
 
   api.on(
     readable,
@@ -224,15 +199,12 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   );
   api.on(readable, `${quiz}/stats`, route(quizzes, aggregate));
   api.on(writable, `${quiz}/results`, route(quizzes, post(quizResultIntake)));
+  api.on('OPTIONS', [campaign, `${campaign}/counts`, `${campaign}/pledges`, `${campaign}/stream`, `${quiz}/stats`, `${quiz}/results`], async (c, next) => {
+    const start = performance.now();
+    const response = (await preflight(c, next)) as Response;
+    if (deps.accessLog) log.access(c.req.method, c.req.path, response.status, performance.now() - start);
+    return response;
+  });
 
-  api.notFound((c) => {
-    if (!c.req.path.startsWith(`${API_PREFIX}/`)) return deps.site.fetch(c.req.raw, c.env);
-    return finish(c, fail(404, 'not_found', `Nothing at ${c.req.method} ${c.req.path}`), deps.accessLog ? performance.now() : 0);
-  });
-  // A bug in Hono's own path (the routes catch theirs): the same 500 as theirs.
-  api.onError((error, c) => {
-    log.error('unhandled error', error, { method: c.req.method, path: c.req.path });
-    return respond(fail(500, 'internal', 'Internal error'));
-  });
   return api;
 }

@@ -1,9 +1,9 @@
 /**
  * A campaign's live pledge counts (total, per unit, per choice), kept in memory (see aggregate.ts).
  */
-import type { Campaign, Counts } from '../contract/pledge.js';
+import type { Campaign, Counts } from '../../contract/pledge.js';
 import { Aggregate, type Snapshot } from './aggregate.js';
-import type { Tally } from './store.js';
+import type { Tally } from '../store/store.js';
 
 export type CountsSnapshot = Snapshot<Counts>;
 

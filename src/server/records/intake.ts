@@ -7,14 +7,14 @@
  * aggregate (counts or stats) in the body.
  */
 import type { IncomingMessage } from 'node:http';
-import { MAX_BODY_BYTES, type ErrorCode } from '../contract/pledge.js';
-import { withCors } from './access.js';
-import { campaignPhase, vietnamDay } from '../contract/campaign-dates.js';
-import { isoNow } from './clock.js';
-import { fail, JSON_TYPE, parseJson, readBody, TOO_LARGE, type Reply } from './http.js';
-import { log } from './log.js';
-import type { Scope } from './scopes.js';
-import type { NewRecord, RecordStore } from './store.js';
+import { MAX_BODY_BYTES, type ErrorCode } from '../../contract/pledge.js';
+import { withCors } from '../http/cors.js';
+import { campaignPhase, vietnamDay } from '../../contract/campaign-dates.js';
+import { isoNow } from '../clock.js';
+import { fail, JSON_TYPE, parseJson, readBody, TOO_LARGE, type Reply } from '../http/reply.js';
+import { log } from '../log/log.js';
+import type { Scope } from '../campaigns/scopes.js';
+import type { NewRecord, RecordStore } from '../store/store.js';
 
 /** A request that is well formed but names something the scope does not have (404), or breaks a rule (400). */
 export interface Refusal {

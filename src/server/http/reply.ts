@@ -1,19 +1,13 @@
 /**
- * Small HTTP helpers for the API (api.ts, a Hono app on @hono/node-server). A reply is a plain status,
- * body and header object until the last moment, when {@link respond} makes it a Response: a string or
- * null body with a plain header object that already carries Content-Length is the case
- * @hono/node-server writes straight to node:http (one writeHead, one end) without building a real
- * Response or a Headers object. Header objects are written as literals and extended by assignment,
- * never built with `...` spreads: node:http writes literal-shaped objects much faster (measured:
- * spreads cost a fifth of the counts throughput).
- *
- * Hot-path code here and in api.ts/intake.ts passes callbacks inline instead of binding them to
- * names first: under tsx (esbuild keepNames) every named closure made per request costs an extra
- * Object.defineProperty call.
+ * Replies of the API (api.ts): a plain status, body and header object until the last moment, when
+ * {@link respond} makes it a Response. A string or null body with a plain header object that already
+ * carries Content-Length is the case @hono/node-server writes straight to node:http (one writeHead,
+ * one end) without building a Fetch Response or a Headers object. Header objects are literals extended
+ * by assignment, not `...` spreads, which node:http writes more slowly (docs/BENCHMARKS.md).
  */
 import type { IncomingMessage } from 'node:http';
 import { isUtf8 } from 'node:buffer';
-import type { ErrorCode } from '../contract/pledge.js';
+import type { ErrorCode } from '../../contract/pledge.js';
 
 export type HeaderMap = Record<string, string>;
 
@@ -78,9 +72,9 @@ export type Body = Buffer | null | typeof TOO_LARGE;
  * Reads the request body and calls `done` once with it, or with TOO_LARGE as soon as more than
  * `limit` bytes are declared or arrive (nothing past the limit is buffered; answer with
  * `connection: close` so the rest is dropped with the socket), or with null when the client went away
- * mid-body. Read from the node request itself (`c.env.incoming`) because Hono's `c.req.arrayBuffer()`
- * reads a body of any size before one can look at it.
+ * mid-body.
  */
+// By hand from `c.env.incoming`, not hono/body-limit + c.req.json(): those cost a pledge far over 5% (docs/BENCHMARKS.md).
 export function readBody(req: IncomingMessage, limit: number, done: (body: Body) => void): void {
   if (Number(req.headers['content-length'] ?? 0) > limit) {
     done(TOO_LARGE);

@@ -14,14 +14,14 @@
  * tables, which need no index on them (sqlite-tables.ts). A key that arrives again while its first
  * record is still in a batch waits for that commit, then counts as a repeat (or fails with it). This
  * makes the service the database's only writer, as its in-memory counts already do: one process per
- * data directory. Memory: 75–90 bytes a key (measured: 12–14 MB for 157,000 keys, the default goal).
+ * data directory. Memory: under 100 bytes a key (docs/BENCHMARKS.md).
  */
 import type { Worker } from 'node:worker_threads';
-import { log } from './log.js';
+import { log } from '../log/log.js';
 import { encodeRecord, scopeOf } from './sqlite-tables.js';
 import type { Reply, Request } from './sqlite-worker.js';
 import type { NewRecord, QuizTally, RecordKind, RecordStore, Tally } from './store.js';
-import { startWorker } from './worker.js';
+import { startWorker } from '../worker.js';
 
 interface Pending {
   record: NewRecord;

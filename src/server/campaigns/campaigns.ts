@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
-import { campaignSchema, type Campaign } from '../contract/pledge.js';
-import { quizSchema, type Quiz } from '../contract/quiz.js';
+import { campaignSchema, type Campaign } from '../../contract/pledge.js';
+import { quizSchema, type Quiz } from '../../contract/quiz.js';
 
 /** An origin exactly as browsers send it in the Origin header: scheme, host, port; no path or slash. */
 const origin = z.string().refine((value) => {

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { openFileLimit, RAISE_LIMIT_HINT, RESERVED_FILES } from './open-files.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+// The repository root, from src/server/config/ and from the compiled dist/server/config/ alike.
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 /** A number whose default depends on the open-file limit (worked out in configFromEnv). */

@@ -2,8 +2,8 @@
  * Decisions every API route shares (api.ts, intake.ts, stream.ts): who may call a campaign or quiz
  * (CORS), and the reply of an in-memory aggregate (counts, quiz stats).
  */
-import type { Snapshot } from './aggregate.js';
-import { JSON_TYPE, notModified, type HeaderMap, type Reply } from './http.js';
+import type { Snapshot } from '../campaigns/aggregate.js';
+import { JSON_TYPE, notModified, type HeaderMap, type Reply } from './reply.js';
 
 /**
  * The origin to echo in CORS headers: undefined without an Origin header (not a cross-origin browser
@@ -29,6 +29,7 @@ function sameHost(origin: string, host: string | undefined, scheme: string | und
 }
 
 /** Adds the CORS headers for an allowed `origin` (none when undefined) to `headers`, and returns it. */
+// By hand, not hono/cors, on GET and POST: that middleware costs a counts read far over 5% (docs/BENCHMARKS.md).
 export function withCors(headers: HeaderMap, origin: string | undefined): HeaderMap {
   if (origin !== undefined) {
     headers['access-control-allow-origin'] = origin;

@@ -3,10 +3,10 @@
  * (see aggregate.ts). The average is the mean of score/total, so quizzes of different lengths (or a
  * quiz whose question set changed) weigh every participant alike.
  */
-import type { Campaign } from '../contract/pledge.js';
-import type { QuizStats } from '../contract/quiz.js';
+import type { Campaign } from '../../contract/pledge.js';
+import type { QuizStats } from '../../contract/quiz.js';
 import { Aggregate } from './aggregate.js';
-import type { QuizTally } from './store.js';
+import type { QuizTally } from '../store/store.js';
 
 interface UnitStats {
   participants: number;

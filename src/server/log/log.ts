@@ -1,11 +1,13 @@
 /**
  * JSON-lines logs: one object per line, access and info on stdout, errors on stderr, so any log
  * shipper (journald, Docker, Loki) can parse them. Never a client IP or request body: the service
- * promises to keep no personal data, and logs are data too.
+ * promises to keep no personal data, and logs are data too. Hand-written rather than pino: pino
+ * formats each line on the thread that answers requests, which costs the counts target
+ * (docs/BENCHMARKS.md).
  */
 import type { Worker } from 'node:worker_threads';
-import { isoNow } from './clock.js';
-import { startWorker } from './worker.js';
+import { isoNow } from '../clock.js';
+import { startWorker } from '../worker.js';
 
 type Fields = Record<string, unknown>;
 
@@ -14,9 +16,8 @@ function line(level: 'info' | 'warn' | 'error', msg: string, fields: Fields): st
 }
 
 /**
- * Access entries are many (one per request), so answering a request only notes its five values
- * (measured under load: formatting and writing the line there cost 2.5–3.5 µs per request, a tenth of
- * a counts read). Every FLUSH_MS, or every MAX_BATCH entries, the batch goes to the log writer thread
+ * Access entries are many (one per request), so answering a request only notes its five values;
+ * formatting and writing happen elsewhere. Every FLUSH_MS, or every MAX_BATCH entries, the batch goes to the log writer thread
  * (log-writer.ts), which formats and writes it; the other stdout lines follow the same way, so the
  * order stays. close() drains the writer at shutdown; a kill -9 loses at most FLUSH_MS of access
  * lines. Without a writer thread (none started yet, or it failed), lines are written here at once.
@@ -46,7 +47,7 @@ export type LogMessage = ({ kind: 'access' } & AccessBatch) | { kind: 'text'; te
 export class AccessNames {
   readonly #literals: string[] = [];
 
-  /** The JSON lines of a batch, written by hand (JSON.stringify of an object per line costs 5× more). */
+  /** The JSON lines of a batch, written by hand (far cheaper than JSON.stringify of an object per line). */
   format({ count, times, durations, statuses, methods, paths, newNames, extraNames }: AccessBatch): string {
     if (newNames !== '') for (const name of newNames.split('\n')) this.#literals.push(JSON.stringify(name));
     const extra = extraNames === '' ? [] : extraNames.split('\n').map((name) => JSON.stringify(name));
@@ -70,9 +71,8 @@ export class AccessNames {
 const FLUSH_MS = 100;
 /**
  * Entries of one batch, as numbers in typed arrays handed to the writer whole (no copy). Methods and
- * paths are numbered (a Map lookup), so no request's strings outlive it: batches of strings kept for
- * 100 ms, then joined, cost the request thread 1–3 µs per request (measured), and a structured clone
- * of arrays of values about 1.5 µs per entry.
+ * paths are numbered (a Map lookup), so no request's strings outlive it: cheaper than batches of
+ * strings or a structured clone of arrays of values (docs/BENCHMARKS.md).
  */
 const MAX_BATCH = 4096;
 /** Distinct methods and paths numbered at most (a scanner trying random URLs must not grow it forever). */

@@ -20,9 +20,9 @@
  */
 import type { ServerResponse } from 'node:http';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { COUNTS_EVENT } from '../contract/paths.js';
-import type { CountsSnapshot, CampaignCounts } from './counts.js';
-import type { HeaderMap } from './http.js';
+import { COUNTS_EVENT } from '../../contract/paths.js';
+import type { CountsSnapshot, CampaignCounts } from '../campaigns/counts.js';
+import type { HeaderMap } from './reply.js';
 
 export interface StreamOptions {
   coalesceMs: number;

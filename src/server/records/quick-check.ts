@@ -3,4 +3,4 @@
  * only for bodies the schema accepts. They run first on every pledge and result because they cost a fraction
  * of a zod parse; anything they do not accept goes through zod, which names the field and says what is wrong.
  */
-export { quickPledge, quickQuizResult } from '../contract/checks.js';
+export { quickPledge, quickQuizResult } from '../../contract/checks.js';

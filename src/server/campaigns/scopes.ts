@@ -3,8 +3,8 @@
  * statistics). A quiz belongs to a campaign and shares its entry: allowed origins, units and dates.
  * Built once at start-up from the campaigns file; the routes (api.ts) look scopes up here.
  */
-import type { Counts } from '../contract/pledge.js';
-import type { QuizStats } from '../contract/quiz.js';
+import type { Counts } from '../../contract/pledge.js';
+import type { QuizStats } from '../../contract/quiz.js';
 import type { Aggregate } from './aggregate.js';
 import type { CampaignEntry } from './campaigns.js';
 import { CampaignCounts } from './counts.js';
