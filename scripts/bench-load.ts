@@ -10,17 +10,17 @@
  * check is the enforced budget.
  *
  * Environment: BENCH_RUNS (default 5), BENCH_PAGES (ids, comma-separated), BENCH_PROFILES (2G,3G),
- * BENCH_CACHE (cold,warm), BENCH_TRACE=0 (no tracing: no longest-task figure), BENCH_DEBUG=1 (every request), CHROME_PATH.
+ * BENCH_CACHE (cold,warm), BENCH_PORT (the service's port; default a free one), BENCH_TRACE=0 (no tracing: no longest-task figure), BENCH_DEBUG=1 (every request), CHROME_PATH.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
 import { BENCH_DIR, BENCH_PATH, BENCH_WIDGETS, CPU_SLOWDOWN, DEFAULT_RUNS, PROFILES, VIEWPORT, type ProfileName } from './bench-load.config.js';
 import { chainDepths, floorMs, floorTrips, kib, median, seconds, type ChainRequest } from './bench-load-model.js';
-import { benchPages, type BenchPage } from './bench-load-pages.js';
+import { benchPages, PEERS, type BenchPage } from './bench-load-pages.js';
 import { CHROME_ARGS, chromePath } from './chrome-path.js';
 
 type Cache = 'cold' | 'warm';
@@ -36,6 +36,15 @@ const TRACE = process.env.BENCH_TRACE !== '0';
 
 // ---------------------------------------------------------------------------------------------------------
 // Pages, build, service
+
+/** The peers' scripts, from node_modules into demo/bench/ where the service serves the pages (not committed). */
+function copyPeerScripts(): void {
+  for (const { script } of PEERS) {
+    const path = join(BENCH_DIR, script.file);
+    mkdirSync(dirname(path), { recursive: true });
+    copyFileSync(script.from, path);
+  }
+}
 
 function writePages(): BenchPage[] {
   const { pages, embeds } = benchPages(BENCH_WIDGETS);
@@ -75,7 +84,7 @@ interface RunningService {
 async function startService(): Promise<RunningService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lantoa-bench-load-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ACCESS_LOG: '0' },
+    env: { ...process.env, PORT: process.env.BENCH_PORT ?? '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ACCESS_LOG: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const base = await new Promise<string>((resolve, reject) => {
@@ -135,6 +144,12 @@ const OBSERVE_SHIFTS = `
       if (!entry.hadRecentInput) bench.shifts.push({ value: entry.value, lantoa: (entry.sources || []).some((s) => inLantoa(s.node)) });
     }
   }).observe({ type: 'layout-shift', buffered: true });
+  // Peers (Lit elements without a mark of their own): the same mark once the first render is committed.
+  for (const tag of ${JSON.stringify(PEERS.map((p) => p.tag))}) {
+    customElements.whenDefined(tag).then(() => document.querySelector(tag)?.updateComplete).then((done) => {
+      if (done !== undefined) performance.mark('lantoa:' + tag);
+    });
+  }
 `;
 
 interface NetRequest {
@@ -245,7 +260,8 @@ async function revalidateFixedNames(cdp: CDPSession): Promise<void> {
   });
 }
 
-const isLantoa = (url: string) => /\/(lantoa|api)\/|\/demo\/bench\/embed\//.test(new URL(url).pathname);
+/** Requests the bench counts as the widget's: Lantoa's (scripts, API, embed pages) or a peer's script. */
+const isLantoa = (url: string) => /\/(lantoa|api)\/|\/demo\/bench\/(embed|peers)\//.test(new URL(url).pathname);
 const isHashedChunk = (url: string) => /\/lantoa\/.*-[\w-]{8}\.js$/.test(new URL(url).pathname);
 
 /** The frame holding the widgets: the page itself, or the embed page inside its iframe. */
@@ -359,7 +375,7 @@ async function loadOnce(browser: Browser, page: Page, cdp: CDPSession, url: stri
   const firstScriptAt = Math.min(...lantoa.flatMap((r) => (r.url.endsWith('.js') && r.end !== undefined ? [r.end] : [])));
   const tasks = trace ? mainThreadTasks(trace, firstScriptAt) : [NaN];
   // The file the page names (loader.js or the direct entry): on warm loads revalidated (304), never downloaded again.
-  const loaderRequest = requests.find((r) => /^\/lantoa\/[\w-]+\.js$/.test(new URL(r.url).pathname) && !isHashedChunk(r.url));
+  const loaderRequest = requests.find((r) => /^\/(lantoa|demo\/bench\/peers)\/[\w-]+\.js$/.test(new URL(r.url).pathname) && !isHashedChunk(r.url));
   const shifts = observed.flatMap((o) => o.shifts);
   return {
     times,
@@ -461,16 +477,30 @@ function summarize(def: BenchPage, profile: ProfileName, cache: Cache, raw: RunR
   };
 }
 
+const YARDSTICK = PEERS.find((p) => p.yardstick)!;
+
+/** The yardstick peer's median time in the same run, network and cache: what the ×USWDS column divides by. */
+function yardstickMs(cases: readonly CaseSummary[], profile: ProfileName, cache: Cache): number | undefined {
+  return cases.find((c) => c.page === YARDSTICK.id && c.profile === profile && c.cache === cache)?.widgets[0]?.ms;
+}
+
+/** "×0.97" of the yardstick, or "–" when it was not measured in this run. */
+function vsYardstick(ms: number, yardstick: number | undefined): string {
+  return yardstick ? `×${(ms / yardstick).toFixed(2)}` : '–';
+}
+
 function table(cases: CaseSummary[]): string {
   const rows = [
-    '| page | design | net | cache | widget: first content (floor, ×floor) | Lantoa bytes | req | chain | CLS (max) | longest task (median) | loader | chunks again |',
-    '|---|---|---|---|---|---:|---:|---:|---:|---:|---|---:|',
+    '| page | design | net | cache | widget: first content (floor, ×floor) | ×USWDS (same run) | widget bytes | req | chain | CLS (max) | longest task (median) | loader | chunks again |',
+    '|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|',
   ];
   for (const c of cases) {
+    const yardstick = yardstickMs(cases, c.profile, c.cache);
     const widgets = c.widgets.map((w) => `${w.tag.replace(/^lantoa-/, '')}: **${seconds(w.ms)}** (${seconds(w.floorMs)}, ×${w.ratio.toFixed(2)})`).join('<br>');
+    const vsPeer = c.widgets.map((w) => vsYardstick(w.ms, yardstick)).join('<br>');
     const longest = Number.isFinite(c.longestTaskMs) ? `${c.longestTaskMs} ms${c.runsWithLongTasks ? ` (${c.runsWithLongTasks}/${c.runs} runs > 50 ms)` : ''}` : '–';
     rows.push(
-      `| ${c.page} | ${c.design} | ${c.profile} | ${c.cache} | ${widgets} | ${kib(c.lantoaBytes)} | ${c.lantoaRequests} | ${c.depth} | ${c.cls} | ${longest} | ${c.loader.join(', ')} | ${c.cache === 'warm' ? c.chunksRefetched : '–'} |`,
+      `| ${c.page} | ${c.design} | ${c.profile} | ${c.cache} | ${widgets} | ${vsPeer} | ${kib(c.lantoaBytes)} | ${c.lantoaRequests} | ${c.depth} | ${c.cls} | ${longest} | ${c.loader.join(', ')} | ${c.cache === 'warm' ? c.chunksRefetched : '–'} |`,
     );
   }
   return rows.join('\n');
@@ -504,6 +534,7 @@ const pages = allPages.filter((p) => !pageIds || pageIds.includes(p.id));
 const profiles = (only('BENCH_PROFILES') ?? Object.keys(PROFILES)) as ProfileName[];
 const caches = (only('BENCH_CACHE') ?? ['cold', 'warm']) as Cache[];
 buildIfNeeded();
+copyPeerScripts();
 const service = await startService();
 const browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
 const cases: CaseSummary[] = [];
@@ -513,7 +544,8 @@ try {
       for (const cache of caches) {
         const summary = summarize(def, profile, cache, await runCase(browser, service.base, def, profile, cache));
         cases.push(summary);
-        console.error(`  ${def.id} ${profile} ${cache}: ${summary.widgets.map((w) => `${w.tag} ${seconds(w.ms)} (×${w.ratio.toFixed(2)})`).join(', ')}`);
+        const yardstick = yardstickMs(cases, profile, cache);
+        console.error(`  ${def.id} ${profile} ${cache}: ${summary.widgets.map((w) => `${w.tag} ${seconds(w.ms)} (×${w.ratio.toFixed(2)} floor, ${vsYardstick(w.ms, yardstick)} USWDS)`).join(', ')}`);
       }
     }
   }
