@@ -119,14 +119,13 @@ function iframePage(widget: BenchWidget): string {
  * Other projects' widgets, measured in the same run on the same page template and served by the same service
  * (same host, same compression, same caching as the demo pages): USWDS's `usa-banner`, the web component that
  * `@uswds/uswds` (a dev dependency) ships as one ES module with Lit inside, pasted as its documentation shows.
- * `script` is copied by the bench from node_modules to `file` under demo/bench/ (not committed; .gitignore).
+ * `script` is copied by the bench from node_modules to `file` under demo/bench/ (not committed; .gitignore). The
+ * first peer is the yardstick: every row's ×USWDS figure is its time divided by this peer's in the same run.
  */
 export const PEERS = [
   {
     id: 'uswds-banner',
     tag: 'usa-banner',
-    /** What every Lantoa row is divided by in the ×USWDS column. */
-    yardstick: true,
     script: { from: 'node_modules/@uswds/uswds/dist/components/usa-banner.js.mjs', file: 'peers/usa-banner.js' },
     snippet: '<usa-banner lang="en"></usa-banner>',
     /**
