@@ -11,7 +11,8 @@
  *
  * Environment: BENCH_RUNS (default 5), BENCH_PAGES (ids, comma-separated), BENCH_PROFILES (2G,3G),
  * BENCH_CACHE (cold,warm), BENCH_PORT (the service's port; default a free one), BENCH_BEFORE (a built checkout of an
- * earlier commit: its pages are measured alongside, loads alternating, rows marked "(before)"; BENCH_BEFORE_PORT), BENCH_TRACE=0 (no tracing: no longest-task figure), BENCH_DEBUG=1 (every request), CHROME_PATH.
+ * earlier commit or an experiment: its pages are measured alongside, loads alternating, rows marked "(before)" or
+ * "(BENCH_BEFORE_LABEL)"; BENCH_BEFORE_PORT), BENCH_TRACE=0 (no tracing: no longest-task figure), BENCH_DEBUG=1 (every request), CHROME_PATH.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -456,8 +457,8 @@ async function runWarm(browser: Browser, base: string, def: BenchPage, profile: 
 /** One row of the table: a run's figures over the runs of one page, network and cache (medians; CLS and chunks fetched again: the largest). */
 interface CaseSummary extends Pick<RunResult, 'lantoaBytes' | 'lantoaRequests' | 'depth' | 'cls' | 'clsLantoaSources' | 'longestTaskMs' | 'chunksRefetched'> {
   page: string;
-  /** `before`: the same page from BENCH_BEFORE's checkout, measured alongside; absent for this checkout. */
-  variant?: 'before';
+  /** The same page from BENCH_BEFORE's checkout, measured alongside: BENCH_BEFORE_LABEL (`before`); absent for this checkout. */
+  variant?: string;
   design: BenchPage['design'];
   profile: ProfileName;
   cache: Cache;
@@ -470,7 +471,7 @@ interface CaseSummary extends Pick<RunResult, 'lantoaBytes' | 'lantoaRequests' |
   raw: RunResult[];
 }
 
-function summarize(def: BenchPage, profile: ProfileName, cache: Cache, raw: RunResult[], variant?: 'before'): CaseSummary {
+function summarize(def: BenchPage, profile: ProfileName, cache: Cache, raw: RunResult[], variant?: string): CaseSummary {
   const med = (pick: (r: RunResult) => number) => median(raw.map(pick));
   return {
     page: def.id,
@@ -567,7 +568,7 @@ try {
       for (const cache of caches) {
         const bases = before && def.design !== 'peer' ? [service.base, before.base] : [service.base];
         const [now, then] = await runCase(browser, bases, def, profile, cache);
-        const summaries = [summarize(def, profile, cache, now), ...(then ? [summarize(def, profile, cache, then, 'before')] : [])];
+        const summaries = [summarize(def, profile, cache, now), ...(then ? [summarize(def, profile, cache, then, process.env.BENCH_BEFORE_LABEL ?? 'before')] : [])];
         cases.push(...summaries);
         const yardstick = yardstickMs(cases, profile, cache);
         for (const summary of summaries) {
