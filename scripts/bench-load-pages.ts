@@ -11,9 +11,10 @@ export interface BenchPage {
   id: string;
   /**
    * How the widgets reach the page: `loader` (the snippet with loader.js), `direct` (the widget's own entry,
-   * /lantoa/<name>.js, instead of the loader), `iframe` (an iframe of an embed page on the service).
+   * /lantoa/<name>.js, instead of the loader), `iframe` (an iframe of an embed page on the service), `peer` (another
+   * project's widget on the same page template, served the same way: the yardstick each row is divided by).
    */
-  design: 'loader' | 'direct' | 'iframe';
+  design: 'loader' | 'direct' | 'iframe' | 'peer';
   /** Tags whose marks are waited for (inside the iframe for the iframe design). */
   tags: string[];
   /** Whether a widget on it needs the service's data before its first content. */
@@ -114,9 +115,37 @@ function iframePage(widget: BenchWidget): string {
     : page(`${widget.tag} (iframe)`, '', indent(frame, 6));
 }
 
-/** Every page measured: per widget the loader, direct and iframe pages, then one page with all widgets (loader). */
+/**
+ * Other projects' widgets, measured in the same run on the same page template and served by the same service
+ * (same host, same compression, same caching as the demo pages): USWDS's `usa-banner`, the web component that
+ * `@uswds/uswds` (a dev dependency) ships as one ES module with Lit inside, pasted as its documentation shows.
+ * `script` is copied by the bench from node_modules to `file` under demo/bench/ (not committed; .gitignore). The
+ * first peer is the yardstick: every row's ×USWDS figure is its time divided by this peer's in the same run.
+ */
+export const PEERS = [
+  {
+    id: 'uswds-banner',
+    tag: 'usa-banner',
+    script: { from: 'node_modules/@uswds/uswds/dist/components/usa-banner.js.mjs', file: 'peers/usa-banner.js' },
+    snippet: '<usa-banner lang="en"></usa-banner>',
+    /**
+     * The peer has no mark of its own: the bench's init script (scripts/bench-load.ts) sets the same
+     * `lantoa:<tag>` mark once the element has upgraded and Lit has committed its first render (`updateComplete`),
+     * the moment Lantoa's widgets mark theirs (in `updated()`).
+     */
+  },
+] as const;
+
+/** Every page measured: the peers first (the ratios need them), then per widget the loader, direct and iframe pages, then one page with all widgets (loader). */
 export function benchPages(widgets: readonly BenchWidget[]): { pages: BenchPage[]; embeds: { file: string; html: string }[] } {
-  const pages: BenchPage[] = [];
+  const pages: BenchPage[] = PEERS.map((peer) => ({
+    id: peer.id,
+    design: 'peer',
+    tags: [peer.tag],
+    data: false,
+    file: `${peer.id}.html`,
+    html: page(`<${peer.tag}> (USWDS)`, indent(`${peer.snippet}\n<script type="module" src="${peer.script.file}"></script>`, 4), ''),
+  }));
   const embeds: { file: string; html: string }[] = [];
   for (const w of widgets) {
     const name = shortName(w.tag);

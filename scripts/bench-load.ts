@@ -10,17 +10,19 @@
  * check is the enforced budget.
  *
  * Environment: BENCH_RUNS (default 5), BENCH_PAGES (ids, comma-separated), BENCH_PROFILES (2G,3G),
- * BENCH_CACHE (cold,warm), BENCH_TRACE=0 (no tracing: no longest-task figure), BENCH_DEBUG=1 (every request), CHROME_PATH.
+ * BENCH_CACHE (cold,warm), BENCH_PORT (the service's port; default a free one), BENCH_BEFORE (a built checkout of an
+ * earlier commit or an experiment: its pages are measured alongside, loads alternating, rows marked "(before)" or
+ * "(BENCH_BEFORE_LABEL)"; BENCH_BEFORE_PORT), BENCH_TRACE=0 (no tracing: no longest-task figure), BENCH_DEBUG=1 (every request), CHROME_PATH.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
 import { BENCH_DIR, BENCH_PATH, BENCH_WIDGETS, CPU_SLOWDOWN, DEFAULT_RUNS, PROFILES, VIEWPORT, type ProfileName } from './bench-load.config.js';
 import { chainDepths, floorMs, floorTrips, kib, median, seconds, type ChainRequest } from './bench-load-model.js';
-import { benchPages, type BenchPage } from './bench-load-pages.js';
+import { benchPages, PEERS, type BenchPage } from './bench-load-pages.js';
 import { CHROME_ARGS, chromePath } from './chrome-path.js';
 
 type Cache = 'cold' | 'warm';
@@ -36,6 +38,15 @@ const TRACE = process.env.BENCH_TRACE !== '0';
 
 // ---------------------------------------------------------------------------------------------------------
 // Pages, build, service
+
+/** The peers' scripts, from node_modules into demo/bench/ where the service serves the pages (not committed). */
+function copyPeerScripts(): void {
+  for (const { script } of PEERS) {
+    const path = join(BENCH_DIR, script.file);
+    mkdirSync(dirname(path), { recursive: true });
+    copyFileSync(script.from, path);
+  }
+}
 
 function writePages(): BenchPage[] {
   const { pages, embeds } = benchPages(BENCH_WIDGETS);
@@ -72,10 +83,12 @@ interface RunningService {
   dataDir: string;
 }
 
-async function startService(): Promise<RunningService> {
+/** The service of the checkout in `cwd` (this one, or BENCH_BEFORE's), serving its own dist/lantoa and demo/. */
+async function startService(cwd = '.', port = process.env.BENCH_PORT ?? '0'): Promise<RunningService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lantoa-bench-load-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ACCESS_LOG: '0' },
+    cwd,
+    env: { ...process.env, PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, ACCESS_LOG: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const base = await new Promise<string>((resolve, reject) => {
@@ -135,6 +148,12 @@ const OBSERVE_SHIFTS = `
       if (!entry.hadRecentInput) bench.shifts.push({ value: entry.value, lantoa: (entry.sources || []).some((s) => inLantoa(s.node)) });
     }
   }).observe({ type: 'layout-shift', buffered: true });
+  // Peers (Lit elements without a mark of their own): the same mark once the first render is committed.
+  for (const tag of ${JSON.stringify(PEERS.map((p) => p.tag))}) {
+    customElements.whenDefined(tag).then(() => document.querySelector(tag)?.updateComplete).then((done) => {
+      if (done !== undefined) performance.mark('lantoa:' + tag);
+    });
+  }
 `;
 
 interface NetRequest {
@@ -245,7 +264,8 @@ async function revalidateFixedNames(cdp: CDPSession): Promise<void> {
   });
 }
 
-const isLantoa = (url: string) => /\/(lantoa|api)\/|\/demo\/bench\/embed\//.test(new URL(url).pathname);
+/** Requests the bench counts as the widget's: Lantoa's (scripts, API, embed pages) or a peer's script. */
+const isLantoa = (url: string) => /\/(lantoa|api)\/|\/demo\/bench\/(embed|peers)\//.test(new URL(url).pathname);
 const isHashedChunk = (url: string) => /\/lantoa\/.*-[\w-]{8}\.js$/.test(new URL(url).pathname);
 
 /** The frame holding the widgets: the page itself, or the embed page inside its iframe. */
@@ -359,7 +379,7 @@ async function loadOnce(browser: Browser, page: Page, cdp: CDPSession, url: stri
   const firstScriptAt = Math.min(...lantoa.flatMap((r) => (r.url.endsWith('.js') && r.end !== undefined ? [r.end] : [])));
   const tasks = trace ? mainThreadTasks(trace, firstScriptAt) : [NaN];
   // The file the page names (loader.js or the direct entry): on warm loads revalidated (304), never downloaded again.
-  const loaderRequest = requests.find((r) => /^\/lantoa\/[\w-]+\.js$/.test(new URL(r.url).pathname) && !isHashedChunk(r.url));
+  const loaderRequest = requests.find((r) => /^\/(lantoa|demo\/bench\/peers)\/[\w-]+\.js$/.test(new URL(r.url).pathname) && !isHashedChunk(r.url));
   const shifts = observed.flatMap((o) => o.shifts);
   return {
     times,
@@ -383,21 +403,35 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
   return { context, page: await context.newPage() };
 }
 
-async function runCase(browser: Browser, base: string, def: BenchPage, profile: ProfileName, cache: Cache): Promise<RunResult[]> {
-  const url = `${base}${BENCH_PATH}/${def.file}`;
-  const results: RunResult[] = [];
-  if (cache === 'cold') {
-    for (let i = 0; i < RUNS; i++) {
+/**
+ * The loads of one page, network and cache on each service in `bases` (this checkout's, and BENCH_BEFORE's):
+ * cold loads alternate between the services, so both see the same machine load; warm visits run per service.
+ */
+async function runCase(browser: Browser, bases: string[], def: BenchPage, profile: ProfileName, cache: Cache): Promise<RunResult[][]> {
+  if (cache === 'warm') {
+    const all: RunResult[][] = [];
+    for (const base of bases) all.push(await runWarm(browser, base, def, profile));
+    return all;
+  }
+  const results: RunResult[][] = bases.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [index, base] of bases.entries()) {
       const { context, page } = await newPage(browser);
       try {
         const cdp = await emulate(page, context, profile);
-        results.push(await loadOnce(browser, page, cdp, url, def, profile, cache));
+        results[index].push(await loadOnce(browser, page, cdp, `${base}${BENCH_PATH}/${def.file}`, def, profile, cache));
       } finally {
         await context.close();
       }
     }
-    return results;
   }
+  return results;
+}
+
+async function runWarm(browser: Browser, base: string, def: BenchPage, profile: ProfileName): Promise<RunResult[]> {
+  const url = `${base}${BENCH_PATH}/${def.file}`;
+  const cache = 'warm';
+  const results: RunResult[] = [];
   // Warm: the visitor has been on the page before (same context); each measured load is another visit.
   // A new tab for each visit: a new renderer, so only the HTTP cache carries over (not Blink's memory cache).
   const { context, page: first } = await newPage(browser);
@@ -423,6 +457,8 @@ async function runCase(browser: Browser, base: string, def: BenchPage, profile: 
 /** One row of the table: a run's figures over the runs of one page, network and cache (medians; CLS and chunks fetched again: the largest). */
 interface CaseSummary extends Pick<RunResult, 'lantoaBytes' | 'lantoaRequests' | 'depth' | 'cls' | 'clsLantoaSources' | 'longestTaskMs' | 'chunksRefetched'> {
   page: string;
+  /** The same page from BENCH_BEFORE's checkout, measured alongside: BENCH_BEFORE_LABEL (`before`); absent for this checkout. */
+  variant?: string;
   design: BenchPage['design'];
   profile: ProfileName;
   cache: Cache;
@@ -435,10 +471,11 @@ interface CaseSummary extends Pick<RunResult, 'lantoaBytes' | 'lantoaRequests' |
   raw: RunResult[];
 }
 
-function summarize(def: BenchPage, profile: ProfileName, cache: Cache, raw: RunResult[]): CaseSummary {
+function summarize(def: BenchPage, profile: ProfileName, cache: Cache, raw: RunResult[], variant?: string): CaseSummary {
   const med = (pick: (r: RunResult) => number) => median(raw.map(pick));
   return {
     page: def.id,
+    variant,
     design: def.design,
     profile,
     cache,
@@ -461,16 +498,31 @@ function summarize(def: BenchPage, profile: ProfileName, cache: Cache, raw: RunR
   };
 }
 
+/** The first peer: what every row's ×USWDS figure divides by. */
+const [YARDSTICK] = PEERS;
+
+/** The yardstick peer's median time in the same run, network and cache: what the ×USWDS column divides by. */
+function yardstickMs(cases: readonly CaseSummary[], profile: ProfileName, cache: Cache): number | undefined {
+  return cases.find((c) => c.page === YARDSTICK.id && !c.variant && c.profile === profile && c.cache === cache)?.widgets[0]?.ms;
+}
+
+/** "×0.97" of the yardstick, or "–" when it was not measured in this run. */
+function vsYardstick(ms: number, yardstick: number | undefined): string {
+  return yardstick ? `×${(ms / yardstick).toFixed(2)}` : '–';
+}
+
 function table(cases: CaseSummary[]): string {
   const rows = [
-    '| page | design | net | cache | widget: first content (floor, ×floor) | Lantoa bytes | req | chain | CLS (max) | longest task (median) | loader | chunks again |',
-    '|---|---|---|---|---|---:|---:|---:|---:|---:|---|---:|',
+    '| page | design | net | cache | widget: first content (floor, ×floor) | ×USWDS (same run) | widget bytes | req | chain | CLS (max) | longest task (median) | loader | chunks again |',
+    '|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|',
   ];
   for (const c of cases) {
+    const yardstick = yardstickMs(cases, c.profile, c.cache);
     const widgets = c.widgets.map((w) => `${w.tag.replace(/^lantoa-/, '')}: **${seconds(w.ms)}** (${seconds(w.floorMs)}, ×${w.ratio.toFixed(2)})`).join('<br>');
+    const vsPeer = c.widgets.map((w) => vsYardstick(w.ms, yardstick)).join('<br>');
     const longest = Number.isFinite(c.longestTaskMs) ? `${c.longestTaskMs} ms${c.runsWithLongTasks ? ` (${c.runsWithLongTasks}/${c.runs} runs > 50 ms)` : ''}` : '–';
     rows.push(
-      `| ${c.page} | ${c.design} | ${c.profile} | ${c.cache} | ${widgets} | ${kib(c.lantoaBytes)} | ${c.lantoaRequests} | ${c.depth} | ${c.cls} | ${longest} | ${c.loader.join(', ')} | ${c.cache === 'warm' ? c.chunksRefetched : '–'} |`,
+      `| ${c.page}${c.variant ? ` (${c.variant})` : ''} | ${c.design} | ${c.profile} | ${c.cache} | ${widgets} | ${vsPeer} | ${kib(c.lantoaBytes)} | ${c.lantoaRequests} | ${c.depth} | ${c.cls} | ${longest} | ${c.loader.join(', ')} | ${c.cache === 'warm' ? c.chunksRefetched : '–'} |`,
     );
   }
   return rows.join('\n');
@@ -504,16 +556,25 @@ const pages = allPages.filter((p) => !pageIds || pageIds.includes(p.id));
 const profiles = (only('BENCH_PROFILES') ?? Object.keys(PROFILES)) as ProfileName[];
 const caches = (only('BENCH_CACHE') ?? ['cold', 'warm']) as Cache[];
 buildIfNeeded();
+copyPeerScripts();
 const service = await startService();
+/** BENCH_BEFORE: a built checkout of an earlier commit (its own node_modules), whose pages are measured alongside. */
+const before = process.env.BENCH_BEFORE ? await startService(process.env.BENCH_BEFORE, process.env.BENCH_BEFORE_PORT ?? '0') : undefined;
 const browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
 const cases: CaseSummary[] = [];
 try {
   for (const def of pages) {
     for (const profile of profiles) {
       for (const cache of caches) {
-        const summary = summarize(def, profile, cache, await runCase(browser, service.base, def, profile, cache));
-        cases.push(summary);
-        console.error(`  ${def.id} ${profile} ${cache}: ${summary.widgets.map((w) => `${w.tag} ${seconds(w.ms)} (×${w.ratio.toFixed(2)})`).join(', ')}`);
+        const bases = before && def.design !== 'peer' ? [service.base, before.base] : [service.base];
+        const [now, then] = await runCase(browser, bases, def, profile, cache);
+        const summaries = [summarize(def, profile, cache, now), ...(then ? [summarize(def, profile, cache, then, process.env.BENCH_BEFORE_LABEL ?? 'before')] : [])];
+        cases.push(...summaries);
+        const yardstick = yardstickMs(cases, profile, cache);
+        for (const summary of summaries) {
+          const label = `${def.id}${summary.variant ? ` (${summary.variant})` : ''}`;
+          console.error(`  ${label} ${profile} ${cache}: ${summary.widgets.map((w) => `${w.tag} ${seconds(w.ms)} (×${w.ratio.toFixed(2)} floor, ${vsYardstick(w.ms, yardstick)} USWDS)`).join(', ')}`);
+        }
       }
     }
   }
@@ -521,6 +582,7 @@ try {
   const version = browser.version();
   await browser.close();
   await stopService(service);
+  if (before) await stopService(before);
   if (cases.length > 0) {
     const when = new Date().toISOString();
     const about = machine(version);

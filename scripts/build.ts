@@ -112,11 +112,30 @@ const loaderMap = Object.fromEntries(WIDGETS.map((w) => [w.tag, filesOf(w.entry)
 // Kept beside the files for the size check and the tests: what a page with each widget loads up front.
 await writeFile(`${OUT}/loader-map.json`, JSON.stringify(loaderMap, null, 2));
 
-// 2. The loader, with the map built in (no extra request for a manifest). Wrapped in a function (iife) so that,
+/**
+ * The lazy modules a widget always loads that are one language's (`quiz-card.vi.ts`: the registry's alternatives
+ * named `<x>.<locale>.ts`), with what they import beyond the widget's own files: written after the widget's files
+ * in the loader's map, which requests the pack of each element's language in the same round as the widget
+ * instead of one trip after it. The loader knows a pack by its file name: a name it would not recognise stops
+ * the build (it would be requested in every language).
+ */
+const LANGUAGE_MODULE = /\.(vi|en)\.ts$/;
+const LANGUAGE_PACK_FILE = /\.(vi|en)-/; // as in src/loader.ts
+const loaderMapWithPacks = Object.fromEntries(
+  WIDGETS.map((w) => {
+    const packs = w.alwaysLoads.flat().filter((module) => LANGUAGE_MODULE.test(module));
+    const packFiles = packs.flatMap((module) => filesOf(`${w.dir}${module}`).filter((file) => !loaderMap[w.tag].includes(file)));
+    const odd = [...packFiles.filter((file) => !LANGUAGE_PACK_FILE.test(file)), ...loaderMap[w.tag].filter((file) => LANGUAGE_PACK_FILE.test(file))];
+    if (odd.length > 0) throw new Error(`loader: ${odd.join(', ')} of ${w.tag}: only language packs may be named <name>.<vi|en>-<hash>.js`);
+    return [w.tag, [...loaderMap[w.tag], ...packFiles]];
+  }),
+);
+
+// 2. The loader, with the maps built in (no extra request for a manifest). Wrapped in a function (iife) so that,
 // run as a classic script (a CMS that strips type="module"), its names never become globals of the host page.
 await buildStep(
   { rolldownOptions: { input: { loader: 'src/loader.ts' }, output: { format: 'iife', entryFileNames: '[name].js' } } },
-  { __LANTOA_MANIFEST__: JSON.stringify(loaderMap) },
+  { __LANTOA_MANIFEST__: JSON.stringify(loaderMapWithPacks) },
 );
 
 // 3. One classic script with what every widget needs for its first paint (Lit, core, each widget's entry). A

@@ -75,6 +75,28 @@ describe('built loader and bundles', () => {
     expect(requested(frame)).to.include(loaderMap['lantoa-banner'][0]);
   });
 
+  /** Resource timing of the page's requests whose path matches `pattern`. */
+  const timing = (frame: HTMLIFrameElement, pattern: RegExp) =>
+    win(frame)
+      .performance.getEntriesByType('resource')
+      .filter((entry): entry is PerformanceResourceTiming => pattern.test(new URL(entry.name).pathname));
+  const fileTiming = (frame: HTMLIFrameElement, file: string) => timing(frame, new RegExp(`/${file.replace(/\./g, '\\.')}$`));
+
+  for (const [lang, other] of [['en', 'vi'], ['vi', 'en']] as const) {
+    it(`requests the quiz's ${lang} language pack in the same round as the quiz, not after its code has run`, async () => {
+      // The page says vi; the element's own lang (or, without one, the page's) picks the pack, as the widget does.
+      const frame = await page(`<lantoa-quiz-card${lang === 'en' ? ' lang="en"' : ''}></lantoa-quiz-card><script type="module" src="${DIST}/loader.js"></script>`);
+      await until(() => !!frame.contentDocument!.querySelector('lantoa-quiz-card')?.shadowRoot?.querySelector('legend'), 8000, 'the first question');
+      const [entry] = fileTiming(frame, loaderMap['lantoa-quiz-card'][0]);
+      const packs = timing(frame, new RegExp(`/quiz-card\\.${lang}-[\\w-]{8}\\.js$`));
+      expect(packs.length).to.equal(1);
+      // Asked for before the quiz's own code had even arrived: only the loader can have asked, in the same round.
+      expect(packs[0].startTime).to.be.below(entry.responseEnd);
+      expect(timing(frame, new RegExp(`/quiz-card\\.${other}-`))).to.have.length(0);
+      expect(win(frame).__errors).to.deep.equal([]);
+    });
+  }
+
   it('loader.js works when a CMS strips type="module": same file, same requests, no error, no global leaked', async () => {
     const frame = await page(`<lantoa-banner lang="en"></lantoa-banner><script src="${DIST}/loader.js"></script>`);
     const before = Object.keys(win(frame));
