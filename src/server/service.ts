@@ -21,6 +21,8 @@ import { checkLedger, DATABASE_FILE, markLedger } from './ledger.js';
 import { answerClientErrors, requestError } from './protocol-errors.js';
 import { createScopes } from './scopes.js';
 import { SqliteStore } from './sqlite-store.js';
+import { mountPages } from './pages/routes.js';
+import { publicUrlFromEnv, type PagesOptions } from './pages/options.js';
 import type { RecordStore } from './store.js';
 import { StreamHub } from './stream.js';
 
@@ -40,7 +42,7 @@ export interface ServiceDirs {
 /** How long in-flight requests get at shutdown before their connections are cut. */
 const DRAIN_MS = 10_000;
 
-export async function startService(config: ServiceConfig, dirs: ServiceDirs): Promise<Service> {
+export async function startService(config: ServiceConfig, dirs: ServiceDirs, pages: PagesOptions = { publicUrl: publicUrlFromEnv() }): Promise<Service> {
   // Validate everything before touching the disk: a bad campaigns file must not leave a database behind.
   const campaigns = loadCampaigns(config.campaignsFile);
   mkdirSync(config.dataDir, { recursive: true });
@@ -78,6 +80,7 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
   const limiter = (rate: { perMinute: number; burst: number }) => new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
   const site = createApp({ ...dirs, accessLog: config.accessLog, healthy: () => store.healthy });
+  mountPages(site, { scopes, ...pages });
   // The API app answers first and hands everything outside /api/v1 to the site app (api.ts).
   const api = createApi({
     scopes,

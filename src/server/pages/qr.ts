@@ -1,0 +1,20 @@
+/**
+ * QR codes of a unit page's address (uqr, a maintained encoder; error correction M, so a crumpled or
+ * smudged poster still scans), as SVG for print and as PNG (the SVG rendered by resvg with whole pixels per module).
+ */
+import { renderAsync } from '@resvg/resvg-js';
+import { renderSVG } from 'uqr';
+
+/** Modules are drawn 10 units wide; the PNG scales them to 24 px (a 41-module code is 984 px). */
+const MODULE_UNITS = 10;
+const PNG_MODULE_PX = 24;
+
+/** The code as a standalone SVG document with a quiet zone of four modules, as the standard asks. */
+export function qrSvg(url: string): string {
+  return renderSVG(url, { ecc: 'M', border: 4, pixelSize: MODULE_UNITS });
+}
+
+export async function qrPng(url: string): Promise<Buffer> {
+  const image = await renderAsync(qrSvg(url), { fitTo: { mode: 'zoom', value: PNG_MODULE_PX / MODULE_UNITS }, font: { loadSystemFonts: false }, shapeRendering: 1 });
+  return image.asPng();
+}
