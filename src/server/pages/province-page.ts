@@ -35,7 +35,6 @@ export function provincePage({ lang, base, root }: PageContext, view: CampaignVi
 ${progress(lang, view.total, campaign.goal)}
 ${note(lang, view)}
 ${shareSection(lang, { url: urls.pageIn(lang), title })}
-<h2>${t.ranking}</h2>
 <lantoa-pledge-counter campaign="${campaign.id}" variant="province"></lantoa-pledge-counter>
 <h2>${t.units}</h2>
 <ul class="units">

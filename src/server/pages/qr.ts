@@ -14,7 +14,21 @@ export function qrSvg(url: string): string {
   return renderSVG(url, { ecc: 'M', border: 4, pixelSize: MODULE_UNITS });
 }
 
-export async function qrPng(url: string): Promise<Buffer> {
-  const image = await renderAsync(qrSvg(url), { fitTo: { mode: 'zoom', value: PNG_MODULE_PX / MODULE_UNITS }, font: { loadSystemFonts: false }, shapeRendering: 1 });
-  return image.asPng();
+/**
+ * Rendered PNGs by address: a unit's code never changes, and rendering one costs 50–100 ms of CPU. Bounded,
+ * since without PUBLIC_URL the address comes from the request's Host header; emptied when full.
+ */
+const pngs = new Map<string, Promise<Buffer>>();
+const MAX_PNGS = 2000;
+
+export function qrPng(url: string): Promise<Buffer> {
+  let png = pngs.get(url);
+  if (!png) {
+    if (pngs.size >= MAX_PNGS) pngs.clear();
+    png = renderAsync(qrSvg(url), { fitTo: { mode: 'zoom', value: PNG_MODULE_PX / MODULE_UNITS }, font: { loadSystemFonts: false }, shapeRendering: 1 }).then((image) => image.asPng());
+    // A failed rendering is not kept: the next request tries again.
+    png.catch(() => pngs.delete(url));
+    pngs.set(url, png);
+  }
+  return png;
 }
