@@ -2,7 +2,6 @@
  * QR codes of a unit page's address (uqr, a maintained encoder; error correction M, so a crumpled or
  * smudged poster still scans), as SVG for print and as PNG (the SVG rendered by resvg with whole pixels per module).
  */
-import { renderAsync } from '@resvg/resvg-js';
 import { renderSVG } from 'uqr';
 
 /** Modules are drawn 10 units wide; the PNG scales them to 24 px (a 41-module code is 984 px). */
@@ -25,7 +24,10 @@ export function qrPng(url: string): Promise<Buffer> {
   let png = pngs.get(url);
   if (!png) {
     if (pngs.size >= MAX_PNGS) pngs.clear();
-    png = renderAsync(qrSvg(url), { fitTo: { mode: 'zoom', value: PNG_MODULE_PX / MODULE_UNITS }, font: { loadSystemFonts: false }, shapeRendering: 1 }).then((image) => image.asPng());
+    // resvg (a native module) is loaded on the first rendering, not at start-up.
+    png = import('@resvg/resvg-js')
+      .then(({ renderAsync }) => renderAsync(qrSvg(url), { fitTo: { mode: 'zoom', value: PNG_MODULE_PX / MODULE_UNITS }, font: { loadSystemFonts: false }, shapeRendering: 1 }))
+      .then((image) => image.asPng());
     // A failed rendering is not kept: the next request tries again.
     png.catch(() => pngs.delete(url));
     pngs.set(url, png);

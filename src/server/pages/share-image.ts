@@ -5,9 +5,8 @@
  * when what it shows changed and the last drawing is a minute old, so a stream of pledges costs one
  * rendering a minute per image at most (about 0.2 s of a worker thread; 20–40 KB each).
  */
-import { renderAsync } from '@resvg/resvg-js';
 import { createHash } from 'node:crypto';
-import { linePath, wrap } from './glyphs.js';
+import { linePath, loadGlyphs, wrap } from './glyphs.js';
 import type { PageLang } from './language.js';
 import { formatCount, formatPercent, PAGE_STRINGS } from './strings.js';
 
@@ -30,7 +29,7 @@ const COLORS = { background: '#0b4ea2', text: '#ffffff', soft: '#dbe6f6', accent
 const MARGIN = 72;
 const INNER = IMAGE_WIDTH - 2 * MARGIN;
 
-/** The card as SVG: nothing but shapes and glyph paths (no text, no external reference), so no data can act as markup. */
+/** The card as SVG (after {@link loadGlyphs}): nothing but shapes and glyph paths (no text, no external reference), so no data can act as markup. */
 export function cardSvg(card: CardContent): string {
   const t = PAGE_STRINGS[card.lang];
   const paths: string[] = [];
@@ -104,6 +103,8 @@ export class ShareImages {
 
   async #draw(card: CardContent, content: string): Promise<Entry> {
     const drawnAt = this.#now();
+    // Loaded on the first drawing, not at start-up (see loadGlyphs).
+    const [{ renderAsync }] = await Promise.all([import('@resvg/resvg-js'), loadGlyphs()]);
     const image = await renderAsync(cardSvg(card), { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
     const png = image.asPng();
     this.drawn += 1;
