@@ -97,6 +97,8 @@ describe('unit page', () => {
     assert.match(page, /<lantoa-pledge-counter campaign="thu-nghiem" unit="mo-cay-bac"><\/lantoa-pledge-counter>/);
     assert.match(page, /<lantoa-quiz-card unit="mo-cay-bac"><\/lantoa-quiz-card>/);
     assert.match(page, /<script src="\/lantoa\/lantoa\.iife\.js" defer><\/script>/);
+    // Sample goals are labelled as such next to the figure, before any script runs.
+    assert.ok(page.includes('<p class="note">Mục tiêu là số liệu minh họa.</p>'));
     const shared = encodeURIComponent(`${PUBLIC_URL}${unitPath}?lang=vi`);
     assert.ok(page.includes(`https://www.facebook.com/sharer/sharer.php?u=${shared}`));
     assert.ok(page.includes(`https://sp.zalo.me/plugins/share?href=${shared}`));

@@ -1,6 +1,6 @@
 /**
  * Pieces the unit and province pages share: the campaign's banner, the figure and its progress bar, the
- * campaign's note, the link to the other language.
+ * link to the other language.
  */
 import { h } from './layout.js';
 import type { PageLang } from './language.js';
@@ -29,10 +29,9 @@ export function banner(lang: PageLang, view: CampaignView) {
   return h`<lantoa-banner id="lantoa-top" headline="${title[lang]}" message="${description?.[lang] ?? ''}"><b slot="headline">${title[lang]}</b></lantoa-banner>`;
 }
 
-/** The campaign's note ("2020–2025, Bến Tre province…") and, for sample goals, that they are illustrative. */
-export function note(lang: PageLang, view: CampaignView) {
-  const parts = [view.campaign.note?.[lang], view.campaign.goalsAreIllustrative ? PAGE_STRINGS[lang].illustrative : undefined].filter(Boolean);
-  return parts.length ? h`<p class="note">${parts.join(' ')}</p>` : '';
+/** Sample goals say so next to the figure (the counter widget repeats it with the campaign's note). */
+export function illustrativeNote(lang: PageLang, view: CampaignView) {
+  return view.campaign.goalsAreIllustrative ? h`<p class="note">${PAGE_STRINGS[lang].illustrative}</p>` : '';
 }
 
 export function progress(lang: PageLang, count: number, goal: number) {

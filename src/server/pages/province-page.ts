@@ -6,7 +6,7 @@ import { PAGE_CSS } from './assets.js';
 import { h, renderDocument, shareSection, type Rendered } from './layout.js';
 import { PageUrls, type CampaignView } from './model.js';
 import { formatCount, PAGE_STRINGS } from './strings.js';
-import { banner, figure, languageLink, note, progress, type PageContext } from './parts.js';
+import { banner, figure, illustrativeNote, languageLink, progress, type PageContext } from './parts.js';
 
 /**
  * The ranking's height grows with its units: room for the card's head and a row per unit, so the page below
@@ -33,7 +33,7 @@ export function provincePage({ lang, base, root }: PageContext, view: CampaignVi
 <h1>${campaign.title[lang]}</h1>
 <p class="figure">${t.provinceTotal}: <strong>${fig.count}</strong>, ${fig.goal}</p>
 ${progress(lang, view.total, campaign.goal)}
-${note(lang, view)}
+${illustrativeNote(lang, view)}
 ${shareSection(lang, { url: urls.pageIn(lang), title })}
 <lantoa-pledge-counter campaign="${campaign.id}" variant="province"></lantoa-pledge-counter>
 <h2>${t.units}</h2>

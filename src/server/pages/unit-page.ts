@@ -6,7 +6,7 @@
 import { PAGE_CSS } from './assets.js';
 import { h, renderDocument, shareSection, type Rendered } from './layout.js';
 import { PageUrls, type CampaignView, type UnitView } from './model.js';
-import { banner, figure, languageLink, note, progress, type PageContext } from './parts.js';
+import { banner, figure, illustrativeNote, languageLink, progress, type PageContext } from './parts.js';
 import { PAGE_STRINGS } from './strings.js';
 
 export function unitPage({ lang, base, root }: PageContext, view: CampaignView, unit: UnitView): Rendered {
@@ -23,7 +23,7 @@ export function unitPage({ lang, base, root }: PageContext, view: CampaignView, 
 <h1>${unit.name}</h1>
 <p class="figure"><strong>${fig.count}</strong>, ${fig.goal}</p>
 ${progress(lang, unit.count, unit.goal)}
-${note(lang, view)}
+${illustrativeNote(lang, view)}
 ${shareSection(lang, { url: urls.pageIn(lang), title })}
 <h2>${t.pledgeHeading}</h2>
 <lantoa-pledge-counter campaign="${campaign.id}" unit="${unit.id}"></lantoa-pledge-counter>
