@@ -22,6 +22,8 @@ import { createScopes } from './campaigns/scopes.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { RecordStore } from './store/store.js';
 import { StreamHub } from './http/stream.js';
+import { mountPages } from './pages/routes.js';
+import { publicUrlFromEnv, type PagesOptions } from './pages/options.js';
 
 export interface Service {
   /** http://host:port the service listens on (port resolved when 0 was asked). */
@@ -39,7 +41,7 @@ export interface ServiceDirs {
 /** How long in-flight requests get at shutdown before their connections are cut. */
 const DRAIN_MS = 10_000;
 
-export async function startService(config: ServiceConfig, dirs: ServiceDirs): Promise<Service> {
+export async function startService(config: ServiceConfig, dirs: ServiceDirs, pages: PagesOptions = { publicUrl: publicUrlFromEnv() }): Promise<Service> {
   // Validate everything before touching the disk: a bad campaigns file must not leave a database behind.
   const campaigns = loadCampaigns(config.campaignsFile);
   mkdirSync(config.dataDir, { recursive: true });
@@ -87,6 +89,7 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs): Pr
     trustProxy: config.trustProxy,
     accessLog: config.accessLog,
   });
+  mountPages(app, { scopes, ...pages });
   // What createAdaptorServer does, plus an errorHandler: a request the adapter cannot read gets a JSON 400.
   const server = createServer(
     // A request must arrive in seconds: a client trickling its headers (or never sending any) holds a

@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { CAMPAIGN, newKey, postPledge, ROOT, rowsInDatabase, spawnService, tempDir } from './helpers.js';
 
 describe('the compiled service', () => {
-  it('builds, starts with plain node, answers /healthz 200 and a pledge 201, and stops on SIGTERM', async () => {
+  it('builds, starts with plain node, answers /healthz 200, a pledge 201 and a unit page, and stops on SIGTERM', async () => {
     execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
     assert.ok(existsSync(join(ROOT, 'dist/server/store/sqlite-worker.js')), 'the SQLite worker is compiled beside the store');
     assert.ok(existsSync(join(ROOT, 'dist/server/log/log-writer.js')), 'the log writer is compiled beside the log');
@@ -25,6 +25,10 @@ describe('the compiled service', () => {
       assert.deepEqual(await health.json(), { ok: true });
       const pledge = await postPledge(`${base}/api/v1/campaigns/${CAMPAIGN}`, { unit: 'ba-tri', choice: 'smartphone', key: newKey() });
       assert.equal(pledge.status, 201);
+      // The public unit page inlines its style sheet and script from pages/assets/, which the build copies.
+      const page = await fetch(`${base}/c/${CAMPAIGN}/ba-tri`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<style>[^<]{200,}<\/style>/);
       service.child.kill('SIGTERM');
       const { code, stderr } = await service.exited;
       assert.equal(code, 0);
@@ -37,6 +41,7 @@ describe('the compiled service', () => {
         [
           ['GET', 200],
           ['POST', 201],
+          ['GET', 200],
         ],
       );
     } finally {

@@ -42,6 +42,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (accessLog) log.access(c.req.method, c.req.path, c.res.status, performance.now() - start);
   };
 
+  // The public unit and province pages (pages/routes.ts, mounted after this app is made) are logged too.
+  app.use('/c/*', logged);
   app.get('/healthz', logged, (c) => (healthy() ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
 
   app.use(

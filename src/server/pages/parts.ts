@@ -1,0 +1,47 @@
+/**
+ * Pieces the unit and province pages share: the campaign's banner, the figure and its progress bar, the
+ * link to the other language.
+ */
+import { h } from './layout.js';
+import type { PageLang } from './language.js';
+import type { CampaignView, PageUrls } from './model.js';
+import { formatCount, formatPercent, otherLanguage, PAGE_STRINGS } from './strings.js';
+
+export interface PageContext {
+  lang: PageLang;
+  /** Public origin (and path prefix) of the service. */
+  base: string;
+  /** Path prefix alone, for same-origin links and scripts. */
+  root: string;
+}
+
+/** "1.234 cam kết, mục tiêu 23.000 (5%)": the sentence under a unit's or the campaign's name. */
+export function figure(lang: PageLang, count: number, goal: number): { count: string; goal: string; sentence: string } {
+  const t = PAGE_STRINGS[lang];
+  const n = t.pledges(formatCount(lang, count));
+  const g = t.goalOf(formatCount(lang, goal), formatPercent(lang, count, goal));
+  return { count: n, goal: g, sentence: `${n}, ${g}` };
+}
+
+/** The campaign's message in the top bar, written inside the element so it reads before and without JavaScript. */
+export function banner(lang: PageLang, view: CampaignView) {
+  const { title, description } = view.campaign;
+  return h`<lantoa-banner id="lantoa-top" headline="${title[lang]}" message="${description?.[lang] ?? ''}"><b slot="headline">${title[lang]}</b></lantoa-banner>`;
+}
+
+/** Sample goals say so next to the figure (the counter widget repeats it with the campaign's note). */
+export function illustrativeNote(lang: PageLang, view: CampaignView) {
+  return view.campaign.goalsAreIllustrative ? h`<p class="note">${PAGE_STRINGS[lang].illustrative}</p>` : '';
+}
+
+export function progress(lang: PageLang, count: number, goal: number) {
+  const { sentence } = figure(lang, count, goal);
+  return h`<progress max="${Math.max(goal, 1)}" value="${Math.min(count, Math.max(goal, 1))}" aria-label="${sentence}"></progress>`;
+}
+
+/** The same page in the other language; `paths` are the page's addresses under the service's path prefix. */
+export function languageLink(lang: PageLang, paths: PageUrls) {
+  const t = PAGE_STRINGS[lang];
+  const other = otherLanguage(lang);
+  return h`<a href="${paths.pageIn(other)}" lang="${other}" hreflang="${other}">${t.otherLanguage}</a>`;
+}

@@ -1,0 +1,60 @@
+/**
+ * GET /c/:campaign: the province's page: the campaign's total, the ranking of its units (the pledge
+ * counter's province variant, live) and a link to every unit's page, which also reads without JavaScript.
+ */
+import { PAGE_CSS } from './assets.js';
+import { h, renderDocument, shareSection, type Rendered } from './layout.js';
+import { PageUrls, type CampaignView } from './model.js';
+import { formatCount, PAGE_STRINGS } from './strings.js';
+import { banner, figure, illustrativeNote, languageLink, progress, type PageContext } from './parts.js';
+
+/**
+ * The ranking's height grows with its units: room for the card's head and a row per unit, so the page below
+ * does not move when it arrives. Measured with 9 units: 612 px wide (rows of 40 px), 923 px at 320 px wide,
+ * where unit names wrap (rows up to 74 px); the head is about 250 px.
+ */
+function rankingCss(units: number): string {
+  const rem = (perUnit: number) => Math.ceil((17 + units * perUnit) * 10) / 10;
+  const wide = rem(2.6);
+  const narrow = rem(4.7);
+  return `lantoa-pledge-counter{min-height:max(${wide}rem,${wide * 16}px)}@media(max-width:36rem){lantoa-pledge-counter{min-height:max(${narrow}rem,${narrow * 16}px)}}`;
+}
+
+export function provincePage({ lang, base, root }: PageContext, view: CampaignView): Rendered {
+  const t = PAGE_STRINGS[lang];
+  const { campaign } = view;
+  const urls = new PageUrls(base, campaign.id);
+  const paths = new PageUrls(root, campaign.id);
+  const fig = figure(lang, view.total, campaign.goal);
+  const title = `${campaign.title[lang]}: ${fig.count}`;
+  const description = [`${t.provinceTotal}: ${fig.sentence}.`, campaign.description?.[lang]].filter(Boolean).join(' ');
+  const body = h`${banner(lang, view)}
+<main id="main">
+<h1>${campaign.title[lang]}</h1>
+<p class="figure">${t.provinceTotal}: <strong>${fig.count}</strong>, ${fig.goal}</p>
+${progress(lang, view.total, campaign.goal)}
+${illustrativeNote(lang, view)}
+${shareSection(lang, { url: urls.pageIn(lang), title })}
+<lantoa-pledge-counter campaign="${campaign.id}" variant="province"></lantoa-pledge-counter>
+<h2>${t.units}</h2>
+<ul class="units">
+${view.units.map((unit) => h`<li><a href="${new PageUrls(root, campaign.id, unit.id).pageIn(lang)}">${unit.name}</a>: ${t.pledges(formatCount(lang, unit.count))}</li>\n`)}</ul>
+<nav class="more" aria-label="${campaign.title[lang]}">
+${languageLink(lang, paths)}
+</nav>
+</main>`;
+  return renderDocument({
+    lang,
+    root,
+    css: `${PAGE_CSS.text}\n${rankingCss(campaign.units.length)}`,
+    widgets: true,
+    body,
+    card: {
+      title,
+      description,
+      url: urls.pageIn(lang),
+      alternates: { vi: urls.pageIn('vi'), en: urls.pageIn('en') },
+      image: { url: urls.image(lang), alt: `${campaign.title[lang]}: ${fig.sentence}` },
+    },
+  });
+}
