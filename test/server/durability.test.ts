@@ -123,7 +123,9 @@ describe('durability', () => {
       service.child.kill('SIGTERM');
       const { code } = await service.exited;
       assert.equal(code, 0);
-      assert.ok(Date.now() - started < 2000, `shutdown took ${Date.now() - started} ms: an open stream or idle connection held it`);
+      // An open stream or idle connection would hold the exit for the whole 10 s drain (service.ts DRAIN_MS); a
+      // graceful exit takes well under a second on a quiet machine and up to ~4 s at load average 15 (tsx, workers).
+      assert.ok(Date.now() - started < 5000, `shutdown took ${Date.now() - started} ms: an open stream or idle connection held it`);
       await stream.reading;
       assert.equal(stream.ended, true);
       assert.equal(rowsInDatabase(dir.path), 1);
