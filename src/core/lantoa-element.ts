@@ -1,7 +1,7 @@
-import { LitElement, html, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from './decorators.js';
 import { coreStrings } from './core.strings.js';
-import { resolveLocale, toLocale, type Locale } from './i18n.js';
+import { resolveLocale, toLocale, type Explain, type Locale } from './i18n.js';
 
 /** Every connected widget, so one observer can re-render them when any ancestor's `lang` changes. */
 const connected = new Set<LantoaElement>();
@@ -31,6 +31,16 @@ function lantoaEvent<T>(name: string, detail: T, cancelable: boolean): CustomEve
 }
 
 export type ThemeChoice = 'auto' | 'light' | 'dark';
+
+/**
+ * Why a widget shows a message instead of its content: a bad attribute, data it cannot use, a service that
+ * refuses or cannot be reached. A widget reports it from {@link LantoaElement.problem}; the base element renders it.
+ */
+export interface Problem {
+  explain: Explain;
+  /** What the "Try again" button does, offered only where trying again can help (the network failed). */
+  retry?: () => void;
+}
 
 /** Resolves in a new task: `scheduler.yield()` where the browser has it (not held back by fake timers), else a timeout. */
 const nextTask = (): Promise<void> => {
@@ -84,20 +94,37 @@ export abstract class LantoaElement extends LitElement {
   /** What the widget shows; `render()` wraps it so a bug shows a message instead of a broken page. */
   protected abstract renderContent(): unknown;
 
+  /** The one way a widget reports a problem: what it returns here is shown instead of its content. */
+  protected problem(): Problem | undefined {
+    return undefined;
+  }
+
+  /** Where the problem message goes: by default it replaces the content; a widget may keep its frame around it. */
+  protected frameProblem(message: TemplateResult): unknown {
+    return message;
+  }
+
   protected override render(): unknown {
     try {
-      return this.renderContent();
+      const problem = this.problem();
+      return problem ? this.frameProblem(this.renderProblem(problem)) : this.renderContent();
     } catch (error) {
       this.logProblem('render failed', error);
-      return this.renderProblem(coreStrings[this.locale].unexpected);
+      return this.renderProblem({ explain: (locale) => coreStrings[locale].unexpected });
     }
   }
 
-  /** A short localized message inside the widget's own box. */
-  protected renderProblem(message: string): TemplateResult {
-    return html`<p part="problem" class="reset problem" role="status">
-      <strong>${coreStrings[this.locale].problemTitle}</strong> ${message}
-    </p>`;
+  /** A short localized message inside the widget's own box, and "Try again" when that can help. */
+  private renderProblem({ explain, retry }: Problem): TemplateResult {
+    const t = coreStrings[this.locale];
+    return html`<p part="problem" class="reset problem" role="status"><strong>${t.problemTitle}</strong> ${explain(this.locale)}</p>
+      ${retry ? html`<button class="retry" type="button" @click=${retry}>${t.retry}</button>` : nothing}`;
+  }
+
+  /** An attribute the widget cannot use: named for the webmaster in the console, explained in the widget. */
+  protected attributeProblem(name: string, expected: string): Problem {
+    this.logProblem(`attribute ${name}="${this.getAttribute(name) ?? ''}"`, `expected ${expected}`);
+    return { explain: (locale) => coreStrings[locale].invalidAttribute(name, expected) };
   }
 
   /** Console error naming the widget and the exact field, for the webmaster's developer tools. */

@@ -402,6 +402,21 @@ describe('<lantoa-banner>', () => {
       await el.updateComplete;
       expect(shownText(el, 'headline')).to.equal('Tin B');
     });
+    it('treats a feed message with the id "own" like any other: its own link, countdown and dismissal key', async () => {
+      clock = freezeDate('2026-10-05');
+      const el = await fixture<LantoaBanner>(
+        html`<lantoa-banner dismissible banner-id="tinh" cta-href="https://example.org/attr" countdown-to="2026-10-07"></lantoa-banner>`,
+      );
+      el.messages = { messages: [{ id: 'own', headline: 'Tin riêng', cta: { href: 'https://example.org/feed' }, countdownTo: '2026-10-10' }] };
+      await settled(el);
+      expect(shownText(el, 'headline')).to.equal('Tin riêng');
+      expect((part(el, 'cta') as HTMLAnchorElement).href).to.equal('https://example.org/feed');
+      expect(shownText(el, 'countdown')).to.equal('Còn 5 ngày');
+      (part(el, 'dismiss') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(localStorage.getItem(`${STORAGE_PREFIX}tinh/own`)).to.not.equal(null);
+      expect(localStorage.getItem(`${STORAGE_PREFIX}tinh`)).to.equal(null);
+    });
   });
 
   describe('security', () => {
