@@ -8,7 +8,7 @@ import { formatDate, formatNumber, formatPercent, pick } from '../../core/i18n.j
 import { LantoaElement } from '../../core/lantoa-element.js';
 import { fetchJson, LoadError } from '../../core/load.js';
 import { serviceBase } from '../../core/api-client.js';
-import type { Explain } from '../../core/service-problems.js';
+import type { Explain } from '../../core/i18n.js';
 import { styleProps } from '../../core/style-props.js';
 import { cardStyles, formStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
-import { formatNumber, formatPercent, pick, type Locale, type LocalText } from '../../core/i18n.js';
-import { LantoaElement } from '../../core/lantoa-element.js';
-import { fetchJson, isAbort, LoadError, readInlineJson } from '../../core/load.js';
+import { formatNumber, formatPercent, pick, type LocalText } from '../../core/i18n.js';
+import { LantoaElement, type Problem } from '../../core/lantoa-element.js';
+import { DataSource, fetchJson, LoadError, type Found } from '../../core/load.js';
 import type { SendResult } from '../../core/outbox.js';
 import { seededRandom } from '../../core/random.js';
 import { httpUrl } from '../../core/safe-url.js';
@@ -34,13 +34,13 @@ export interface QuizCompleteDetail {
   passed: boolean;
 }
 
-const unreachable: Failure = (locale) => quizFrameStrings[locale].unreachable;
+const unreachable: Problem = { explain: (locale) => quizFrameStrings[locale].unreachable };
+/** Where the content came from, for the console. */
+const origin = (found: Found | undefined) => (found?.url ? `src ${found.url}` : found?.from === 'property' ? 'content' : 'inline JSON');
 
 /** localStorage key of the results waiting to be sent (src/core/outbox.ts). */
 export const QUIZ_OUTBOX = 'lantoa:quiz:outbox';
 
-/** Why the content cannot be shown, worded in the language of the moment. */
-type Failure = (locale: Locale) => string;
 /** Where the round's result is: on its way, waiting on the device, refused, or sent (with the unit's figures when the service gave them). */
 type Delivery = 'sending' | 'queued' | 'sent' | 'rejected' | UnitStats;
 
@@ -90,7 +90,8 @@ export class LantoaQuizCard extends LantoaElement {
   @property({ attribute: false }) content?: unknown;
 
   @state() private quiz?: QuizContent;
-  @state() private failure?: Failure;
+  /** The service will not count this card's results (this site refused, no such quiz or unit): said at once. */
+  @state() private refusal?: Problem;
   @state() private round: Asked[] = [];
   @state() private index = 0;
   @state() private selected: number[] = [];
@@ -105,7 +106,32 @@ export class LantoaQuizCard extends LantoaElement {
   private random: () => number = Math.random;
   /** Showing the built-in quiz, whose text arrives per language. */
   private builtIn = false;
-  private loadAbort?: AbortController;
+  /** The questions: `content` > inline JSON child > `src`, validated; else the built-in quiz (needs no zod). */
+  private readonly questions = new DataSource<QuizContent>(this, {
+    args: () => [this.src, this.content, this.seed],
+    property: () => this.content,
+    url: () => this.src,
+    // The validation code and the strings arrive while the content is on the wire, not after it.
+    fetch: async (url, signal) => (await Promise.all([fetchJson(url, { signal }), import('./quiz-card.schema.js'), this.loadPack()]))[0],
+    read: async (found) => {
+      const [schema, words] = await Promise.all([found.from === 'none' ? undefined : import('./quiz-card.schema.js'), this.loadPack()]);
+      if (!words) throw unreachable;
+      this.builtIn = !schema;
+      if (!schema) return defaultQuiz(loadedPacks());
+      const checked = schema.checkQuizContent(found.data);
+      if (checked.ok) return checked.content;
+      const { problem } = checked;
+      this.logProblem(`invalid content in ${origin(found)}`, problem.detail);
+      throw { explain: (locale) => (problem.field ? schema.describeProblem(problem, locale) : this.invalidDocument()) } satisfies Problem;
+    },
+    ready: (quiz) => this.start(quiz),
+    failed: async (error, found) => {
+      // Content that is not JSON is named in the visitor's language (words from the pack).
+      const parse = error instanceof LoadError && error.kind === 'parse' && (await this.loadPack());
+      this.logError(`content from ${origin(found)}`, error);
+      return parse ? { explain: this.invalidDocument } : unreachable;
+    },
+  });
   /** Key of the result of the round on show, so the card reports on it and not on older queued ones. */
   private resultKey?: string;
   /** Selector of the element to focus after the next render (the step changed). */
@@ -116,13 +142,11 @@ export class LantoaQuizCard extends LantoaElement {
     super.connectedCallback();
     // Results an earlier visit could not send go now (and whenever the browser comes back online).
     if (readStored(QUIZ_OUTBOX) !== null) this.results().catch(() => undefined); // tried again at the next need
-    if (this.hasUpdated) void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopResults();
-    this.loadAbort?.abort();
   }
 
   /**
@@ -152,8 +176,8 @@ export class LantoaQuizCard extends LantoaElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api')) this.stopResults();
-    if (!this.hasUpdated || changed.has('src') || changed.has('content') || changed.has('seed')) void this.load();
-    else if (!languagePack(this.locale)) void this.loadPack();
+    // A new load fetches the words itself (this.questions' args); otherwise a language switch does.
+    if (this.hasUpdated && !changed.has('src') && !changed.has('content') && !changed.has('seed') && !languagePack(this.locale)) void this.loadPack();
   }
 
   /**
@@ -181,64 +205,19 @@ export class LantoaQuizCard extends LantoaElement {
     target?.focus();
   }
 
-  /** Finds the content (property, inline JSON, `src`, else built in), validates outside content, starts a round. */
-  private async load(): Promise<void> {
-    this.loadAbort?.abort();
-    const abort = (this.loadAbort = new AbortController());
-    this.failure = undefined;
-    this.quiz = undefined;
-    this.builtIn = false;
-    let data: unknown;
-    let source = 'content';
-    try {
-      data = this.content ?? undefined; // null clears the property, like undefined
-      if (data === undefined) {
-        source = 'inline JSON';
-        data = readInlineJson(this);
-      }
-      if (data === undefined && this.src) {
-        source = `src ${this.src}`;
-        // The validation code and the strings arrive while the content is on the wire, not after it.
-        [, , data] = await Promise.all([import('./quiz-card.schema.js'), this.loadPack(), fetchJson(this.src, { signal: abort.signal })]);
-      }
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      // Content that is not JSON is named in the visitor's language (words from the pack).
-      const parse = error instanceof LoadError && error.kind === 'parse' && (await this.loadPack());
-      if (abort.signal.aborted) return;
-      this.failure = parse ? this.invalidDocument : unreachable;
-      this.logError(`content from ${source}`, error);
-      return;
-    }
-    // Built-in content is trusted and needs no validation (nor zod): only its words in this language.
-    const [schema, words] = await Promise.all([data === undefined ? undefined : import('./quiz-card.schema.js'), this.loadPack()]);
-    if (abort.signal.aborted) return;
-    if (!words) {
-      this.failure = unreachable;
-      return;
-    }
-    if (!schema) {
-      this.builtIn = true;
-      return this.start(defaultQuiz(loadedPacks()));
-    }
-    const checked = schema.checkQuizContent(data);
-    if (!checked.ok) {
-      const { problem } = checked;
-      this.failure = (locale) => (problem.field ? schema.describeProblem(problem, locale) : this.invalidDocument());
-      this.logProblem(`invalid content in ${source}`, checked.problem.detail);
-      return;
-    }
-    this.start(checked.content);
+  protected override problem(): Problem | undefined {
+    return this.questions.problem ?? this.refusal;
   }
 
   private start(quiz: QuizContent): void {
     const unit = this.unit;
+    this.refusal = undefined;
     // The service is asked now whether it will count this card's results (site allowed, quiz and unit known):
     // a webmaster's mistake shows at once, not after the last question. Failing to ask is retried at the end.
     if (unit)
       this.results()
         .then((results) => results.check(quiz.id, unit))
-        .then((problem) => problem && this.unit === unit && (this.failure = problem))
+        .then((explain) => explain && this.unit === unit && (this.refusal = { explain }))
         .catch(() => undefined);
     this.quiz = quiz;
     this.random = this.seed ? seededRandom(this.seed) : Math.random;
@@ -375,9 +354,8 @@ export class LantoaQuizCard extends LantoaElement {
   }
 
   protected renderContent(): unknown {
-    if (this.failure) return this.renderProblem(this.failure(this.locale));
     const quiz = this.quiz;
-    if (!quiz || this.round.length === 0) return html`<div part="base" class="reset card loading" role="status">${quizFrameStrings[this.locale].loading}</div>`;
+    if (this.questions.status !== 'ready' || !quiz || this.round.length === 0) return html`<div part="base" class="reset card loading" role="status">${quizFrameStrings[this.locale].loading}</div>`;
     const t = this.strings;
     return html`<section part="base" class="reset card" aria-labelledby="title">
       <p id="title" class="title">${this.text(quiz.title)}</p>

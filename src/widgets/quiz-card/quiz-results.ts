@@ -9,7 +9,7 @@ import type { QuizResultRequest, QuizResultResponse, QuizStats } from '../../con
 import { fetchJson } from '../../core/load.js';
 import { newKey, Outbox, postJson, type Queued, type SendResult } from '../../core/outbox.js';
 import { serviceBase } from '../../core/api-client.js';
-import type { Explain } from '../../core/service-problems.js';
+import type { Explain } from '../../core/i18n.js';
 
 export interface PendingResult extends Queued {
   quiz: string;
