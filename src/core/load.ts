@@ -117,8 +117,6 @@ export interface DataSourceOptions<T> {
   refreshSeconds?: () => number;
 }
 
-const isProblem = (error: unknown): error is Problem => typeof (error as Problem | null)?.explain === 'function';
-
 /**
  * A widget's outside data as a Lit reactive controller: the property, else an inline `<script
  * type="application/json">` child, else a URL; aborted when its `args` change or the widget leaves the page
@@ -146,32 +144,28 @@ export class DataSource<T> implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.stop();
-  }
-
-  hostUpdate(): void {
-    const args = this.options.args();
-    if (this.args?.length === args.length && args.every((arg, i) => arg === this.args?.[i])) return;
-    this.args = args;
-    void this.load();
-  }
-
-  private stop(): void {
     this.abort?.abort();
     clearInterval(this.timer);
   }
 
+  hostUpdate(): void {
+    const args = this.options.args();
+    if (this.args && args.every((arg, i) => arg === this.args?.[i])) return;
+    this.args = args;
+    void this.load();
+  }
+
   /** Loads from the first source present; `refreshing` keeps what is on show while it runs and if it fails. */
   async load(refreshing = false): Promise<void> {
-    this.stop();
+    this.hostDisconnected();
     const { signal } = (this.abort = new AbortController());
     const { property, url, fetch = (where, abort) => fetchJson(where, { signal: abort }), read, ready, failed, refreshSeconds } = this.options;
-    if (!refreshing) {
-      [this.status, this.problem] = ['loading', undefined];
-      this.host.requestUpdate();
-    }
-    let found: Found | undefined;
     const where = url() || undefined;
+    const seconds = (where && refreshSeconds?.()) || 0;
+    if (seconds > 0) this.timer = setInterval(() => void this.load(true), seconds * 1000);
+    if (!refreshing) [this.status, this.problem] = ['loading', undefined];
+    this.host.requestUpdate();
+    let found: Found | undefined;
     try {
       const given = property?.() ?? undefined; // null clears the property, like undefined
       const inline = given === undefined ? readInlineJson(this.host) : undefined;
@@ -188,11 +182,10 @@ export class DataSource<T> implements ReactiveController {
       ready?.(value);
     } catch (error) {
       if (isAbort(error) || signal.aborted) return;
-      const problem = isProblem(error) ? error : await failed(error, found);
-      if (!refreshing && !signal.aborted) [this.value, this.problem, this.status] = [undefined, problem, 'failed'];
-    } finally {
-      const seconds = refreshSeconds?.() ?? 0;
-      if (!signal.aborted && where && seconds > 0) this.timer = setInterval(() => void this.load(true), seconds * 1000);
+      // A thrown Problem (bad data, explained by the widget) is shown as it is.
+      const problem = typeof (error as Problem | null)?.explain === 'function' ? (error as Problem) : await failed(error, found);
+      if (refreshing || signal.aborted) return;
+      [this.value, this.problem, this.status] = [undefined, problem, 'failed'];
     }
     this.host.requestUpdate();
   }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
-import { formatNumber, formatPercent, pick, type LocalText } from '../../core/i18n.js';
+import { formatPercent, pick, type LocalText } from '../../core/i18n.js';
 import { LantoaElement, type Problem } from '../../core/lantoa-element.js';
 import { DataSource, fetchJson, LoadError, type Found } from '../../core/load.js';
 import type { SendResult } from '../../core/outbox.js';
@@ -13,6 +13,7 @@ import { languagePack, loadedPacks, loadLanguagePack } from './quiz-card.languag
 import { quizFrameStrings, type QuizCardStrings } from './quiz-card.strings.js';
 import { quizCardStyles } from './quiz-card.styles.js';
 import { defaultQuiz } from './quiz-default.js';
+import type { Delivery } from './quiz-card.result.js';
 import type { PendingResult, QuizResults, UnitStats } from './quiz-results.js';
 import { drawRound, isRight, needed, type Asked, type QuizContent, type QuizQuestion } from './quiz-round.js';
 
@@ -35,14 +36,13 @@ export interface QuizCompleteDetail {
 }
 
 const unreachable: Problem = { explain: (locale) => quizFrameStrings[locale].unreachable };
+const quizSchema = () => import('./quiz-card.schema.js');
 /** Where the content came from, for the console. */
 const origin = (found: Found | undefined) => (found?.url ? `src ${found.url}` : found?.from === 'property' ? 'content' : 'inline JSON');
 
 /** localStorage key of the results waiting to be sent (src/core/outbox.ts). */
 export const QUIZ_OUTBOX = 'lantoa:quiz:outbox';
 
-/** Where the round's result is: on its way, waiting on the device, refused, or sent (with the unit's figures when the service gave them). */
-type Delivery = 'sending' | 'queued' | 'sent' | 'rejected' | UnitStats;
 
 /**
  * A quiz about digital transformation, one question at a time: choose, check, read why (with the source), next; then
@@ -112,9 +112,9 @@ export class LantoaQuizCard extends LantoaElement {
     property: () => this.content,
     url: () => this.src,
     // The validation code and the strings arrive while the content is on the wire, not after it.
-    fetch: async (url, signal) => (await Promise.all([fetchJson(url, { signal }), import('./quiz-card.schema.js'), this.loadPack()]))[0],
+    fetch: async (url, signal) => (await Promise.all([fetchJson(url, { signal }), quizSchema(), this.loadPack()]))[0],
     read: async (found) => {
-      const [schema, words] = await Promise.all([found.from === 'none' ? undefined : import('./quiz-card.schema.js'), this.loadPack()]);
+      const [schema, words] = await Promise.all([found.from === 'none' ? undefined : quizSchema(), this.loadPack()]);
       if (!words) throw unreachable;
       this.builtIn = !schema;
       if (!schema) return defaultQuiz(loadedPacks());
@@ -137,6 +137,9 @@ export class LantoaQuizCard extends LantoaElement {
   /** Selector of the element to focus after the next render (the step changed). */
   private focusTarget?: string;
   private resultsModule?: Promise<QuizResults>;
+  /** The end-of-round view (quiz-card.result.ts), once it has arrived. */
+  private roundEnd?: typeof import('./quiz-card.result.js');
+  private roundEndLoad?: Promise<void>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -200,9 +203,10 @@ export class LantoaQuizCard extends LantoaElement {
     if (this.quiz && this.round.length > 0) this.markContentRendered();
     if (!this.focusTarget) return;
     const target = this.shadowRoot?.querySelector<HTMLElement>(this.focusTarget);
+    if (!target) return; // not rendered yet (the end-of-round view on its way)
     this.focusTarget = undefined;
     // focus() brings it into view if needed, at once: no smooth scrolling to honour or skip.
-    target?.focus();
+    target.focus();
   }
 
   protected override problem(): Problem | undefined {
@@ -274,6 +278,7 @@ export class LantoaQuizCard extends LantoaElement {
     this.answers = [...this.answers, choices];
     this.announcement = `${this.verdict(question, right)} ${this.text(question.explanation)}`;
     this.focusTarget = '#next';
+    this.loadRoundEnd();
     this.emit<QuizAnswerDetail>('lantoa-quiz-answer', {
       quiz: this.quiz?.id ?? '',
       question: question.id,
@@ -327,6 +332,7 @@ export class LantoaQuizCard extends LantoaElement {
     this.finished = true;
     this.announcement = this.outcome(t, quiz).join(' ');
     this.focusTarget = '#result';
+    this.loadRoundEnd();
     this.emit<QuizCompleteDetail>('lantoa-quiz-complete', { quiz: quiz.id, score, total, passed });
     if (this.unit) void this.sendResult(quiz.id, this.unit, score, total);
   }
@@ -348,6 +354,20 @@ export class LantoaQuizCard extends LantoaElement {
     this.delivery = outcome.outcome === 'retry' ? 'queued' : (stats ?? outcome.outcome);
   }
 
+  /** The end-of-round view, requested with the first checked answer; a failed request is tried again at the end. */
+  private loadRoundEnd(): void {
+    this.roundEndLoad ??= import('./quiz-card.result.js').then(
+      (view) => {
+        this.roundEnd = view;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.roundEndLoad = undefined;
+        this.logError('end-of-round view', error);
+      },
+    );
+  }
+
   private retry(): void {
     this.newRound();
     this.focusTarget = '#question';
@@ -359,7 +379,7 @@ export class LantoaQuizCard extends LantoaElement {
     const t = this.strings;
     return html`<section part="base" class="reset card" aria-labelledby="title">
       <p id="title" class="title">${this.text(quiz.title)}</p>
-      ${this.finished ? this.renderResult(t, quiz) : this.renderQuestion(t)}
+      ${this.finished ? this.renderEnd(t, quiz) : this.renderQuestion(t)}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </section>`;
   }
@@ -426,51 +446,25 @@ export class LantoaQuizCard extends LantoaElement {
     </p>`;
   }
 
-  private renderResult(t: QuizCardStrings, quiz: QuizContent): TemplateResult {
-    const [score, verdict] = this.outcome(t, quiz);
-    return html`<div class="done">
-      <div part="result" class="result ${this.passed ? 'right' : 'wrong'}">
-        <p id="result" class="result-title" tabindex="-1">${t.resultTitle}</p>
-        <p class="score">${score}</p>
-        <p class="verdict">${verdict}</p>
-      </div>
-      ${this.renderParticipation(t)}
-      <button type="button" class="retry" @click=${this.retry}>${t.retry}</button>
-      <details>
-        <summary>${t.review}</summary>
-        <ol part="review" class="review">
-          ${this.round.map((_, i) => this.renderReviewItem(t, this.question(i), this.answers[i] ?? []))}
-        </ol>
-      </details>
-    </div>`;
+  private renderEnd(t: QuizCardStrings, quiz: QuizContent): TemplateResult {
+    const view = this.roundEnd;
+    if (!view) return html`<p role="status">${quizFrameStrings[this.locale].loading}</p>`;
+    return view.renderRoundEnd({
+      t,
+      locale: this.locale,
+      outcome: this.outcome(t, quiz),
+      passed: this.passed,
+      delivery: this.unit ? this.delivery : undefined,
+      answered: this.round.map((_, i) => {
+        const [question, chosen] = [this.question(i), this.answers[i] ?? []];
+        return { question, chosen, right: isRight(question, chosen) };
+      }),
+      text: (value) => this.text(value),
+      correctAnswer: (question) => this.correctAnswer(question),
+      source: (question) => this.renderSource(t, question),
+      retry: () => this.retry(),
+    });
   }
-
-  private renderReviewItem(t: QuizCardStrings, question: QuizQuestion, chosen: number[]): TemplateResult {
-    const right = isRight(question, chosen);
-    const answer = chosen.map((choice) => this.text(question.choices[choice])).join('; ');
-    const mark = right ? `✓ ${t.rightMark}` : `✗ ${t.wrongMark}`;
-    return html`<li class=${right ? 'right' : 'wrong'}>
-      <p class="review-question">
-        <span class="mark">${mark}</span>
-        ${this.text(question.text)}
-      </p>
-      <p>${t.yourAnswer} ${answer}</p>
-      ${right ? nothing : html`<p>${this.correctAnswer(question)}</p>`}
-      <p class="explanation">${this.text(question.explanation)}</p>
-      ${this.renderSource(t, question)}
-    </li>`;
-  }
-
-  private renderParticipation(t: QuizCardStrings): TemplateResult | typeof nothing {
-    const delivery = this.delivery;
-    if (!this.unit || !delivery || delivery === 'sent') return nothing;
-    const message =
-      typeof delivery === 'object'
-        ? `${t.participation(delivery.name, formatNumber(this.locale, delivery.participants))} · ${t.averageScore(formatPercent(this.locale, delivery.averageScore))}`
-        : { sending: t.resultSending, queued: t.resultQueued, rejected: t.resultRejected }[delivery];
-    return html`<p class="participation" role="status">${message}</p>`;
-  }
-
 }
 
 defineElement('lantoa-quiz-card', LantoaQuizCard);
