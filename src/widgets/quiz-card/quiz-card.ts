@@ -147,11 +147,6 @@ export class LantoaQuizCard extends LantoaElement {
     if (readStored(QUIZ_OUTBOX) !== null) this.results().catch(() => undefined); // tried again at the next need
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopResults();
-  }
-
   /**
    * The results sender, loaded only where results are sent (`unit` set) or waiting: fetched when a round
    * starts, so a round finished offline can still be saved. A failed fetch is tried again on the next call.
@@ -159,7 +154,7 @@ export class LantoaQuizCard extends LantoaElement {
   private results(): Promise<QuizResults> {
     return (this.resultsModule ??= import('./quiz-results.js').then(
       ({ QuizResults }) =>
-        new QuizResults({
+        new QuizResults(this, {
           storageKey: QUIZ_OUTBOX,
           api: this.api,
           onResult: (result, outcome, stats) => this.onDelivery(result, outcome, stats),
@@ -178,7 +173,7 @@ export class LantoaQuizCard extends LantoaElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api')) this.stopResults();
+    if (this.hasUpdated && changed.has('api')) this.stopResults(); // the next result goes to the new service
     // A new load fetches the words itself (this.questions' args); otherwise a language switch does.
     if (this.hasUpdated && !changed.has('src') && !changed.has('content') && !changed.has('seed') && !languagePack(this.locale)) void this.loadPack();
   }

@@ -3,6 +3,7 @@
  * through the shared outbox (src/core/outbox.ts), so one taken offline is delivered once, later. Loaded
  * only when there is a result to send (a finished round with `unit`, or one queued by an earlier visit).
  */
+import type { ReactiveControllerHost } from 'lit';
 import { quizResultsPath, quizStatsPath } from '../../contract/paths.js';
 import { isQuizUnitFigures } from '../../contract/checks.js';
 import type { QuizResultRequest, QuizResultResponse, QuizStats } from '../../contract/quiz.js';
@@ -35,14 +36,17 @@ export interface ResultsOptions {
   retryMs: () => number;
 }
 
-/** The results of one quiz card: sends what earlier visits left at once, then each new one. */
+/** The results of one quiz card: its outbox (a controller of the card) sends what earlier visits left at once, then each new one. */
 export class QuizResults {
   readonly api: string;
   private readonly outbox: Outbox<PendingResult>;
 
-  constructor({ storageKey, api, onResult, retryMs }: ResultsOptions) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    { storageKey, api, onResult, retryMs }: ResultsOptions,
+  ) {
     const base = (this.api = serviceBase(api));
-    (this.outbox = new Outbox<PendingResult>({
+    this.outbox = new Outbox<PendingResult>(host, {
       storageKey,
       retryMs,
       owns: (result) => result.api === base,
@@ -54,7 +58,7 @@ export class QuizResults {
         }
         onResult(result, outcome, outcome.outcome === 'sent' ? unitStats(outcome.body, result.unit) : null);
       },
-    })).start();
+    });
   }
 
   /**
@@ -78,8 +82,10 @@ export class QuizResults {
     return key;
   }
 
+  /** The card's `api` changed: this service's outbox is done (the next one is another). */
   stop(): void {
     this.outbox.stop();
+    this.host.removeController(this.outbox);
   }
 }
 
