@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from './decorators.js';
-import { coreStrings } from './core.strings.js';
 import { resolveLocale, toLocale, type Explain, type Locale } from './i18n.js';
 
 /** Every connected widget, so one observer can re-render them when any ancestor's `lang` changes. */
@@ -24,6 +23,10 @@ function observeChanges(): void {
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   for (const query of [REDUCED_MOTION, '(prefers-color-scheme: dark)']) media(query)?.addEventListener('change', renderAll);
 }
+
+/** The problem message (src/core/problem-view.ts) once a widget of the page has needed it. */
+let problemView: typeof import('./problem-view.js') | undefined;
+let problemViewLoad: Promise<unknown> | undefined;
 
 /** Built outside the class so the manifest analyzer lists each widget's own `@fires`, not a generic one. */
 function lantoaEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<T> {
@@ -107,24 +110,29 @@ export abstract class LantoaElement extends LitElement {
   protected override render(): unknown {
     try {
       const problem = this.problem();
-      return problem ? this.frameProblem(this.renderProblem(problem)) : this.renderContent();
+      return problem ? this.showProblem(problem) : this.renderContent();
     } catch (error) {
       this.logProblem('render failed', error);
-      return this.renderProblem({ explain: (locale) => coreStrings[locale].unexpected });
+      return problemView ? problemView.renderProblem(problemView.unexpected, this.locale) : this.showProblem({ explain: () => '' });
     }
   }
 
-  /** A short localized message inside the widget's own box, and "Try again" when that can help. */
-  private renderProblem({ explain, retry }: Problem): TemplateResult {
-    const t = coreStrings[this.locale];
-    return html`<p part="problem" class="reset problem" role="status"><strong>${t.problemTitle}</strong> ${explain(this.locale)}</p>
-      ${retry ? html`<button class="retry" type="button" @click=${retry}>${t.retry}</button>` : nothing}`;
+  /** The problem in the widget's frame; its words load with the first problem on the page (nothing shows meanwhile). */
+  private showProblem(problem: Problem): unknown {
+    if (problemView) return this.frameProblem(problemView.renderProblem(problem, this.locale));
+    problemViewLoad ??= import('./problem-view.js').then((view) => (problemView = view));
+    problemViewLoad.then(
+      () => this.requestUpdate(),
+      (error: unknown) => ((problemViewLoad = undefined), this.logError('problem message', error)),
+    );
+    return nothing;
   }
 
   /** An attribute the widget cannot use: named for the webmaster in the console, explained in the widget. */
   protected attributeProblem(name: string, expected: string): Problem {
     this.logProblem(`attribute ${name}="${this.getAttribute(name) ?? ''}"`, `expected ${expected}`);
-    return { explain: (locale) => coreStrings[locale].invalidAttribute(name, expected) };
+    // Worded when shown, after problem-view.ts has arrived.
+    return { explain: (locale) => problemView?.invalidAttribute(locale, name, expected) ?? '' };
   }
 
   /** Console error naming the widget and the exact field, for the webmaster's developer tools. */
