@@ -28,6 +28,21 @@ function observeChanges(): void {
 let problemView: typeof import('./problem-view.js') | undefined;
 let problemViewLoad: Promise<unknown> | undefined;
 
+/**
+ * An attribute the widget cannot use: named for the webmaster in the console, explained in the widget. A function,
+ * not a method, so a widget without such checks (the quiz) leaves it out of its bundle.
+ */
+export function attributeProblem(element: LantoaElement, name: string, expected: string): Problem {
+  element.logProblem(`attribute ${name}="${element.getAttribute(name) ?? ''}"`, `expected ${expected}`);
+  // Worded when shown, after problem-view.ts has arrived.
+  return { explain: (locale) => problemView?.invalidAttribute(locale, name, expected) ?? '' };
+}
+
+/** A console warning naming the widget; a function, so a widget that never warns (the quiz) leaves it out. */
+export function logWarning(element: Element, message: string): void {
+  console.warn(`[lantoa] <${element.localName}> ${message}`);
+}
+
 /** Built outside the class so the manifest analyzer lists each widget's own `@fires`, not a generic one. */
 function lantoaEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<T> {
   return new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable });
@@ -113,7 +128,7 @@ export abstract class LantoaElement extends LitElement {
       return problem ? this.showProblem(problem) : this.renderContent();
     } catch (error) {
       this.logProblem('render failed', error);
-      return problemView ? problemView.renderProblem(problemView.unexpected, this.locale) : this.showProblem({ explain: () => '' });
+      return this.showProblem(problemView?.unexpected ?? { explain: () => '' }); // worded once problem-view.ts is here
     }
   }
 
@@ -128,25 +143,14 @@ export abstract class LantoaElement extends LitElement {
     return nothing;
   }
 
-  /** An attribute the widget cannot use: named for the webmaster in the console, explained in the widget. */
-  protected attributeProblem(name: string, expected: string): Problem {
-    this.logProblem(`attribute ${name}="${this.getAttribute(name) ?? ''}"`, `expected ${expected}`);
-    // Worded when shown, after problem-view.ts has arrived.
-    return { explain: (locale) => problemView?.invalidAttribute(locale, name, expected) ?? '' };
-  }
-
   /** Console error naming the widget and the exact field, for the webmaster's developer tools. */
-  protected logProblem(where: string, detail: unknown): void {
+  logProblem(where: string, detail: unknown): void {
     console.error(`[lantoa] <${this.localName}> ${where}:`, detail);
   }
 
   /** {@link logProblem} for a caught error: its message (an Error) or the value itself. */
   protected logError(where: string, error: unknown): void {
     this.logProblem(where, error instanceof Error ? error.message : error);
-  }
-
-  protected logWarning(message: string): void {
-    console.warn(`[lantoa] <${this.localName}> ${message}`);
   }
 
   /**

@@ -99,8 +99,8 @@ export interface DataSourceOptions<T> {
   property?: () => unknown;
   /** The URL of the data, read only when there is no property value and no inline JSON child. */
   url: () => string | null | undefined;
-  /** GETs the URL (default: JSON); also where a widget starts, in parallel, the lazy imports the data will need. */
-  fetch?: (url: string, signal: AbortSignal) => Promise<unknown>;
+  /** GETs the URL (fetchJson, fetchText); also where a widget starts, in parallel, the lazy imports the data will need. */
+  fetch: (url: string, signal: AbortSignal) => Promise<unknown>;
   /**
    * Turns what was found into the value: validation (its schema imported lazily, so only outside data loads
    * zod) or, for `none`, the widget's own default. Throws to fail; a thrown {@link Problem} is shown as it is.
@@ -159,7 +159,7 @@ export class DataSource<T> implements ReactiveController {
   async load(refreshing = false): Promise<void> {
     this.hostDisconnected();
     const { signal } = (this.abort = new AbortController());
-    const { property, url, fetch = (where, abort) => fetchJson(where, { signal: abort }), read, ready, failed, refreshSeconds } = this.options;
+    const { property, url, fetch, read, ready, failed, refreshSeconds } = this.options;
     const where = url() || undefined;
     const seconds = (where && refreshSeconds?.()) || 0;
     if (seconds > 0) this.timer = setInterval(() => void this.load(true), seconds * 1000);

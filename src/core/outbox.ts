@@ -93,7 +93,7 @@ export interface OutboxOptions<T extends Queued> {
 /**
  * Delivers the items of one queue, one at a time, as a reactive controller of its widget: it starts when the
  * widget connects (sending what an earlier visit left, and again whenever the browser is back `online`) and
- * stops when it leaves the page; {@link submit} saves and sends a new item. Added while the widget is on the
+ * stops when it leaves the page (a test without a widget calls hostConnected and hostDisconnected itself); {@link submit} saves and sends a new item. Added while the widget is on the
  * page (the quiz's, loaded lazily), it starts at once.
  */
 export class Outbox<T extends Queued> implements ReactiveController {
@@ -118,24 +118,19 @@ export class Outbox<T extends Queued> implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.start();
-  }
 
-  hostDisconnected(): void {
-    this.stop();
-  }
 
   private resetDelay(): void {
     this.delay = this.options.retryMs?.() ?? 2000;
   }
 
-  start(): void {
+  /** The widget is on the page: sends what is queued, and again whenever the browser is back online. */
+  hostConnected(): void {
     addEventListener('online', this.onOnline);
     this.flush();
   }
 
-  stop(): void {
+  hostDisconnected(): void {
     removeEventListener('online', this.onOnline);
     clearTimeout(this.timer);
   }

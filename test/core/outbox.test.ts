@@ -35,7 +35,7 @@ describe('core outbox', () => {
     const seen: string[] = [];
     const outbox = new Outbox<Queued>(host(), { storageKey: KEY, send: async (queued) => answers[queued.key], onResult: (queued, result) => seen.push(`${queued.key}:${result.outcome}`), retryMs: () => 60_000 });
     for (const key of ['busy', 'refused', 'fine']) await outbox.submit(item(key));
-    outbox.stop();
+    outbox.hostDisconnected();
     expect(seen).to.deep.equal(['busy:retry', 'refused:rejected', 'fine:sent']);
     expect(readQueue(KEY).map((queued) => queued.key)).to.deep.equal(['busy']);
   });
@@ -57,11 +57,11 @@ describe('core outbox', () => {
         return { outcome: 'sent', body: null };
       },
     });
-    outbox.start();
+    outbox.hostConnected();
     outbox.flush(); // asked again while the first flush runs: nothing is sent twice
     await until(() => sent.length === 2, 2000, 'both items');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    outbox.stop();
+    outbox.hostDisconnected();
     expect(sent).to.deep.equal(['one', 'two']);
     expect(readQueue(KEY).map((queued) => queued.key)).to.deep.equal(['other']);
   });
@@ -107,14 +107,14 @@ describe('core outbox keys and flushes', () => {
         return { outcome: 'sent', body: null };
       },
     });
-    outbox.start(); // nothing queued yet
+    outbox.hostConnected(); // nothing queued yet
     enqueue(KEY, item('first'));
     outbox.flush();
     enqueue(KEY, item('second')); // queued while the flush sends "first": the flush asked for now picks it up
     outbox.flush();
     await until(() => sent.length === 2, 2000, 'both items');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    outbox.stop();
+    outbox.hostDisconnected();
     expect(sent).to.deep.equal(['first', 'second']);
     expect(readQueue(KEY)).to.deep.equal([]);
   });

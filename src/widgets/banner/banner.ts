@@ -3,7 +3,7 @@ import { property, state } from '../../core/decorators.js';
 import { calendarDaysUntil, isWithin, parseIsoDate, type IsoDate } from '../../core/dates.js';
 import { defineElement } from '../../core/define.js';
 import { pick } from '../../core/i18n.js';
-import { LantoaElement, prefersReducedMotion, type Problem } from '../../core/lantoa-element.js';
+import { attributeProblem, LantoaElement, logWarning, prefersReducedMotion, type Problem } from '../../core/lantoa-element.js';
 import { DataSource, fetchJson } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { readStored, removeStored, writeStored } from '../../core/storage.js';
@@ -213,7 +213,7 @@ export class LantoaBanner extends LantoaElement {
 
   protected override problem(): Problem | undefined {
     const bad = this.badAttribute();
-    return bad ? this.attributeProblem(...bad) : undefined;
+    return bad ? attributeProblem(this, ...bad) : undefined;
   }
 
   /** The first invalid attribute, as [name, what was expected]; cta-href is handled apart (warned, not fatal). */
@@ -345,7 +345,7 @@ export class LantoaBanner extends LantoaElement {
     if (!raw) return nothing;
     const href = httpUrl(raw);
     if (!href) {
-      this.logWarning(`call-to-action link "${raw}" refused: only http and https links are allowed`);
+      logWarning(this, `call-to-action link "${raw}" refused: only http and https links are allowed`);
       return nothing;
     }
     const label = shown.ctaLabel || bannerStrings[this.locale].ctaLabel;

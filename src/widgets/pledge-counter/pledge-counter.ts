@@ -6,7 +6,7 @@ import { apiPath } from '../../contract/paths.js';
 import { defineElement } from '../../core/define.js';
 import { formatDate, formatNumber, formatPercent, pick } from '../../core/i18n.js';
 import type { Explain } from '../../core/i18n.js';
-import { LantoaElement, type Problem } from '../../core/lantoa-element.js';
+import { LantoaElement, logWarning, type Problem } from '../../core/lantoa-element.js';
 import { DataSource, fetchJson, LoadError } from '../../core/load.js';
 import { serviceBase } from '../../core/api-client.js';
 import { styleProps } from '../../core/style-props.js';
@@ -216,7 +216,7 @@ export class LantoaPledgeCounter extends LantoaElement {
       await navigator.clipboard.writeText(location.href);
       this.notice = 'copied';
     } catch (error) {
-      if ((error as Error).name !== 'AbortError') this.logWarning(`sharing failed: ${String(error)}`);
+      if ((error as Error).name !== 'AbortError') logWarning(this, `sharing failed: ${String(error)}`);
     }
   }
 

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { pick, toLocale } from '../../core/i18n.js';
-import { LantoaElement, prefersReducedMotion, type Problem } from '../../core/lantoa-element.js';
+import { attributeProblem, LantoaElement, logWarning, prefersReducedMotion, type Problem } from '../../core/lantoa-element.js';
 import { DataSource, fetchJson, fetchText, LoadError, type Found } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { cardStyles, resetStyles, themeTokens } from '../../core/theme.js';
@@ -184,7 +184,7 @@ export class LantoaProgressChart extends LantoaElement {
 
   protected override problem(): Problem | undefined {
     const bad = this.badAttribute();
-    return bad ? this.attributeProblem(...bad) : this.figures.problem;
+    return bad ? attributeProblem(this, ...bad) : this.figures.problem;
   }
 
   private badAttribute(): [string, string] | undefined {
@@ -308,7 +308,7 @@ export class LantoaProgressChart extends LantoaElement {
     } catch (error) {
       this.renderer = undefined;
       this.chartFailed = true;
-      this.logWarning(`the chart could not be drawn; the table stays (${String(error)})`);
+      logWarning(this, `the chart could not be drawn; the table stays (${String(error)})`);
     } finally {
       this.drawing = false;
     }

@@ -441,9 +441,9 @@ export class LantoaQuizCard extends LantoaElement {
     </p>`;
   }
 
-  private renderEnd(t: QuizCardStrings, quiz: QuizContent): TemplateResult {
+  private renderEnd(t: QuizCardStrings, quiz: QuizContent): TemplateResult | typeof nothing {
     const view = this.roundEnd;
-    if (!view) return html`<p role="status">${quizFrameStrings[this.locale].loading}</p>`;
+    if (!view) return nothing; // on its way since the first answer; the score is already announced
     return view.renderRoundEnd({
       t,
       locale: this.locale,

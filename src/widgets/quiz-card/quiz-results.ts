@@ -84,7 +84,7 @@ export class QuizResults {
 
   /** The card's `api` changed: this service's outbox is done (the next one is another). */
   stop(): void {
-    this.outbox.stop();
+    this.outbox.hostDisconnected();
     this.host.removeController(this.outbox);
   }
 }
