@@ -167,13 +167,9 @@ export class LantoaQuizCard extends LantoaElement {
     ));
   }
 
-  private stopResults(): void {
-    this.resultsModule?.then((results) => results.stop()).catch(() => undefined);
-    this.resultsModule = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && changed.has('api')) this.stopResults(); // the next result goes to the new service
+    // The next result goes to the new service; the old one's outbox still delivers what was queued for it.
+    if (this.hasUpdated && changed.has('api')) this.resultsModule = undefined;
     // A new load fetches the words itself (this.questions' args); otherwise a language switch does.
     if (this.hasUpdated && !changed.has('src') && !changed.has('content') && !changed.has('seed') && !languagePack(this.locale)) void this.loadPack();
   }

@@ -36,15 +36,16 @@ export interface ResultsOptions {
   retryMs: () => number;
 }
 
-/** The results of one quiz card: its outbox (a controller of the card) sends what earlier visits left at once, then each new one. */
+/**
+ * The results of one quiz card for one service: its outbox (a controller of the card) sends what earlier visits
+ * left at once, then each new one. When the card's `api` changes it is not stopped: it still delivers what was
+ * queued for its service while the card is on the page.
+ */
 export class QuizResults {
   readonly api: string;
   private readonly outbox: Outbox<PendingResult>;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    { storageKey, api, onResult, retryMs }: ResultsOptions,
-  ) {
+  constructor(host: ReactiveControllerHost, { storageKey, api, onResult, retryMs }: ResultsOptions) {
     const base = (this.api = serviceBase(api));
     this.outbox = new Outbox<PendingResult>(host, {
       storageKey,
@@ -80,12 +81,6 @@ export class QuizResults {
     const key = newKey();
     void this.outbox.submit({ api: this.api, quiz, unit, score, total, key, queuedAt: Date.now() });
     return key;
-  }
-
-  /** The card's `api` changed: this service's outbox is done (the next one is another). */
-  stop(): void {
-    this.outbox.hostDisconnected();
-    this.host.removeController(this.outbox);
   }
 }
 
