@@ -143,7 +143,10 @@ export abstract class LantoaElement extends LitElement {
     return nothing;
   }
 
-  /** Console error naming the widget and the exact field, for the webmaster's developer tools. */
+  /**
+   * Console error naming the widget and the exact field, for the webmaster's developer tools.
+   * @internal public only for attributeProblem
+   */
   logProblem(where: string, detail: unknown): void {
     console.error(`[lantoa] <${this.localName}> ${where}:`, detail);
   }
