@@ -1,4 +1,4 @@
-import { LitElement, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from './decorators.js';
 import { resolveLocale, toLocale, type Explain, type Locale } from './i18n.js';
 
@@ -113,34 +113,35 @@ export abstract class LantoaElement extends LitElement {
   protected abstract renderContent(): unknown;
 
   /** The one way a widget reports a problem: what it returns here is shown instead of its content. */
-  protected problem(): Problem | undefined {
-    return undefined;
-  }
+  protected problem?(): Problem | undefined;
 
   /** Where the problem message goes: by default it replaces the content; a widget may keep its frame around it. */
-  protected frameProblem(message: TemplateResult): unknown {
-    return message;
-  }
+  protected frameProblem?(message: TemplateResult): unknown;
 
   protected override render(): unknown {
     try {
-      const problem = this.problem();
-      return problem ? this.showProblem(problem) : this.renderContent();
+      const problem = this.problem?.();
+      if (!problem) return this.renderContent();
+      const message = this.renderProblem(problem);
+      return this.frameProblem?.(message) ?? message;
     } catch (error) {
       this.logProblem('render failed', error);
-      return this.showProblem(problemView?.unexpected ?? { explain: () => '' }); // worded once problem-view.ts is here
+      // Not in the widget's frame: drawing the frame may be what failed.
+      return this.renderProblem(problemView?.unexpected ?? { explain: () => '' });
     }
   }
 
-  /** The problem in the widget's frame; its words load with the first problem on the page (nothing shows meanwhile). */
-  private showProblem(problem: Problem): unknown {
-    if (problemView) return this.frameProblem(problemView.renderProblem(problem, this.locale));
-    problemViewLoad ??= import('./problem-view.js').then((view) => (problemView = view));
-    problemViewLoad.then(
-      () => this.requestUpdate(),
-      (error: unknown) => ((problemViewLoad = undefined), this.logError('problem message', error)),
-    );
-    return nothing;
+  /**
+   * The problem message. Its title and "Try again" words load with the first problem on the page; meanwhile, or
+   * if they cannot load (a CSP naming only our script), the widget's own message shows alone.
+   */
+  private renderProblem(problem: Problem): TemplateResult {
+    // Not loaded (offline, a CSP): the plain message stays.
+    if (!problemView) (problemViewLoad ??= import('./problem-view.js').then((view) => (problemView = view))).then(() => this.requestUpdate(), () => undefined);
+    return problemView
+      ? problemView.renderProblem(problem, this.locale)
+      : html`<p part="problem" class="reset problem" role="status">${problem.explain(this.locale)}</p>
+          ${problem.retry ? html`<button class="retry" type="button" @click=${problem.retry}>↻</button>` : nothing}`;
   }
 
   /**

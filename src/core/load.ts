@@ -103,11 +103,10 @@ export interface DataSourceOptions<T> {
   fetch: (url: string, signal: AbortSignal) => Promise<unknown>;
   /**
    * Turns what was found into the value: validation (its schema imported lazily, so only outside data loads
-   * zod) or, for `none`, the widget's own default. Throws to fail; a thrown {@link Problem} is shown as it is.
+   * zod) or, for `none`, the widget's own default, and starts using it (a later load replaces it). Throws to
+   * fail; a thrown {@link Problem} is shown as it is.
    */
   read: (found: Found, signal: AbortSignal) => Promise<T> | T;
-  /** The new value is in place (not called for an aborted load). */
-  ready?: (value: T) => void;
   /**
    * Logs a failure and says what the widget shows instead (undefined: nothing, the widget falls back). During a
    * refresh the value on show stays, whatever this returns.
@@ -149,43 +148,41 @@ export class DataSource<T> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const args = this.options.args();
-    if (this.args && args.every((arg, i) => arg === this.args?.[i])) return;
-    this.args = args;
-    void this.load();
+    const [last, args] = [this.args, (this.args = this.options.args())];
+    if (!last || args.some((arg, i) => arg !== last[i])) void this.load();
   }
 
   /** Loads from the first source present; `refreshing` keeps what is on show while it runs and if it fails. */
   async load(refreshing = false): Promise<void> {
     this.hostDisconnected();
     const { signal } = (this.abort = new AbortController());
-    const { property, url, fetch, read, ready, failed, refreshSeconds } = this.options;
+    const { property, url, fetch, read, failed, refreshSeconds } = this.options;
     const where = url() || undefined;
-    const seconds = (where && refreshSeconds?.()) || 0;
-    if (seconds > 0) this.timer = setInterval(() => void this.load(true), seconds * 1000);
-    if (!refreshing) [this.status, this.problem] = ['loading', undefined];
+    const seconds = where && refreshSeconds?.();
+    if (seconds) this.timer = setInterval(() => void this.load(true), seconds * 1000);
+    if (!refreshing) {
+      this.status = 'loading';
+      this.problem = undefined;
+    }
     this.host.requestUpdate();
     let found: Found | undefined;
     try {
       const given = property?.() ?? undefined; // null clears the property, like undefined
       const inline = given === undefined ? readInlineJson(this.host) : undefined;
-      found =
-        given !== undefined
-          ? { from: 'property', data: given }
-          : inline !== undefined
-            ? { from: 'inline', data: inline }
-            : { from: where ? 'url' : 'none', data: undefined, url: where };
-      if (found.from === 'url') found.data = await fetch(where as string, signal);
+      found = { from: given !== undefined ? 'property' : inline !== undefined ? 'inline' : where ? 'url' : 'none', data: given ?? inline };
+      if (found.from === 'url') found.data = await fetch((found.url = where as string), signal);
       const value = await read(found, signal);
       if (signal.aborted) return;
-      [this.value, this.status] = [value, 'ready'];
-      ready?.(value);
+      this.value = value;
+      this.status = 'ready';
     } catch (error) {
       if (isAbort(error) || signal.aborted) return;
       // A thrown Problem (bad data, explained by the widget) is shown as it is.
       const problem = typeof (error as Problem | null)?.explain === 'function' ? (error as Problem) : await failed(error, found);
       if (refreshing || signal.aborted) return;
-      [this.value, this.problem, this.status] = [undefined, problem, 'failed'];
+      this.value = undefined;
+      this.problem = problem;
+      this.status = 'failed';
     }
     this.host.requestUpdate();
   }

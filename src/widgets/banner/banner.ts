@@ -142,11 +142,10 @@ export class LantoaBanner extends LantoaElement {
     read: async ({ from, data, url }) => {
       if (from === 'none') return [];
       const checked = (await import('./banner.schema.js')).checkFeed(data);
-      if (checked.ok) return checked.value.messages;
+      if (checked.ok) return (this.rotationIndex = 0), checked.value.messages;
       const at = checked.problem.path ? ` at "${checked.problem.path}"` : '';
       throw new Error(`invalid data in ${url ? `feed ${url}` : from === 'inline' ? 'the inline JSON' : 'the messages property'}${at}: ${checked.problem.detail}`);
     },
-    ready: () => (this.rotationIndex = 0),
     failed: (error) => void this.logError('feed ignored, showing the attributes or default content instead', error),
   });
 

@@ -71,11 +71,7 @@ export class LantoaPledgeCounter extends LantoaElement {
     args: () => [this.campaign, this.api, this.unit],
     url: () => (this.missingAttribute() ? undefined : this.campaignUrl),
     fetch: (url, signal) => Promise.all([fetchJson(url, { signal }), fetchJson(this.countsUrl, { signal })]),
-    read: ({ data }) => (data ? this.readCampaign(data as [unknown, unknown]) : undefined),
-    ready: () => {
-      this.mine = devicePledge(this.apiBase, this.campaign ?? '');
-      this.live.follow({ countsUrl: this.countsUrl, streamUrl: this.apiBase + apiPath.stream(this.campaign ?? '') });
-    },
+    read: ({ data }, signal) => (data ? this.readCampaign(data as [unknown, unknown], signal) : undefined),
     failed: (error) => {
       this.logError(`campaign ${this.campaign} at ${this.apiBase}`, error);
       const status = error instanceof LoadError ? error.status : undefined;
@@ -135,12 +131,15 @@ export class LantoaPledgeCounter extends LantoaElement {
   }
 
   /** Config and counts as the contract says (the quick checks; zod only to name what is wrong), for a unit it has. */
-  private async readCampaign([configData, countsData]: [unknown, unknown]): Promise<CampaignConfig> {
+  private async readCampaign([configData, countsData]: [unknown, unknown], signal: AbortSignal): Promise<CampaignConfig> {
     const config = quickCampaign(configData) ?? (await import('./pledge-counter.schema.js')).checkConfig(configData);
     const counts = quickCounts(countsData) ?? (await import('./pledge-counter.schema.js')).checkCounts(countsData);
     const units = config.units.map((u) => u.id);
     if (this.variant !== 'province' && !units.includes(this.unit ?? '')) throw await explained((problems) => problems.unknownUnit(this.unit ?? '', units));
+    if (signal.aborted) return config; // another campaign is on its way
     [this.counts, this.refusal] = [counts, undefined];
+    this.mine = devicePledge(this.apiBase, this.campaign ?? '');
+    this.live.follow({ countsUrl: this.countsUrl, streamUrl: this.apiBase + apiPath.stream(this.campaign ?? '') });
     return config;
   }
 

@@ -117,14 +117,13 @@ export class LantoaQuizCard extends LantoaElement {
       const [schema, words] = await Promise.all([found.from === 'none' ? undefined : quizSchema(), this.loadPack()]);
       if (!words) throw unreachable;
       this.builtIn = !schema;
-      if (!schema) return defaultQuiz(loadedPacks());
+      if (!schema) return this.start(defaultQuiz(loadedPacks()));
       const checked = schema.checkQuizContent(found.data);
-      if (checked.ok) return checked.content;
+      if (checked.ok) return this.start(checked.content);
       const { problem } = checked;
       this.logProblem(`invalid content in ${origin(found)}`, problem.detail);
       throw { explain: (locale) => (problem.field ? schema.describeProblem(problem, locale) : this.invalidDocument()) } satisfies Problem;
     },
-    ready: (quiz) => this.start(quiz),
     failed: async (error, found) => {
       // Content that is not JSON is named in the visitor's language (words from the pack).
       const parse = error instanceof LoadError && error.kind === 'parse' && (await this.loadPack());
@@ -204,7 +203,8 @@ export class LantoaQuizCard extends LantoaElement {
     return this.questions.problem ?? this.refusal;
   }
 
-  private start(quiz: QuizContent): void {
+  /** Starts a round of `quiz`; returns it. */
+  private start(quiz: QuizContent): QuizContent {
     const unit = this.unit;
     this.refusal = undefined;
     // The service is asked now whether it will count this card's results (site allowed, quiz and unit known):
@@ -217,6 +217,7 @@ export class LantoaQuizCard extends LantoaElement {
     this.quiz = quiz;
     this.random = this.seed ? seededRandom(this.seed) : Math.random;
     this.newRound();
+    return quiz;
   }
 
   /** A fresh round: drawn and shuffled again (a seed continues its sequence, so a retry is reshuffled too). */
@@ -352,10 +353,7 @@ export class LantoaQuizCard extends LantoaElement {
         this.roundEnd = view;
         this.requestUpdate();
       },
-      (error: unknown) => {
-        this.roundEndLoad = undefined;
-        this.logError('end-of-round view', error);
-      },
+      () => (this.roundEndLoad = undefined), // not loaded (offline): tried again at the end of the round
     );
   }
 

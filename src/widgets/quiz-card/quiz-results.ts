@@ -3,7 +3,6 @@
  * through the shared outbox (src/core/outbox.ts), so one taken offline is delivered once, later. Loaded
  * only when there is a result to send (a finished round with `unit`, or one queued by an earlier visit).
  */
-import type { ReactiveControllerHost } from 'lit';
 import { quizResultsPath, quizStatsPath } from '../../contract/paths.js';
 import { isQuizUnitFigures } from '../../contract/checks.js';
 import type { QuizResultRequest, QuizResultResponse, QuizStats } from '../../contract/quiz.js';
@@ -11,6 +10,7 @@ import { fetchJson } from '../../core/load.js';
 import { newKey, Outbox, postJson, type Queued, type SendResult } from '../../core/outbox.js';
 import { serviceBase } from '../../core/api-client.js';
 import type { Explain } from '../../core/i18n.js';
+import type { LantoaElement } from '../../core/lantoa-element.js';
 
 export interface PendingResult extends Queued {
   quiz: string;
@@ -45,7 +45,7 @@ export class QuizResults {
   readonly api: string;
   private readonly outbox: Outbox<PendingResult>;
 
-  constructor(host: ReactiveControllerHost, { storageKey, api, onResult, retryMs }: ResultsOptions) {
+  constructor(host: LantoaElement, { storageKey, api, onResult, retryMs }: ResultsOptions) {
     const base = (this.api = serviceBase(api));
     this.outbox = new Outbox<PendingResult>(host, {
       storageKey,
@@ -54,9 +54,7 @@ export class QuizResults {
       // Only unit, score, total and key leave the device.
       send: ({ quiz, unit, score, total, key }) => postJson(base + quizResultsPath(quiz), { unit, score, total, key } satisfies QuizResultRequest),
       onResult: (result, outcome) => {
-        if (outcome.outcome === 'rejected') {
-          console.error(`[lantoa] <lantoa-quiz-card> result refused (HTTP ${outcome.status} ${outcome.code}):`, outcome.message);
-        }
+        if (outcome.outcome === 'rejected') host.logProblem(`result refused (HTTP ${outcome.status} ${outcome.code})`, outcome.message);
         onResult(result, outcome, outcome.outcome === 'sent' ? unitStats(outcome.body, result.unit) : null);
       },
     });
