@@ -5,7 +5,6 @@
  * backoff, when the browser comes back `online`, and on the next visit, until the service answers. Only a
  * 4xx other than 408/429 drops it (the service will never take it).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isApiErrorDetail } from '../contract/checks.js';
 import { readStored, removeStored, writeStored } from './storage.js';
 
@@ -91,12 +90,10 @@ export interface OutboxOptions<T extends Queued> {
 }
 
 /**
- * Delivers the items of one queue, one at a time, as a reactive controller of its widget: it starts when the
- * widget connects (sending what an earlier visit left, and again whenever the browser is back `online`) and
- * stops when it leaves the page (a test without a widget calls hostConnected and hostDisconnected itself); {@link submit} saves and sends a new item. Added while the widget is on the
- * page (the quiz's, loaded lazily), it starts at once.
+ * Delivers the items of one queue, one at a time, for a widget: call {@link start} when it connects (sends
+ * what an earlier visit left), {@link submit} for a new item, {@link stop} when it disconnects.
  */
-export class Outbox<T extends Queued> implements ReactiveController {
+export class Outbox<T extends Queued> {
   private delay = 0;
   private timer?: ReturnType<typeof setTimeout>;
   private flushing = false;
@@ -110,27 +107,20 @@ export class Outbox<T extends Queued> implements ReactiveController {
     this.flush();
   };
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly options: OutboxOptions<T>,
-  ) {
+  constructor(private readonly options: OutboxOptions<T>) {
     this.resetDelay();
-    host.addController(this);
   }
-
-
 
   private resetDelay(): void {
     this.delay = this.options.retryMs?.() ?? 2000;
   }
 
-  /** The widget is on the page: sends what is queued, and again whenever the browser is back online. */
-  hostConnected(): void {
+  start(): void {
     addEventListener('online', this.onOnline);
     this.flush();
   }
 
-  hostDisconnected(): void {
+  stop(): void {
     removeEventListener('online', this.onOnline);
     clearTimeout(this.timer);
   }

@@ -80,8 +80,7 @@ export const pledgeCounterStyles = css`
   button {
     margin-block-start: 0.75em;
   }
-  button.secondary,
-  button.retry {
+  button.secondary {
     background: transparent;
     color: var(--_link);
   }
