@@ -6,6 +6,9 @@ export const DEFAULT_LOCALE: Locale = 'vi';
 /** A widget's strings: one object per locale, same keys in each (the type makes a missing one fail tsc). */
 export type Strings<T> = Record<Locale, T>;
 
+/** A message worded in the language of the moment (the page may switch languages while it shows). */
+export type Explain = (locale: Locale) => string;
+
 /** Maps any BCP 47 tag (`vi-VN`, `en-GB`, `EN`) to a supported locale; unknown or empty gives the default. */
 export function toLocale(tag: string | null | undefined): Locale {
   const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];

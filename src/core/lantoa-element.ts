@@ -1,7 +1,6 @@
-import { LitElement, html, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from './decorators.js';
-import { coreStrings } from './core.strings.js';
-import { resolveLocale, toLocale, type Locale } from './i18n.js';
+import { resolveLocale, toLocale, type Explain, type Locale } from './i18n.js';
 
 /** Every connected widget, so one observer can re-render them when any ancestor's `lang` changes. */
 const connected = new Set<LantoaElement>();
@@ -25,12 +24,41 @@ function observeChanges(): void {
   for (const query of [REDUCED_MOTION, '(prefers-color-scheme: dark)']) media(query)?.addEventListener('change', renderAll);
 }
 
+/** The problem message (src/core/problem-view.ts) once a widget of the page has needed it. */
+let problemView: typeof import('./problem-view.js') | undefined;
+let problemViewLoad: Promise<unknown> | undefined;
+
+/**
+ * An attribute the widget cannot use: named for the webmaster in the console, explained in the widget. A function,
+ * not a method, so a widget without such checks (the quiz) leaves it out of its bundle.
+ */
+export function attributeProblem(element: LantoaElement, name: string, expected: string): Problem {
+  element.logProblem(`attribute ${name}="${element.getAttribute(name) ?? ''}"`, `expected ${expected}`);
+  // Worded when shown, after problem-view.ts has arrived.
+  return { explain: (locale) => problemView?.invalidAttribute(locale, name, expected) ?? '' };
+}
+
+/** A console warning naming the widget; a function, so a widget that never warns (the quiz) leaves it out. */
+export function logWarning(element: Element, message: string): void {
+  console.warn(`[lantoa] <${element.localName}> ${message}`);
+}
+
 /** Built outside the class so the manifest analyzer lists each widget's own `@fires`, not a generic one. */
 function lantoaEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<T> {
   return new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable });
 }
 
 export type ThemeChoice = 'auto' | 'light' | 'dark';
+
+/**
+ * Why a widget shows a message instead of its content: a bad attribute, data it cannot use, a service that
+ * refuses or cannot be reached. A widget reports it from {@link LantoaElement.problem}; the base element renders it.
+ */
+export interface Problem {
+  explain: Explain;
+  /** What the "Try again" button does, offered only where trying again can help (the network failed). */
+  retry?: () => void;
+}
 
 /** Resolves in a new task: `scheduler.yield()` where the browser has it (not held back by fake timers), else a timeout. */
 const nextTask = (): Promise<void> => {
@@ -84,34 +112,49 @@ export abstract class LantoaElement extends LitElement {
   /** What the widget shows; `render()` wraps it so a bug shows a message instead of a broken page. */
   protected abstract renderContent(): unknown;
 
+  /** The one way a widget reports a problem: what it returns here is shown instead of its content. */
+  protected problem?(): Problem | undefined;
+
+  /** Where the problem message goes: by default it replaces the content; a widget may keep its frame around it. */
+  protected frameProblem?(message: TemplateResult): unknown;
+
   protected override render(): unknown {
     try {
-      return this.renderContent();
+      const problem = this.problem?.();
+      if (!problem) return this.renderContent();
+      const message = this.renderProblem(problem);
+      return this.frameProblem?.(message) ?? message;
     } catch (error) {
       this.logProblem('render failed', error);
-      return this.renderProblem(coreStrings[this.locale].unexpected);
+      // Not in the widget's frame: drawing the frame may be what failed.
+      return this.renderProblem(problemView?.unexpected ?? { explain: () => '' });
     }
   }
 
-  /** A short localized message inside the widget's own box. */
-  protected renderProblem(message: string): TemplateResult {
-    return html`<p part="problem" class="reset problem" role="status">
-      <strong>${coreStrings[this.locale].problemTitle}</strong> ${message}
-    </p>`;
+  /**
+   * The problem message. Its title and "Try again" words load with the first problem on the page; meanwhile, or
+   * if they cannot load (a CSP naming only our script), the widget's own message shows alone.
+   */
+  private renderProblem(problem: Problem): TemplateResult {
+    // Not loaded (offline, a CSP): the plain message stays.
+    if (!problemView) (problemViewLoad ??= import('./problem-view.js').then((view) => (problemView = view))).then(() => this.requestUpdate(), () => undefined);
+    return problemView
+      ? problemView.renderProblem(problem, this.locale)
+      : html`<p part="problem" class="reset problem" role="status">${problem.explain(this.locale)}</p>
+          ${problem.retry ? html`<button class="retry" type="button" @click=${problem.retry}>↻</button>` : nothing}`;
   }
 
-  /** Console error naming the widget and the exact field, for the webmaster's developer tools. */
-  protected logProblem(where: string, detail: unknown): void {
+  /**
+   * Console error naming the widget and the exact field, for the webmaster's developer tools.
+   * @internal public only for attributeProblem
+   */
+  logProblem(where: string, detail: unknown): void {
     console.error(`[lantoa] <${this.localName}> ${where}:`, detail);
   }
 
   /** {@link logProblem} for a caught error: its message (an Error) or the value itself. */
   protected logError(where: string, error: unknown): void {
     this.logProblem(where, error instanceof Error ? error.message : error);
-  }
-
-  protected logWarning(message: string): void {
-    console.warn(`[lantoa] <${this.localName}> ${message}`);
   }
 
   /**

@@ -1,4 +1,9 @@
-/** Loading outside data: an inline JSON child or a URL, with a timeout. Parsing only; validation is in validate.ts. */
+/**
+ * Loading outside data: the data-source controller (a property, an inline JSON child or a URL, with a timeout).
+ * Parsing only; validation is in validate.ts, imported lazily by each widget's `read`.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Problem } from './lantoa-element.js';
 
 export type LoadFailure = 'network' | 'http' | 'timeout' | 'parse';
 
@@ -77,4 +82,108 @@ export function readInlineJson(host: Element): unknown {
 
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** Where a data source's data came from: the property, the inline JSON child, the URL, or nowhere (`none`). */
+export interface Found {
+  from: 'property' | 'inline' | 'url' | 'none';
+  data: unknown;
+  /** The URL, when the data came from it. */
+  url?: string;
+}
+
+export interface DataSourceOptions<T> {
+  /** What the data depends on (as @lit/task's `args`): when one changes, the load under way is aborted and another starts. */
+  args: () => readonly unknown[];
+  /** The value set from JavaScript; wins over the inline child and the URL (undefined or null: not set). */
+  property?: () => unknown;
+  /** The URL of the data, read only when there is no property value and no inline JSON child. */
+  url: () => string | null | undefined;
+  /** GETs the URL (fetchJson, fetchText); also where a widget starts, in parallel, the lazy imports the data will need. */
+  fetch: (url: string, signal: AbortSignal) => Promise<unknown>;
+  /**
+   * Turns what was found into the value: validation (its schema imported lazily, so only outside data loads
+   * zod) or, for `none`, the widget's own default, and starts using it (a later load replaces it). Throws to
+   * fail; a thrown {@link Problem} is shown as it is.
+   */
+  read: (found: Found, signal: AbortSignal) => Promise<T> | T;
+  /**
+   * Logs a failure and says what the widget shows instead (undefined: nothing, the widget falls back). During a
+   * refresh the value on show stays, whatever this returns.
+   */
+  failed: (error: unknown, found: Found | undefined) => Problem | undefined | Promise<Problem | undefined>;
+  /** Seconds between reloads of the URL; 0 or absent: never. */
+  refreshSeconds?: () => number;
+}
+
+/**
+ * A widget's outside data as a Lit reactive controller: the property, else an inline `<script
+ * type="application/json">` child, else a URL; aborted when its `args` change or the widget leaves the page
+ * (loaded again when it comes back), reloaded every `refreshSeconds`. The widget renders `status`, `value` and
+ * `problem`.
+ */
+export class DataSource<T> implements ReactiveController {
+  status: 'loading' | 'ready' | 'failed' = 'loading';
+  value?: T;
+  problem?: Problem;
+  private args?: readonly unknown[];
+  private abort?: AbortController;
+  private timer?: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    private readonly options: DataSourceOptions<T>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Back on the page after leaving it: what was aborted then is loaded again.
+    if (this.args) void this.load();
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    clearInterval(this.timer);
+  }
+
+  hostUpdate(): void {
+    const [last, args] = [this.args, (this.args = this.options.args())];
+    if (!last || args.some((arg, i) => arg !== last[i])) void this.load();
+  }
+
+  /** Loads from the first source present; `refreshing` keeps what is on show while it runs and if it fails. */
+  async load(refreshing = false): Promise<void> {
+    this.hostDisconnected();
+    const { signal } = (this.abort = new AbortController());
+    const { property, url, fetch, read, failed, refreshSeconds } = this.options;
+    const where = url() || undefined;
+    const seconds = where && refreshSeconds?.();
+    if (seconds) this.timer = setInterval(() => void this.load(true), seconds * 1000);
+    if (!refreshing) {
+      this.status = 'loading';
+      this.problem = undefined;
+    }
+    this.host.requestUpdate();
+    let found: Found | undefined;
+    try {
+      const given = property?.() ?? undefined; // null clears the property, like undefined
+      const inline = given === undefined ? readInlineJson(this.host) : undefined;
+      found = { from: given !== undefined ? 'property' : inline !== undefined ? 'inline' : where ? 'url' : 'none', data: given ?? inline };
+      if (found.from === 'url') found.data = await fetch((found.url = where as string), signal);
+      const value = await read(found, signal);
+      if (signal.aborted) return;
+      this.value = value;
+      this.status = 'ready';
+    } catch (error) {
+      if (isAbort(error) || signal.aborted) return;
+      // A thrown Problem (bad data, explained by the widget) is shown as it is.
+      const problem = typeof (error as Problem | null)?.explain === 'function' ? (error as Problem) : await failed(error, found);
+      if (refreshing || signal.aborted) return;
+      this.value = undefined;
+      this.problem = problem;
+      this.status = 'failed';
+    }
+    this.host.requestUpdate();
+  }
 }

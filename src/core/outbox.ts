@@ -5,6 +5,7 @@
  * backoff, when the browser comes back `online`, and on the next visit, until the service answers. Only a
  * 4xx other than 408/429 drops it (the service will never take it).
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isApiErrorDetail } from '../contract/checks.js';
 import { readStored, removeStored, writeStored } from './storage.js';
 
@@ -90,10 +91,12 @@ export interface OutboxOptions<T extends Queued> {
 }
 
 /**
- * Delivers the items of one queue, one at a time, for a widget: call {@link start} when it connects (sends
- * what an earlier visit left), {@link submit} for a new item, {@link stop} when it disconnects.
+ * Delivers the items of one queue, one at a time, as a reactive controller of its widget: it starts when the
+ * widget connects (sending what an earlier visit left, and again whenever the browser is back `online`) and
+ * stops when it leaves the page (a test without a widget calls hostConnected and hostDisconnected itself); {@link submit} saves and sends a new item. Added while the widget is on the
+ * page (the quiz's, loaded lazily), it starts at once.
  */
-export class Outbox<T extends Queued> {
+export class Outbox<T extends Queued> implements ReactiveController {
   private delay = 0;
   private timer?: ReturnType<typeof setTimeout>;
   private flushing = false;
@@ -107,20 +110,27 @@ export class Outbox<T extends Queued> {
     this.flush();
   };
 
-  constructor(private readonly options: OutboxOptions<T>) {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: OutboxOptions<T>,
+  ) {
     this.resetDelay();
+    host.addController(this);
   }
+
+
 
   private resetDelay(): void {
     this.delay = this.options.retryMs?.() ?? 2000;
   }
 
-  start(): void {
+  /** The widget is on the page: sends what is queued, and again whenever the browser is back online. */
+  hostConnected(): void {
     addEventListener('online', this.onOnline);
     this.flush();
   }
 
-  stop(): void {
+  hostDisconnected(): void {
     removeEventListener('online', this.onOnline);
     clearTimeout(this.timer);
   }

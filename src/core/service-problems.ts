@@ -3,10 +3,7 @@
  * not have: in the visitor's language inside the widget, once in English in the console for the
  * webmaster. Loaded only when there is such a problem (the happy path never pays for these words).
  */
-import type { Locale, Strings } from './i18n.js';
-
-/** A message worded in the language of the moment (the page may switch languages while it shows). */
-export type Explain = (locale: Locale) => string;
+import type { Explain, Strings } from './i18n.js';
 
 const words: Strings<{
   origin: (origin: string) => string;

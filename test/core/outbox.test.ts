@@ -1,11 +1,17 @@
 /** The shared outbox (src/core/outbox.ts) and the seeded random numbers (src/core/random.ts). */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
 import { dequeue, enqueue, newKey, Outbox, readQueue, type Queued, type SendResult } from '../../src/core/outbox.js';
 import { seededRandom, shuffled } from '../../src/core/random.js';
 import { until } from '../helpers.js';
 
 const KEY = 'lantoa:test:outbox';
 const item = (key: string): Queued => ({ api: 'https://service.example', key, queuedAt: 1 });
+
+/** A widget stand-in: the outbox is its reactive controller. Not connected unless a test puts it on the page. */
+class OutboxHost extends LitElement {}
+customElements.define('lantoa-outbox-host', OutboxHost);
+const host = () => document.createElement('lantoa-outbox-host') as OutboxHost;
 
 describe('core outbox', () => {
   afterEach(() => localStorage.removeItem(KEY));
@@ -27,9 +33,9 @@ describe('core outbox', () => {
       fine: { outcome: 'sent', body: {} },
     };
     const seen: string[] = [];
-    const outbox = new Outbox<Queued>({ storageKey: KEY, send: async (queued) => answers[queued.key], onResult: (queued, result) => seen.push(`${queued.key}:${result.outcome}`), retryMs: () => 60_000 });
+    const outbox = new Outbox<Queued>(host(), { storageKey: KEY, send: async (queued) => answers[queued.key], onResult: (queued, result) => seen.push(`${queued.key}:${result.outcome}`), retryMs: () => 60_000 });
     for (const key of ['busy', 'refused', 'fine']) await outbox.submit(item(key));
-    outbox.stop();
+    outbox.hostDisconnected();
     expect(seen).to.deep.equal(['busy:retry', 'refused:rejected', 'fine:sent']);
     expect(readQueue(KEY).map((queued) => queued.key)).to.deep.equal(['busy']);
   });
@@ -40,7 +46,7 @@ describe('core outbox', () => {
     enqueue(KEY, item('two'));
     const sent: string[] = [];
     let inFlight = 0;
-    const outbox = new Outbox<Queued>({
+    const outbox = new Outbox<Queued>(host(), {
       storageKey: KEY,
       owns: (queued) => queued.api === 'https://service.example',
       send: async (queued) => {
@@ -51,13 +57,32 @@ describe('core outbox', () => {
         return { outcome: 'sent', body: null };
       },
     });
-    outbox.start();
+    outbox.hostConnected();
     outbox.flush(); // asked again while the first flush runs: nothing is sent twice
     await until(() => sent.length === 2, 2000, 'both items');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    outbox.stop();
+    outbox.hostDisconnected();
     expect(sent).to.deep.equal(['one', 'two']);
     expect(readQueue(KEY).map((queued) => queued.key)).to.deep.equal(['other']);
+  });
+
+  it('as its widget’s controller: starts when the widget connects, stops (no more sends when back online) when it leaves', async () => {
+    enqueue(KEY, item('left-by-earlier-visit'));
+    const sent: string[] = [];
+    const answer: { value: SendResult } = { value: { outcome: 'sent', body: null } };
+    const element = await fixture<OutboxHost>(html`<lantoa-outbox-host></lantoa-outbox-host>`);
+    new Outbox<Queued>(element, { storageKey: KEY, retryMs: () => 60_000, send: async (queued) => (sent.push(queued.key), answer.value) });
+    await until(() => sent.length === 1, 2000, 'the queued item, sent once the controller is added to a connected widget');
+    answer.value = { outcome: 'retry', reason: 'offline' };
+    enqueue(KEY, item('queued-later'));
+    element.remove();
+    dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sent).to.deep.equal(['left-by-earlier-visit']);
+    document.body.append(element);
+    await until(() => sent.length === 2, 2000, 'the item queued meanwhile, sent when the widget is back');
+    expect(sent[1]).to.equal('queued-later');
+    element.remove();
   });
 });
 
@@ -74,7 +99,7 @@ describe('core outbox keys and flushes', () => {
 
   it('flushes again after a flush that found nothing, and goes round once more when asked during one', async () => {
     const sent: string[] = [];
-    const outbox = new Outbox<Queued>({
+    const outbox = new Outbox<Queued>(host(), {
       storageKey: KEY,
       send: async (queued) => {
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -82,14 +107,14 @@ describe('core outbox keys and flushes', () => {
         return { outcome: 'sent', body: null };
       },
     });
-    outbox.start(); // nothing queued yet
+    outbox.hostConnected(); // nothing queued yet
     enqueue(KEY, item('first'));
     outbox.flush();
     enqueue(KEY, item('second')); // queued while the flush sends "first": the flush asked for now picks it up
     outbox.flush();
     await until(() => sent.length === 2, 2000, 'both items');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    outbox.stop();
+    outbox.hostDisconnected();
     expect(sent).to.deep.equal(['first', 'second']);
     expect(readQueue(KEY)).to.deep.equal([]);
   });

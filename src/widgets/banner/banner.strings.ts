@@ -12,7 +12,6 @@ export interface BannerStrings {
   play: string;
   next: string;
   position: (current: number, total: number) => string;
-  invalidAttribute: (name: string, expected: string) => string;
   expectDate: string;
 }
 
@@ -34,7 +33,6 @@ export const bannerStrings: Strings<BannerStrings> = {
     play: 'Tiếp tục tự động chuyển tin',
     next: 'Tin tiếp theo',
     position: (current, total) => `Tin ${current}/${total}`,
-    invalidAttribute: (name, expected) => `Thuộc tính “${name}” không hợp lệ: cần ${expected}.`,
     expectDate: 'một ngày dạng năm-tháng-ngày (ví dụ 2026-10-10)',
   },
   en: {
@@ -52,7 +50,6 @@ export const bannerStrings: Strings<BannerStrings> = {
     play: 'Resume rotation',
     next: 'Next message',
     position: (current, total) => `Message ${current} of ${total}`,
-    invalidAttribute: (name, expected) => `The “${name}” attribute is invalid: expected ${expected}.`,
     expectDate: 'a date as YYYY-MM-DD (e.g. 2026-10-10)',
   },
 };

@@ -1,10 +1,10 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from '../../core/decorators.js';
 import { calendarDaysUntil, isWithin, parseIsoDate, type IsoDate } from '../../core/dates.js';
 import { defineElement } from '../../core/define.js';
 import { pick } from '../../core/i18n.js';
-import { LantoaElement, prefersReducedMotion } from '../../core/lantoa-element.js';
-import { fetchJson, isAbort, readInlineJson } from '../../core/load.js';
+import { attributeProblem, LantoaElement, logWarning, prefersReducedMotion, type Problem } from '../../core/lantoa-element.js';
+import { DataSource, fetchJson } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { readStored, removeStored, writeStored } from '../../core/storage.js';
 import { resetStyles, themeTokens } from '../../core/theme.js';
@@ -29,10 +29,14 @@ export interface BannerCtaDetail {
   href: string;
 }
 
-/** What the banner shows at a given moment, whatever its source. */
+/**
+ * What the banner shows at a given moment: a feed message, or the banner's own content (its slots and
+ * attributes), whose dismissal is remembered under the banner's key and a feed message's under `key/id`.
+ */
 interface Shown {
-  id: string;
-  /** Text from the feed; undefined means "the slot, else the attribute, else the default". */
+  /** Under which the dismissal is remembered, and the `id` of lantoa-cta. */
+  key: string;
+  /** Text from the feed; undefined (own content) means "the slot, else the attribute, else the default". */
   headline?: string;
   message?: string;
   ctaLabel?: string;
@@ -40,8 +44,6 @@ interface Shown {
   countdownTo?: string;
   countdownLabel?: string;
 }
-
-type FeedState = 'none' | 'loading' | 'ready' | 'failed';
 
 /**
  * The campaign message every union site carries.
@@ -130,8 +132,23 @@ export class LantoaBanner extends LantoaElement {
   /** Feed data set from JavaScript (same shape as the feed document); wins over the inline child and `feed`. */
   @property({ attribute: false }) messages?: unknown;
 
-  @state() private feedMessages: FeedMessage[] = [];
-  @state() private feedState: FeedState = 'none';
+  /** The feed's messages: `messages` property > inline JSON child > `feed` URL; a failure falls back to the own message. */
+  private readonly feedSource = new DataSource<FeedMessage[]>(this, {
+    args: () => [this.messages, this.feed],
+    property: () => this.messages,
+    url: () => this.feed,
+    // zod and the schema arrive while the feed is on the wire, not after it.
+    fetch: async (url, signal) => (await Promise.all([fetchJson(url, { signal, timeoutMs: LantoaBanner.feedTimeoutMs }), import('./banner.schema.js')]))[0],
+    read: async ({ from, data, url }) => {
+      if (from === 'none') return [];
+      const checked = (await import('./banner.schema.js')).checkFeed(data);
+      if (checked.ok) return (this.rotationIndex = 0), checked.value.messages;
+      const at = checked.problem.path ? ` at "${checked.problem.path}"` : '';
+      throw new Error(`invalid data in ${url ? `feed ${url}` : from === 'inline' ? 'the inline JSON' : 'the messages property'}${at}: ${checked.problem.detail}`);
+    },
+    failed: (error) => void this.logError('feed ignored, showing the attributes or default content instead', error),
+  });
+
   @state() private rotationIndex = 0;
   @state() private paused = false;
   /** The visitor is pointing at or focused inside the banner: rotation holds still (WAI-ARIA carousel pattern). */
@@ -140,22 +157,14 @@ export class LantoaBanner extends LantoaElement {
 
   /** The messages on show in this update, or null when the banner takes no space (see visibleMessages). */
   private visible: Shown[] | null = null;
-  private feedAbort?: AbortController;
   private rotationTimer?: ReturnType<typeof setInterval>;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) void this.loadFeed();
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.feedAbort?.abort();
     this.stopRotation();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('feed') || changed.has('messages')) void this.loadFeed();
+  protected override willUpdate(): void {
     // Worked out once per update (it reads the dismissals from storage): render and updated() share it.
     this.visible = this.visibleMessages();
   }
@@ -167,59 +176,18 @@ export class LantoaBanner extends LantoaElement {
     this.syncRotation();
   }
 
-  /** Loads and validates feed data from the highest-precedence source present; failures fall back to attributes. */
-  private async loadFeed(): Promise<void> {
-    this.feedAbort?.abort();
-    const abort = (this.feedAbort = new AbortController());
-    let data: unknown;
-    let source: string;
-    try {
-      this.feedState = 'loading';
-      if (this.messages !== undefined) {
-        data = this.messages;
-        source = 'the messages property';
-      } else {
-        data = readInlineJson(this);
-        source = 'the inline JSON';
-        if (data === undefined && this.feed) {
-          source = `feed ${this.feed}`;
-          // zod and the schema arrive while the feed is on the wire, not after it.
-          const [, fetched] = await Promise.all([import('./banner.schema.js'), fetchJson(this.feed, { signal: abort.signal, timeoutMs: LantoaBanner.feedTimeoutMs })]);
-          data = fetched;
-        }
-      }
-      if (data === undefined) {
-        this.feedState = 'none';
-        this.feedMessages = [];
-        return;
-      }
-      const { checkFeed } = await import('./banner.schema.js');
-      if (abort.signal.aborted) return;
-      const checked = checkFeed(data);
-      if (!checked.ok) {
-        const at = checked.problem.path ? ` at "${checked.problem.path}"` : '';
-        throw new Error(`invalid data in ${source}${at}: ${checked.problem.detail}`);
-      }
-      this.feedMessages = checked.value.messages;
-      this.feedState = 'ready';
-      this.rotationIndex = 0;
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.logError('feed ignored, showing the attributes or default content instead', error);
-      this.feedMessages = [];
-      this.feedState = 'failed';
-    }
-  }
-
-  /** Feed messages inside their date window, or the banner's own content when there are none. */
+  /** Feed messages inside their date window, or the banner's own message when there are none. */
   private currentMessages(now: Date): Shown[] {
     const locale = this.locale;
-    const current = this.feedMessages.filter((m) =>
-      isWithin(now, m.start ? parseIsoDate(m.start) : null, m.end ? parseIsoDate(m.end) : null),
-    );
-    if (current.length === 0) return [{ id: 'own' }];
+    const base = this.bannerId || this.id || 'default';
+    const current = (this.feedSource.value ?? []).filter((m) => isWithin(now, m.start ? parseIsoDate(m.start) : null, m.end ? parseIsoDate(m.end) : null));
+    if (current.length === 0) {
+      // The own message: slots and attributes, remembered as dismissed under the banner's key itself.
+      const { ctaLabel, ctaHref, countdownTo, countdownLabel } = this;
+      return [{ key: base, ctaLabel, ctaHref, countdownTo, countdownLabel }];
+    }
     return current.map((m) => ({
-      id: m.id,
+      key: `${base}/${m.id}`,
       headline: pick(m.headline, locale),
       message: pick(m.message, locale),
       ctaLabel: pick(m.cta?.label, locale),
@@ -231,19 +199,24 @@ export class LantoaBanner extends LantoaElement {
 
   /** The messages to show now, or null when the banner should take no space (out of window, dismissed). */
   private visibleMessages(): Shown[] | null {
-    if (this.attributeProblem()) return [];
+    if (this.badAttribute()) return [];
     const now = new Date();
     if (!isWithin(now, this.dateAttribute(this.start), this.dateAttribute(this.end))) return null;
     const messages = this.currentMessages(now);
-    return messages.every((m) => this.isDismissed(this.dismissKey(m))) ? null : messages;
+    return messages.every((m) => this.isDismissed(m.key)) ? null : messages;
   }
 
   private dateAttribute(value: string | undefined): IsoDate | null {
     return value ? parseIsoDate(value) : null;
   }
 
+  protected override problem(): Problem | undefined {
+    const bad = this.badAttribute();
+    return bad ? attributeProblem(this, ...bad) : undefined;
+  }
+
   /** The first invalid attribute, as [name, what was expected]; cta-href is handled apart (warned, not fatal). */
-  private attributeProblem(): [string, string] | null {
+  private badAttribute(): [string, string] | null {
     const t = bannerStrings[this.locale];
     if (!VARIANTS.includes(this.variant)) return ['variant', 'bar | hero | ribbon'];
     for (const [name, value] of [
@@ -258,11 +231,6 @@ export class LantoaBanner extends LantoaElement {
     return null;
   }
 
-  private dismissKey(shown: Shown): string {
-    const base = this.bannerId || this.id || 'default';
-    return shown.id === 'own' ? base : `${base}/${shown.id}`;
-  }
-
   private isDismissed(key: string): boolean {
     if (this.dismissedThisView.has(key)) return true;
     const stored = readStored<{ until: number }>(STORAGE_PREFIX + key);
@@ -273,7 +241,7 @@ export class LantoaBanner extends LantoaElement {
   }
 
   private dismiss(shown: Shown[]): void {
-    const ids = shown.map((m) => this.dismissKey(m));
+    const ids = shown.map((m) => m.key);
     const until = this.dismissDays > 0 ? Date.now() + this.dismissDays * DAY_MS : null;
     if (!this.emit<BannerDismissDetail>('lantoa-dismiss', { ids, until }, true)) return;
     for (const id of ids) if (until !== null) writeStored(STORAGE_PREFIX + id, { until });
@@ -304,15 +272,10 @@ export class LantoaBanner extends LantoaElement {
   }
 
   private onCtaClick(shown: Shown, href: string): void {
-    this.emit<BannerCtaDetail>('lantoa-cta', { id: this.dismissKey(shown), href });
+    this.emit<BannerCtaDetail>('lantoa-cta', { id: shown.key, href });
   }
 
   protected renderContent(): unknown {
-    const problem = this.attributeProblem();
-    if (problem) {
-      this.logProblem(`attribute ${problem[0]}="${this.getAttribute(problem[0]) ?? ''}"`, `expected ${problem[1]}`);
-      return this.renderProblem(bannerStrings[this.locale].invalidAttribute(...problem));
-    }
     const messages = this.visible;
     if (!messages) return nothing;
     const current = this.rotationIndex % messages.length;
@@ -322,7 +285,7 @@ export class LantoaBanner extends LantoaElement {
     return html`<div
       part="base"
       class="reset banner"
-      aria-busy=${this.feedState === 'loading' ? 'true' : 'false'}
+      aria-busy=${this.feedSource.status === 'loading' ? 'true' : 'false'}
       @pointerenter=${() => (this.interacting = true)}
       @pointerleave=${() => (this.interacting = false)}
       @focusin=${() => (this.interacting = true)}
@@ -367,10 +330,8 @@ export class LantoaBanner extends LantoaElement {
     return html`<slot name="message">${this.message || bannerStrings[this.locale].message}</slot>`;
   }
 
-  private renderCountdown(shown: Shown): TemplateResult | typeof nothing {
-    const source = shown.id === 'own' ? this.countdownTo : shown.countdownTo;
-    const label = shown.id === 'own' ? this.countdownLabel : shown.countdownLabel;
-    const target = source ? parseIsoDate(source) : null;
+  private renderCountdown({ countdownTo, countdownLabel: label }: Shown): TemplateResult | typeof nothing {
+    const target = countdownTo ? parseIsoDate(countdownTo) : null;
     if (!target) return nothing;
     const days = calendarDaysUntil(new Date(), target);
     if (days < 0) return nothing;
@@ -379,14 +340,14 @@ export class LantoaBanner extends LantoaElement {
   }
 
   private renderCta(shown: Shown): TemplateResult | typeof nothing {
-    const raw = shown.id === 'own' ? this.ctaHref : shown.ctaHref;
+    const raw = shown.ctaHref;
     if (!raw) return nothing;
     const href = httpUrl(raw);
     if (!href) {
-      this.logWarning(`call-to-action link "${raw}" refused: only http and https links are allowed`);
+      logWarning(this, `call-to-action link "${raw}" refused: only http and https links are allowed`);
       return nothing;
     }
-    const label = (shown.id === 'own' ? this.ctaLabel : shown.ctaLabel) || bannerStrings[this.locale].ctaLabel;
+    const label = shown.ctaLabel || bannerStrings[this.locale].ctaLabel;
     return html`<a part="cta" class="cta" href=${href} @click=${() => this.onCtaClick(shown, href)}>${label}</a>`;
   }
 

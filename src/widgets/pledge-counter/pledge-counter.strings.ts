@@ -20,7 +20,6 @@ export interface PledgeCounterStrings {
   rejected: string;
   unknownCampaign: (campaign: string) => string;
   unreachable: string;
-  retry: string;
   missingAttribute: (name: string) => string;
   ranking: string;
   rank: string;
@@ -53,7 +52,6 @@ export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
     rejected: 'Máy chủ từ chối cam kết này. Vui lòng tải lại trang và thử lại.',
     unknownCampaign: (campaign) => `Không tìm thấy chiến dịch “${campaign}”.`,
     unreachable: 'Không kết nối được máy chủ cam kết.',
-    retry: 'Thử lại',
     missingAttribute: (name) => `Thiếu thuộc tính “${name}”.`,
     ranking: 'Xếp hạng các đơn vị',
     rank: 'Hạng',
@@ -84,7 +82,6 @@ export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
     rejected: 'The server refused this pledge. Please reload the page and try again.',
     unknownCampaign: (campaign) => `Campaign “${campaign}” was not found.`,
     unreachable: 'The pledge service cannot be reached.',
-    retry: 'Try again',
     missingAttribute: (name) => `The “${name}” attribute is missing.`,
     ranking: 'Units ranked',
     rank: 'Rank',

@@ -80,7 +80,8 @@ export const pledgeCounterStyles = css`
   button {
     margin-block-start: 0.75em;
   }
-  button.secondary {
+  button.secondary,
+  button.retry {
     background: transparent;
     color: var(--_link);
   }

@@ -1,14 +1,14 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from '../../core/decorators.js';
 import { campaignPhase, vietnamDay } from '../../contract/campaign-dates.js';
 import { quickCampaign, quickCounts } from '../../contract/checks.js';
 import { apiPath } from '../../contract/paths.js';
 import { defineElement } from '../../core/define.js';
 import { formatDate, formatNumber, formatPercent, pick } from '../../core/i18n.js';
-import { LantoaElement } from '../../core/lantoa-element.js';
-import { fetchJson, LoadError } from '../../core/load.js';
+import type { Explain } from '../../core/i18n.js';
+import { LantoaElement, logWarning, type Problem } from '../../core/lantoa-element.js';
+import { DataSource, fetchJson, LoadError } from '../../core/load.js';
 import { serviceBase } from '../../core/api-client.js';
-import type { Explain } from '../../core/service-problems.js';
 import { styleProps } from '../../core/style-props.js';
 import { cardStyles, formStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
@@ -28,12 +28,11 @@ export interface PledgeEventDetail {
   state: 'queued' | 'counted';
 }
 
-/** Why the counter cannot be used: a known case, or a message explained by src/core/service-problems.ts. */
-type Failure = 'campaign' | 'unreachable' | 'attribute' | Explain;
+const unreachable = (retry?: () => void): Problem => ({ explain: (locale) => pledgeCounterStrings[locale].unreachable, retry });
 
-/** A problem worded by src/core/service-problems.ts, loaded only now; if even that cannot load, 'unreachable'. */
-const explained = (word: (problems: typeof import('../../core/service-problems.js')) => Explain): Promise<Failure> =>
-  import('../../core/service-problems.js').then(word, () => 'unreachable');
+/** A problem worded by src/core/service-problems.ts, loaded only now; if even that cannot load, unreachable. */
+const explained = (word: (problems: typeof import('../../core/service-problems.js')) => Explain): Promise<Problem> =>
+  import('../../core/service-problems.js').then((problems) => ({ explain: word(problems) }), () => unreachable());
 
 /**
  * A visitor pledges to join the digital society; the widget shows the unit's count, the province total and
@@ -67,17 +66,31 @@ export class LantoaPledgeCounter extends LantoaElement {
   /** `full` (counts and pledge form), `compact` (the same, tighter) or `province` (every unit ranked). */
   @property({ reflect: true }) variant: PledgeCounterVariant = 'full';
 
-  @state() private config?: CampaignConfig;
+  /** The campaign's configuration and counts, loaded together; zod loads only if the service sends something odd. */
+  private readonly campaignData = new DataSource<CampaignConfig | undefined>(this, {
+    args: () => [this.campaign, this.api, this.unit],
+    url: () => (this.missingAttribute() ? undefined : this.campaignUrl),
+    fetch: (url, signal) => Promise.all([fetchJson(url, { signal }), fetchJson(this.countsUrl, { signal })]),
+    read: ({ data }, signal) => (data ? this.readCampaign(data as [unknown, unknown], signal) : undefined),
+    failed: (error) => {
+      this.logError(`campaign ${this.campaign} at ${this.apiBase}`, error);
+      const status = error instanceof LoadError ? error.status : undefined;
+      // Refused (403: this site is not on the campaign's list): a retry cannot help; say what the webmaster does.
+      if (status === 403) return explained((problems) => problems.originRefused(this.apiBase, `campaign "${this.campaign}"`));
+      return status === 404 ? { explain: (locale) => pledgeCounterStrings[locale].unknownCampaign(this.campaign ?? '') } : unreachable(() => void this.campaignData.load());
+    },
+  });
   @state() private counts?: Counts;
-  @state() private failure?: Failure;
+  /** This site was taken off the campaign's list since the page loaded (a pledge was refused for it). */
+  @state() private refusal?: Problem;
   @state() private selected?: string;
   @state() private sending = false;
   @state() private mine: DevicePledge | null = null;
   @state() private notice?: 'chooseFirst' | 'rejected' | 'copied';
 
-  private live?: LiveCounts;
+  private readonly live = new LiveCounts(this, (data) => this.applyCounts(data));
   /** Pledges saved on this device and not yet acknowledged by this service: sent, retried, dropped on a 4xx. */
-  private readonly outbox = new Outbox<PendingPledge>({
+  private readonly outbox = new Outbox<PendingPledge>(this, {
     storageKey: PLEDGE_OUTBOX,
     send: sendPledge,
     owns: (pledge) => pledge.api === this.apiBase,
@@ -93,64 +106,41 @@ export class LantoaPledgeCounter extends LantoaElement {
     return this.apiBase + apiPath.campaign(this.campaign ?? '');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) void this.load();
+  private get countsUrl(): string {
+    return this.apiBase + apiPath.counts(this.campaign ?? '');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.outbox.stop();
-    this.live?.stop();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('campaign') || changed.has('api') || changed.has('unit')) void this.load();
+  private get config(): CampaignConfig | undefined {
+    return this.campaignData.value;
   }
 
   protected override updated(): void {
     // The counts are on screen (not the loading state, not a problem): the load benchmark's mark.
-    if (this.config && this.counts && !this.failure) this.markContentRendered();
+    if (this.config && this.counts && !this.problem()) this.markContentRendered();
   }
 
-  /** Loads config and counts in parallel, then goes live. zod loads only if the service sends something odd. */
-  private async load(): Promise<void> {
-    this.live?.stop();
-    this.failure = undefined;
-    this.config = this.counts = undefined;
-    if (!this.campaign || (!this.unit && this.variant !== 'province')) {
-      this.failure = 'attribute';
-      return;
-    }
-    let config: CampaignConfig;
-    let counts: Counts;
-    try {
-      const [configData, countsData] = await Promise.all([fetchJson(this.campaignUrl), fetchJson(this.apiBase + apiPath.counts(this.campaign))]);
-      // The contract's zod schema names what is wrong; it is needed only when the quick check says no.
-      config = quickCampaign(configData) ?? (await import('./pledge-counter.schema.js')).checkConfig(configData);
-      counts = quickCounts(countsData) ?? (await import('./pledge-counter.schema.js')).checkCounts(countsData);
-    } catch (error) {
-      const status = error instanceof LoadError ? error.status : undefined;
-      // Refused (403: this site is not on the campaign's list): a retry cannot help; say what the webmaster does.
-      const campaign = `campaign "${this.campaign}"`;
-      this.failure = status === 403 ? await explained((problems) => problems.originRefused(this.apiBase, campaign)) : status === 404 ? 'campaign' : 'unreachable';
-      this.logError(`campaign ${this.campaign} at ${this.apiBase}`, error);
-      return;
-    }
+  /** Without a campaign, or a unit (but for the province view), there is nothing to load. */
+  private missingAttribute(): string | undefined {
+    return !this.campaign ? 'campaign' : !this.unit && this.variant !== 'province' ? 'unit' : undefined;
+  }
+
+  protected override problem(): Problem | undefined {
+    const missing = this.missingAttribute();
+    if (missing) return { explain: (locale) => pledgeCounterStrings[locale].missingAttribute(missing) };
+    return this.campaignData.problem ?? this.refusal;
+  }
+
+  /** Config and counts as the contract says (the quick checks; zod only to name what is wrong), for a unit it has. */
+  private async readCampaign([configData, countsData]: [unknown, unknown], signal: AbortSignal): Promise<CampaignConfig> {
+    const config = quickCampaign(configData) ?? (await import('./pledge-counter.schema.js')).checkConfig(configData);
+    const counts = quickCounts(countsData) ?? (await import('./pledge-counter.schema.js')).checkCounts(countsData);
     const units = config.units.map((u) => u.id);
-    if (this.variant !== 'province' && !units.includes(this.unit ?? '')) {
-      this.failure = await explained((problems) => problems.unknownUnit(this.unit ?? '', units));
-      return;
-    }
-    [this.config, this.counts] = [config, counts];
-    this.mine = devicePledge(this.apiBase, this.campaign);
-    this.live = new LiveCounts({
-      countsUrl: this.apiBase + apiPath.counts(this.campaign),
-      streamUrl: this.apiBase + apiPath.stream(this.campaign),
-      onCounts: (data) => this.applyCounts(data),
-    });
-    this.live.start();
-    this.outbox.start();
+    if (this.variant !== 'province' && !units.includes(this.unit ?? '')) throw await explained((problems) => problems.unknownUnit(this.unit ?? '', units));
+    if (signal.aborted) return config; // another campaign is on its way
+    [this.counts, this.refusal] = [counts, undefined];
+    this.mine = devicePledge(this.apiBase, this.campaign ?? '');
+    this.live.follow({ countsUrl: this.countsUrl, streamUrl: this.apiBase + apiPath.stream(this.campaign ?? '') });
+    return config;
   }
 
   private applyCounts(data: unknown): void {
@@ -211,7 +201,7 @@ export class LantoaPledgeCounter extends LantoaElement {
       this.notice = 'rejected';
       this.logProblem(`pledge refused (HTTP ${result.status} ${result.code})`, result.message);
       // This site was taken off the campaign's list since the page loaded: the whole counter says so.
-      if (result.code === 'origin_not_allowed' && pledge.campaign === this.campaign) void explained((problems) => problems.originRefused(this.apiBase, `campaign "${pledge.campaign}"`)).then((failure) => (this.failure = failure));
+      if (result.code === 'origin_not_allowed' && pledge.campaign === this.campaign) void explained((problems) => problems.originRefused(this.apiBase, `campaign "${pledge.campaign}"`)).then((problem) => (this.refusal = problem));
     } else if (first) {
       this.emit<PledgeEventDetail>('lantoa-pledge', { ...detail, state: 'queued' });
     }
@@ -225,7 +215,7 @@ export class LantoaPledgeCounter extends LantoaElement {
       await navigator.clipboard.writeText(location.href);
       this.notice = 'copied';
     } catch (error) {
-      if ((error as Error).name !== 'AbortError') this.logWarning(`sharing failed: ${String(error)}`);
+      if ((error as Error).name !== 'AbortError') logWarning(this, `sharing failed: ${String(error)}`);
     }
   }
 
@@ -239,9 +229,8 @@ export class LantoaPledgeCounter extends LantoaElement {
 
   protected renderContent(): unknown {
     const t = this.strings;
-    if (this.failure) return this.renderFailure(t);
     const { config, counts } = this;
-    if (!config || !counts) {
+    if (this.campaignData.status !== 'ready' || !config || !counts) {
       return html`<div part="base" class="reset card loading" role="status">${t.loading}</div>`;
     }
     return html`<section part="base" class="reset card" aria-labelledby="title">
@@ -258,22 +247,6 @@ export class LantoaPledgeCounter extends LantoaElement {
       ${config.note ? html`<span class="note">${pick(config.note, this.locale)}</span>` : nothing}
       ${config.goalsAreIllustrative ? t.illustrative : nothing}
     </p>`;
-  }
-
-  private renderFailure(t: PledgeCounterStrings): TemplateResult {
-    const failure = this.failure;
-    const message =
-      typeof failure === 'function'
-        ? failure(this.locale)
-        : failure === 'attribute'
-          ? t.missingAttribute(this.campaign ? 'unit' : 'campaign')
-          : failure === 'campaign'
-            ? t.unknownCampaign(this.campaign ?? '')
-            : t.unreachable;
-    return html`<div class="reset">
-      ${this.renderProblem(message)}
-      ${this.failure === 'unreachable' ? html`<button class="secondary" type="button" @click=${() => this.load()}>${t.retry}</button>` : nothing}
-    </div>`;
   }
 
   private renderProgress(id: string, count: number, goal: number): TemplateResult {

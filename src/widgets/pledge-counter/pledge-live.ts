@@ -1,17 +1,18 @@
 /**
- * Keeps a pledge counter's numbers live: the service's Server-Sent Events stream while it works, else
- * polling the counts with backoff (proxies and old carriers' gateways often break long-lived streams).
+ * Keeps a pledge counter's numbers live, as a reactive controller of the counter: the service's Server-Sent
+ * Events stream while it works, else polling the counts with backoff (proxies and old carriers' gateways often
+ * break long-lived streams). Stops when the counter leaves the page, follows again when it comes back.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { COUNTS_EVENT } from '../../contract/paths.js';
 import { fetchJson } from '../../core/load.js';
 
-export interface LiveOptions {
+export interface LiveUrls {
   countsUrl: string;
   streamUrl: string;
-  onCounts: (data: unknown) => void;
 }
 
-export class LiveCounts {
+export class LiveCounts implements ReactiveController {
   /** First polling interval; doubled after each failure up to `maxPollMs`, reset after a success. */
   static pollMs = 15_000;
   static maxPollMs = 120_000;
@@ -19,17 +20,39 @@ export class LiveCounts {
   private source?: EventSource;
   private timer?: ReturnType<typeof setTimeout>;
   private delay = LiveCounts.pollMs;
-  private stopped = false;
+  private stopped = true;
+  private urls?: LiveUrls;
 
-  constructor(private readonly options: LiveOptions) {}
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly onCounts: (data: unknown) => void,
+  ) {
+    host.addController(this);
+  }
 
-  start(): void {
+  /** Follows these counts from now on (a campaign's, once its configuration is loaded); undefined: none. */
+  follow(urls: LiveUrls | undefined): void {
+    this.stop();
+    this.urls = urls;
+    this.start();
+  }
+
+  hostConnected(): void {
+    this.start(); // back on the page: follows what it followed
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  private start(): void {
+    if (!this.urls || !this.stopped) return;
     this.stopped = false;
     if (typeof EventSource !== 'function') return this.schedulePoll();
-    const source = (this.source = new EventSource(this.options.streamUrl));
+    const source = (this.source = new EventSource(this.urls.streamUrl));
     const receive = (event: MessageEvent<string>) => {
       try {
-        this.options.onCounts(JSON.parse(event.data));
+        this.onCounts(JSON.parse(event.data));
       } catch {
         /* a malformed event is skipped; the next one carries the full counts again */
       }
@@ -70,7 +93,7 @@ export class LiveCounts {
 
   private async poll(): Promise<void> {
     try {
-      this.options.onCounts(await fetchJson(this.options.countsUrl));
+      if (this.urls) this.onCounts(await fetchJson(this.urls.countsUrl));
       this.delay = LiveCounts.pollMs;
     } catch {
       this.delay = Math.min(this.delay * 2, LiveCounts.maxPollMs);

@@ -23,10 +23,8 @@ export interface ChartStrings {
   notMet: string;
   // Problems
   unreachable: string;
-  retry: string;
   notJson: string;
   notCsv: string;
-  invalidAttribute: (name: string, expected: string) => string;
 }
 
 export const chartStrings: Strings<ChartStrings> = {
@@ -50,10 +48,8 @@ export const chartStrings: Strings<ChartStrings> = {
     met: 'Đạt chỉ tiêu',
     notMet: 'Chưa đạt',
     unreachable: 'Không tải được số liệu. Kiểm tra kết nối mạng rồi thử lại.',
-    retry: 'Thử lại',
     notJson: 'Nguồn số liệu không phải JSON hợp lệ.',
     notCsv: 'Không đọc được tệp CSV.',
-    invalidAttribute: (name, expected) => `Thuộc tính “${name}” không hợp lệ: cần ${expected}.`,
   },
   en: {
     defaultTitle: { progress: 'Progress against targets', trend: 'Trend over the years', compare: 'Units compared' },
@@ -75,9 +71,7 @@ export const chartStrings: Strings<ChartStrings> = {
     met: 'Target met',
     notMet: 'Not yet',
     unreachable: 'The figures could not be loaded. Check the connection and try again.',
-    retry: 'Try again',
     notJson: 'The data source is not valid JSON.',
     notCsv: 'The CSV file could not be read.',
-    invalidAttribute: (name, expected) => `The “${name}” attribute is invalid: expected ${expected}.`,
   },
 };

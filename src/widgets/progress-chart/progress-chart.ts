@@ -1,9 +1,9 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
-import { pick, toLocale, type Locale } from '../../core/i18n.js';
-import { LantoaElement, prefersReducedMotion } from '../../core/lantoa-element.js';
-import { fetchJson, fetchText, isAbort, LoadError, readInlineJson } from '../../core/load.js';
+import { pick, toLocale } from '../../core/i18n.js';
+import { attributeProblem, LantoaElement, logWarning, prefersReducedMotion, type Problem } from '../../core/lantoa-element.js';
+import { DataSource, fetchJson, fetchText, LoadError, type Found } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { cardStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import { deadlinesOver, formatDeadline, KINDS, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
@@ -12,11 +12,17 @@ import { chartStrings, type ChartStrings } from './progress-chart.strings.js';
 import { progressChartStyles } from './progress-chart.styles.js';
 import { renderTable } from './progress-chart.table.js';
 
-type Status = 'loading' | 'ready' | 'unreachable' | 'invalid';
 type ChartModule = typeof import('./progress-chart.canvas.js');
 type ChartHandle = import('./progress-chart.canvas.js').ChartHandle;
 
 const MIN_REFRESH_SECONDS = 10;
+
+/**
+ * A lazy chunk requested before it is needed (while the data is on the wire). A chunk that cannot load (offline, a
+ * CSP) fails where it is awaited; the empty catch only keeps it from reaching the page as an unhandled rejection
+ * when an earlier step fails first.
+ */
+const early = <T>(chunk: Promise<T>): Promise<T> => (chunk.catch(() => undefined), chunk);
 
 export interface ChartReadyDetail {
   kind: ChartKind;
@@ -90,10 +96,16 @@ export class LantoaProgressChart extends LantoaElement {
   /** The data set from JavaScript (same shape as the JSON); wins over every other source. */
   @property({ attribute: false }) data?: unknown;
 
-  @state() private chartData?: ChartData;
-  @state() private status: Status = 'loading';
-  /** The message shown instead of the chart, in whatever language the widget speaks when it renders. */
-  @state() private problem: (locale: Locale) => string = () => '';
+  /** The figures: `data` > inline JSON child > `src` (JSON or CSV) > a pasted `<table>` > the sample campaign's. */
+  private readonly figures = new DataSource<ChartData | undefined>(this, {
+    args: () => [this.src, this.data, this.kind, this.format, this.refresh],
+    property: () => this.data,
+    url: () => (this.src && !this.badAttribute() && httpUrl(this.src)) || undefined,
+    fetch: (url, signal) => this.fetchData(url, signal),
+    read: (found) => this.readData(found),
+    failed: (error, found) => this.dataFailed(error, found?.url),
+    refreshSeconds: () => (this.badAttribute() ? 0 : this.refresh),
+  });
   /** The visitor asked for the table. */
   @state() private tableChosen = false;
   @state() private drawn = false;
@@ -103,8 +115,6 @@ export class LantoaProgressChart extends LantoaElement {
   /** chart.js could not be loaded (offline?): the table stays; the toggle tries again. */
   private chartFailed = false;
 
-  private loadAbort?: AbortController;
-  private refreshTimer?: ReturnType<typeof setInterval>;
   private observer?: IntersectionObserver;
   private chart?: ChartHandle;
   private renderer?: Promise<ChartModule>;
@@ -115,17 +125,12 @@ export class LantoaProgressChart extends LantoaElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) {
-      this.observe();
-      void this.load();
-    }
+    if (this.hasUpdated) this.observe();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadAbort?.abort();
     this.observer?.disconnect();
-    clearInterval(this.refreshTimer);
     this.chart?.destroy();
     this.chart = undefined;
     this.drawn = false;
@@ -136,13 +141,8 @@ export class LantoaProgressChart extends LantoaElement {
     this.observe();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const sources = ['src', 'data', 'kind', 'format', 'refresh'] as const;
-    if (!this.hasUpdated || sources.some((name) => changed.has(name))) void this.load();
-  }
-
   protected override updated(): void {
-    if (this.status !== 'ready' || !this.chartData || rowCount(this.chartData) === 0) return;
+    if (!this.chartData || rowCount(this.chartData) === 0) return;
     this.markContentRendered(); // the table shows real data from here on, chart or not
     if (this.near && !this.tableChosen && !this.chartFailed) void this.drawOrUpdate();
   }
@@ -178,12 +178,21 @@ export class LantoaProgressChart extends LantoaElement {
     return chartStrings[this.locale];
   }
 
-  private attributeProblem(): [string, string] | null {
+  private get chartData(): ChartData | undefined {
+    return this.figures.value;
+  }
+
+  protected override problem(): Problem | undefined {
+    const bad = this.badAttribute();
+    return bad ? attributeProblem(this, ...bad) : this.figures.problem;
+  }
+
+  private badAttribute(): [string, string] | undefined {
     if (!KINDS.includes(this.kind)) return ['kind', KINDS.join(' | ')];
     if (!Number.isFinite(this.refresh) || (this.refresh !== 0 && this.refresh < MIN_REFRESH_SECONDS)) return ['refresh', `0 | ≥ ${MIN_REFRESH_SECONDS}`];
     if (this.format && this.format !== 'csv' && this.format !== 'json') return ['format', 'csv | json'];
     if (this.src && !httpUrl(this.src)) return ['src', 'http(s) URL'];
-    return null;
+    return undefined;
   }
 
   private isCsv(url: string): boolean {
@@ -192,94 +201,58 @@ export class LantoaProgressChart extends LantoaElement {
     return parsed.pathname.toLowerCase().endsWith('.csv') || /(^|&)(output|format)=csv(&|$)/.test(parsed.search.slice(1));
   }
 
-  /** Reads the highest-precedence source, validates it, and shows it; a failed refresh keeps what is shown. */
-  private async load(refreshing = false): Promise<void> {
-    this.loadAbort?.abort();
-    const abort = (this.loadAbort = new AbortController());
-    clearInterval(this.refreshTimer);
-    const attribute = this.attributeProblem();
-    if (attribute) {
-      this.logProblem(`attribute ${attribute[0]}="${this.getAttribute(attribute[0]) ?? ''}"`, `expected ${attribute[1]}`);
-      return this.fail('invalid', (l) => chartStrings[l].invalidAttribute(...attribute));
+  /** GETs `src`: a CSV file as its rows, else JSON. zod, the schema and the row reader arrive meanwhile. */
+  private async fetchData(url: string, signal: AbortSignal): Promise<unknown> {
+    early(import('./progress-chart.schema.js'));
+    let data: unknown;
+    if (this.isCsv(url)) {
+      early(import('./progress-chart.rows.js'));
+      const [text, csv] = await Promise.all([fetchText(url, { signal }, 'text/csv'), import('./progress-chart.csv.js')]);
+      data = csv.parseCsv(text);
+      if (!data) throw new LoadError('parse', `${url} is not CSV`);
+    } else {
+      data = await fetchJson(url, { signal });
     }
-    if (!refreshing) this.status = 'loading';
-    const url = this.src ? httpUrl(this.src) : null;
-    try {
-      let raw: unknown = this.data ?? readInlineJson(this);
-      const table = this.querySelector<HTMLTableElement>(':scope > table');
-      if (raw === undefined && !url && !table) {
-        const { DEFAULT_DATA } = await import('./progress-chart.defaults.js');
-        if (!abort.signal.aborted) this.show(DEFAULT_DATA[this.kind]);
-        return;
-      }
-      // zod and the schema arrive while the data is on the wire. A chunk that cannot load (offline, a CSP) fails
-      // where it is awaited; the empty catches only keep it from reaching the page as an unhandled rejection when
-      // an earlier step fails first.
-      const schema = import('./progress-chart.schema.js');
-      schema.catch(() => undefined);
-      if (raw === undefined) {
-        let rows: string[][] | null;
-        const csvSource = !!url && this.isCsv(url);
-        // The row reader, for a CSV file or a table (not for JSON), also requested before the data arrives.
-        const reader = csvSource || !url ? import('./progress-chart.rows.js') : undefined;
-        reader?.catch(() => undefined);
-        if (url && csvSource) {
-          const [text, csv] = await Promise.all([fetchText(url, { signal: abort.signal }, 'text/csv'), import('./progress-chart.csv.js')]);
-          performance.mark('lantoa:lantoa-progress-chart:data');
-          rows = csv.parseCsv(text);
-          if (!rows) throw new LoadError('parse', `${url} is not CSV`);
-        } else if (url) {
-          rows = null;
-          raw = await fetchJson(url, { signal: abort.signal });
-          performance.mark('lantoa:lantoa-progress-chart:data');
-        } else {
-          rows = (await (reader ?? import('./progress-chart.rows.js'))).tableRows(table as HTMLTableElement);
-        }
-        if (rows) {
-          const { rowsToData } = await (reader ?? import('./progress-chart.rows.js'));
-          // The data's language reads its numbers ("12.000" is twelve thousand in Vietnamese): a pasted table's own
-          // `lang`, else the element's. Read once: a page switching language later does not rewrite its data.
-          const result = rowsToData(this.kind, rows, table && !url && table.lang ? toLocale(table.lang) : this.locale);
-          if (!result.ok) {
-            this.logProblem(`invalid row in ${url ?? 'the <table>'}`, result.problem);
-            // The messages come with the schema's chunk (already on its way): the reader itself stays small.
-            const { describeRowsProblem } = await schema;
-            return this.fail('invalid', (l) => describeRowsProblem(result.problem, l), refreshing);
-          }
-          const caption = table?.caption?.textContent?.trim();
-          raw = caption && !url ? { title: caption, ...result.value } : result.value;
-        }
-      }
-      if (raw && typeof raw === 'object' && !Array.isArray(raw) && !('kind' in raw)) raw = { ...raw, kind: this.kind };
-      const { checkChartData, describeInvalid } = await schema;
-      const checked = checkChartData(raw);
-      if (abort.signal.aborted) return;
-      if (!checked.ok) {
-        this.logProblem(`invalid data${checked.problem.path ? ` at "${checked.problem.path}"` : ''}`, checked.problem.detail);
-        return this.fail('invalid', (l) => describeInvalid(checked.problem, l), refreshing);
-      }
-      this.show(checked.value);
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.logError(`data from ${url ?? 'the inline JSON'}`, error);
-      const parse = error instanceof LoadError && error.kind === 'parse';
-      const csv = !!url && this.isCsv(url);
-      this.fail(parse ? 'invalid' : 'unreachable', (l) => (parse ? (csv ? chartStrings[l].notCsv : chartStrings[l].notJson) : chartStrings[l].unreachable), refreshing);
-    } finally {
-      if (!abort.signal.aborted && url && this.refresh > 0) this.refreshTimer = setInterval(() => void this.load(true), this.refresh * 1000);
-    }
+    performance.mark('lantoa:lantoa-progress-chart:data');
+    return data;
   }
 
-  private show(data: ChartData): void {
-    this.chartData = data;
-    this.status = 'ready';
+  /** Validates what was found (rows of a CSV file or a pasted table become data first); nothing found: the sample. */
+  private async readData({ from, data, url }: Found): Promise<ChartData | undefined> {
+    if (this.badAttribute()) return undefined;
+    const table = this.querySelector<HTMLTableElement>(':scope > table');
+    if (from === 'none' && !table) return (await import('./progress-chart.defaults.js')).DEFAULT_DATA[this.kind];
+    const schema = early(import('./progress-chart.schema.js'));
+    let raw = data;
+    const rows = url ? (this.isCsv(url) ? (data as string[][]) : null) : from === 'none' ? (await import('./progress-chart.rows.js')).tableRows(table as HTMLTableElement) : null;
+    if (rows) {
+      const { rowsToData } = await import('./progress-chart.rows.js');
+      // The data's language reads its numbers ("12.000" is twelve thousand in Vietnamese): a pasted table's own
+      // `lang`, else the element's. Read once: a page switching language later does not rewrite its data.
+      const result = rowsToData(this.kind, rows, table && !url && table.lang ? toLocale(table.lang) : this.locale);
+      if (!result.ok) {
+        this.logProblem(`invalid row in ${url ?? 'the <table>'}`, result.problem);
+        // The messages come with the schema's chunk (already on its way): the reader itself stays small.
+        const { describeRowsProblem } = await schema;
+        throw { explain: (l) => describeRowsProblem(result.problem, l) } satisfies Problem;
+      }
+      const caption = table?.caption?.textContent?.trim();
+      raw = caption && !url ? { title: caption, ...result.value } : result.value;
+    }
+    if (raw && typeof raw === 'object' && !Array.isArray(raw) && !('kind' in raw)) raw = { ...raw, kind: this.kind };
+    const { checkChartData, describeInvalid } = await schema;
+    const checked = checkChartData(raw);
+    if (checked.ok) return checked.value;
+    this.logProblem(`invalid data${checked.problem.path ? ` at "${checked.problem.path}"` : ''}`, checked.problem.detail);
+    throw { explain: (l) => describeInvalid(checked.problem, l) } satisfies Problem;
   }
 
-  /** Shows the problem; during a refresh the figures already on show stay (the console has the details). */
-  private fail(status: 'invalid' | 'unreachable', message: (locale: Locale) => string, keepShown = false): void {
-    if (keepShown) return;
-    this.status = status;
-    this.problem = message;
+  /** Data that is not JSON (or CSV) is named; anything else is the network's fault, and trying again may help. */
+  private dataFailed(error: unknown, url: string | undefined): Problem {
+    this.logError(`data from ${url ?? 'the inline JSON'}`, error);
+    if (!(error instanceof LoadError && error.kind === 'parse')) return { explain: (l) => chartStrings[l].unreachable, retry: () => void this.figures.load() };
+    const csv = !!url && this.isCsv(url);
+    return { explain: (l) => (csv ? chartStrings[l].notCsv : chartStrings[l].notJson) };
   }
 
   private get heading(): string {
@@ -335,7 +308,7 @@ export class LantoaProgressChart extends LantoaElement {
     } catch (error) {
       this.renderer = undefined;
       this.chartFailed = true;
-      this.logWarning(`the chart could not be drawn; the table stays (${String(error)})`);
+      logWarning(this, `the chart could not be drawn; the table stays (${String(error)})`);
     } finally {
       this.drawing = false;
     }
@@ -361,20 +334,29 @@ export class LantoaProgressChart extends LantoaElement {
     this.requestUpdate();
   }
 
+  protected override frameProblem(message: TemplateResult): unknown {
+    return this.renderCard(message);
+  }
+
   protected renderContent(): unknown {
+    return this.renderCard();
+  }
+
+  /** The card: title, the box (the chart and the table, or `problem`), the toggle, note and source. */
+  private renderCard(problem?: TemplateResult): TemplateResult {
     const t = this.strings;
-    const data = this.status === 'ready' ? this.chartData : undefined;
+    const data = problem ? undefined : this.chartData;
     const rows = data ? rowCount(data) : 0;
     const title = this.heading;
     const chartShown = this.drawn && !this.tableChosen;
     const note = this.note || pick(data?.note, this.locale);
     const source = this.source || pick(data?.source, this.locale);
-    return html`<figure part="base" class="reset card" aria-busy=${this.status === 'loading' ? 'true' : 'false'}>
+    return html`<figure part="base" class="reset card" aria-busy=${this.figures.status === 'loading' ? 'true' : 'false'}>
       <figcaption class="head">
         <span part="title" class="title" id="title">${title}</span>
         ${this.isIllustrative ? html`<span part="illustrative" class="badge">${t.illustrative}</span>` : nothing}
       </figcaption>
-      <div class="box">${this.renderBox(t, data, rows, title, chartShown)}</div>
+      <div class="box">${problem ?? this.renderBox(t, data, rows, title, chartShown)}</div>
       ${data && rows
         ? html`<div class="foot">
             <button part="toggle" class="toggle" type="button" aria-pressed=${chartShown ? 'false' : 'true'} aria-controls="table-view" @click=${this.toggleTable}>
@@ -388,11 +370,7 @@ export class LantoaProgressChart extends LantoaElement {
   }
 
   private renderBox(t: ChartStrings, data: ChartData | undefined, rows: number, title: string, chartShown: boolean): TemplateResult {
-    if (this.status === 'loading') return html`<p class="status" role="status">${t.loading}</p><slot></slot>`;
-    if (!data) {
-      return html`${this.renderProblem(this.problem(this.locale))}
-        ${this.status === 'unreachable' ? html`<button class="retry" type="button" @click=${() => void this.load()}>${t.retry}</button>` : nothing}`;
-    }
+    if (this.figures.status === 'loading' || !data) return html`<p class="status" role="status">${t.loading}</p><slot></slot>`;
     if (rows === 0) return html`<p class="status" role="status">${t.empty}</p>`;
     const illustrative = this.isIllustrative;
     const summary = this.chartModule?.summarize(illustrative ? { ...data, illustrative } : data, this.formatters, title) ?? title;

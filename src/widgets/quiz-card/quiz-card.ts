@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
-import { formatNumber, formatPercent, pick, type Locale, type LocalText } from '../../core/i18n.js';
-import { LantoaElement } from '../../core/lantoa-element.js';
-import { fetchJson, isAbort, LoadError, readInlineJson } from '../../core/load.js';
+import { formatPercent, pick, type LocalText } from '../../core/i18n.js';
+import { LantoaElement, type Problem } from '../../core/lantoa-element.js';
+import { DataSource, fetchJson, LoadError, type Found } from '../../core/load.js';
 import type { SendResult } from '../../core/outbox.js';
 import { seededRandom } from '../../core/random.js';
 import { httpUrl } from '../../core/safe-url.js';
@@ -13,6 +13,7 @@ import { languagePack, loadedPacks, loadLanguagePack } from './quiz-card.languag
 import { quizFrameStrings, type QuizCardStrings } from './quiz-card.strings.js';
 import { quizCardStyles } from './quiz-card.styles.js';
 import { defaultQuiz } from './quiz-default.js';
+import type { Delivery } from './quiz-card.result.js';
 import type { PendingResult, QuizResults, UnitStats } from './quiz-results.js';
 import { drawRound, isRight, needed, type Asked, type QuizContent, type QuizQuestion } from './quiz-round.js';
 
@@ -34,15 +35,14 @@ export interface QuizCompleteDetail {
   passed: boolean;
 }
 
-const unreachable: Failure = (locale) => quizFrameStrings[locale].unreachable;
+const unreachable: Problem = { explain: (locale) => quizFrameStrings[locale].unreachable };
+const quizSchema = () => import('./quiz-card.schema.js');
+/** Where the content came from, for the console. */
+const origin = (found: Found | undefined) => (found?.url ? `src ${found.url}` : found?.from === 'property' ? 'content' : 'inline JSON');
 
 /** localStorage key of the results waiting to be sent (src/core/outbox.ts). */
 export const QUIZ_OUTBOX = 'lantoa:quiz:outbox';
 
-/** Why the content cannot be shown, worded in the language of the moment. */
-type Failure = (locale: Locale) => string;
-/** Where the round's result is: on its way, waiting on the device, refused, or sent (with the unit's figures when the service gave them). */
-type Delivery = 'sending' | 'queued' | 'sent' | 'rejected' | UnitStats;
 
 /**
  * A quiz about digital transformation, one question at a time: choose, check, read why (with the source), next; then
@@ -90,7 +90,8 @@ export class LantoaQuizCard extends LantoaElement {
   @property({ attribute: false }) content?: unknown;
 
   @state() private quiz?: QuizContent;
-  @state() private failure?: Failure;
+  /** The service will not count this card's results (this site refused, no such quiz or unit): said at once. */
+  @state() private refusal?: Problem;
   @state() private round: Asked[] = [];
   @state() private index = 0;
   @state() private selected: number[] = [];
@@ -105,24 +106,44 @@ export class LantoaQuizCard extends LantoaElement {
   private random: () => number = Math.random;
   /** Showing the built-in quiz, whose text arrives per language. */
   private builtIn = false;
-  private loadAbort?: AbortController;
+  /** The questions: `content` > inline JSON child > `src`, validated; else the built-in quiz (needs no zod). */
+  private readonly questions = new DataSource<QuizContent>(this, {
+    args: () => [this.src, this.content, this.seed],
+    property: () => this.content,
+    url: () => this.src,
+    // The validation code and the strings arrive while the content is on the wire, not after it.
+    fetch: async (url, signal) => (await Promise.all([fetchJson(url, { signal }), quizSchema(), this.loadPack()]))[0],
+    read: async (found) => {
+      const [schema, words] = await Promise.all([found.from === 'none' ? undefined : quizSchema(), this.loadPack()]);
+      if (!words) throw unreachable;
+      this.builtIn = !schema;
+      if (!schema) return this.start(defaultQuiz(loadedPacks()));
+      const checked = schema.checkQuizContent(found.data);
+      if (checked.ok) return this.start(checked.content);
+      const { problem } = checked;
+      this.logProblem(`invalid content in ${origin(found)}`, problem.detail);
+      throw { explain: (locale) => (problem.field ? schema.describeProblem(problem, locale) : this.invalidDocument()) } satisfies Problem;
+    },
+    failed: async (error, found) => {
+      // Content that is not JSON is named in the visitor's language (words from the pack).
+      const parse = error instanceof LoadError && error.kind === 'parse' && (await this.loadPack());
+      this.logError(`content from ${origin(found)}`, error);
+      return parse ? { explain: this.invalidDocument } : unreachable;
+    },
+  });
   /** Key of the result of the round on show, so the card reports on it and not on older queued ones. */
   private resultKey?: string;
   /** Selector of the element to focus after the next render (the step changed). */
   private focusTarget?: string;
   private resultsModule?: Promise<QuizResults>;
+  /** The end-of-round view (quiz-card.result.ts), once it has arrived. */
+  private roundEnd?: typeof import('./quiz-card.result.js');
+  private roundEndLoad?: Promise<void>;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Results an earlier visit could not send go now (and whenever the browser comes back online).
     if (readStored(QUIZ_OUTBOX) !== null) this.results().catch(() => undefined); // tried again at the next need
-    if (this.hasUpdated) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopResults();
-    this.loadAbort?.abort();
   }
 
   /**
@@ -132,7 +153,7 @@ export class LantoaQuizCard extends LantoaElement {
   private results(): Promise<QuizResults> {
     return (this.resultsModule ??= import('./quiz-results.js').then(
       ({ QuizResults }) =>
-        new QuizResults({
+        new QuizResults(this, {
           storageKey: QUIZ_OUTBOX,
           api: this.api,
           onResult: (result, outcome, stats) => this.onDelivery(result, outcome, stats),
@@ -145,15 +166,11 @@ export class LantoaQuizCard extends LantoaElement {
     ));
   }
 
-  private stopResults(): void {
-    this.resultsModule?.then((results) => results.stop()).catch(() => undefined);
-    this.resultsModule = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api')) this.stopResults();
-    if (!this.hasUpdated || changed.has('src') || changed.has('content') || changed.has('seed')) void this.load();
-    else if (!languagePack(this.locale)) void this.loadPack();
+    // The next result goes to the new service; the old one's outbox still delivers what was queued for it.
+    if (this.hasUpdated && changed.has('api')) this.resultsModule = undefined;
+    // A new load fetches the words itself (this.questions' args); otherwise a language switch does.
+    if (this.hasUpdated && !changed.has('src') && !changed.has('content') && !changed.has('seed') && !languagePack(this.locale)) void this.loadPack();
   }
 
   /**
@@ -176,73 +193,31 @@ export class LantoaQuizCard extends LantoaElement {
     if (this.quiz && this.round.length > 0) this.markContentRendered();
     if (!this.focusTarget) return;
     const target = this.shadowRoot?.querySelector<HTMLElement>(this.focusTarget);
+    if (!target) return; // not rendered yet (the end-of-round view on its way)
     this.focusTarget = undefined;
     // focus() brings it into view if needed, at once: no smooth scrolling to honour or skip.
-    target?.focus();
+    target.focus();
   }
 
-  /** Finds the content (property, inline JSON, `src`, else built in), validates outside content, starts a round. */
-  private async load(): Promise<void> {
-    this.loadAbort?.abort();
-    const abort = (this.loadAbort = new AbortController());
-    this.failure = undefined;
-    this.quiz = undefined;
-    this.builtIn = false;
-    let data: unknown;
-    let source = 'content';
-    try {
-      data = this.content ?? undefined; // null clears the property, like undefined
-      if (data === undefined) {
-        source = 'inline JSON';
-        data = readInlineJson(this);
-      }
-      if (data === undefined && this.src) {
-        source = `src ${this.src}`;
-        // The validation code and the strings arrive while the content is on the wire, not after it.
-        [, , data] = await Promise.all([import('./quiz-card.schema.js'), this.loadPack(), fetchJson(this.src, { signal: abort.signal })]);
-      }
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      // Content that is not JSON is named in the visitor's language (words from the pack).
-      const parse = error instanceof LoadError && error.kind === 'parse' && (await this.loadPack());
-      if (abort.signal.aborted) return;
-      this.failure = parse ? this.invalidDocument : unreachable;
-      this.logError(`content from ${source}`, error);
-      return;
-    }
-    // Built-in content is trusted and needs no validation (nor zod): only its words in this language.
-    const [schema, words] = await Promise.all([data === undefined ? undefined : import('./quiz-card.schema.js'), this.loadPack()]);
-    if (abort.signal.aborted) return;
-    if (!words) {
-      this.failure = unreachable;
-      return;
-    }
-    if (!schema) {
-      this.builtIn = true;
-      return this.start(defaultQuiz(loadedPacks()));
-    }
-    const checked = schema.checkQuizContent(data);
-    if (!checked.ok) {
-      const { problem } = checked;
-      this.failure = (locale) => (problem.field ? schema.describeProblem(problem, locale) : this.invalidDocument());
-      this.logProblem(`invalid content in ${source}`, checked.problem.detail);
-      return;
-    }
-    this.start(checked.content);
+  protected override problem(): Problem | undefined {
+    return this.questions.problem ?? this.refusal;
   }
 
-  private start(quiz: QuizContent): void {
+  /** Starts a round of `quiz`; returns it. */
+  private start(quiz: QuizContent): QuizContent {
     const unit = this.unit;
+    this.refusal = undefined;
     // The service is asked now whether it will count this card's results (site allowed, quiz and unit known):
     // a webmaster's mistake shows at once, not after the last question. Failing to ask is retried at the end.
     if (unit)
       this.results()
         .then((results) => results.check(quiz.id, unit))
-        .then((problem) => problem && this.unit === unit && (this.failure = problem))
+        .then((explain) => explain && this.unit === unit && (this.refusal = { explain }))
         .catch(() => undefined);
     this.quiz = quiz;
     this.random = this.seed ? seededRandom(this.seed) : Math.random;
     this.newRound();
+    return quiz;
   }
 
   /** A fresh round: drawn and shuffled again (a seed continues its sequence, so a retry is reshuffled too). */
@@ -295,6 +270,7 @@ export class LantoaQuizCard extends LantoaElement {
     this.answers = [...this.answers, choices];
     this.announcement = `${this.verdict(question, right)} ${this.text(question.explanation)}`;
     this.focusTarget = '#next';
+    this.loadRoundEnd();
     this.emit<QuizAnswerDetail>('lantoa-quiz-answer', {
       quiz: this.quiz?.id ?? '',
       question: question.id,
@@ -348,6 +324,7 @@ export class LantoaQuizCard extends LantoaElement {
     this.finished = true;
     this.announcement = this.outcome(t, quiz).join(' ');
     this.focusTarget = '#result';
+    this.loadRoundEnd();
     this.emit<QuizCompleteDetail>('lantoa-quiz-complete', { quiz: quiz.id, score, total, passed });
     if (this.unit) void this.sendResult(quiz.id, this.unit, score, total);
   }
@@ -369,19 +346,29 @@ export class LantoaQuizCard extends LantoaElement {
     this.delivery = outcome.outcome === 'retry' ? 'queued' : (stats ?? outcome.outcome);
   }
 
+  /** The end-of-round view, requested with the first checked answer; a failed request is tried again at the end. */
+  private loadRoundEnd(): void {
+    this.roundEndLoad ??= import('./quiz-card.result.js').then(
+      (view) => {
+        this.roundEnd = view;
+        this.requestUpdate();
+      },
+      () => (this.roundEndLoad = undefined), // not loaded (offline): tried again at the end of the round
+    );
+  }
+
   private retry(): void {
     this.newRound();
     this.focusTarget = '#question';
   }
 
   protected renderContent(): unknown {
-    if (this.failure) return this.renderProblem(this.failure(this.locale));
     const quiz = this.quiz;
-    if (!quiz || this.round.length === 0) return html`<div part="base" class="reset card loading" role="status">${quizFrameStrings[this.locale].loading}</div>`;
+    if (this.questions.status !== 'ready' || !quiz || this.round.length === 0) return html`<div part="base" class="reset card loading" role="status">${quizFrameStrings[this.locale].loading}</div>`;
     const t = this.strings;
     return html`<section part="base" class="reset card" aria-labelledby="title">
       <p id="title" class="title">${this.text(quiz.title)}</p>
-      ${this.finished ? this.renderResult(t, quiz) : this.renderQuestion(t)}
+      ${this.finished ? this.renderEnd(t, quiz) : this.renderQuestion(t)}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </section>`;
   }
@@ -448,51 +435,25 @@ export class LantoaQuizCard extends LantoaElement {
     </p>`;
   }
 
-  private renderResult(t: QuizCardStrings, quiz: QuizContent): TemplateResult {
-    const [score, verdict] = this.outcome(t, quiz);
-    return html`<div class="done">
-      <div part="result" class="result ${this.passed ? 'right' : 'wrong'}">
-        <p id="result" class="result-title" tabindex="-1">${t.resultTitle}</p>
-        <p class="score">${score}</p>
-        <p class="verdict">${verdict}</p>
-      </div>
-      ${this.renderParticipation(t)}
-      <button type="button" class="retry" @click=${this.retry}>${t.retry}</button>
-      <details>
-        <summary>${t.review}</summary>
-        <ol part="review" class="review">
-          ${this.round.map((_, i) => this.renderReviewItem(t, this.question(i), this.answers[i] ?? []))}
-        </ol>
-      </details>
-    </div>`;
+  private renderEnd(t: QuizCardStrings, quiz: QuizContent): TemplateResult | typeof nothing {
+    const view = this.roundEnd;
+    if (!view) return nothing; // on its way since the first answer; the score is already announced
+    return view.renderRoundEnd({
+      t,
+      locale: this.locale,
+      outcome: this.outcome(t, quiz),
+      passed: this.passed,
+      delivery: this.unit ? this.delivery : undefined,
+      answered: this.round.map((_, i) => {
+        const [question, chosen] = [this.question(i), this.answers[i] ?? []];
+        return { question, chosen, right: isRight(question, chosen) };
+      }),
+      text: (value) => this.text(value),
+      correctAnswer: (question) => this.correctAnswer(question),
+      source: (question) => this.renderSource(t, question),
+      retry: () => this.retry(),
+    });
   }
-
-  private renderReviewItem(t: QuizCardStrings, question: QuizQuestion, chosen: number[]): TemplateResult {
-    const right = isRight(question, chosen);
-    const answer = chosen.map((choice) => this.text(question.choices[choice])).join('; ');
-    const mark = right ? `✓ ${t.rightMark}` : `✗ ${t.wrongMark}`;
-    return html`<li class=${right ? 'right' : 'wrong'}>
-      <p class="review-question">
-        <span class="mark">${mark}</span>
-        ${this.text(question.text)}
-      </p>
-      <p>${t.yourAnswer} ${answer}</p>
-      ${right ? nothing : html`<p>${this.correctAnswer(question)}</p>`}
-      <p class="explanation">${this.text(question.explanation)}</p>
-      ${this.renderSource(t, question)}
-    </li>`;
-  }
-
-  private renderParticipation(t: QuizCardStrings): TemplateResult | typeof nothing {
-    const delivery = this.delivery;
-    if (!this.unit || !delivery || delivery === 'sent') return nothing;
-    const message =
-      typeof delivery === 'object'
-        ? `${t.participation(delivery.name, formatNumber(this.locale, delivery.participants))} · ${t.averageScore(formatPercent(this.locale, delivery.averageScore))}`
-        : { sending: t.resultSending, queued: t.resultQueued, rejected: t.resultRejected }[delivery];
-    return html`<p class="participation" role="status">${message}</p>`;
-  }
-
 }
 
 defineElement('lantoa-quiz-card', LantoaQuizCard);

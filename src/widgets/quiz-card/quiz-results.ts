@@ -9,7 +9,8 @@ import type { QuizResultRequest, QuizResultResponse, QuizStats } from '../../con
 import { fetchJson } from '../../core/load.js';
 import { newKey, Outbox, postJson, type Queued, type SendResult } from '../../core/outbox.js';
 import { serviceBase } from '../../core/api-client.js';
-import type { Explain } from '../../core/service-problems.js';
+import type { Explain } from '../../core/i18n.js';
+import type { LantoaElement } from '../../core/lantoa-element.js';
 
 export interface PendingResult extends Queued {
   quiz: string;
@@ -35,26 +36,28 @@ export interface ResultsOptions {
   retryMs: () => number;
 }
 
-/** The results of one quiz card: sends what earlier visits left at once, then each new one. */
+/**
+ * The results of one quiz card for one service: its outbox (a controller of the card) sends what earlier visits
+ * left at once, then each new one. When the card's `api` changes it is not stopped: it still delivers what was
+ * queued for its service while the card is on the page.
+ */
 export class QuizResults {
   readonly api: string;
   private readonly outbox: Outbox<PendingResult>;
 
-  constructor({ storageKey, api, onResult, retryMs }: ResultsOptions) {
+  constructor(host: LantoaElement, { storageKey, api, onResult, retryMs }: ResultsOptions) {
     const base = (this.api = serviceBase(api));
-    (this.outbox = new Outbox<PendingResult>({
+    this.outbox = new Outbox<PendingResult>(host, {
       storageKey,
       retryMs,
       owns: (result) => result.api === base,
       // Only unit, score, total and key leave the device.
       send: ({ quiz, unit, score, total, key }) => postJson(base + quizResultsPath(quiz), { unit, score, total, key } satisfies QuizResultRequest),
       onResult: (result, outcome) => {
-        if (outcome.outcome === 'rejected') {
-          console.error(`[lantoa] <lantoa-quiz-card> result refused (HTTP ${outcome.status} ${outcome.code}):`, outcome.message);
-        }
+        if (outcome.outcome === 'rejected') host.logProblem(`result refused (HTTP ${outcome.status} ${outcome.code})`, outcome.message);
         onResult(result, outcome, outcome.outcome === 'sent' ? unitStats(outcome.body, result.unit) : null);
       },
-    })).start();
+    });
   }
 
   /**
@@ -76,10 +79,6 @@ export class QuizResults {
     const key = newKey();
     void this.outbox.submit({ api: this.api, quiz, unit, score, total, key, queuedAt: Date.now() });
     return key;
-  }
-
-  stop(): void {
-    this.outbox.stop();
   }
 }
 

@@ -400,7 +400,9 @@ describe('<lantoa-pledge-counter>', () => {
         await ready(el);
         expect(part(el, 'problem')!.textContent).to.contain('Không kết nối được máy chủ cam kết.');
         await service('start');
-        el.shadowRoot!.querySelector<HTMLButtonElement>('button.secondary')!.click();
+        const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('button.retry')!;
+        expect(retry.textContent).to.equal('Thử lại');
+        retry.click();
         await until(() => !!el.shadowRoot!.querySelector('.title'), 5000, 'the retry');
       });
     });

@@ -46,6 +46,8 @@ async function answer(el: LantoaQuizCard, choices: number[]): Promise<QuizAnswer
 async function next(el: LantoaQuizCard): Promise<void> {
   root(el).querySelector<HTMLButtonElement>('#next')!.click();
   await el.updateComplete;
+  // The end of a round comes with its own chunk (quiz-card.result.ts), requested at the first checked answer.
+  await until(() => !!root(el).querySelector('.progress, [part="result"]'), 5000, 'the next question or the result');
 }
 
 interface TestQuestion {
