@@ -87,6 +87,13 @@ const budgets: Budget[] = [
     files: union(withAlwaysLoads(directPage, quiz), closure(readManifest('quiz-card.manifest.json'), [`${quiz.dir}quiz-results.ts`])),
     limit: quiz.budgetKB * KB,
   },
+  // What a visitor who answers downloads next: the end-of-round view (score, participation, review), requested with
+  // the first checked answer, after the page has shown its first question.
+  {
+    what: 'quiz-card: lazy end-of-round view, requested with the first checked answer',
+    files: minus(closure(readManifest('quiz-card.manifest.json'), [`${quiz.dir}quiz-card.result.ts`]), withAlwaysLoads(directPage, quiz)),
+    limit: 1 * KB,
+  },
   { what: 'progress-chart element before chart.js, beyond the shared chunk', files: minus(chartPage, union(['loader.js'], sharedChunk)), limit: 6 * KB },
   {
     what: 'progress-chart: lazy chart.js chunks (tree-shaken chart.js + canvas, legend, summary)',

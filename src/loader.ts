@@ -53,7 +53,8 @@ function scan(): void {
         document.head.append(link);
       }
     }
-    import(/* @vite-ignore */ new URL(entry, base).href).catch((error: unknown) => console.error(`[lantoa] could not load <${tag}>:`, error));
+    // The browser's error names the file that failed (…/quiz-card-<hash>.js), which names the widget.
+    import(/* @vite-ignore */ new URL(entry, base).href).catch(console.error);
   }
   if (started.size === Object.keys(manifest).length) observer.disconnect();
 }

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from './decorators.js';
 import { resolveLocale, toLocale, type Explain, type Locale } from './i18n.js';
 
@@ -140,8 +140,7 @@ export abstract class LantoaElement extends LitElement {
     if (!problemView) (problemViewLoad ??= import('./problem-view.js').then((view) => (problemView = view))).then(() => this.requestUpdate(), () => undefined);
     return problemView
       ? problemView.renderProblem(problem, this.locale)
-      : html`<p part="problem" class="reset problem" role="status">${problem.explain(this.locale)}</p>
-          ${problem.retry ? html`<button class="retry" type="button" @click=${problem.retry}>↻</button>` : nothing}`;
+      : html`<p part="problem" class="reset problem" role="status">${problem.explain(this.locale)}</p>`;
   }
 
   /**
