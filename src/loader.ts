@@ -31,32 +31,26 @@ const base = new URL(
   (document.currentScript as HTMLScriptElement | null)?.src || /(https?:\/\/[^\s()@]+?):\d+:\d+/.exec(new Error().stack ?? '')?.[1] || location.href,
 );
 
-const started = new Set<string>();
-
 /** Loads every widget present and not started yet. Run now, and on each batch of changes until all are started. */
 function scan(): void {
   for (const tag in manifest) {
-    const elements = started.has(tag) ? [] : document.querySelectorAll(tag);
-    if (!elements.length) continue;
-    started.add(tag);
     const [entry, ...chunks] = manifest[tag];
+    if (!entry || !document.querySelector(tag)) continue;
+    manifest[tag] = []; // started: the next scans skip it
     // A chunk two widgets share is announced twice; the browser fetches a module URL once. A pack is requested when
     // an element speaks its language: CSS :lang() is the widget's own rule (its lang, else the nearest ancestor's,
     // up to <html lang>; en-GB is en). On a page that names no language at all the widget falls back to Vietnamese
     // and asks for that pack itself, a trip later: a rule that covers it costs bytes the quiz page has not got.
     for (const file of chunks) {
       const pack = LANGUAGE_PACK.exec(file)?.[1];
-      if (!pack || [...elements].some((element) => element.matches(`:lang(${pack})`))) {
-        const link = document.createElement('link');
-        link.rel = 'modulepreload';
-        link.href = new URL(file, base).href;
-        document.head.append(link);
+      if (!pack || document.querySelector(`${tag}:lang(${pack})`)) {
+        document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(file, base).href }));
       }
     }
     // The browser's error names the file that failed (…/quiz-card-<hash>.js), which names the widget.
     import(/* @vite-ignore */ new URL(entry, base).href).catch(console.error);
   }
-  if (started.size === Object.keys(manifest).length) observer.disconnect();
+  if (!Object.values(manifest).flat().length) observer.disconnect();
 }
 
 const observer = new MutationObserver(scan);

@@ -1,6 +1,7 @@
-import { LitElement, html, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from './decorators.js';
-import { resolveLocale, toLocale, type Explain, type Locale } from './i18n.js';
+import { resolveLocale, toLocale, type Locale } from './i18n.js';
+import type { Problem } from './problem.js';
 
 /** Every connected widget, so one observer can re-render them when any ancestor's `lang` changes. */
 const connected = new Set<LantoaElement>();
@@ -50,15 +51,7 @@ function lantoaEvent<T>(name: string, detail: T, cancelable: boolean): CustomEve
 
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 
-/**
- * Why a widget shows a message instead of its content: a bad attribute, data it cannot use, a service that
- * refuses or cannot be reached. A widget reports it from {@link LantoaElement.problem}; the base element renders it.
- */
-export interface Problem {
-  explain: Explain;
-  /** What the "Try again" button does, offered only where trying again can help (the network failed). */
-  retry?: () => void;
-}
+export type { Problem } from './problem.js';
 
 /** Resolves in a new task: `scheduler.yield()` where the browser has it (not held back by fake timers), else a timeout. */
 const nextTask = (): Promise<void> => {
@@ -140,7 +133,8 @@ export abstract class LantoaElement extends LitElement {
     if (!problemView) (problemViewLoad ??= import('./problem-view.js').then((view) => (problemView = view))).then(() => this.requestUpdate(), () => undefined);
     return problemView
       ? problemView.renderProblem(problem, this.locale)
-      : html`<p part="problem" class="reset problem" role="status">${problem.explain(this.locale)}</p>`;
+      : html`<p part="problem" class="reset problem" role="status">${problem.explain(this.locale)}</p>
+          ${problem.retry ? html`<button class="retry" type="button" @click=${problem.retry}>↻</button>` : nothing}`;
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, Strings } from './i18n.js';
-import type { Problem } from './lantoa-element.js';
+import type { Problem } from './problem.js';
 
 const words: Strings<{ problemTitle: string; unexpected: string; retry: string; invalidAttribute: (name: string, expected: string) => string }> = {
   vi: {

@@ -38,7 +38,7 @@ export interface QuizCompleteDetail {
 const unreachable: Problem = { explain: (locale) => quizFrameStrings[locale].unreachable };
 const quizSchema = () => import('./quiz-card.schema.js');
 /** Where the content came from, for the console. */
-const origin = (found: Found | undefined) => (found?.url ? `src ${found.url}` : found?.from === 'property' ? 'content' : 'inline JSON');
+const origin = (found: Found | undefined) => `content from ${found?.url ?? (found?.from === 'property' ? 'property' : 'inline JSON')}`;
 
 /** localStorage key of the results waiting to be sent (src/core/outbox.ts). */
 export const QUIZ_OUTBOX = 'lantoa:quiz:outbox';
@@ -121,13 +121,13 @@ export class LantoaQuizCard extends LantoaElement {
       const checked = schema.checkQuizContent(found.data);
       if (checked.ok) return this.start(checked.content);
       const { problem } = checked;
-      this.logProblem(`invalid content in ${origin(found)}`, problem.detail);
+      this.logProblem(origin(found), problem.detail);
       throw { explain: (locale) => (problem.field ? schema.describeProblem(problem, locale) : this.invalidDocument()) } satisfies Problem;
     },
     failed: async (error, found) => {
       // Content that is not JSON is named in the visitor's language (words from the pack).
       const parse = error instanceof LoadError && error.kind === 'parse' && (await this.loadPack());
-      this.logError(`content from ${origin(found)}`, error);
+      this.logError(origin(found), error);
       return parse ? { explain: this.invalidDocument } : unreachable;
     },
   });
@@ -337,7 +337,7 @@ export class LantoaQuizCard extends LantoaElement {
       this.resultKey = results.submit(quiz, unit, score, total);
     } catch (error) {
       this.delivery = 'rejected';
-      this.logError('results code could not be loaded', error);
+      this.logError('results code', error);
     }
   }
 

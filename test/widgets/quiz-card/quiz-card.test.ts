@@ -365,7 +365,7 @@ describe('<lantoa-quiz-card>', () => {
           spoil(data);
           const el = await withContent(data);
           expect(part(el, 'problem')!.textContent).to.contain(vi);
-          expect(errors.calls.join('\n')).to.contain('invalid content in content');
+          expect(errors.calls.join('\n')).to.contain('content from property');
           await accessible(el);
           el.lang = 'en';
           await el.updateComplete;
