@@ -8,7 +8,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'coverage/', 'demo/bench/peers/'] }, // peers: other projects' builds the load bench copies in
+  {
+    ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'coverage/', 'demo/bench/peers/'],
+  }, // peers: other projects' builds the load bench copies in
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -45,13 +47,24 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', 'node:*'], message: 'Browser code must not import the Node-only service.' }] },
+        {
+          patterns: [
+            { group: ['**/server/**', 'node:*'], message: 'Browser code must not import the Node-only service.' },
+          ],
+        },
       ],
     },
   },
   {
     // The service and build scripts run on Node.
-    files: ['src/server/**/*.ts', 'scripts/**/*.{ts,js}', '*.config.*', '.storybook/**/*.ts', 'test/*.js', 'test/server/**'],
+    files: [
+      'src/server/**/*.ts',
+      'scripts/**/*.{ts,js}',
+      '*.config.*',
+      '.storybook/**/*.ts',
+      'test/*.js',
+      'test/server/**',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

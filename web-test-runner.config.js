@@ -21,7 +21,11 @@ export default {
   port: PAGE_PORT,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
-    pledgeServicePlugin({ port: SERVICE_PORT, campaignsFile: 'test/fixtures/campaigns.test.json', pageOrigin: `http://localhost:${PAGE_PORT}` }),
+    pledgeServicePlugin({
+      port: SERVICE_PORT,
+      campaignsFile: 'test/fixtures/campaigns.test.json',
+      pageOrigin: `http://localhost:${PAGE_PORT}`,
+    }),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath(), headless: true, args: CHROME_ARGS } })],
   // One page at a time: a background tab gets no animation frames and no paint, which layout-shift and
@@ -42,7 +46,8 @@ export default {
     // Chart data that fails once per id (503) and then answers: the widget's retry button must recover;
     // and data whose value counts the requests per id: the widget's refresh must show the new value.
     async function chartData(context, next) {
-      if (context.path !== '/test-fixtures/flaky-chart' && context.path !== '/test-fixtures/counting-chart') return next();
+      if (context.path !== '/test-fixtures/flaky-chart' && context.path !== '/test-fixtures/counting-chart')
+        return next();
       const key = `${context.path}?${context.query.id}`;
       const hits = (chartHits.get(key) ?? 0) + 1;
       chartHits.set(key, hits);
@@ -51,7 +56,11 @@ export default {
         return;
       }
       context.type = 'application/json';
-      context.body = JSON.stringify({ kind: 'progress', illustrative: true, indicators: [{ label: 'Lần tải', value: hits * 10, target: 100, unit: '%' }] });
+      context.body = JSON.stringify({
+        kind: 'progress',
+        illustrative: true,
+        indicators: [{ label: 'Lần tải', value: hits * 10, target: 100, unit: '%' }],
+      });
     },
   ],
 };

@@ -25,5 +25,7 @@ function guideLink(text: string, href: string): string {
 
 /** A docs/widgets page as the Markdown block shows it: without the generator's comment, with its links resolved. */
 export function guide(markdown: string): string {
-  return markdown.replace(/^<!--[\s\S]*?-->\s*/, '').replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_match, text: string, href: string) => guideLink(text, href));
+  return markdown
+    .replace(/^<!--[\s\S]*?-->\s*/, '')
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_match, text: string, href: string) => guideLink(text, href));
 }

@@ -24,18 +24,31 @@ async function once(slow: boolean): Promise<Run> {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (slow) {
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 800, downloadThroughput: 280_000 / 8, uploadThroughput: 280_000 / 8 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 800,
+      downloadThroughput: 280_000 / 8,
+      uploadThroughput: 280_000 / 8,
+    });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
   // The visitor scrolls to the chart as soon as the page is there.
   await page.addInitScript(() =>
-    document.addEventListener('DOMContentLoaded', () => document.querySelector('lantoa-progress-chart')?.scrollIntoView()),
+    document.addEventListener('DOMContentLoaded', () =>
+      document.querySelector('lantoa-progress-chart')?.scrollIntoView(),
+    ),
   );
   await page.goto(`${base}/demo/province.html`);
-  await page.waitForFunction(() => performance.getEntriesByName('lantoa:lantoa-progress-chart:chart').length > 0, null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => performance.getEntriesByName('lantoa:lantoa-progress-chart:chart').length > 0,
+    null,
+    { timeout: 120_000 },
+  );
   // (No helper function inside: tsx would wrap it in a __name() call the page does not have.)
   const [data, chart] = await page.evaluate(() =>
-    ['lantoa:lantoa-progress-chart:data', 'lantoa:lantoa-progress-chart:chart'].map((name) => performance.getEntriesByName(name)[0].startTime),
+    ['lantoa:lantoa-progress-chart:data', 'lantoa:lantoa-progress-chart:chart'].map(
+      (name) => performance.getEntriesByName(name)[0].startTime,
+    ),
   );
   const result = { dataToPaint: chart - data, navigationToPaint: chart };
   await context.close();

@@ -11,9 +11,15 @@ const ROUNDS = 5;
 const PER_ROUND = 500_000;
 
 // Fresh objects from JSON.parse, as the service gets them, several shapes of key so nothing is constant.
-const bodies = (make: (i: number) => object) => Array.from({ length: 1024 }, (_, i) => JSON.parse(JSON.stringify(make(i))) as unknown);
+const bodies = (make: (i: number) => object) =>
+  Array.from({ length: 1024 }, (_, i) => JSON.parse(JSON.stringify(make(i))) as unknown);
 const pledges = bodies((i) => ({ unit: `unit-${i % 37}`, choice: 'smartphone', key: crypto.randomUUID() }));
-const results = bodies((i) => ({ unit: `unit-${i % 37}`, score: i % 11, total: 10 + (i % 5), key: crypto.randomUUID() }));
+const results = bodies((i) => ({
+  unit: `unit-${i % 37}`,
+  score: i % 11,
+  total: 10 + (i % 5),
+  key: crypto.randomUUID(),
+}));
 
 /** The best of ROUNDS rounds (least disturbed by other work on the machine), in ns per call. */
 function time(check: (body: unknown) => unknown, inputs: unknown[]): number {
@@ -31,7 +37,13 @@ function time(check: (body: unknown) => unknown, inputs: unknown[]): number {
 const rows = {
   'quickPledge (valid)': time(quickPledge, pledges),
   'quickQuizResult (valid)': time(quickQuizResult, results),
-  'zod pledgeRequestSchema.safeParse (valid)': time((body) => (pledgeRequestSchema.safeParse(body).success ? 1 : undefined), pledges),
-  'zod quizResultRequestSchema.safeParse (valid)': time((body) => (quizResultRequestSchema.safeParse(body).success ? 1 : undefined), results),
+  'zod pledgeRequestSchema.safeParse (valid)': time(
+    (body) => (pledgeRequestSchema.safeParse(body).success ? 1 : undefined),
+    pledges,
+  ),
+  'zod quizResultRequestSchema.safeParse (valid)': time(
+    (body) => (quizResultRequestSchema.safeParse(body).success ? 1 : undefined),
+    results,
+  ),
 };
 for (const [what, ns] of Object.entries(rows)) console.log(`${what.padEnd(48)} ${ns.toFixed(1).padStart(7)} ns/check`);

@@ -28,7 +28,8 @@ export const shortName = (tag: string) => tag.replace(/^lantoa-/, '');
 
 const LOADER = '<script type="module" src="/lantoa/loader.js"></script>';
 const direct = (tag: string) => `<script type="module" src="/lantoa/${shortName(tag)}.js"></script>`;
-const GENERATED = '<!-- Written by scripts/bench-load-pages.ts from scripts/bench-load.config.ts (npm run bench:load): edit there. -->';
+const GENERATED =
+  '<!-- Written by scripts/bench-load-pages.ts from scripts/bench-load.config.ts (npm run bench:load): edit there. -->';
 
 const STYLE = `<style>
       body { margin: 0; font: 16px/1.55 system-ui, sans-serif; color: #1b1f24; background: #fff; }
@@ -137,22 +138,50 @@ export const PEERS = [
 ] as const;
 
 /** Every page measured: the peers first (the ratios need them), then per widget the loader, direct and iframe pages, then one page with all widgets (loader). */
-export function benchPages(widgets: readonly BenchWidget[]): { pages: BenchPage[]; embeds: { file: string; html: string }[] } {
+export function benchPages(widgets: readonly BenchWidget[]): {
+  pages: BenchPage[];
+  embeds: { file: string; html: string }[];
+} {
   const pages: BenchPage[] = PEERS.map((peer) => ({
     id: peer.id,
     design: 'peer',
     tags: [peer.tag],
     data: false,
     file: `${peer.id}.html`,
-    html: page(`<${peer.tag}> (USWDS)`, indent(`${peer.snippet}\n<script type="module" src="${peer.script.file}"></script>`, 4), ''),
+    html: page(
+      `<${peer.tag}> (USWDS)`,
+      indent(`${peer.snippet}\n<script type="module" src="${peer.script.file}"></script>`, 4),
+      '',
+    ),
   }));
   const embeds: { file: string; html: string }[] = [];
   for (const w of widgets) {
     const name = shortName(w.tag);
     const data = w.data ?? false;
-    pages.push({ id: name, design: 'loader', tags: [w.tag], data, file: `${name}.html`, html: componentPage(`<${w.tag}>`, [w], LOADER) });
-    pages.push({ id: `${name}-direct`, design: 'direct', tags: [w.tag], data, file: `${name}-direct.html`, html: componentPage(`<${w.tag}> (${name}.js)`, [w], direct(w.tag)) });
-    pages.push({ id: `${name}-iframe`, design: 'iframe', tags: [w.tag], data, file: `${name}-iframe.html`, html: iframePage(w) });
+    pages.push({
+      id: name,
+      design: 'loader',
+      tags: [w.tag],
+      data,
+      file: `${name}.html`,
+      html: componentPage(`<${w.tag}>`, [w], LOADER),
+    });
+    pages.push({
+      id: `${name}-direct`,
+      design: 'direct',
+      tags: [w.tag],
+      data,
+      file: `${name}-direct.html`,
+      html: componentPage(`<${w.tag}> (${name}.js)`, [w], direct(w.tag)),
+    });
+    pages.push({
+      id: `${name}-iframe`,
+      design: 'iframe',
+      tags: [w.tag],
+      data,
+      file: `${name}-iframe.html`,
+      html: iframePage(w),
+    });
     embeds.push({ file: `embed/${name}.html`, html: embedPage(w) });
   }
   pages.push({

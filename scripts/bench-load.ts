@@ -15,12 +15,31 @@
  * "(BENCH_BEFORE_LABEL)"; BENCH_BEFORE_PORT), BENCH_TRACE=0 (no tracing: no longest-task figure), BENCH_DEBUG=1 (every request), CHROME_PATH.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
-import { BENCH_DIR, BENCH_PATH, BENCH_WIDGETS, CPU_SLOWDOWN, DEFAULT_RUNS, PROFILES, VIEWPORT, type ProfileName } from './bench-load.config.js';
+import {
+  BENCH_DIR,
+  BENCH_PATH,
+  BENCH_WIDGETS,
+  CPU_SLOWDOWN,
+  DEFAULT_RUNS,
+  PROFILES,
+  VIEWPORT,
+  type ProfileName,
+} from './bench-load.config.js';
 import { chainDepths, floorMs, floorTrips, kib, median, seconds, type ChainRequest } from './bench-load-model.js';
 import { benchPages, PEERS, type BenchPage } from './bench-load-pages.js';
 import { CHROME_ARGS, chromePath } from './chrome-path.js';
@@ -28,7 +47,11 @@ import { CHROME_ARGS, chromePath } from './chrome-path.js';
 type Cache = 'cold' | 'warm';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? DEFAULT_RUNS);
-const only = (name: string) => process.env[name]?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = (name: string) =>
+  process.env[name]
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const WRITE_DOCS = process.argv.includes('--write-docs');
 /** After the last widget's mark, keep recording this long: late layout shifts and long tasks count too. */
 const SETTLE_MS = 1000;
@@ -70,7 +93,8 @@ function newest(dir: string): number {
 
 function buildIfNeeded(): void {
   const built = 'dist/lantoa/loader-map.json';
-  const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newest('src'), statSync('scripts/build.ts').mtimeMs);
+  const stale =
+    !existsSync(built) || statSync(built).mtimeMs < Math.max(newest('src'), statSync('scripts/build.ts').mtimeMs);
   if (!stale) return;
   console.error('bench:load: building the widgets (dist/lantoa is missing or older than src/)');
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' });
@@ -114,7 +138,13 @@ async function seedPledges(base: string): Promise<void> {
   for (let i = 0; i < 60; i++) {
     const unit = config.units[(i * 7) % config.units.length].id;
     const choice = config.choices[i % config.choices.length].id;
-    sends.push(fetch(`${api}/pledges`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ unit, choice, key: `bench-${i}-${crypto.randomUUID()}` }) }));
+    sends.push(
+      fetch(`${api}/pledges`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ unit, choice, key: `bench-${i}-${crypto.randomUUID()}` }),
+      }),
+    );
   }
   const answers = await Promise.all(sends);
   const bad = answers.find((r) => r.status !== 201);
@@ -188,8 +218,21 @@ function recordNetwork(cdp: CDPSession) {
   const handlers: [string, (event: never) => void][] = [
     [
       'Network.requestWillBeSent',
-      (e: { requestId: string; request: { url: string }; timestamp: number; initiator: { type: string; url?: string; stack?: StackTrace }; redirectResponse?: unknown }) => {
-        requests.set(e.requestId, { id: e.requestId, url: e.request.url, start: e.timestamp * 1000, initiatorUrl: initiatorUrl(e.initiator), fromCache: false, bytes: 0 });
+      (e: {
+        requestId: string;
+        request: { url: string };
+        timestamp: number;
+        initiator: { type: string; url?: string; stack?: StackTrace };
+        redirectResponse?: unknown;
+      }) => {
+        requests.set(e.requestId, {
+          id: e.requestId,
+          url: e.request.url,
+          start: e.timestamp * 1000,
+          initiatorUrl: initiatorUrl(e.initiator),
+          fromCache: false,
+          bytes: 0,
+        });
       },
     ],
     [
@@ -200,14 +243,21 @@ function recordNetwork(cdp: CDPSession) {
       },
     ],
     // The raw status: a revalidated response reaches responseReceived as the cached 200, this says 304.
-    ['Network.responseReceivedExtraInfo', (e: { requestId: string; statusCode: number }) => void (rawStatus.set(e.requestId, e.statusCode))],
+    [
+      'Network.responseReceivedExtraInfo',
+      (e: { requestId: string; statusCode: number }) => void rawStatus.set(e.requestId, e.statusCode),
+    ],
     [
       'Network.responseReceived',
-      (e: { requestId: string; response: { status: number; fromDiskCache?: boolean; fromServiceWorker?: boolean; fromPrefetchCache?: boolean } }) => {
+      (e: {
+        requestId: string;
+        response: { status: number; fromDiskCache?: boolean; fromServiceWorker?: boolean; fromPrefetchCache?: boolean };
+      }) => {
         const r = requests.get(e.requestId);
         if (!r) return;
         r.status = e.response.status;
-        if (e.response.fromDiskCache || e.response.fromServiceWorker || e.response.fromPrefetchCache) r.fromCache = true;
+        if (e.response.fromDiskCache || e.response.fromServiceWorker || e.response.fromPrefetchCache)
+          r.fromCache = true;
       },
     ],
     [
@@ -253,15 +303,18 @@ async function emulate(page: Page, context: BrowserContext, profile: ProfileName
  */
 async function revalidateFixedNames(cdp: CDPSession): Promise<void> {
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*/lantoa/*.js', requestStage: 'Request' }] });
-  cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string; headers: Record<string, string> } }) => {
-    if (isHashedChunk(e.request.url)) {
-      void cdp.send('Fetch.continueRequest', { requestId: e.requestId }).catch(() => undefined);
-      return;
-    }
-    const headers = Object.entries(e.request.headers).map(([name, value]) => ({ name, value }));
-    headers.push({ name: 'Cache-Control', value: 'max-age=0' });
-    void cdp.send('Fetch.continueRequest', { requestId: e.requestId, headers }).catch(() => undefined);
-  });
+  cdp.on(
+    'Fetch.requestPaused',
+    (e: { requestId: string; request: { url: string; headers: Record<string, string> } }) => {
+      if (isHashedChunk(e.request.url)) {
+        void cdp.send('Fetch.continueRequest', { requestId: e.requestId }).catch(() => undefined);
+        return;
+      }
+      const headers = Object.entries(e.request.headers).map(([name, value]) => ({ name, value }));
+      headers.push({ name: 'Cache-Control', value: 'max-age=0' });
+      void cdp.send('Fetch.continueRequest', { requestId: e.requestId, headers }).catch(() => undefined);
+    },
+  );
 }
 
 /** Requests the bench counts as the widget's: Lantoa's (scripts, API, embed pages) or a peer's script. */
@@ -306,11 +359,30 @@ interface RunResult {
  * tasks are left out.
  */
 function mainThreadTasks(trace: Buffer, fromMs: number): number[] {
-  const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { name?: string } }[] };
-  const main = new Set(traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const { traceEvents } = JSON.parse(trace.toString('utf8')) as {
+    traceEvents: {
+      name: string;
+      ph: string;
+      pid: number;
+      tid: number;
+      ts: number;
+      dur?: number;
+      args?: { name?: string };
+    }[];
+  };
+  const main = new Set(
+    traceEvents
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
   const durations: number[] = [];
   for (const e of traceEvents) {
-    if (e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && main.has(`${e.pid}:${e.tid}`) && e.ts / 1000 + (e.dur ?? 0) / 1000 > fromMs) {
+    if (
+      e.ph === 'X' &&
+      (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
+      main.has(`${e.pid}:${e.tid}`) &&
+      e.ts / 1000 + (e.dur ?? 0) / 1000 > fromMs
+    ) {
       durations.push((e.dur ?? 0) / 1000);
     }
   }
@@ -318,16 +390,28 @@ function mainThreadTasks(trace: Buffer, fromMs: number): number[] {
 }
 
 /** Loads `url` in `page` (emulation already on) and measures it. */
-async function loadOnce(browser: Browser, page: Page, cdp: CDPSession, url: string, def: BenchPage, profile: ProfileName, cache: Cache): Promise<RunResult> {
+async function loadOnce(
+  browser: Browser,
+  page: Page,
+  cdp: CDPSession,
+  url: string,
+  def: BenchPage,
+  profile: ProfileName,
+  cache: Cache,
+): Promise<RunResult> {
   const net = recordNetwork(cdp);
   if (TRACE) await browser.startTracing(page, { categories: ['toplevel'] });
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
     const frame = await widgetFrame(page, def.design);
-    await frame.waitForFunction((tags) => tags.every((tag) => performance.getEntriesByName(`lantoa:${tag}`, 'mark').length > 0), def.tags, {
-      polling: 50,
-      timeout: LOAD_TIMEOUT_MS,
-    });
+    await frame.waitForFunction(
+      (tags) => tags.every((tag) => performance.getEntriesByName(`lantoa:${tag}`, 'mark').length > 0),
+      def.tags,
+      {
+        polling: 50,
+        timeout: LOAD_TIMEOUT_MS,
+      },
+    );
     await page.waitForTimeout(SETTLE_MS);
   } finally {
     net.stop();
@@ -337,11 +421,19 @@ async function loadOnce(browser: Browser, page: Page, cdp: CDPSession, url: stri
   const frame = await widgetFrame(page, def.design);
   const topOrigin = await page.evaluate(() => performance.timeOrigin);
   const marks = await frame.evaluate(
-    (tags) => Object.fromEntries(tags.map((tag) => [tag, performance.timeOrigin + performance.getEntriesByName(`lantoa:${tag}`, 'mark')[0].startTime])),
+    (tags) =>
+      Object.fromEntries(
+        tags.map((tag) => [
+          tag,
+          performance.timeOrigin + performance.getEntriesByName(`lantoa:${tag}`, 'mark')[0].startTime,
+        ]),
+      ),
     def.tags,
   );
   type Bench = { shifts: { value: number; lantoa: boolean }[] };
-  const observed: Bench[] = await Promise.all(page.frames().map((f) => f.evaluate(() => (window as unknown as { __bench?: Bench }).__bench ?? { shifts: [] })));
+  const observed: Bench[] = await Promise.all(
+    page.frames().map((f) => f.evaluate(() => (window as unknown as { __bench?: Bench }).__bench ?? { shifts: [] })),
+  );
 
   const requests = [...net.requests.values()].filter((r) => !r.url.startsWith('data:'));
   for (const r of requests) r.status = net.rawStatus.get(r.id) ?? r.status;
@@ -355,15 +447,28 @@ async function loadOnce(browser: Browser, page: Page, cdp: CDPSession, url: stri
   // The chain: the page's document(s) and Lantoa's requests (not the browser's own, such as the favicon).
   const chain: ChainRequest[] = requests
     .filter((r) => r === doc || isLantoa(r.url))
-    .map((r) => ({ id: r.id, url: r.url, start: r.start, end: r.end, initiatorUrl: r.initiatorUrl, network: !r.fromCache }));
+    .map((r) => ({
+      id: r.id,
+      url: r.url,
+      start: r.start,
+      end: r.end,
+      initiatorUrl: r.initiatorUrl,
+      network: !r.fromCache,
+    }));
   const depths = chainDepths(chain);
   if (process.env.BENCH_DEBUG) {
     for (const r of requests) {
       const path = new URL(r.url).pathname;
-      console.error(`    ${String(Math.round(r.start - doc.start)).padStart(6)}→${String(Math.round((r.end ?? NaN) - doc.start)).padStart(6)} ms d${depths.get(r.id)} ${r.status ?? '-'}${r.fromCache ? ' cache' : ''} ${r.bytes} B ${path} ⟵ ${r.initiatorUrl ? new URL(r.initiatorUrl).pathname : '?'}`);
+      console.error(
+        `    ${String(Math.round(r.start - doc.start)).padStart(6)}→${String(Math.round((r.end ?? NaN) - doc.start)).padStart(6)} ms d${depths.get(r.id)} ${r.status ?? '-'}${r.fromCache ? ' cache' : ''} ${r.bytes} B ${path} ⟵ ${r.initiatorUrl ? new URL(r.initiatorUrl).pathname : '?'}`,
+      );
     }
     console.error(`    shifts: ${JSON.stringify(observed.map((o) => o.shifts))}`);
-    console.error(`    marks: ${Object.entries(marks).map(([tag, at]) => `${tag} ${Math.round(at - topOrigin)} ms`).join(', ')}`);
+    console.error(
+      `    marks: ${Object.entries(marks)
+        .map(([tag, at]) => `${tag} ${Math.round(at - topOrigin)} ms`)
+        .join(', ')}`,
+    );
   }
   const link = PROFILES[profile];
   const times: Record<string, number> = {};
@@ -376,10 +481,14 @@ async function loadOnce(browser: Browser, page: Page, cdp: CDPSession, url: stri
     floors[tag] = floorMs(floorTrips(cache, needsData), bytes, link);
   }
   const lantoa = requests.filter((r) => r.start <= lastMark && isLantoa(r.url));
-  const firstScriptAt = Math.min(...lantoa.flatMap((r) => (r.url.endsWith('.js') && r.end !== undefined ? [r.end] : [])));
+  const firstScriptAt = Math.min(
+    ...lantoa.flatMap((r) => (r.url.endsWith('.js') && r.end !== undefined ? [r.end] : [])),
+  );
   const tasks = trace ? mainThreadTasks(trace, firstScriptAt) : [NaN];
   // The file the page names (loader.js or the direct entry): on warm loads revalidated (304), never downloaded again.
-  const loaderRequest = requests.find((r) => /^\/(lantoa|demo\/bench\/peers)\/[\w-]+\.js$/.test(new URL(r.url).pathname) && !isHashedChunk(r.url));
+  const loaderRequest = requests.find(
+    (r) => /^\/(lantoa|demo\/bench\/peers)\/[\w-]+\.js$/.test(new URL(r.url).pathname) && !isHashedChunk(r.url),
+  );
   const shifts = observed.flatMap((o) => o.shifts);
   return {
     times,
@@ -398,7 +507,12 @@ async function loadOnce(browser: Browser, page: Page, cdp: CDPSession, url: stri
 }
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
   await context.addInitScript(OBSERVE_SHIFTS);
   return { context, page: await context.newPage() };
 }
@@ -407,7 +521,13 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
  * The loads of one page, network and cache on each service in `bases` (this checkout's, and BENCH_BEFORE's):
  * cold loads alternate between the services, so both see the same machine load; warm visits run per service.
  */
-async function runCase(browser: Browser, bases: string[], def: BenchPage, profile: ProfileName, cache: Cache): Promise<RunResult[][]> {
+async function runCase(
+  browser: Browser,
+  bases: string[],
+  def: BenchPage,
+  profile: ProfileName,
+  cache: Cache,
+): Promise<RunResult[][]> {
   if (cache === 'warm') {
     const all: RunResult[][] = [];
     for (const base of bases) all.push(await runWarm(browser, base, def, profile));
@@ -419,7 +539,9 @@ async function runCase(browser: Browser, bases: string[], def: BenchPage, profil
       const { context, page } = await newPage(browser);
       try {
         const cdp = await emulate(page, context, profile);
-        results[index].push(await loadOnce(browser, page, cdp, `${base}${BENCH_PATH}/${def.file}`, def, profile, cache));
+        results[index].push(
+          await loadOnce(browser, page, cdp, `${base}${BENCH_PATH}/${def.file}`, def, profile, cache),
+        );
       } finally {
         await context.close();
       }
@@ -455,7 +577,10 @@ async function runWarm(browser: Browser, base: string, def: BenchPage, profile: 
 // Summary, table, JSON, docs
 
 /** One row of the table: a run's figures over the runs of one page, network and cache (medians; CLS and chunks fetched again: the largest). */
-interface CaseSummary extends Pick<RunResult, 'lantoaBytes' | 'lantoaRequests' | 'depth' | 'cls' | 'clsLantoaSources' | 'longestTaskMs' | 'chunksRefetched'> {
+interface CaseSummary extends Pick<
+  RunResult,
+  'lantoaBytes' | 'lantoaRequests' | 'depth' | 'cls' | 'clsLantoaSources' | 'longestTaskMs' | 'chunksRefetched'
+> {
   page: string;
   /** The same page from BENCH_BEFORE's checkout, measured alongside: BENCH_BEFORE_LABEL (`before`); absent for this checkout. */
   variant?: string;
@@ -471,7 +596,13 @@ interface CaseSummary extends Pick<RunResult, 'lantoaBytes' | 'lantoaRequests' |
   raw: RunResult[];
 }
 
-function summarize(def: BenchPage, profile: ProfileName, cache: Cache, raw: RunResult[], variant?: string): CaseSummary {
+function summarize(
+  def: BenchPage,
+  profile: ProfileName,
+  cache: Cache,
+  raw: RunResult[],
+  variant?: string,
+): CaseSummary {
   const med = (pick: (r: RunResult) => number) => median(raw.map(pick));
   return {
     page: def.id,
@@ -503,7 +634,8 @@ const [YARDSTICK] = PEERS;
 
 /** The yardstick peer's median time in the same run, network and cache: what the ×USWDS column divides by. */
 function yardstickMs(cases: readonly CaseSummary[], profile: ProfileName, cache: Cache): number | undefined {
-  return cases.find((c) => c.page === YARDSTICK.id && !c.variant && c.profile === profile && c.cache === cache)?.widgets[0]?.ms;
+  return cases.find((c) => c.page === YARDSTICK.id && !c.variant && c.profile === profile && c.cache === cache)
+    ?.widgets[0]?.ms;
 }
 
 /** "×0.97" of the yardstick, or "–" when it was not measured in this run. */
@@ -518,9 +650,15 @@ function table(cases: CaseSummary[]): string {
   ];
   for (const c of cases) {
     const yardstick = yardstickMs(cases, c.profile, c.cache);
-    const widgets = c.widgets.map((w) => `${w.tag.replace(/^lantoa-/, '')}: **${seconds(w.ms)}** (${seconds(w.floorMs)}, ×${w.ratio.toFixed(2)})`).join('<br>');
+    const widgets = c.widgets
+      .map(
+        (w) => `${w.tag.replace(/^lantoa-/, '')}: **${seconds(w.ms)}** (${seconds(w.floorMs)}, ×${w.ratio.toFixed(2)})`,
+      )
+      .join('<br>');
     const vsPeer = c.widgets.map((w) => vsYardstick(w.ms, yardstick)).join('<br>');
-    const longest = Number.isFinite(c.longestTaskMs) ? `${c.longestTaskMs} ms${c.runsWithLongTasks ? ` (${c.runsWithLongTasks}/${c.runs} runs > 50 ms)` : ''}` : '–';
+    const longest = Number.isFinite(c.longestTaskMs)
+      ? `${c.longestTaskMs} ms${c.runsWithLongTasks ? ` (${c.runsWithLongTasks}/${c.runs} runs > 50 ms)` : ''}`
+      : '–';
     rows.push(
       `| ${c.page}${c.variant ? ` (${c.variant})` : ''} | ${c.design} | ${c.profile} | ${c.cache} | ${widgets} | ${vsPeer} | ${kib(c.lantoaBytes)} | ${c.lantoaRequests} | ${c.depth} | ${c.cls} | ${longest} | ${c.loader.join(', ')} | ${c.cache === 'warm' ? c.chunksRefetched : '–'} |`,
     );
@@ -559,7 +697,9 @@ buildIfNeeded();
 copyPeerScripts();
 const service = await startService();
 /** BENCH_BEFORE: a built checkout of an earlier commit (its own node_modules), whose pages are measured alongside. */
-const before = process.env.BENCH_BEFORE ? await startService(process.env.BENCH_BEFORE, process.env.BENCH_BEFORE_PORT ?? '0') : undefined;
+const before = process.env.BENCH_BEFORE
+  ? await startService(process.env.BENCH_BEFORE, process.env.BENCH_BEFORE_PORT ?? '0')
+  : undefined;
 const browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
 const cases: CaseSummary[] = [];
 try {
@@ -568,12 +708,17 @@ try {
       for (const cache of caches) {
         const bases = before && def.design !== 'peer' ? [service.base, before.base] : [service.base];
         const [now, then] = await runCase(browser, bases, def, profile, cache);
-        const summaries = [summarize(def, profile, cache, now), ...(then ? [summarize(def, profile, cache, then, process.env.BENCH_BEFORE_LABEL ?? 'before')] : [])];
+        const summaries = [
+          summarize(def, profile, cache, now),
+          ...(then ? [summarize(def, profile, cache, then, process.env.BENCH_BEFORE_LABEL ?? 'before')] : []),
+        ];
         cases.push(...summaries);
         const yardstick = yardstickMs(cases, profile, cache);
         for (const summary of summaries) {
           const label = `${def.id}${summary.variant ? ` (${summary.variant})` : ''}`;
-          console.error(`  ${label} ${profile} ${cache}: ${summary.widgets.map((w) => `${w.tag} ${seconds(w.ms)} (×${w.ratio.toFixed(2)} floor, ${vsYardstick(w.ms, yardstick)} USWDS)`).join(', ')}`);
+          console.error(
+            `  ${label} ${profile} ${cache}: ${summary.widgets.map((w) => `${w.tag} ${seconds(w.ms)} (×${w.ratio.toFixed(2)} floor, ${vsYardstick(w.ms, yardstick)} USWDS)`).join(', ')}`,
+          );
         }
       }
     }
@@ -589,14 +734,25 @@ try {
     const header = `Measured ${when.slice(0, 10)} on ${about}; median of ${RUNS} loads per row; CPU slowed ${CPU_SLOWDOWN}×; viewport ${VIEWPORT.width}×${VIEWPORT.height}.`;
     const markdown = `${header}\n\n${table(cases)}`;
     console.log(markdown);
-    const json = JSON.stringify({ when, machine: about, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, profiles: PROFILES, cases }, null, 2);
+    const json = JSON.stringify(
+      { when, machine: about, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, profiles: PROFILES, cases },
+      null,
+      2,
+    );
     mkdirSync('dist', { recursive: true });
     writeFileSync('dist/bench-load.json', json);
     console.error('wrote dist/bench-load.json');
     if (WRITE_DOCS) {
       // The recorded copy keeps the medians; every single load stays in dist/bench-load.json.
       const summaries = cases.map((c) => ({ ...c, raw: undefined }));
-      writeFileSync('docs/bench-load.json', JSON.stringify({ when, machine: about, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, profiles: PROFILES, cases: summaries }, null, 2));
+      writeFileSync(
+        'docs/bench-load.json',
+        JSON.stringify(
+          { when, machine: about, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, profiles: PROFILES, cases: summaries },
+          null,
+          2,
+        ),
+      );
       writeDocs(markdown);
       console.error('wrote docs/bench-load.json and the bench:load section of docs/BENCHMARKS.md');
     }

@@ -16,7 +16,16 @@
 import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -34,9 +43,17 @@ const END = '<!-- bench:server:end -->';
  * with `port` appears there. Not a pipe into this process: reading a busy access log here would take
  * CPU from autocannon, which shares this process, and skew every number.
  */
-async function startChild(args: string[], logFile: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
+async function startChild(
+  args: string[],
+  logFile: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; port: number }> {
   const out = openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', out, 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', out, 'inherit'],
+  });
   closeSync(out);
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -151,20 +168,37 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
  * requests (what the warm-up rate gives in SECONDS) instead of stopping on a timer, so no request is
  * cut off in flight: every pledge the service stored then has its answer counted.
  */
-async function measure(name: string, options: autocannon.Options, rows: Row[], server: ChildProcess, exact = false): Promise<autocannon.Result[]> {
+async function measure(
+  name: string,
+  options: autocannon.Options,
+  rows: Row[],
+  server: ChildProcess,
+  exact = false,
+): Promise<autocannon.Result[]> {
   const results: autocannon.Result[] = [];
-  for (const connections of CONNECTION_COUNTS) results.push(...(await measureAt(name, { ...options, connections }, rows, server, exact)));
+  for (const connections of CONNECTION_COUNTS)
+    results.push(...(await measureAt(name, { ...options, connections }, rows, server, exact)));
   return results;
 }
 
-async function measureAt(name: string, options: autocannon.Options & { connections: number }, rows: Row[], server: ChildProcess, exact: boolean): Promise<autocannon.Result[]> {
+async function measureAt(
+  name: string,
+  options: autocannon.Options & { connections: number },
+  rows: Row[],
+  server: ChildProcess,
+  exact: boolean,
+): Promise<autocannon.Result[]> {
   process.stdout.write(`${name}, ${options.connections} connections: warm-up ${WARMUP_SECONDS} s, then ${SECONDS} s… `);
   const warmup = await run(exact ? { ...options, amount: 20_000 } : { ...options, duration: WARMUP_SECONDS });
   const rate = warmup.requests.total / Math.max(warmup.duration, 0.001);
   const before = threadTicks(server.pid);
-  const result = await run(exact ? { ...options, amount: Math.round(rate * SECONDS) } : { ...options, duration: SECONDS });
+  const result = await run(
+    exact ? { ...options, amount: Math.round(rate * SECONDS) } : { ...options, duration: SECONDS },
+  );
   const cpu = cpuPerRequest(server.pid, before, result.requests.total);
-  process.stdout.write(`${Math.round(perSecond(result))} req/s${cpu ? `, CPU ${cpu.main.toFixed(1)} + ${cpu.others.toFixed(1)} µs/request` : ''}\n`);
+  process.stdout.write(
+    `${Math.round(perSecond(result))} req/s${cpu ? `, CPU ${cpu.main.toFixed(1)} + ${cpu.others.toFixed(1)} µs/request` : ''}\n`,
+  );
   rows.push({ name, connections: options.connections, result, cpu });
   return [warmup, result];
 }
@@ -172,7 +206,8 @@ async function measureAt(name: string, options: autocannon.Options & { connectio
 /** Requests answered per second over the whole run (autocannon's per-second average drops the last partial second). */
 const perSecond = (result: autocannon.Result) => result.requests.total / result.duration;
 const status = (result: autocannon.Result, code: number) => result.statusCodeStats?.[`${code}`]?.count ?? 0;
-const errorsOf = (result: autocannon.Result) => result.errors + result.timeouts + result.non2xx + result.mismatches + result.resets;
+const errorsOf = (result: autocannon.Result) =>
+  result.errors + result.timeouts + result.non2xx + result.mismatches + result.resets;
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lantoa-bench-'));
@@ -194,15 +229,40 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     await measure('node:http hello world (ceiling)', { url: `http://127.0.0.1:${hello.port}/` }, rows, hello.child);
-    await measure('Hono, one route, counts-sized body, no logic (the stack itself)', { url: `http://127.0.0.1:${hono.port}/api/v1/campaigns/${CAMPAIGN}/counts` }, rows, hono.child);
+    await measure(
+      'Hono, one route, counts-sized body, no logic (the stack itself)',
+      { url: `http://127.0.0.1:${hono.port}/api/v1/campaigns/${CAMPAIGN}/counts` },
+      rows,
+      hono.child,
+    );
     if (process.env.BENCH_HELPERS === '1') {
       const honoUrl = `http://127.0.0.1:${hono.port}`;
       await measure('Hono + a no-op middleware', { url: `${honoUrl}/middleware/counts` }, rows, hono.child);
-      await measure('Hono + hono/cors (with an Origin)', { url: `${honoUrl}/cors/counts`, headers: { origin: 'https://example.org' } }, rows, hono.child);
+      await measure(
+        'Hono + hono/cors (with an Origin)',
+        { url: `${honoUrl}/cors/counts`, headers: { origin: 'https://example.org' } },
+        rows,
+        hono.child,
+      );
       await measure('Hono + hono/secure-headers', { url: `${honoUrl}/secure-headers/counts` }, rows, hono.child);
-      const post = { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: '[<id>]' }), idReplacement: true };
-      await measure('Hono POST, body read from the node request', { ...post, url: `${honoUrl}/post/incoming` }, rows, hono.child);
-      await measure('Hono POST, hono/body-limit + c.req.json()', { ...post, url: `${honoUrl}/post/body-limit` }, rows, hono.child);
+      const post = {
+        method: 'POST' as const,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: '[<id>]' }),
+        idReplacement: true,
+      };
+      await measure(
+        'Hono POST, body read from the node request',
+        { ...post, url: `${honoUrl}/post/incoming` },
+        rows,
+        hono.child,
+      );
+      await measure(
+        'Hono POST, hono/body-limit + c.req.json()',
+        { ...post, url: `${honoUrl}/post/body-limit` },
+        rows,
+        hono.child,
+      );
     }
     await measure('GET counts', { url: `${api}/counts` }, rows, service.child);
     const pledgeRequest = {
@@ -212,8 +272,19 @@ async function main(): Promise<void> {
       body: JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: '[<id>]' }),
       idReplacement: true,
     };
-    await measure('node:http POST, parse JSON only (reference)', { ...pledgeRequest, url: `http://127.0.0.1:${hello.port}/` }, rows, hello.child);
-    const pledgeRuns = await measure('POST pledge (durable, unique keys)', { ...pledgeRequest, url: `${api}/pledges` }, rows, service.child, true);
+    await measure(
+      'node:http POST, parse JSON only (reference)',
+      { ...pledgeRequest, url: `http://127.0.0.1:${hello.port}/` },
+      rows,
+      hello.child,
+    );
+    const pledgeRuns = await measure(
+      'POST pledge (durable, unique keys)',
+      { ...pledgeRequest, url: `${api}/pledges` },
+      rows,
+      service.child,
+      true,
+    );
     const answered201 = pledgeRuns.reduce((sum, result) => sum + status(result, 201), 0);
     service.child.kill('SIGTERM');
     await new Promise((done) => service.child.once('exit', done));
@@ -233,7 +304,9 @@ async function main(): Promise<void> {
 
 /** Each case's best run: its capacity over the connection counts tried. */
 function best(rows: Row[], name: string): Row {
-  return rows.filter((row) => row.name === name).reduce((top, row) => (perSecond(row.result) > perSecond(top.result) ? row : top));
+  return rows
+    .filter((row) => row.name === name)
+    .reduce((top, row) => (perSecond(row.result) > perSecond(top.result) ? row : top));
 }
 
 function report(rows: Row[], answered201: number, stored: number): void {
@@ -273,7 +346,9 @@ function report(rows: Row[], answered201: number, stored: number): void {
 
   const intro = '# Benchmarks\n\n## Pledge service (`npm run bench:server`)\n\n';
   const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : `${intro}${START}\n${END}\n`;
-  const updated = current.includes(START) ? current.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section) : `${current.trimEnd()}\n\n${intro}${section}\n`;
+  const updated = current.includes(START)
+    ? current.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section)
+    : `${current.trimEnd()}\n\n${intro}${section}\n`;
   writeFileSync(DOC, updated);
   console.log(`\nwritten to ${DOC}`);
 }

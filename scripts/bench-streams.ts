@@ -54,7 +54,8 @@ function rssKb(pid: number): number {
 /** Epoch milliseconds with sub-millisecond precision, comparable between processes. */
 const now = () => performance.timeOrigin + performance.now();
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** The next message of `child` that `accept` takes. */
 function reply<T extends FromClient>(child: ChildProcess, accept: (message: FromClient) => message is T): Promise<T> {
@@ -72,7 +73,10 @@ function reply<T extends FromClient>(child: ChildProcess, accept: (message: From
 }
 
 async function main(): Promise<void> {
-  if (STREAMS < WANTED) console.log(`open-file limit ${limit} (the hard limit; raising it needs CAP_SYS_RESOURCE): ${STREAMS} streams instead of ${WANTED}`);
+  if (STREAMS < WANTED)
+    console.log(
+      `open-file limit ${limit} (the hard limit; raising it needs CAP_SYS_RESOURCE): ${STREAMS} streams instead of ${WANTED}`,
+    );
   const deadline = setTimeout(() => {
     console.error(`bench:streams: gave up after ${TIMEOUT_S} s`);
     process.exit(1);
@@ -111,11 +115,16 @@ async function main(): Promise<void> {
     const opening = performance.now();
     for (let i = 0; i < ADDRESSES; i += 1) {
       const count = Math.floor(STREAMS / ADDRESSES) + (i < STREAMS % ADDRESSES ? 1 : 0);
-      const child = fork(import.meta.filename, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_STREAMS_CLIENT: '1' } });
+      const child = fork(import.meta.filename, [], {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, BENCH_STREAMS_CLIENT: '1' },
+      });
       clients.push(child);
       child.send({ port, address: `127.0.0.${2 + i}`, count } satisfies ToClient);
     }
-    const opened = await Promise.all(clients.map((child) => reply(child, (m): m is { opened: number; failed: number } => 'opened' in m)));
+    const opened = await Promise.all(
+      clients.map((child) => reply(child, (m): m is { opened: number; failed: number } => 'opened' in m)),
+    );
     const openSeconds = (performance.now() - opening) / 1000;
     const failed = opened.reduce((sum, m) => sum + m.failed, 0);
     if (failed > 0) throw new Error(`${failed} of ${STREAMS} streams failed before their first event`);
@@ -147,7 +156,9 @@ async function main(): Promise<void> {
     console.log(
       `\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${STREAMS} streams over ${ADDRESSES} loopback addresses (a client process each), opened in ${openSeconds.toFixed(1)} s.\n`,
     );
-    console.log('| streams | service RSS before → after | memory per stream | updated | time to update p50 | p99 | last | CPU for the update: service, clients |');
+    console.log(
+      '| streams | service RSS before → after | memory per stream | updated | time to update p50 | p99 | last | CPU for the update: service, clients |',
+    );
     console.log('|---|---|---|---|---|---|---|---|');
     console.log(
       `| ${STREAMS} | ${Math.round(baseline / 1024)} → ${Math.round(loaded / 1024)} MB | ${perStreamKb.toFixed(1)} KB | ${updated} of ${STREAMS} | ${Math.round(percentile(latencies, 50))} ms | ${Math.round(percentile(latencies, 99))} ms | ${Math.round(last)} ms | ${serviceCpu} ms, ${clientCpu} ms |`,
@@ -273,10 +284,22 @@ if (process.env.BENCH_STREAMS_CLIENT === '1') {
   client();
 } else if (process.env.BENCH_STREAMS_RAISED !== '1') {
   // Both ends of every stream are in processes started here: raise the limit once, for this process and its children.
-  const child = spawn('bash', ['-c', `ulimit -n ${OPEN_FILES} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"`, 'bash', process.execPath, '--import', 'tsx', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, BENCH_STREAMS_RAISED: '1' },
-  });
+  const child = spawn(
+    'bash',
+    [
+      '-c',
+      `ulimit -n ${OPEN_FILES} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"`,
+      'bash',
+      process.execPath,
+      '--import',
+      'tsx',
+      ...process.argv.slice(1),
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_STREAMS_RAISED: '1' },
+    },
+  );
   child.on('exit', (code) => process.exit(code ?? 1));
 } else {
   await main();

@@ -47,7 +47,12 @@ await buildStep({
       // costs more than its bytes). Code only some widgets need (lit's directives, the outbox, validation,
       // dates) stays apart.
       codeSplitting: {
-        groups: [{ name: 'shared', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!.*directive)|preload-helper|[\\/]src[\\/]core[\\/](core\.strings|define|i18n|lantoa-element|load|safe-url|storage|theme)\.ts$/ }],
+        groups: [
+          {
+            name: 'shared',
+            test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!.*directive)|preload-helper|[\\/]src[\\/]core[\\/](core\.strings|define|i18n|lantoa-element|load|safe-url|storage|theme)\.ts$/,
+          },
+        ],
       },
     },
   },
@@ -87,22 +92,29 @@ function lazyPartsFromStep1(manifest: Manifest): Plugin {
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       const key = resolved && relative(process.cwd(), resolved.id).split('\\').join('/');
       const chunk = key ? manifest[key] : undefined;
-      if (!chunk?.isDynamicEntry) throw new Error(`classic script: import('${source}') in ${importer} has no lazy chunk in step 1`);
+      if (!chunk?.isDynamicEntry)
+        throw new Error(`classic script: import('${source}') in ${importer} has no lazy chunk in step 1`);
       return { id: `./${chunk.file}`, external: true };
     },
     // The directory of the script, read while it runs: the only time document.currentScript is it.
     intro: () => `var ${BASE}=(()=>{try{return new URL(".",document.currentScript.src).href}catch(e){return"./"}})();`,
     renderChunk(code) {
       let lazy = 0;
-      const rewritten = code.replace(/\bimport\((['"`])\.\/([\w.-]+\.js)\1\)/g, (_call, _quote: string, file: string) => {
-        const key = byFile.get(file);
-        if (!key) throw new Error(`classic script: import of ${file}, which step 1 did not write`);
-        lazy++;
-        const dependencies = filesOf(key, manifest).slice(1);
-        const load = (f: string) => `import(${BASE}+"${f}")`;
-        return dependencies.length === 0 ? load(file) : `Promise.all([${[file, ...dependencies].map(load).join(',')}]).then(m=>m[0])`;
-      });
-      if (lazy === 0) throw new Error('classic script: no lazy chunk import found in the bundle (has the output format changed?)');
+      const rewritten = code.replace(
+        /\bimport\((['"`])\.\/([\w.-]+\.js)\1\)/g,
+        (_call, _quote: string, file: string) => {
+          const key = byFile.get(file);
+          if (!key) throw new Error(`classic script: import of ${file}, which step 1 did not write`);
+          lazy++;
+          const dependencies = filesOf(key, manifest).slice(1);
+          const load = (f: string) => `import(${BASE}+"${f}")`;
+          return dependencies.length === 0
+            ? load(file)
+            : `Promise.all([${[file, ...dependencies].map(load).join(',')}]).then(m=>m[0])`;
+        },
+      );
+      if (lazy === 0)
+        throw new Error('classic script: no lazy chunk import found in the bundle (has the output format changed?)');
       return { code: rewritten, map: null };
     },
   };
@@ -124,9 +136,17 @@ const LANGUAGE_PACK_FILE = /\.(vi|en)-/; // as in src/loader.ts
 const loaderMapWithPacks = Object.fromEntries(
   WIDGETS.map((w) => {
     const packs = w.alwaysLoads.flat().filter((module) => LANGUAGE_MODULE.test(module));
-    const packFiles = packs.flatMap((module) => filesOf(`${w.dir}${module}`).filter((file) => !loaderMap[w.tag].includes(file)));
-    const odd = [...packFiles.filter((file) => !LANGUAGE_PACK_FILE.test(file)), ...loaderMap[w.tag].filter((file) => LANGUAGE_PACK_FILE.test(file))];
-    if (odd.length > 0) throw new Error(`loader: ${odd.join(', ')} of ${w.tag}: only language packs may be named <name>.<vi|en>-<hash>.js`);
+    const packFiles = packs.flatMap((module) =>
+      filesOf(`${w.dir}${module}`).filter((file) => !loaderMap[w.tag].includes(file)),
+    );
+    const odd = [
+      ...packFiles.filter((file) => !LANGUAGE_PACK_FILE.test(file)),
+      ...loaderMap[w.tag].filter((file) => LANGUAGE_PACK_FILE.test(file)),
+    ];
+    if (odd.length > 0)
+      throw new Error(
+        `loader: ${odd.join(', ')} of ${w.tag}: only language packs may be named <name>.<vi|en>-<hash>.js`,
+      );
     return [w.tag, [...loaderMap[w.tag], ...packFiles]];
   }),
 );
@@ -159,7 +179,8 @@ await buildStep(
 // Every lazy chunk of step 1 must be one the classic script asks for: one missing was inlined instead.
 const classic = await readFile(`${OUT}/lantoa.iife.js`, 'utf8');
 const inlined = Object.values(viteManifest).filter((chunk) => chunk.isDynamicEntry && !classic.includes(chunk.file));
-if (inlined.length > 0) throw new Error(`lantoa.iife.js inlines lazy parts: ${inlined.map((chunk) => chunk.src).join(', ')}`);
+if (inlined.length > 0)
+  throw new Error(`lantoa.iife.js inlines lazy parts: ${inlined.map((chunk) => chunk.src).join(', ')}`);
 
 // 4. Each widget's direct entry under a fixed name (banner.js): everything it needs up front in one file, its
 // lazy parts (validation) as hashed chunks. A page with one widget pastes it instead of the loader and saves a
@@ -167,7 +188,10 @@ if (inlined.length > 0) throw new Error(`lantoa.iife.js inlines lazy parts: ${in
 // a page with several widgets uses the loader.
 for (const w of WIDGETS) {
   // The service caches names that look hashed (-XXXXXXXX.js) for a year; a fixed name must never look like one.
-  if (/-[\w-]{8}$/.test(w.name)) throw new Error(`widget name "${w.name}" looks like a hashed chunk name: its direct entry would be cached for a year`);
+  if (/-[\w-]{8}$/.test(w.name))
+    throw new Error(
+      `widget name "${w.name}" looks like a hashed chunk name: its direct entry would be cached for a year`,
+    );
   await buildStep({
     manifest: `${w.name}.manifest.json`, // what the size check follows
     rolldownOptions: {

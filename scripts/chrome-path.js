@@ -1,7 +1,12 @@
 // Where Chromium is: CHROME_PATH, else the usual Debian/Ubuntu paths. Shared by tests and scripts.
 import { existsSync } from 'node:fs';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** @returns {string | undefined} the Chrome/Chromium binary to use, if any */
 export function findChrome() {

@@ -30,9 +30,27 @@ export interface FastCheck {
 
 /** Every fast check: its exported name, schema and use. The generated file and the agreement test follow this list. */
 export const FAST_CHECKS: Record<string, FastCheck> = {
-  quickCampaign: { schema: campaignSchema, type: 'Campaign', from: './pledge.js', returns: 'value', doc: 'The campaign config (counter page)' },
-  quickCounts: { schema: countsSchema, type: 'Counts', from: './pledge.js', returns: 'value', doc: 'The counts (counter page, every stream event)' },
-  quickPledge: { schema: pledgeRequestSchema, type: 'PledgeRequest', from: './pledge.js', returns: 'fields', doc: 'A pledge request (service, every pledge)' },
+  quickCampaign: {
+    schema: campaignSchema,
+    type: 'Campaign',
+    from: './pledge.js',
+    returns: 'value',
+    doc: 'The campaign config (counter page)',
+  },
+  quickCounts: {
+    schema: countsSchema,
+    type: 'Counts',
+    from: './pledge.js',
+    returns: 'value',
+    doc: 'The counts (counter page, every stream event)',
+  },
+  quickPledge: {
+    schema: pledgeRequestSchema,
+    type: 'PledgeRequest',
+    from: './pledge.js',
+    returns: 'fields',
+    doc: 'A pledge request (service, every pledge)',
+  },
   quickQuizResult: {
     schema: quizResultRequestSchema,
     type: 'QuizResultRequest',
@@ -40,7 +58,13 @@ export const FAST_CHECKS: Record<string, FastCheck> = {
     returns: 'fields',
     doc: 'A quiz result (service, every result)',
   },
-  isApiErrorDetail: { schema: errorDetailSchema, type: 'ApiErrorDetail', from: './pledge.js', returns: 'guard', doc: 'The `error` of an error body (outbox)' },
+  isApiErrorDetail: {
+    schema: errorDetailSchema,
+    type: 'ApiErrorDetail',
+    from: './pledge.js',
+    returns: 'guard',
+    doc: 'The `error` of an error body (outbox)',
+  },
   isQuizUnitFigures: {
     schema: quizUnitFiguresSchema,
     type: 'QuizUnitFigures',
@@ -78,7 +102,20 @@ export interface Node {
   [REFINE]?: string[];
 }
 
-const KEYWORDS = new Set(['type', 'properties', 'required', 'items', 'minItems', 'maxItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', REFINE]);
+const KEYWORDS = new Set([
+  'type',
+  'properties',
+  'required',
+  'items',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  REFINE,
+]);
 const refinementNames = new Map<unknown, string>(Object.entries(refinements).map(([name, fn]) => [fn, name]));
 
 /** The schema as JSON Schema (input side: optional fields may be absent), its refinements noted by name. */
@@ -90,7 +127,10 @@ export function jsonSchemaOf(schema: z.ZodMiniType): Node {
       if (custom.length === 0) return;
       jsonSchema[REFINE] = custom.map((check) => {
         const name = refinementNames.get((check._zod.def as { fn?: unknown }).fn);
-        if (!name) throw new Error('contract checks: a refinement that is not a function of src/contract/refinements.ts cannot be derived');
+        if (!name)
+          throw new Error(
+            'contract checks: a refinement that is not a function of src/contract/refinements.ts cannot be derived',
+          );
         return name;
       });
     },
@@ -100,7 +140,8 @@ export function jsonSchemaOf(schema: z.ZodMiniType): Node {
 }
 
 const isIdentifier = (key: string) => /^[A-Za-z_$][\w$]*$/.test(key);
-const member = (value: string, key: string) => (isIdentifier(key) ? `${value}.${key}` : `${value}[${JSON.stringify(key)}]`);
+const member = (value: string, key: string) =>
+  isIdentifier(key) ? `${value}.${key}` : `${value}[${JSON.stringify(key)}]`;
 const bound = (value: number | undefined, missing: string) => (value === undefined ? missing : String(value));
 /** The minimum and maximum comparisons of a number, leaving out those no tighter than `implied`. */
 const bounds = (node: Node, value: string, implied: number) => [
@@ -127,7 +168,8 @@ export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS):
   const named = (guard: string, terms: string[], as?: Guard) => {
     const line = `(v: unknown): ${guard} => ${terms.join(' && ')};`;
     // Long chains one term a line, as Prettier prints them.
-    const code = line.length <= 110 ? line : `(v: unknown): ${guard} =>\n${terms.map((term) => `  ${term}`).join(' &&\n')};`;
+    const code =
+      line.length <= 110 ? line : `(v: unknown): ${guard} =>\n${terms.map((term) => `  ${term}`).join(' &&\n')};`;
     if (as && !functions.has(code)) {
       functions.set(code, as.name);
       guards.set(as.name, as);
@@ -138,12 +180,16 @@ export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS):
 
   /** An expression that is true when `value` (an identifier or member access) satisfies `node`. */
   function expression(node: Node, value: string, as?: Guard): string {
-    for (const key of Object.keys(node)) if (!KEYWORDS.has(key)) throw new Error(`contract checks: JSON Schema keyword "${key}" is not supported`);
+    for (const key of Object.keys(node))
+      if (!KEYWORDS.has(key)) throw new Error(`contract checks: JSON Schema keyword "${key}" is not supported`);
     const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
-    if (types.length === 0) throw new Error('contract checks: a schema without a type (z.any, z.unknown, a union) is not supported');
+    if (types.length === 0)
+      throw new Error('contract checks: a schema without a type (z.any, z.unknown, a union) is not supported');
     const refined = node[REFINE] ?? [];
     refined.forEach((name) => used.refinements.add(name));
-    const alternatives = types.map((type) => typed(node, type, refined.length ? 'v' : value, refined.length ? undefined : as));
+    const alternatives = types.map((type) =>
+      typed(node, type, refined.length ? 'v' : value, refined.length ? undefined : as),
+    );
     const body = alternatives.length > 1 ? `(${alternatives.join(' || ')})` : alternatives[0];
     if (!refined.length) return body;
     // A refinement runs once the base checks hold: inside a named check, whose parameter they narrow.
@@ -167,7 +213,10 @@ export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS):
         ].join(' && ');
       case 'integer':
         // A safe integer, as zod's z.int(): its own bounds (±MAX_SAFE_INTEGER) need not be said again.
-        return [`Number.isSafeInteger(${value})`, ...bounds(node, `(${value} as number)`, Number.MAX_SAFE_INTEGER)].join(' && ');
+        return [
+          `Number.isSafeInteger(${value})`,
+          ...bounds(node, `(${value} as number)`, Number.MAX_SAFE_INTEGER),
+        ].join(' && ');
       case 'number':
         // Finite, as zod's z.number(); two finite bounds already refuse NaN and the infinities.
         return Number.isFinite(node.minimum) && Number.isFinite(node.maximum)
@@ -178,7 +227,10 @@ export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS):
         const check = expression(node.items, 'v');
         // An object's or a refined value's check is already a named function: pass it, not a wrapper of it.
         const item = /^check\d+\(v\)$/.test(check) ? check.slice(0, -3) : named('boolean', [check]);
-        return use('list', `list(${value}, ${bound(node.minItems, '0')}, ${bound(node.maxItems, 'Infinity')}, ${item})`);
+        return use(
+          'list',
+          `list(${value}, ${bound(node.minItems, '0')}, ${bound(node.maxItems, 'Infinity')}, ${item})`,
+        );
       }
       case 'object': {
         const required = new Set(node.required ?? []);
@@ -200,7 +252,8 @@ export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS):
     types.set(from, (types.get(from) ?? new Set()).add(type));
     // The named check itself, exported under the guard's name: no wrapper to download.
     if (test === `${name}(data)`) return '';
-    if (returns === 'guard') return `/** ${doc}. */\nexport const ${name} = (data: unknown): data is ${type} => ${test};`;
+    if (returns === 'guard')
+      return `/** ${doc}. */\nexport const ${name} = (data: unknown): data is ${type} => ${test};`;
     let result = `data as ${type}`;
     if (returns === 'fields') {
       const fields = Object.entries(node.properties ?? {});
@@ -226,7 +279,10 @@ export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS):
     ' * small and the service checks each request body in a fraction of a zod parse. zod stays the validator: it runs',
     ' * when a check says no, and names what is wrong.',
     ' */',
-    `import { ${[...used.keywords].sort().map((k) => (k === 'obj' ? 'obj, type Fields' : k)).join(', ')} } from './json-checks.js';`,
+    `import { ${[...used.keywords]
+      .sort()
+      .map((k) => (k === 'obj' ? 'obj, type Fields' : k))
+      .join(', ')} } from './json-checks.js';`,
     ...[...types].map(([from, names]) => `import type { ${[...names].join(', ')} } from '${from}';`),
     `import { ${[...used.refinements].sort().join(', ')} } from './refinements.js';`,
     '',
@@ -234,7 +290,9 @@ export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS):
     '',
     ...[...functions].map(([code, name]) => {
       const guard = guards.get(name);
-      return guard ? `\n/** ${guard.doc}. */\nexport const ${name} = ${code.replace('v is Fields', `v is ${guard.type}`)}` : `const ${name} = ${code}`;
+      return guard
+        ? `\n/** ${guard.doc}. */\nexport const ${name} = ${code.replace('v is Fields', `v is ${guard.type}`)}`
+        : `const ${name} = ${code}`;
     }),
     '',
     exports.filter(Boolean).join('\n\n'),

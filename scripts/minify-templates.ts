@@ -14,9 +14,11 @@ import { defaultStrategy } from '@lit-labs/rollup-plugin-minify-html-literals/li
 import type { Plugin } from 'vite';
 
 const { minifyCSS: minifyStylesheet } = defaultStrategy;
-if (!minifyStylesheet) throw new Error('@lit-labs/rollup-plugin-minify-html-literals no longer minifies CSS: check its update');
+if (!minifyStylesheet)
+  throw new Error('@lit-labs/rollup-plugin-minify-html-literals no longer minifies CSS: check its update');
 /** A declaration list (no braces) is not a stylesheet to lightningcss: give it a rule for the time of minifying. */
-const minifyCSS = (text: string) => (/[{}]/.test(text) ? minifyStylesheet(text) : minifyStylesheet(`a{${text}}`).slice(2, -1));
+const minifyCSS = (text: string) =>
+  /[{}]/.test(text) ? minifyStylesheet(text) : minifyStylesheet(`a{${text}}`).slice(2, -1);
 
 export function minifyLitTemplates(): Plugin {
   return minifyHTML({
@@ -26,7 +28,8 @@ export function minifyLitTemplates(): Plugin {
     minifyHTMLLiterals: (source: string, options?: Options) =>
       minifyHTMLLiterals(source, {
         ...options,
-        shouldMinifyCSS: (template) => defaultShouldMinifyCSS(template) || source.slice(0, template.parts[0].start).endsWith('unsafeCSS(`'),
+        shouldMinifyCSS: (template) =>
+          defaultShouldMinifyCSS(template) || source.slice(0, template.parts[0].start).endsWith('unsafeCSS(`'),
         strategy: { ...defaultStrategy, minifyCSS },
       }),
   }) as unknown as Plugin; // a Rollup plugin with one transform hook, which Vite runs as its own

@@ -14,14 +14,24 @@ await mkdir(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
 for (const page of pages) {
   for (const lang of ['vi', 'en']) {
-    for (const [label, width, height] of [['phone', 375, 812], ['desktop', 1280, 800]] as const) {
-      const tab = await browser.newPage({ viewport: { width, height }, colorScheme: (process.env.COLOR_SCHEME as 'dark') ?? 'light' });
+    for (const [label, width, height] of [
+      ['phone', 375, 812],
+      ['desktop', 1280, 800],
+    ] as const) {
+      const tab = await browser.newPage({
+        viewport: { width, height },
+        colorScheme: (process.env.COLOR_SCHEME as 'dark') ?? 'light',
+      });
       await tab.goto(`${base}/demo/${page}.html?lang=${lang}`);
       // Every Lantoa element on the page upgraded, and none still loading its data.
       await tab.waitForFunction(() =>
         [...document.querySelectorAll('*')]
           .filter((element) => element.localName.startsWith('lantoa-'))
-          .every((element) => customElements.get(element.localName) && !element.shadowRoot?.querySelector('.loading, [aria-busy="true"]')),
+          .every(
+            (element) =>
+              customElements.get(element.localName) &&
+              !element.shadowRoot?.querySelector('.loading, [aria-busy="true"]'),
+          ),
       );
       await tab.waitForTimeout(300);
       const file = `${out}/${page}-${lang}-${label}.png`;

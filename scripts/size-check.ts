@@ -64,7 +64,9 @@ function directPage(name: string, alsoLoads: string[] = []): Set<string> {
 function withAlwaysLoads(page: typeof loaderPage, w: Widget): Set<string> {
   return w.alwaysLoads.reduce(
     (files, alternatives) =>
-      alternatives.map((module) => union(files, page(w.name, [`${w.dir}${module}`]))).sort((a, b) => bytesOf(b) - bytesOf(a))[0],
+      alternatives
+        .map((module) => union(files, page(w.name, [`${w.dir}${module}`])))
+        .sort((a, b) => bytesOf(b) - bytesOf(a))[0],
     page(w.name),
   );
 }
@@ -72,29 +74,45 @@ function withAlwaysLoads(page: typeof loaderPage, w: Widget): Set<string> {
 const chart = widget('progress-chart');
 const quiz = widget('quiz-card');
 const chartPage = loaderPage(chart.name);
-const sharedChunk = new Set([...closure(shared, [widget('banner').entry])].filter((file) => file.startsWith('shared-')));
+const sharedChunk = new Set(
+  [...closure(shared, [widget('banner').entry])].filter((file) => file.startsWith('shared-')),
+);
 
 const budgets: Budget[] = [
   { what: 'loader.js', files: new Set(['loader.js']), limit: 1.5 * KB },
   // Every widget of scripts/widgets.ts, under its budget there; for the progress chart, before chart.js.
   ...WIDGETS.flatMap((w) => [
-    { what: `${w.name} page (loader + ${w.name} + shared)`, files: withAlwaysLoads(loaderPage, w), limit: w.budgetKB * KB },
+    {
+      what: `${w.name} page (loader + ${w.name} + shared)`,
+      files: withAlwaysLoads(loaderPage, w),
+      limit: w.budgetKB * KB,
+    },
     { what: `${w.name}.js page (direct entry)`, files: withAlwaysLoads(directPage, w), limit: w.budgetKB * KB },
   ]),
   // A page with only the quiz pastes quiz-card.js (README): that page is the issue's "quiz page" (≤ 18 KB).
   {
     what: 'quiz-card.js page with per-unit results (+ result sender + outbox)',
-    files: union(withAlwaysLoads(directPage, quiz), closure(readManifest('quiz-card.manifest.json'), [`${quiz.dir}quiz-results.ts`])),
+    files: union(
+      withAlwaysLoads(directPage, quiz),
+      closure(readManifest('quiz-card.manifest.json'), [`${quiz.dir}quiz-results.ts`]),
+    ),
     limit: quiz.budgetKB * KB,
   },
   // What a visitor who answers downloads next: the end-of-round view (score, participation, review), requested with
   // the first checked answer, after the page has shown its first question.
   {
     what: 'quiz-card: lazy end-of-round view, requested with the first checked answer',
-    files: minus(closure(readManifest('quiz-card.manifest.json'), [`${quiz.dir}quiz-card.result.ts`]), withAlwaysLoads(directPage, quiz)),
+    files: minus(
+      closure(readManifest('quiz-card.manifest.json'), [`${quiz.dir}quiz-card.result.ts`]),
+      withAlwaysLoads(directPage, quiz),
+    ),
     limit: 1 * KB,
   },
-  { what: 'progress-chart element before chart.js, beyond the shared chunk', files: minus(chartPage, union(['loader.js'], sharedChunk)), limit: 6 * KB },
+  {
+    what: 'progress-chart element before chart.js, beyond the shared chunk',
+    files: minus(chartPage, union(['loader.js'], sharedChunk)),
+    limit: 6 * KB,
+  },
   {
     what: 'progress-chart: lazy chart.js chunks (tree-shaken chart.js + canvas, legend, summary)',
     files: minus(closure(shared, [`${chart.dir}progress-chart.canvas.ts`]), chartPage),
@@ -102,14 +120,21 @@ const budgets: Budget[] = [
   },
   {
     what: 'progress-chart: lazy CSV chunks (d3-dsv + row reader), only for a CSV src',
-    files: minus(closure(shared, [`${chart.dir}progress-chart.csv.ts`, `${chart.dir}progress-chart.rows.ts`]), chartPage),
+    files: minus(
+      closure(shared, [`${chart.dir}progress-chart.csv.ts`, `${chart.dir}progress-chart.rows.ts`]),
+      chartPage,
+    ),
     limit: 3.5 * KB,
   },
   // The classic script holds Lit, the core and every widget's entry: what each widget needs to show itself, in one
   // request (page → lantoa.iife.js, a round trip less than the loader's page → loader.js → chunks). Its lazy parts
   // load on demand as the step-1 chunks beside it. 32 KB: 28.6 KB measured, with room for the widgets' growth, and
   // less than any lazy part that could slip back in (zod 7.6 KB, chart.js 53 KB) (it stood at 101 KB with them).
-  { what: 'lantoa.iife.js (classic script: every widget up front, lazy parts as the chunks beside it)', files: new Set(['lantoa.iife.js']), limit: 32 * KB },
+  {
+    what: 'lantoa.iife.js (classic script: every widget up front, lazy parts as the chunks beside it)',
+    files: new Set(['lantoa.iife.js']),
+    limit: 32 * KB,
+  },
   {
     what: 'lantoa.iife.js page with a chart near the viewport (+ chart.js chunk and the shared chunk it imports)',
     files: union(['lantoa.iife.js'], closure(shared, [`${chart.dir}progress-chart.canvas.ts`])),

@@ -79,7 +79,11 @@ function code(text: string | undefined): string {
 }
 
 function table(head: string[], rows: string[][]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 }
 
 /** A titled section, or nothing when the element has no such thing. */
@@ -95,7 +99,9 @@ export function reference(widget: Widget): string {
   const properties = (d.members ?? []).filter(
     (member) => member.kind === 'field' && !member.attribute && !member.privacy && !member.name.startsWith('_'),
   );
-  const methods = (d.members ?? []).filter((member) => member.kind === 'method' && !member.privacy && !member.name.startsWith('_') && member.description);
+  const methods = (d.members ?? []).filter(
+    (member) => member.kind === 'method' && !member.privacy && !member.name.startsWith('_') && member.description,
+  );
   return [
     `## Tham chiếu / Reference`,
     '',
@@ -107,8 +113,15 @@ export function reference(widget: Widget): string {
       'Thuộc tính HTML / Attributes',
       ['attribute', 'property', 'type', 'default', 'description'],
       (d.attributes ?? []).map((a) => {
-        const member = d.members?.find((m) => m.name === a.fieldName) as (Member & { inheritedFrom?: unknown }) | undefined;
-        return [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), cell(a.description) + (member ? inherited(member) : '')];
+        const member = d.members?.find((m) => m.name === a.fieldName) as
+          (Member & { inheritedFrom?: unknown }) | undefined;
+        return [
+          code(a.name),
+          code(a.fieldName),
+          code(a.type?.text),
+          code(a.default),
+          cell(a.description) + (member ? inherited(member) : ''),
+        ];
       }),
     ),
     ...section(
@@ -121,10 +134,26 @@ export function reference(widget: Widget): string {
         cell(p.description) + inherited(p),
       ]),
     ),
-    ...section('Phương thức / Methods', ['method', 'description'], methods.map((m) => [code(`${m.name}()`), cell(m.description)])),
-    ...section('Sự kiện / Events', ['event', 'description'], (d.events ?? []).map((e) => [code(e.name), cell(e.description)])),
-    ...section('Slot', ['slot', 'description'], (d.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)])),
-    ...section('CSS parts (`::part()`)', ['part', 'description'], (d.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])),
+    ...section(
+      'Phương thức / Methods',
+      ['method', 'description'],
+      methods.map((m) => [code(`${m.name}()`), cell(m.description)]),
+    ),
+    ...section(
+      'Sự kiện / Events',
+      ['event', 'description'],
+      (d.events ?? []).map((e) => [code(e.name), cell(e.description)]),
+    ),
+    ...section(
+      'Slot',
+      ['slot', 'description'],
+      (d.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]),
+    ),
+    ...section(
+      'CSS parts (`::part()`)',
+      ['part', 'description'],
+      (d.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]),
+    ),
     ...section(
       'Biến CSS / CSS custom properties',
       ['property', 'default', 'description'],
@@ -138,7 +167,9 @@ export function readSource(name: string, sourceDir = SOURCE_DIR): string {
   try {
     return readFileSync(join(sourceDir, `${name}.md`), 'utf8');
   } catch {
-    throw new Error(`docs/widgets/source/${name}.md is missing: write the widget's Vietnamese and English guide there, then run npm run docs`);
+    throw new Error(
+      `docs/widgets/source/${name}.md is missing: write the widget's Vietnamese and English guide there, then run npm run docs`,
+    );
   }
 }
 
@@ -150,7 +181,11 @@ function header(widget: Widget): string {
 export function widgetPage(widget: Widget, source: string): string {
   const generated = reference(widget);
   const [before, after] = source.includes(REFERENCE_MARKER) ? source.split(REFERENCE_MARKER, 2) : [source, ''];
-  const title = [`# \`<${widget.tag}>\``, '', '[Tiếng Việt](#tiếng-việt) · [English](#english) · [Tham chiếu / Reference](#tham-chiếu--reference) · [Mọi tiện ích / All widgets](README.md)'];
+  const title = [
+    `# \`<${widget.tag}>\``,
+    '',
+    '[Tiếng Việt](#tiếng-việt) · [English](#english) · [Tham chiếu / Reference](#tham-chiếu--reference) · [Mọi tiện ích / All widgets](README.md)',
+  ];
   return `${[header(widget), '', ...title, '', before.trim(), '', generated.trim(), after.trim() ? `\n${after.trim()}` : ''].join('\n').trim()}\n`;
 }
 
@@ -191,7 +226,9 @@ export async function manifestFromSource(): Promise<Manifest> {
   const argv = [...pkg.scripts.manifest.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]).slice(1); // without "cem"
   // A variable specifier: the analyzer ships no types for its CLI module.
   const specifier = '@custom-elements-manifest/analyzer/cli.js';
-  const { cli } = (await import(specifier)) as { cli: (options: { argv: string[]; cwd: string; noWrite: boolean }) => Promise<Manifest> };
+  const { cli } = (await import(specifier)) as {
+    cli: (options: { argv: string[]; cwd: string; noWrite: boolean }) => Promise<Manifest>;
+  };
   return cli({ argv: [...argv, '--quiet'], cwd: ROOT, noWrite: true });
 }
 

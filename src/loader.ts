@@ -28,7 +28,9 @@ const LANGUAGE_PACK = /\.(vi|en)-/;
  */
 const base = new URL(
   './',
-  (document.currentScript as HTMLScriptElement | null)?.src || /(https?:\/\/[^\s()@]+?):\d+:\d+/.exec(new Error().stack ?? '')?.[1] || location.href,
+  (document.currentScript as HTMLScriptElement | null)?.src ||
+    /(https?:\/\/[^\s()@]+?):\d+:\d+/.exec(new Error().stack ?? '')?.[1] ||
+    location.href,
 );
 
 /** Loads every widget present and not started yet. Run now, and on each batch of changes until all are started. */
@@ -44,7 +46,9 @@ function scan(): void {
     for (const file of chunks) {
       const pack = LANGUAGE_PACK.exec(file)?.[1];
       if (!pack || document.querySelector(`${tag}:lang(${pack})`)) {
-        document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(file, base).href }));
+        document.head.append(
+          Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(file, base).href }),
+        );
       }
     }
     // The browser's error names the file that failed (…/quiz-card-<hash>.js), which names the widget.

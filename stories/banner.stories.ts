@@ -86,14 +86,20 @@ export const Hero: Story = {
   args: { variant: 'hero', 'cta-href': '#de-an', 'cta-label': 'Tìm hiểu Đề án' },
   parameters: {
     layout: 'padded',
-    ...storyDocs('Thẻ lớn cho trang chủ, với nút kêu gọi hành động.', 'Large card for a home page, with a call to action.'),
+    ...storyDocs(
+      'Thẻ lớn cho trang chủ, với nút kêu gọi hành động.',
+      'Large card for a home page, with a call to action.',
+    ),
   },
 };
 
 export const Ribbon: Story = {
   name: 'Ribbon – dải mảnh',
   args: { variant: 'ribbon', 'cta-href': '#de-an' },
-  parameters: storyDocs('Một dòng mảnh, cho chân trang hoặc dưới thanh menu.', 'One slim line, for a footer or under a menu.'),
+  parameters: storyDocs(
+    'Một dòng mảnh, cho chân trang hoặc dưới thanh menu.',
+    'One slim line, for a footer or under a menu.',
+  ),
 };
 
 export const English: Story = {

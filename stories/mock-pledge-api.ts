@@ -15,12 +15,25 @@
  * with participation that starts from {@link illustrativeParticipation}.
  */
 import campaignsFile from '../campaigns/campaigns.json';
-import { API_PREFIX, campaignSchema, COUNTS_EVENT, pledgeRequestSchema, type Campaign, type Counts } from '../src/contract/pledge.js';
+import {
+  API_PREFIX,
+  campaignSchema,
+  COUNTS_EVENT,
+  pledgeRequestSchema,
+  type Campaign,
+  type Counts,
+} from '../src/contract/pledge.js';
 import type { ZodMiniType } from 'zod/mini';
 import { quizResultRequestSchema, type QuizStats } from '../src/contract/quiz.js';
 import { dequeue, readQueue } from '../src/core/outbox.js';
 import { QUIZ_OUTBOX } from '../src/widgets/quiz-card/quiz-card.js';
-import { enqueue, newKey, pendingPledges, PLEDGE_OUTBOX, type DevicePledge } from '../src/widgets/pledge-counter/pledge-outbox.js';
+import {
+  enqueue,
+  newKey,
+  pendingPledges,
+  PLEDGE_OUTBOX,
+  type DevicePledge,
+} from '../src/widgets/pledge-counter/pledge-outbox.js';
 
 /** The default `api` of the stories. `.invalid` is reserved (RFC 2606): nothing can leave the page. */
 export const MOCK_API = 'https://mock.lantoa.invalid';
@@ -50,7 +63,11 @@ export const ILLUSTRATIVE_COUNTS: Readonly<Record<string, number>> = {
   'mo-cay-bac': 2600,
 };
 /** How the illustrative pledges split between the choices (same 63,850 in all). */
-const ILLUSTRATIVE_CHOICES: Readonly<Record<string, number>> = { smartphone: 38000, 'switch-to-4g': 15850, 'help-relative': 10000 };
+const ILLUSTRATIVE_CHOICES: Readonly<Record<string, number>> = {
+  smartphone: 38000,
+  'switch-to-4g': 15850,
+  'help-relative': 10000,
+};
 /** Fixed, so every visit of a story starts from the same numbers. */
 const ILLUSTRATIVE_UPDATED_AT = '2026-01-15T02:30:00.000Z';
 
@@ -92,11 +109,15 @@ interface MockService {
 }
 
 /** The campaigns of campaigns/campaigns.json as GET /api/v1/campaigns/:campaign returns them. */
-const CAMPAIGNS = new Map<string, Campaign>(campaignsFile.campaigns.map((entry) => [entry.id, campaignSchema.parse(entry)]));
+const CAMPAIGNS = new Map<string, Campaign>(
+  campaignsFile.campaigns.map((entry) => [entry.id, campaignSchema.parse(entry)]),
+);
 
 /** The quizzes the campaigns declare, with their campaign. */
 const QUIZZES = new Map<string, string>(
-  campaignsFile.campaigns.flatMap((entry) => ((entry as { quizzes?: { id: string }[] }).quizzes ?? []).map((quiz) => [quiz.id, entry.id] as [string, string])),
+  campaignsFile.campaigns.flatMap((entry) =>
+    ((entry as { quizzes?: { id: string }[] }).quizzes ?? []).map((quiz) => [quiz.id, entry.id] as [string, string]),
+  ),
 );
 
 /**
@@ -106,8 +127,20 @@ const QUIZZES = new Map<string, string>(
 export const illustrativeParticipation = (unit: string): number => Math.round((ILLUSTRATIVE_COUNTS[unit] ?? 0) / 10);
 
 function initialStats(quiz: string, campaign: Campaign): QuizStats {
-  const units = campaign.units.map((unit) => ({ id: unit.id, name: unit.name, participants: illustrativeParticipation(unit.id), averageScore: 0.7 }));
-  return { quiz, campaign: campaign.id, participants: units.reduce((sum, u) => sum + u.participants, 0), averageScore: 0.7, units, updatedAt: ILLUSTRATIVE_UPDATED_AT };
+  const units = campaign.units.map((unit) => ({
+    id: unit.id,
+    name: unit.name,
+    participants: illustrativeParticipation(unit.id),
+    averageScore: 0.7,
+  }));
+  return {
+    quiz,
+    campaign: campaign.id,
+    participants: units.reduce((sum, u) => sum + u.participants, 0),
+    averageScore: 0.7,
+    units,
+    updatedAt: ILLUSTRATIVE_UPDATED_AT,
+  };
 }
 
 /** Counts one result in the mock's stats (running averages, 4 decimals like the service). */
@@ -118,13 +151,21 @@ function addResult(stats: QuizStats, unit: string, fraction: number): QuizStats 
     ...stats,
     participants: stats.participants + 1,
     averageScore: average(stats.averageScore, stats.participants),
-    units: stats.units.map((u) => (u.id === unit ? { ...u, participants: u.participants + 1, averageScore: average(u.averageScore, u.participants) } : u)),
+    units: stats.units.map((u) =>
+      u.id === unit
+        ? { ...u, participants: u.participants + 1, averageScore: average(u.averageScore, u.participants) }
+        : u,
+    ),
     updatedAt: new Date().toISOString(),
   };
 }
 
 function initialCounts(campaign: Campaign): Counts {
-  const units = campaign.units.map((unit) => ({ id: unit.id, count: ILLUSTRATIVE_COUNTS[unit.id] ?? 0, goal: unit.goal }));
+  const units = campaign.units.map((unit) => ({
+    id: unit.id,
+    count: ILLUSTRATIVE_COUNTS[unit.id] ?? 0,
+    goal: unit.goal,
+  }));
   return {
     campaign: campaign.id,
     total: units.reduce((sum, unit) => sum + unit.count, 0),
@@ -202,7 +243,12 @@ const failure = (status: number, code: string, message: string, field?: string) 
   json(status, { error: field ? { code, message, field } : { code, message } });
 
 /** A POST body checked with the contract's schema, or the 400 the service would answer. */
-async function readBody<T>(schema: ZodMiniType<T>, expected: string, init?: RequestInit, request?: Request): Promise<T | Response> {
+async function readBody<T>(
+  schema: ZodMiniType<T>,
+  expected: string,
+  init?: RequestInit,
+  request?: Request,
+): Promise<T | Response> {
   let data: unknown;
   try {
     data = JSON.parse(String(init?.body ?? (request ? await request.text() : '')));
@@ -213,7 +259,12 @@ async function readBody<T>(schema: ZodMiniType<T>, expected: string, init?: Requ
   return parsed.success ? parsed.data : failure(400, 'invalid_field', parsed.error.issues[0]?.message ?? expected);
 }
 
-async function answer(service: MockService, href: string, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+async function answer(
+  service: MockService,
+  href: string,
+  input: RequestInfo | URL,
+  init?: RequestInit,
+): Promise<Response> {
   const request = input instanceof Request ? input : undefined;
   const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
   const signal = init?.signal ?? request?.signal;
@@ -225,8 +276,15 @@ async function answer(service: MockService, href: string, input: RequestInfo | U
   // Read after the wait: a request in flight when a story switches the mode gets the new behaviour.
   const { mode = 'serve', pledges = 'count' } = service.scenario;
   if (mode === 'unreachable') throw networkError();
-  if (mode === 'refused') return failure(403, 'origin_not_allowed', `Pages on ${location.origin} may not use this campaign; ask the campaign office to add the site`);
-  const quizRoute = new RegExp(`^${API_PREFIX}/quizzes/([^/]+)/(results|stats)$`).exec(href.slice(service.api.length).split(/[?#]/)[0]);
+  if (mode === 'refused')
+    return failure(
+      403,
+      'origin_not_allowed',
+      `Pages on ${location.origin} may not use this campaign; ask the campaign office to add the site`,
+    );
+  const quizRoute = new RegExp(`^${API_PREFIX}/quizzes/([^/]+)/(results|stats)$`).exec(
+    href.slice(service.api.length).split(/[?#]/)[0],
+  );
   if (quizRoute) return answerQuiz(service, decodeURIComponent(quizRoute[1]), quizRoute[2], method, init, request);
   const target = route(service, href);
   if (!target) return failure(404, 'not_found', `No route ${method} ${href}`);
@@ -235,21 +293,31 @@ async function answer(service: MockService, href: string, input: RequestInfo | U
   if (!campaign || !counts) return failure(404, 'unknown_campaign', `No campaign "${target.campaign}"`);
   if (method === 'GET' && target.endpoint === '') return json(200, campaign);
   if (method === 'GET' && target.endpoint === 'counts') return json(200, counts);
-  if (method !== 'POST' || target.endpoint !== 'pledges') return failure(404, 'not_found', `No route ${method} ${href}`);
+  if (method !== 'POST' || target.endpoint !== 'pledges')
+    return failure(404, 'not_found', `No route ${method} ${href}`);
   if (pledges === 'network-error') throw networkError();
 
   const parsed = await readBody(pledgeRequestSchema, 'Expected { unit, choice, key }', init, request);
   if (parsed instanceof Response) return parsed;
   const { unit, choice, key } = parsed;
-  if (!campaign.units.some((u) => u.id === unit)) return failure(404, 'unknown_unit', `Campaign "${campaign.id}" has no unit "${unit}"`, 'unit');
-  if (!campaign.choices.some((c) => c.id === choice)) return failure(404, 'unknown_choice', `Campaign "${campaign.id}" has no choice "${choice}"`, 'choice');
+  if (!campaign.units.some((u) => u.id === unit))
+    return failure(404, 'unknown_unit', `Campaign "${campaign.id}" has no unit "${unit}"`, 'unit');
+  if (!campaign.choices.some((c) => c.id === choice))
+    return failure(404, 'unknown_choice', `Campaign "${campaign.id}" has no choice "${choice}"`, 'choice');
   if (service.keys.has(key)) return json(200, { created: false, counts });
   service.keys.add(key);
   const next = addPledge(service, campaign.id, unit, choice);
   return json(201, { created: true, counts: next });
 }
 
-async function answerQuiz(service: MockService, quiz: string, endpoint: string, method: string, init?: RequestInit, request?: Request): Promise<Response> {
+async function answerQuiz(
+  service: MockService,
+  quiz: string,
+  endpoint: string,
+  method: string,
+  init?: RequestInit,
+  request?: Request,
+): Promise<Response> {
   const stats = service.quizStats.get(quiz);
   if (!stats) return failure(404, 'unknown_quiz', `No quiz "${quiz}"`);
   if (method === 'GET' && endpoint === 'stats') return json(200, stats);
@@ -258,7 +326,8 @@ async function answerQuiz(service: MockService, quiz: string, endpoint: string, 
   const parsed = await readBody(quizResultRequestSchema, 'Expected { unit, score, total, key }', init, request);
   if (parsed instanceof Response) return parsed;
   const { unit, score, total, key } = parsed;
-  if (!stats.units.some((u) => u.id === unit)) return failure(404, 'unknown_unit', `Quiz "${quiz}" has no unit "${unit}"`, 'unit');
+  if (!stats.units.some((u) => u.id === unit))
+    return failure(404, 'unknown_unit', `Quiz "${quiz}" has no unit "${unit}"`, 'unit');
   if (service.quizKeys.has(key)) return json(200, { created: false, stats });
   service.quizKeys.add(key);
   const next = addResult(stats, unit, score / total);
@@ -267,7 +336,13 @@ async function answerQuiz(service: MockService, quiz: string, endpoint: string, 
 }
 
 /** Counts `amount` pledges and pushes the new counts to the service's open streams; returns them. */
-function addPledge(service: MockService, campaign: string, unit: string, choice: string, amount = 1): Counts | undefined {
+function addPledge(
+  service: MockService,
+  campaign: string,
+  unit: string,
+  choice: string,
+  amount = 1,
+): Counts | undefined {
   const counts = service.counts.get(campaign);
   if (!counts?.units.some((u) => u.id === unit)) return undefined;
   const next: Counts = {
@@ -344,7 +419,8 @@ class MockEventSource extends EventTarget {
   }
 
   push(counts: Counts): void {
-    if (this.readyState === MockEventSource.OPEN) this.fire(new MessageEvent(COUNTS_EVENT, { data: JSON.stringify(counts) }));
+    if (this.readyState === MockEventSource.OPEN)
+      this.fire(new MessageEvent(COUNTS_EVENT, { data: JSON.stringify(counts) }));
   }
 
   close(): void {
@@ -384,7 +460,8 @@ function forgetAllMockDevices(): void {
   for (const key of Object.keys(localStorage)) {
     if (key.startsWith(prefix) && isMockApi(key.slice(prefix.length).split('|')[0])) localStorage.removeItem(key);
   }
-  for (const api of new Set([...pendingPledges(), ...readQueue(QUIZ_OUTBOX)].map((queued) => queued.api))) if (isMockApi(api)) forgetDevice(api);
+  for (const api of new Set([...pendingPledges(), ...readQueue(QUIZ_OUTBOX)].map((queued) => queued.api)))
+    if (isMockApi(api)) forgetDevice(api);
 }
 
 /** Puts the scenario's device memory in place, as the widget itself would have written it. */
@@ -394,7 +471,14 @@ function seedDevice(api: string, scenario: MockScenario): void {
   const pledge: DevicePledge = { choice: 'smartphone', key, state: scenario.device };
   localStorage.setItem(devicePledgeKey(api), JSON.stringify(pledge));
   if (scenario.device === 'queued') {
-    enqueue({ api: base(api), campaign: CAMPAIGN, unit: scenario.unit ?? 'ba-tri', choice: 'smartphone', key, queuedAt: Date.now() - 5 * 60_000 });
+    enqueue({
+      api: base(api),
+      campaign: CAMPAIGN,
+      unit: scenario.unit ?? 'ba-tri',
+      choice: 'smartphone',
+      key,
+      queuedAt: Date.now() - 5 * 60_000,
+    });
   }
 }
 
@@ -437,7 +521,16 @@ export function mockPledgeApi(scenario: MockScenario = {}): (context: { args: Re
     let service = services.get(api);
     if (!service) {
       // First use (Storybook runs beforeEach again on every re-render; those share this service).
-      service = { api, scenario, users: 0, counts: new Map(), keys: new Set(), streams: new Set(), quizStats: new Map(), quizKeys: new Set() };
+      service = {
+        api,
+        scenario,
+        users: 0,
+        counts: new Map(),
+        keys: new Set(),
+        streams: new Set(),
+        quizStats: new Map(),
+        quizKeys: new Set(),
+      };
       for (const campaign of CAMPAIGNS.values()) service.counts.set(campaign.id, initialCounts(campaign));
       for (const [quiz, campaign] of QUIZZES) {
         const declaring = CAMPAIGNS.get(campaign);
@@ -473,7 +566,13 @@ export function setResultsMode(api: string, results: NonNullable<MockScenario['r
 }
 
 /** Other phones pledge in `unit` (`amount` of them): the counts go up and every open stream hears it. */
-export function pledgeElsewhere(api: string, unit: string, choice = 'smartphone', amount = 1, campaign = CAMPAIGN): void {
+export function pledgeElsewhere(
+  api: string,
+  unit: string,
+  choice = 'smartphone',
+  amount = 1,
+  campaign = CAMPAIGN,
+): void {
   const service = services.get(base(api));
   if (service) addPledge(service, campaign, unit, choice, amount);
 }

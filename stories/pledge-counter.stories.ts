@@ -59,14 +59,18 @@ function dataNote(
   const mocked = isMockApi(api);
   return note(
     html`${vi ?? ''}
-    ${mocked
-      ? html`Số đếm là <strong>số minh họa</strong> của dịch vụ giả lập trong trang (<code>${api}</code>), không phải cam kết thật; mục tiêu
+    ${
+      mocked
+        ? html`Số đếm là <strong>số minh họa</strong> của dịch vụ giả lập trong trang (<code>${api}</code>), không phải cam kết thật; mục tiêu
           cũng là số minh họa.`
-      : html`Số liệu lấy từ dịch vụ thật tại <code>${api}</code>, không giả lập: cam kết gửi đi được ghi thật.`}`,
+        : html`Số liệu lấy từ dịch vụ thật tại <code>${api}</code>, không giả lập: cam kết gửi đi được ghi thật.`
+    }`,
     html`${en ?? ''}
-    ${mocked
-      ? html`Counts are <strong>illustrative figures</strong> from the in-page mock service, not real pledges; the goals are illustrative too.`
-      : html`Figures come from the real service at <code>${api}</code>, not a mock: a pledge sent here is stored for real.`}`,
+    ${
+      mocked
+        ? html`Counts are <strong>illustrative figures</strong> from the in-page mock service, not real pledges; the goals are illustrative too.`
+        : html`Figures come from the real service at <code>${api}</code>, not a mock: a pledge sent here is stored for real.`
+    }`,
     extra,
   );
 }
@@ -107,7 +111,8 @@ const meta = {
     theme: { ...argTypes.theme, control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     '--lantoa-color-primary': {
       name: '--lantoa-color-primary',
-      description: 'Shared brand colour of every Lantoa widget (default #0b4ea2); the bars use it unless --lantoa-pledge-bar-color is set. Màu chính chung.',
+      description:
+        'Shared brand colour of every Lantoa widget (default #0b4ea2); the bars use it unless --lantoa-pledge-bar-color is set. Màu chính chung.',
       control: 'color',
       table: { category: 'css properties' },
     },
@@ -155,11 +160,14 @@ export const Counts: Story = {
         <code>lantoa-pledge</code> ở tab Actions).`,
       html`Choose a pledge and send it: the service answers 201 and the unit and province counts go up by one (see
         <code>lantoa-pledge</code> in Actions).`,
-      html`${isMockApi(apiOf(storyArgs))
-        ? noteButton('Mô phỏng một cam kết từ máy khác ở đơn vị này / Simulate a pledge from another phone in this unit', () =>
-            pledgeElsewhere(apiOf(storyArgs), String(storyArgs.unit)),
-          )
-        : ''}
+      html`${
+        isMockApi(apiOf(storyArgs))
+          ? noteButton(
+              'Mô phỏng một cam kết từ máy khác ở đơn vị này / Simulate a pledge from another phone in this unit',
+              () => pledgeElsewhere(apiOf(storyArgs), String(storyArgs.unit)),
+            )
+          : ''
+      }
       ${forgetButton(storyArgs, context.id)}`,
     )}`,
   parameters: storyDocs(
@@ -181,10 +189,7 @@ export const Loading: Story = {
       html`A service that never answers (fetch is stubbed in this story only). While waiting the widget shows its loading line; after
         ${LOAD_TIMEOUT_SECONDS} s it gives up with the “cannot be reached” message and a Try again button, which starts waiting again.`,
     )}`,
-  parameters: storyDocs(
-    'Đang tải: dịch vụ chưa trả lời.',
-    'Loading: the service has not answered yet.',
-  ),
+  parameters: storyDocs('Đang tải: dịch vụ chưa trả lời.', 'Loading: the service has not answered yet.'),
 };
 
 export const GoalReached: Story = {
@@ -378,5 +383,8 @@ export const DarkTheme: Story = {
         ${(['full', 'province'] as const).map((variant) => renderCounter({ ...storyArgs, variant }))}
       </div>
       ${dataNote(storyArgs)}`,
-  parameters: storyDocs('`theme="dark"` trên nền trang tối: dạng đầy đủ và dạng toàn tỉnh.', '`theme="dark"` on a dark page: full and province variants.'),
+  parameters: storyDocs(
+    '`theme="dark"` trên nền trang tối: dạng đầy đủ và dạng toàn tỉnh.',
+    '`theme="dark"` on a dark page: full and province variants.',
+  ),
 };

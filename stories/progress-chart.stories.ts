@@ -111,7 +111,10 @@ export const InlineJson: Story = {
 export const JsonSource: Story = {
   name: 'Nguồn: JSON qua src / JSON URL',
   args: { src: compareJson },
-  parameters: storyDocs('Tệp JSON qua `src` (ở đây: tệp mẫu của bộ test).', 'A JSON file at `src` (here: the test fixture).'),
+  parameters: storyDocs(
+    'Tệp JSON qua `src` (ở đây: tệp mẫu của bộ test).',
+    'A JSON file at `src` (here: the test fixture).',
+  ),
 };
 
 export const CsvSource: Story = {
@@ -133,13 +136,19 @@ export const CsvSource: Story = {
 export const CsvTrend: Story = {
   name: 'Nguồn: CSV, kind="trend"',
   args: { kind: 'trend', src: trendCsv, illustrative: true },
-  parameters: storyDocs('CSV theo năm: cột đầu là kỳ, mỗi cột sau là một chuỗi số, cột “Chỉ tiêu” là đường chỉ tiêu.', 'A trend CSV: periods first, one column per series, a “Chỉ tiêu” (target) column.'),
+  parameters: storyDocs(
+    'CSV theo năm: cột đầu là kỳ, mỗi cột sau là một chuỗi số, cột “Chỉ tiêu” là đường chỉ tiêu.',
+    'A trend CSV: periods first, one column per series, a “Chỉ tiêu” (target) column.',
+  ),
 };
 
 export const CsvProgress: Story = {
   name: 'Nguồn: CSV, kind="progress"',
   args: { src: progressCsv, illustrative: true },
-  parameters: storyDocs('CSV chỉ tiêu: Tiêu chí; Hiện tại; Chỉ tiêu; Thời hạn; Đơn vị tính.', 'A progress CSV: indicator, current, target, deadline, unit.'),
+  parameters: storyDocs(
+    'CSV chỉ tiêu: Tiêu chí; Hiện tại; Chỉ tiêu; Thời hạn; Đơn vị tính.',
+    'A progress CSV: indicator, current, target, deadline, unit.',
+  ),
 };
 
 export const TableSource: Story = {
@@ -200,7 +209,10 @@ export const English: Story = {
     html`<div class="lantoa-sb-stack">
       ${(['progress', 'trend', 'compare'] as const).map((kind) => renderChart({ ...storyArgs, kind }))}
     </div>`,
-  parameters: storyDocs('Ba loại với `lang="en"`: chữ, số (72.5 / 1,234) và bản tóm tắt bằng tiếng Anh.', 'The three kinds with `lang="en"`: text, numbers and the summary in English.'),
+  parameters: storyDocs(
+    'Ba loại với `lang="en"`: chữ, số (72.5 / 1,234) và bản tóm tắt bằng tiếng Anh.',
+    'The three kinds with `lang="en"`: text, numbers and the summary in English.',
+  ),
 };
 
 export const Dark: Story = {
@@ -210,19 +222,36 @@ export const Dark: Story = {
     html`<div class="lantoa-sb-stack" style="background: #15181d; padding: 1rem">
       ${(['progress', 'trend', 'compare'] as const).map((kind) => renderChart({ ...storyArgs, kind }))}
     </div>`,
-  parameters: storyDocs('Bảng màu tối; màu biểu đồ đọc từ biến giao diện của tiện ích.', 'Dark palette; the canvas colours are read from the widget’s theme tokens.'),
+  parameters: storyDocs(
+    'Bảng màu tối; màu biểu đồ đọc từ biến giao diện của tiện ích.',
+    'Dark palette; the canvas colours are read from the widget’s theme tokens.',
+  ),
 };
 
 export const InvalidField: Story = {
   name: 'Lỗi: trường sai / invalid field',
-  args: { data: { kind: 'progress', indicators: [{ label: 'A', value: 72, target: 100 }, { label: 'B', value: 'nhiều', target: 90 }] } },
-  parameters: storyDocs('Dữ liệu sai kiểu: thông báo nêu đúng trường (“indicators”, mục 2, “value”).', 'Wrong type: the message names the field.'),
+  args: {
+    data: {
+      kind: 'progress',
+      indicators: [
+        { label: 'A', value: 72, target: 100 },
+        { label: 'B', value: 'nhiều', target: 90 },
+      ],
+    },
+  },
+  parameters: storyDocs(
+    'Dữ liệu sai kiểu: thông báo nêu đúng trường (“indicators”, mục 2, “value”).',
+    'Wrong type: the message names the field.',
+  ),
 };
 
 export const BadCsvRow: Story = {
   name: 'Lỗi: dòng CSV sai / bad CSV row',
   args: { src: badRowCsv },
-  parameters: storyDocs('Ô không phải số: thông báo nêu dòng và cột (“Dòng 3, cột Hiện tại”).', 'A cell that is not a number: the message names the row and column.'),
+  parameters: storyDocs(
+    'Ô không phải số: thông báo nêu dòng và cột (“Dòng 3, cột Hiện tại”).',
+    'A cell that is not a number: the message names the row and column.',
+  ),
 };
 
 export const MissingColumn: Story = {
@@ -252,11 +281,17 @@ export const NetworkError: Story = {
       html`Địa chỉ <code>${UNREACHABLE}</code> không trả lời; nút “Thử lại” tải lại.`,
       html`Nobody answers at <code>${UNREACHABLE}</code>; “Try again” loads again.`,
     )}`,
-  parameters: storyDocs('Không tải được số liệu: thông báo và nút “Thử lại”.', 'The data cannot be loaded: a message and a retry button.'),
+  parameters: storyDocs(
+    'Không tải được số liệu: thông báo và nút “Thử lại”.',
+    'The data cannot be loaded: a message and a retry button.',
+  ),
 };
 
 export const InvalidAttribute: Story = {
   name: 'Lỗi: thuộc tính sai / invalid attribute',
   args: { kind: 'pie' },
-  parameters: storyDocs('`kind="pie"` không có: thông báo nêu các giá trị hợp lệ.', '`kind="pie"` does not exist: the message lists the valid values.'),
+  parameters: storyDocs(
+    '`kind="pie"` không có: thông báo nêu các giá trị hợp lệ.',
+    '`kind="pie"` does not exist: the message lists the valid values.',
+  ),
 };

@@ -11,7 +11,15 @@ import { html, type TemplateResult } from 'lit';
 import { LantoaQuizCard } from '../src/widgets/quiz-card/quiz-card.js';
 import { loadedPacks, loadLanguagePack } from '../src/widgets/quiz-card/quiz-card.language.js';
 import { defaultQuiz } from '../src/widgets/quiz-card/quiz-default.js';
-import { illustrativeParticipation, isMockApi, LOCAL_API, MOCK_API, mockApi, mockPledgeApi, setResultsMode } from './mock-pledge-api.js';
+import {
+  illustrativeParticipation,
+  isMockApi,
+  LOCAL_API,
+  MOCK_API,
+  mockApi,
+  mockPledgeApi,
+  setResultsMode,
+} from './mock-pledge-api.js';
 import { argTypesByCategory, inlineCssProps, neverAnswer, note, storyDocs } from './story-support.js';
 
 const { args, argTypes, template } = getStorybookHelpers<LantoaQuizCard>('lantoa-quiz-card');
@@ -57,7 +65,8 @@ function participationNote(storyArgs: Record<string, unknown>, extra?: TemplateR
 /** The story's quiz card once its first question shows. */
 async function quizIn(canvas: HTMLElement): Promise<LantoaQuizCard | null> {
   const quiz = canvas.querySelector('lantoa-quiz-card');
-  for (let i = 0; i < 200 && !quiz?.shadowRoot?.querySelector('.progress, [part="problem"]'); i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 200 && !quiz?.shadowRoot?.querySelector('.progress, [part="problem"]'); i++)
+    await new Promise((r) => setTimeout(r, 25));
   return quiz;
 }
 
@@ -118,7 +127,10 @@ type Story = StoryObj;
 
 export const Question: Story = {
   name: 'Question – câu hỏi',
-  parameters: storyDocs('Câu đầu tiên của bộ câu hỏi có sẵn, chưa chọn đáp án.', 'The first question of the built-in quiz, nothing chosen yet.'),
+  parameters: storyDocs(
+    'Câu đầu tiên của bộ câu hỏi có sẵn, chưa chọn đáp án.',
+    'The first question of the built-in quiz, nothing chosen yet.',
+  ),
 };
 
 export const English: Story = {
@@ -151,7 +163,10 @@ export const MultipleWrong: Story = {
   name: 'Multiple answers, partly right – chọn thiếu',
   args: { api: mockApi('quiz-multiple-wrong'), lang: 'en' },
   play: async ({ canvasElement }) => answer(await quizIn(canvasElement), [...RIGHT.slice(0, 8), [0]]),
-  parameters: storyDocs('Chọn thiếu một đáp án đúng: tính là sai, cả hai đáp án đúng được chỉ ra.', 'One of two right answers chosen: wrong, both right answers are shown.'),
+  parameters: storyDocs(
+    'Chọn thiếu một đáp án đúng: tính là sai, cả hai đáp án đúng được chỉ ra.',
+    'One of two right answers chosen: wrong, both right answers are shown.',
+  ),
 };
 
 export const Passed: Story = {
@@ -229,13 +244,25 @@ export const BadContent: Story = {
     html`${renderWith(storyArgs, {
       id: 'cau-do-loi',
       title: 'Câu đố lỗi',
-      questions: [{ id: 'cau-1', text: 'Ngày Chuyển đổi số quốc gia?', choices: ['10/10', '01/7'], correct: 2, explanation: '…', source: { label: 'Thanh Niên', url: 'https://thanhnien.vn' } }],
+      questions: [
+        {
+          id: 'cau-1',
+          text: 'Ngày Chuyển đổi số quốc gia?',
+          choices: ['10/10', '01/7'],
+          correct: 2,
+          explanation: '…',
+          source: { label: 'Thanh Niên', url: 'https://thanhnien.vn' },
+        },
+      ],
     })}
     ${note(
       html`<code>correct: 2</code> nhưng câu chỉ có 2 lựa chọn (0 và 1): thẻ nêu câu và trường sai, console ghi chi tiết; không có gì lỗi lan ra trang.`,
       html`<code>correct: 2</code> with only two choices (0 and 1): the card names the question and the field, the console has the details; nothing breaks the page.`,
     )}`,
-  parameters: storyDocs('Nội dung sai: thông báo ngắn, đúng ngôn ngữ, nêu câu hỏi và trường.', 'Bad content: a short localized message naming the question and the field.'),
+  parameters: storyDocs(
+    'Nội dung sai: thông báo ngắn, đúng ngôn ngữ, nêu câu hỏi và trường.',
+    'Bad content: a short localized message naming the question and the field.',
+  ),
 };
 
 export const Loading: Story = {

@@ -127,7 +127,11 @@ export function neverAnswer(url: string): () => void {
  * every widget on the docs page) and its `useScopedStyles` mode rewrites the tag name inside property names.
  * `extra` names controls that are not in the element's manifest (shared tokens): they are left out of the args.
  */
-export function inlineCssProps(storyArgs: Record<string, unknown>, cssProps: readonly string[], extra: readonly string[] = []): Record<string, unknown> {
+export function inlineCssProps(
+  storyArgs: Record<string, unknown>,
+  cssProps: readonly string[],
+  extra: readonly string[] = [],
+): Record<string, unknown> {
   const own = Object.fromEntries(Object.entries(storyArgs).filter(([name]) => !extra.includes(name)));
   const declarations: string[] = [];
   for (const name of cssProps) {
@@ -152,7 +156,10 @@ export function argTypesByCategory(types: ArgTypes): ArgTypes {
   };
   return Object.fromEntries(
     Object.entries(types)
-      .map(([key, type]) => [key, type.type || !type.control ? type : { ...type, type: { name: 'string' as const } }] as const)
+      .map(
+        ([key, type]) =>
+          [key, type.type || !type.control ? type : { ...type, type: { name: 'string' as const } }] as const,
+      )
       .sort(([, a], [, b]) => rank(a.table?.category) - rank(b.table?.category)),
   );
 }
@@ -204,7 +211,10 @@ function pastedDataUrl(value: string, lang: 'vi' | 'en'): string {
   } catch {
     return value;
   }
-  const storyOnly = url.origin === location.origin || /^(127\.|localhost$|\[::1\]$)/.test(url.hostname) || url.hostname.endsWith('.invalid');
+  const storyOnly =
+    url.origin === location.origin ||
+    /^(127\.|localhost$|\[::1\]$)/.test(url.hostname) ||
+    url.hostname.endsWith('.invalid');
   if (!storyOnly) return value;
   const file = url.pathname.split('/').pop() || 'so-lieu.json';
   // Vite's build names a served file `<name>-<8-character hash>.<ext>` under assets/.
@@ -217,20 +227,31 @@ function inlineJson(value: unknown): string {
 }
 
 /** One widget as a webmaster writes it: story-only attributes gone, object properties as an inline JSON child, room reserved. */
-function pastedWidget(element: LitElement, lang: 'vi' | 'en', styles: Set<string>, comments: Set<string>, ids: Set<string>): string {
+function pastedWidget(
+  element: LitElement,
+  lang: 'vi' | 'en',
+  styles: Set<string>,
+  comments: Set<string>,
+  ids: Set<string>,
+): string {
   const copy = element.cloneNode(true) as Element;
   const tag = element.localName;
   const properties = (element.constructor as typeof LitElement).elementProperties;
   // A fresh element tells the defaults: an attribute that only restates one (the helpers set every control) is left out.
   const fresh = document.createElement(tag) as unknown as Record<PropertyKey, unknown>;
   const propertyOf = new Map(
-    [...properties].map(([name, option]) => [typeof option.attribute === 'string' ? option.attribute : String(name).toLowerCase(), { name, option }]),
+    [...properties].map(([name, option]) => [
+      typeof option.attribute === 'string' ? option.attribute : String(name).toLowerCase(),
+      { name, option },
+    ]),
   );
   for (const { name, value } of [...copy.attributes]) {
     const property = propertyOf.get(name);
     const boolean = property?.option.type === Boolean;
-    const restatesDefault = property && !boolean && fresh[property.name] !== undefined && String(fresh[property.name]) === value;
-    if ((name === 'api' && isMockAddress(value)) || (value === '' && !boolean) || restatesDefault) copy.removeAttribute(name);
+    const restatesDefault =
+      property && !boolean && fresh[property.name] !== undefined && String(fresh[property.name]) === value;
+    if ((name === 'api' && isMockAddress(value)) || (value === '' && !boolean) || restatesDefault)
+      copy.removeAttribute(name);
     else if (DATA_URL_ATTRIBUTES.has(name)) copy.setAttribute(name, pastedDataUrl(value, lang));
   }
   // Data set from JavaScript (`attribute: false` properties) travels as the inline JSON child every widget reads.
@@ -238,8 +259,17 @@ function pastedWidget(element: LitElement, lang: 'vi' | 'en', styles: Set<string
     for (const [name, option] of properties) {
       const value = (element as unknown as Record<PropertyKey, unknown>)[name];
       const json = value !== null && typeof value === 'object' ? JSON.stringify(value) : undefined;
-      if (option.attribute === false && json && json !== '[]' && json !== '{}' && json !== JSON.stringify(fresh[name])) {
-        copy.insertAdjacentHTML('afterbegin', `\n  <script type="application/json">\n${inlineJson(value)}\n  </script>\n`);
+      if (
+        option.attribute === false &&
+        json &&
+        json !== '[]' &&
+        json !== '{}' &&
+        json !== JSON.stringify(fresh[name])
+      ) {
+        copy.insertAdjacentHTML(
+          'afterbegin',
+          `\n  <script type="application/json">\n${inlineJson(value)}\n  </script>\n`,
+        );
         break;
       }
     }
@@ -251,9 +281,13 @@ function pastedWidget(element: LitElement, lang: 'vi' | 'en', styles: Set<string
     if (room.style) styles.add(room.id ? room.style.replaceAll(`#${room.id}`, `#${CSS.escape(copy.id)}`) : room.style);
     if (room.inline) copy.setAttribute('style', [room.inline, copy.getAttribute('style')].filter(Boolean).join(';'));
   } else {
-    comments.add(`<!-- Giữ chỗ: style="display:block;min-height:…" bằng chiều cao của tiện ích trên trang (docs/widgets/${tag.replace(/^lantoa-/, '')}.md) / Reserve its height on your page the same way -->`);
+    comments.add(
+      `<!-- Giữ chỗ: style="display:block;min-height:…" bằng chiều cao của tiện ích trên trang (docs/widgets/${tag.replace(/^lantoa-/, '')}.md) / Reserve its height on your page the same way -->`,
+    );
   }
-  const booleanAttributes = [...propertyOf].filter(([, { option }]) => option.type === Boolean).map(([attribute]) => attribute);
+  const booleanAttributes = [...propertyOf]
+    .filter(([, { option }]) => option.type === Boolean)
+    .map(([attribute]) => attribute);
   return booleanAttributes
     .reduce((markup, attribute) => markup.replace(` ${attribute}=""`, ` ${attribute}`), copy.outerHTML)
     .replace(/<!--\??(?:lit\$\d+\$)?-->/g, '')
@@ -268,7 +302,9 @@ function snippetOf(story: unknown, context: StoryContext): string | undefined {
   const container = document.createElement('div');
   if (story instanceof Node) container.append(story.cloneNode(true));
   else render(story, container);
-  const all = [...container.querySelectorAll<LitElement>('*')].filter((element) => element.localName.startsWith('lantoa-'));
+  const all = [...container.querySelectorAll<LitElement>('*')].filter((element) =>
+    element.localName.startsWith('lantoa-'),
+  );
   const widgets = all.filter((widget) => !all.some((other) => other !== widget && other.contains(widget)));
   if (!widgets.length) return undefined;
   const styles = new Set<string>();

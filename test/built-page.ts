@@ -14,7 +14,12 @@ export interface PageWindow extends Window {
  * Opens `body` as a page in an iframe of the given width (700 px high); `frames` collects it for removal; `head`
  * goes first in the page's head (a CSP meta must be there).
  */
-export async function openPage(body: string, width = 1024, frames?: HTMLIFrameElement[], head = ''): Promise<HTMLIFrameElement> {
+export async function openPage(
+  body: string,
+  width = 1024,
+  frames?: HTMLIFrameElement[],
+  head = '',
+): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   frame.style.cssText = `width:${width}px;height:700px;border:0`;
   frame.srcdoc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">${head}

@@ -26,7 +26,10 @@ export function captureConsole(method: 'warn' | 'error') {
 }
 
 /** Runs `body` with console calls of one kind recorded, and always puts the console back. */
-export async function withConsole(method: 'warn' | 'error', body: (log: { calls: string[] }) => Promise<void>): Promise<void> {
+export async function withConsole(
+  method: 'warn' | 'error',
+  body: (log: { calls: string[] }) => Promise<void>,
+): Promise<void> {
   const log = captureConsole(method);
   try {
     await body(log);

@@ -17,7 +17,14 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
   async function start() {
     if (child) return;
     child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CAMPAIGNS_FILE: testCampaignsFile, ACCESS_LOG: '0' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        CAMPAIGNS_FILE: testCampaignsFile,
+        ACCESS_LOG: '0',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const started = Date.now();
@@ -59,7 +66,8 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
       dataDir = await mkdtemp(join(tmpdir(), 'lantoa-wtr-'));
       const file = JSON.parse(await readFile(campaignsFile, 'utf8'));
       // Every test campaign allows the test pages, except the one that stands for a site not (yet) on its list.
-      for (const campaign of file.campaigns) if (campaign.id !== 'listed-elsewhere') campaign.allowedOrigins = [pageOrigin];
+      for (const campaign of file.campaigns)
+        if (campaign.id !== 'listed-elsewhere') campaign.allowedOrigins = [pageOrigin];
       testCampaignsFile = join(dataDir, 'campaigns.json');
       await writeFile(testCampaignsFile, JSON.stringify(file));
       await start();

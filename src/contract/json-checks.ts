@@ -6,7 +6,8 @@
 export type Fields = Record<string, unknown>;
 
 /** `type: object` (not an array, not null). */
-export const obj = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const obj = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `type: array` with minItems, maxItems and items; holes count as `undefined`, as zod reads them. */
 export function list(value: unknown, min: number, max: number, item: (entry: unknown) => boolean): value is unknown[] {

@@ -20,7 +20,9 @@ export const SLUG_MAX_LENGTH = 64;
 /** Longest text (a title, a label, a unit's name). */
 export const TEXT_MAX_LENGTH = 500;
 
-export const slug = z.string().check(z.minLength(1), z.maxLength(SLUG_MAX_LENGTH), z.regex(SLUG_PATTERN, 'lowercase ascii words joined by "-"'));
+export const slug = z
+  .string()
+  .check(z.minLength(1), z.maxLength(SLUG_MAX_LENGTH), z.regex(SLUG_PATTERN, 'lowercase ascii words joined by "-"'));
 
 /**
  * The idempotency key a widget generates once per pledge or quiz result (`newKey` of src/core/outbox.ts,
@@ -30,15 +32,20 @@ export const slug = z.string().check(z.minLength(1), z.maxLength(SLUG_MAX_LENGTH
 export const KEY_PATTERN = /^[A-Za-z0-9_-]+$/;
 export const KEY_MIN_LENGTH = 16;
 export const KEY_MAX_LENGTH = 64;
-export const idempotencyKey = z.string().check(z.minLength(KEY_MIN_LENGTH), z.maxLength(KEY_MAX_LENGTH), z.regex(KEY_PATTERN, 'letters, digits, "-" and "_" only'));
+export const idempotencyKey = z
+  .string()
+  .check(
+    z.minLength(KEY_MIN_LENGTH),
+    z.maxLength(KEY_MAX_LENGTH),
+    z.regex(KEY_PATTERN, 'letters, digits, "-" and "_" only'),
+  );
 /** The pledge's {@link idempotencyKey}. */
 export const pledgeKey = idempotencyKey;
 
 /** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
-export const calendarDay = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
-  z.refine(isCalendarDay, 'not a real calendar day'),
-);
+export const calendarDay = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'), z.refine(isCalendarDay, 'not a real calendar day'));
 
 const text = z.string().check(z.minLength(1), z.maxLength(TEXT_MAX_LENGTH));
 /** Text the widget shows in the page's language: Vietnamese and English are both required. */

@@ -41,7 +41,8 @@ export const pick = (text: LocalText | undefined, locale: Locale): string =>
   text === undefined ? '' : typeof text === 'string' ? text : (text[locale] ?? text.vi);
 
 /** 0.725 → "73 %" (vi) / "73%" (en): whole percent. */
-export const formatPercent = (locale: Locale, ratio: number): string => new Intl.NumberFormat(INTL_TAG[locale], { style: 'percent' }).format(ratio);
+export const formatPercent = (locale: Locale, ratio: number): string =>
+  new Intl.NumberFormat(INTL_TAG[locale], { style: 'percent' }).format(ratio);
 
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(INTL_TAG[locale]).format(value);

@@ -22,7 +22,8 @@ function observeChanges(): void {
   const renderAll = () => connected.forEach((element) => element.requestUpdate());
   langObserver = new MutationObserver(renderAll);
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-  for (const query of [REDUCED_MOTION, '(prefers-color-scheme: dark)']) media(query)?.addEventListener('change', renderAll);
+  for (const query of [REDUCED_MOTION, '(prefers-color-scheme: dark)'])
+    media(query)?.addEventListener('change', renderAll);
 }
 
 /** The problem message (src/core/problem-view.ts) once a widget of the page has needed it. */
@@ -130,7 +131,11 @@ export abstract class LantoaElement extends LitElement {
    */
   private renderProblem(problem: Problem): TemplateResult {
     // Not loaded (offline, a CSP): the plain message stays.
-    if (!problemView) (problemViewLoad ??= import('./problem-view.js').then((view) => (problemView = view))).then(() => this.requestUpdate(), () => undefined);
+    if (!problemView)
+      (problemViewLoad ??= import('./problem-view.js').then((view) => (problemView = view))).then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
     return problemView
       ? problemView.renderProblem(problem, this.locale)
       : html`<p part="problem" class="reset problem" role="status">${problem.explain(this.locale)}</p>

@@ -34,7 +34,11 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
  * GETs a text document (JSON, CSV): the body as a string. Rejects with a LoadError (network, http,
  * timeout) or an AbortError when aborted.
  */
-export async function fetchText(url: string, { timeoutMs = 10_000, signal }: FetchOptions = {}, accept = '*/*'): Promise<string> {
+export async function fetchText(
+  url: string,
+  { timeoutMs = 10_000, signal }: FetchOptions = {},
+  accept = '*/*',
+): Promise<string> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -169,7 +173,10 @@ export class DataSource<T> implements ReactiveController {
     try {
       const given = property?.() ?? undefined; // null clears the property, like undefined
       const inline = given === undefined ? readInlineJson(this.host) : undefined;
-      found = { from: given !== undefined ? 'property' : inline !== undefined ? 'inline' : where ? 'url' : 'none', data: given ?? inline };
+      found = {
+        from: given !== undefined ? 'property' : inline !== undefined ? 'inline' : where ? 'url' : 'none',
+        data: given ?? inline,
+      };
       if (found.from === 'url') found.data = await fetch((found.url = where as string), signal);
       const value = await read(found, signal);
       if (signal.aborted) return;
@@ -178,7 +185,8 @@ export class DataSource<T> implements ReactiveController {
     } catch (error) {
       if (isAbort(error) || signal.aborted) return;
       // A thrown Problem (bad data, explained by the widget) is shown as it is.
-      const problem = typeof (error as Problem | null)?.explain === 'function' ? (error as Problem) : await failed(error, found);
+      const problem =
+        typeof (error as Problem | null)?.explain === 'function' ? (error as Problem) : await failed(error, found);
       if (refreshing || signal.aborted) return;
       this.value = undefined;
       this.problem = problem;

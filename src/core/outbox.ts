@@ -38,7 +38,10 @@ export function enqueue<T extends Queued>(storageKey: string, item: T): void {
 }
 
 export function dequeue(storageKey: string, key: string): void {
-  writeQueue(storageKey, readQueue(storageKey).filter((queued) => queued.key !== key));
+  writeQueue(
+    storageKey,
+    readQueue(storageKey).filter((queued) => queued.key !== key),
+  );
 }
 
 /**
@@ -118,8 +121,6 @@ export class Outbox<T extends Queued> implements ReactiveController {
     host.addController(this);
   }
 
-
-
   private resetDelay(): void {
     this.delay = this.options.retryMs?.() ?? 2000;
   }
@@ -168,7 +169,8 @@ export class Outbox<T extends Queued> implements ReactiveController {
       while (this.flushAgain) {
         this.flushAgain = false;
         const { storageKey, owns } = this.options;
-        for (const item of readQueue<T>(storageKey)) if ((owns?.(item) ?? true) && !this.inFlight.has(item.key)) await this.deliver(item);
+        for (const item of readQueue<T>(storageKey))
+          if ((owns?.(item) ?? true) && !this.inFlight.has(item.key)) await this.deliver(item);
       }
       this.flushing = false;
     })();

@@ -6,7 +6,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, Strings } from './i18n.js';
 import type { Problem } from './problem.js';
 
-const words: Strings<{ problemTitle: string; unexpected: string; retry: string; invalidAttribute: (name: string, expected: string) => string }> = {
+const words: Strings<{
+  problemTitle: string;
+  unexpected: string;
+  retry: string;
+  invalidAttribute: (name: string, expected: string) => string;
+}> = {
   vi: {
     problemTitle: 'Không hiển thị được tiện ích.',
     unexpected: 'Đã xảy ra lỗi không mong muốn. Vui lòng tải lại trang.',
@@ -24,7 +29,8 @@ const words: Strings<{ problemTitle: string; unexpected: string; retry: string; 
 /** A bug in a widget's rendering. */
 export const unexpected: Problem = { explain: (locale) => words[locale].unexpected };
 
-export const invalidAttribute = (locale: Locale, name: string, expected: string): string => words[locale].invalidAttribute(name, expected);
+export const invalidAttribute = (locale: Locale, name: string, expected: string): string =>
+  words[locale].invalidAttribute(name, expected);
 
 /** A short localized message inside the widget's own box, and "Try again" when that can help. */
 export function renderProblem({ explain, retry }: Problem, locale: Locale): TemplateResult {

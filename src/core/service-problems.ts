@@ -75,14 +75,18 @@ function logOnce(line: string): void {
 /** The service answered 403 origin_not_allowed: this page's site is not (yet) on the campaign's list. */
 export function originRefused(service: string, what: string): Explain {
   const origin = location.origin;
-  logOnce(`This site (${origin}) is not yet allowed to use ${what} of the service ${service}. Webmaster: ask the campaign office to add ${origin} to the campaign's sites.`);
+  logOnce(
+    `This site (${origin}) is not yet allowed to use ${what} of the service ${service}. Webmaster: ask the campaign office to add ${origin} to the campaign's sites.`,
+  );
   return (locale) => words[locale].origin(origin);
 }
 
 /** The `unit` attribute names no unit of the campaign: say so, with the closest valid id (or the list, when short). */
 export function unknownUnit(unit: string, ids: readonly string[]): Explain {
   const suggestion = closestId(unit, ids);
-  logOnce(`unit "${unit}" is not in the campaign${suggestion ? `; did you mean "${suggestion}"?` : ''} Units: ${ids.join(', ')}`);
+  logOnce(
+    `unit "${unit}" is not in the campaign${suggestion ? `; did you mean "${suggestion}"?` : ''} Units: ${ids.join(', ')}`,
+  );
   return (locale) => {
     const t = words[locale];
     const hint = suggestion ? t.suggestion(suggestion) : ids.length <= 12 ? t.validIds(ids.join(', ')) : '';
@@ -100,6 +104,16 @@ export function unknownQuiz(quiz: string, service: string): Explain {
  * What a quiz card's start check found (src/widgets/quiz-card/quiz-results.ts): the stats refused with 403 (this
  * site) or 404 (no such quiz), else a unit that is not among the campaign's `ids`.
  */
-export function quizProblem(status: unknown, service: string, quiz: string, unit: string, ids: readonly string[]): Explain {
-  return status === 403 ? originRefused(service, `quiz "${quiz}"`) : status === 404 ? unknownQuiz(quiz, service) : unknownUnit(unit, ids);
+export function quizProblem(
+  status: unknown,
+  service: string,
+  quiz: string,
+  unit: string,
+  ids: readonly string[],
+): Explain {
+  return status === 403
+    ? originRefused(service, `quiz "${quiz}"`)
+    : status === 404
+      ? unknownQuiz(quiz, service)
+      : unknownUnit(unit, ids);
 }

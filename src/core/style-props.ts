@@ -15,7 +15,8 @@ class StylePropsDirective extends Directive {
 
   constructor(part: PartInfo) {
     super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('styleProps() belongs in an element position: <span ${styleProps(…)}>');
+    if (part.type !== PartType.ELEMENT)
+      throw new Error('styleProps() belongs in an element position: <span ${styleProps(…)}>');
   }
 
   // Lit takes the directive's argument types from render(); the work is in update(), which has the element.

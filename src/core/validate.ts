@@ -25,13 +25,16 @@ export function check<T>(schema: z.ZodMiniType<T>, data: unknown): Checked<T> {
   const issue = result.error.issues[0];
   const path = issue.path.map(String).join('.');
   const expected = 'expected' in issue && issue.expected ? ` (expected ${String(issue.expected)})` : '';
-  return { ok: false, problem: { path, detail: `${issue.code}${expected}${issue.message ? `: ${issue.message}` : ''}` } };
+  return {
+    ok: false,
+    problem: { path, detail: `${issue.code}${expected}${issue.message ? `: ${issue.message}` : ''}` },
+  };
 }
 
 /** A string holding an ISO date (2026-10-10) or timestamp (2026-10-10T08:00:00+07:00). */
-export const isoDate = z.string().check(
-  z.refine((value) => parseIsoDate(value) !== null, { message: 'not an ISO date (YYYY-MM-DD)' }),
-);
+export const isoDate = z
+  .string()
+  .check(z.refine((value) => parseIsoDate(value) !== null, { message: 'not an ISO date (YYYY-MM-DD)' }));
 
 /** Text given once for every language, or per language with Vietnamese required. */
 export const localizedText = z.union([

@@ -47,7 +47,13 @@ try {
 } catch (error) {
   // A bad campaigns file or setting, a data directory another service uses, a damaged or missing
   // database: say exactly what (and what to do), and stop (a service half-configured counts wrong).
-  if (error instanceof CampaignsFileError || error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof DatabaseError || error instanceof LedgerMissingError) {
+  if (
+    error instanceof CampaignsFileError ||
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof DatabaseError ||
+    error instanceof LedgerMissingError
+  ) {
     log.error(error.message, undefined, error instanceof DatabaseError ? { code: error.code, file: error.file } : {});
     process.stderr.write(`\nlantoa: ${error.message}\n`);
   } else {

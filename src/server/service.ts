@@ -41,7 +41,11 @@ export interface ServiceDirs {
 /** How long in-flight requests get at shutdown before their connections are cut. */
 const DRAIN_MS = 10_000;
 
-export async function startService(config: ServiceConfig, dirs: ServiceDirs, pages: PagesOptions = { publicUrl: publicUrlFromEnv() }): Promise<Service> {
+export async function startService(
+  config: ServiceConfig,
+  dirs: ServiceDirs,
+  pages: PagesOptions = { publicUrl: publicUrlFromEnv() },
+): Promise<Service> {
   // Validate everything before touching the disk: a bad campaigns file must not leave a database behind.
   const campaigns = loadCampaigns(config.campaignsFile);
   mkdirSync(config.dataDir, { recursive: true });
@@ -62,7 +66,8 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs, pag
   // Counts and stats move on commit, once per batch, before any of its records is answered.
   const unsubscribe = store.onCommit((records) => {
     for (const record of records) {
-      if (record.kind === 'pledge') scopes.campaigns.get(record.campaign)?.aggregate.apply(record.unit, record.choice, record.createdAt);
+      if (record.kind === 'pledge')
+        scopes.campaigns.get(record.campaign)?.aggregate.apply(record.unit, record.choice, record.createdAt);
       else scopes.quizzes.get(record.quiz)?.aggregate.apply(record.unit, record.score, record.total, record.createdAt);
     }
   });
@@ -76,7 +81,8 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs, pag
     maxStreamsPerAddress: config.maxStreamsPerAddress,
     onStalled: () => (stalledStreams += 1),
   });
-  const limiter = (rate: { perMinute: number; burst: number }) => new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
+  const limiter = (rate: { perMinute: number; burst: number }) =>
+    new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
   const app = createApp({
     ...dirs,
@@ -95,7 +101,12 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs, pag
     // A request must arrive in seconds: a client trickling its headers (or never sending any) holds a
     // socket, and sockets are bounded by the open-file limit. Checked every second, not every 30.
     // No Host: the adapter's JSON 400 rather than node:http's empty one.
-    { headersTimeout: config.headersTimeoutMs, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false },
+    {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: 1000,
+      requireHostHeader: false,
+    },
     getRequestListener(app.fetch, { errorHandler: requestError }),
   );
   answerClientErrors(server);
@@ -108,7 +119,13 @@ export async function startService(config: ServiceConfig, dirs: ServiceDirs, pag
   // Refusals come in floods (a client retrying in a loop): a line a minute at most says how many.
   const report = setInterval(() => {
     const refused = connections.takeRefused();
-    if (refused > 0) log.warn('connections refused over the caps', { refused, open: connections.size, maxConnections: config.maxConnections, maxConnectionsPerAddress: config.maxConnectionsPerAddress });
+    if (refused > 0)
+      log.warn('connections refused over the caps', {
+        refused,
+        open: connections.size,
+        maxConnections: config.maxConnections,
+        maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+      });
     if (stalledStreams > 0) log.warn('streams dropped: clients not reading', { dropped: stalledStreams });
     stalledStreams = 0;
   }, 60_000);

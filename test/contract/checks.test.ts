@@ -15,16 +15,61 @@ type Json = unknown;
 
 /** Strings a pattern or a refinement may take or refuse: ids, keys, dates, near misses of each. */
 const STRINGS = [
-  '', 'a', 'ba-tri', 'cho-lach-2', 'Ba-tri', 'ba--tri', '-ba', 'ba-', 'ba tri', 'bà-tri', 'ba_tri', 'Chợ Lách',
-  '2026-11-29', '2024-02-29', '2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-1-01', '20261129', ' 2026-11-29',
-  '2026-11-29T00:00:00Z', '0123456789abcdef', '0123456789abcde', crypto.randomUUID(), 'abc_DEF-123_xyz-9', 'abcdefghijklmnop<',
-  'abcdefghijklmnop\n', 'abcdefghijklmnop ', '<img src=x onerror=alert(1)>',
+  '',
+  'a',
+  'ba-tri',
+  'cho-lach-2',
+  'Ba-tri',
+  'ba--tri',
+  '-ba',
+  'ba-',
+  'ba tri',
+  'bà-tri',
+  'ba_tri',
+  'Chợ Lách',
+  '2026-11-29',
+  '2024-02-29',
+  '2026-02-29',
+  '2026-02-30',
+  '2026-13-01',
+  '2026-00-10',
+  '2026-1-01',
+  '20261129',
+  ' 2026-11-29',
+  '2026-11-29T00:00:00Z',
+  '0123456789abcdef',
+  '0123456789abcde',
+  crypto.randomUUID(),
+  'abc_DEF-123_xyz-9',
+  'abcdefghijklmnop<',
+  'abcdefghijklmnop\n',
+  'abcdefghijklmnop ',
+  '<img src=x onerror=alert(1)>',
 ];
-const NUMBERS = [-1, 0, 1, 2, 0.5, 1.5, -0, 99, 100, 101, 1e-7, Number.NaN, Infinity, -Infinity, 2 ** 53, -(2 ** 53), Number.MAX_SAFE_INTEGER];
+const NUMBERS = [
+  -1,
+  0,
+  1,
+  2,
+  0.5,
+  1.5,
+  -0,
+  99,
+  100,
+  101,
+  1e-7,
+  Number.NaN,
+  Infinity,
+  -Infinity,
+  2 ** 53,
+  -(2 ** 53),
+  Number.MAX_SAFE_INTEGER,
+];
 /** Of every JSON type (and undefined: a missing value). */
 const ANY_TYPE: Json[] = [undefined, null, true, false, 0, '', '12', 'x', [], {}, [{}], { vi: 'x', en: 'y' }];
 
-const refinementsOf = (node: Node) => (node['x-refine'] ?? []).map((name) => (refinements as Record<string, (value: never) => boolean>)[name]);
+const refinementsOf = (node: Node) =>
+  (node['x-refine'] ?? []).map((name) => (refinements as Record<string, (value: never) => boolean>)[name]);
 const typesOf = (node: Node) => (Array.isArray(node.type) ? node.type : [node.type]);
 
 /** Values around the node's limits, valid and not: the places where a hand copy would drift. */
@@ -32,18 +77,34 @@ function edges(node: Node): Json[] {
   const values: Json[] = [...ANY_TYPE];
   for (const type of typesOf(node)) {
     if (type === 'string') {
-      const lengths = [node.minLength, node.maxLength].flatMap((n) => (n === undefined ? [] : [n - 1, n, n + 1])).filter((n) => n >= 0);
-      values.push(...STRINGS, ...lengths.flatMap((n) => ['a'.repeat(n), 'K'.repeat(n), 'đ'.repeat(n), `${'a'.repeat(Math.max(n - 2, 0))}-b`]), 'x'.repeat(20_000));
+      const lengths = [node.minLength, node.maxLength]
+        .flatMap((n) => (n === undefined ? [] : [n - 1, n, n + 1]))
+        .filter((n) => n >= 0);
+      values.push(
+        ...STRINGS,
+        ...lengths.flatMap((n) => ['a'.repeat(n), 'K'.repeat(n), 'đ'.repeat(n), `${'a'.repeat(Math.max(n - 2, 0))}-b`]),
+        'x'.repeat(20_000),
+      );
     }
     if (type === 'integer' || type === 'number') {
-      const bounds = [node.minimum, node.maximum].flatMap((n) => (n === undefined ? [] : [n - 1, n - 0.5, n, n + 0.5, n + 1]));
+      const bounds = [node.minimum, node.maximum].flatMap((n) =>
+        n === undefined ? [] : [n - 1, n - 0.5, n, n + 0.5, n + 1],
+      );
       values.push(...NUMBERS, ...bounds);
     }
     if (type === 'array' && node.items) {
       const item = sample(node.items);
-      const counts = [node.minItems, node.maxItems].flatMap((n) => (n === undefined ? [] : [n - 1, n, n + 1])).filter((n) => n >= 0);
+      const counts = [node.minItems, node.maxItems]
+        .flatMap((n) => (n === undefined ? [] : [n - 1, n, n + 1]))
+        .filter((n) => n >= 0);
       // A hole reads as undefined, as an item of the wrong type.
-      values.push(...counts.map((n) => Array.from({ length: n }, () => item)), [item, item, item], [item, null], new Array(1), [item, 'x']);
+      values.push(
+        ...counts.map((n) => Array.from({ length: n }, () => item)),
+        [item, item, item],
+        [item, null],
+        new Array(1),
+        [item, 'x'],
+      );
     }
   }
   return values;
@@ -54,14 +115,17 @@ function sample(node: Node): Json {
   const type = typesOf(node).find((t) => t !== 'null');
   const fits = (value: Json) => refinementsOf(node).every((refine) => refine(value as never));
   let value: Json;
-  if (type === 'object') value = Object.fromEntries(Object.entries(node.properties ?? {}).map(([key, field]) => [key, sample(field)]));
+  if (type === 'object')
+    value = Object.fromEntries(Object.entries(node.properties ?? {}).map(([key, field]) => [key, sample(field)]));
   else if (type === 'array') value = Array.from({ length: Math.max(node.minItems ?? 0, 2) }, () => sample(node.items!));
   else if (type === 'integer' || type === 'number') value = node.minimum ?? 0;
   else if (type === 'boolean') value = true;
   else if (type === 'string') {
     const min = node.minLength ?? 0;
     const max = node.maxLength ?? Infinity;
-    value = [...STRINGS, 'a'.repeat(min)].find((s) => s.length >= min && s.length <= max && (!node.pattern || new RegExp(node.pattern).test(s)) && fits(s));
+    value = [...STRINGS, 'a'.repeat(min)].find(
+      (s) => s.length >= min && s.length <= max && (!node.pattern || new RegExp(node.pattern).test(s)) && fits(s),
+    );
     if (value === undefined) throw new Error(`no sample string for ${JSON.stringify(node)}: add one to STRINGS`);
   } else value = null;
   if (!fits(value)) throw new Error(`the sample of ${JSON.stringify(node)} fails its refinements`);
@@ -74,17 +138,22 @@ function* mutations(node: Node, doc: Json, path: string[] = []): Generator<{ pat
   const replaceIn = (key: string | number, value: Json): Json => {
     if (Array.isArray(doc)) return doc.map((entry, i) => (i === key ? value : entry));
     // A field set to undefined is left out, as JSON has no undefined.
-    return Object.fromEntries([...Object.entries(doc as object).filter(([name]) => name !== key), ...(value === undefined ? [] : [[key, value]])]);
+    return Object.fromEntries([
+      ...Object.entries(doc as object).filter(([name]) => name !== key),
+      ...(value === undefined ? [] : [[key, value]]),
+    ]);
   };
   if (typesOf(node).includes('object') && typeof doc === 'object' && doc !== null) {
     yield { path: [...path, '(extra)'].join('.'), doc: { ...(doc as object), extra: 'ignored' } };
     for (const [key, field] of Object.entries(node.properties ?? {})) {
-      for (const inner of mutations(field, (doc as Record<string, Json>)[key], [...path, key])) yield { path: inner.path, doc: replaceIn(key, inner.doc) };
+      for (const inner of mutations(field, (doc as Record<string, Json>)[key], [...path, key]))
+        yield { path: inner.path, doc: replaceIn(key, inner.doc) };
     }
   }
   if (typesOf(node).includes('array') && Array.isArray(doc) && doc.length > 0 && node.items) {
     // The last item, so a bad entry after good ones is found too.
-    for (const inner of mutations(node.items, doc[doc.length - 1], [...path, String(doc.length - 1)])) yield { path: inner.path, doc: replaceIn(doc.length - 1, inner.doc) };
+    for (const inner of mutations(node.items, doc[doc.length - 1], [...path, String(doc.length - 1)]))
+      yield { path: inner.path, doc: replaceIn(doc.length - 1, inner.doc) };
   }
 }
 
@@ -92,9 +161,13 @@ function* mutations(node: Node, doc: Json, path: string[] = []): Generator<{ pat
 function* mixes(node: Node, doc: Json, n: number): Generator<{ path: string; doc: Json }> {
   let seed = 12345;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
-  const fields = Object.entries(node.properties ?? {}).map(([key, field]) => [key, [(doc as Record<string, Json>)[key], ...edges(field)]] as const);
+  const fields = Object.entries(node.properties ?? {}).map(
+    ([key, field]) => [key, [(doc as Record<string, Json>)[key], ...edges(field)]] as const,
+  );
   for (let i = 0; i < n; i += 1) {
-    const mixed = Object.fromEntries(fields.map(([key, values]) => [key, values[next() % values.length]]).filter(([, value]) => value !== undefined));
+    const mixed = Object.fromEntries(
+      fields.map(([key, values]) => [key, values[next() % values.length]]).filter(([, value]) => value !== undefined),
+    );
     yield { path: '(mix)', doc: mixed };
   }
 }
@@ -117,7 +190,10 @@ describe('contract fast checks agree with zod', () => {
         const zod = check(schema, doc);
         const answer = fast(doc);
         const ok = returns === 'guard' ? answer === true : answer !== undefined;
-        if (ok !== zod.ok) expect.fail(`${name} ${ok ? 'accepts' : 'refuses'} what zod ${zod.ok ? 'accepts' : 'refuses'} at ${path}: ${JSON.stringify(doc)?.slice(0, 300)}`);
+        if (ok !== zod.ok)
+          expect.fail(
+            `${name} ${ok ? 'accepts' : 'refuses'} what zod ${zod.ok ? 'accepts' : 'refuses'} at ${path}: ${JSON.stringify(doc)?.slice(0, 300)}`,
+          );
         if (!ok) continue;
         accepted += 1;
         // What the check gives is what zod gives: the document itself, or zod's own fields (extras dropped).
@@ -134,7 +210,11 @@ describe('contract fast checks agree with zod', () => {
     const node = jsonSchemaOf(FAST_CHECKS.quickCampaign.schema);
     const unit = { id: 'a'.repeat(64), name: 'đ'.repeat(500), goal: Number.MAX_SAFE_INTEGER };
     const choice = { id: 'ba-tri', label: { vi: 'â'.repeat(500), en: 'e'.repeat(500) } };
-    const big = { ...(sample(node) as object), units: Array.from({ length: 1000 }, () => unit), choices: Array.from({ length: 20 }, () => choice) };
+    const big = {
+      ...(sample(node) as object),
+      units: Array.from({ length: 1000 }, () => unit),
+      choices: Array.from({ length: 20 }, () => choice),
+    };
     expect(check(FAST_CHECKS.quickCampaign.schema, big).ok).to.equal(true);
     expect(checks.quickCampaign(big)).to.equal(big);
   });

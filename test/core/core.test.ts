@@ -128,7 +128,19 @@ describe('core', () => {
     });
 
     it('refuses every other scheme and malformed input', () => {
-      for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'ftp://x', 'http://[', '', null, undefined]) {
+      for (const bad of [
+        'javascript:alert(1)',
+        ' JAVASCRIPT:alert(1)',
+        'java\tscript:alert(1)',
+        'data:text/html,x',
+        'vbscript:x',
+        'file:///etc/passwd',
+        'ftp://x',
+        'http://[',
+        '',
+        null,
+        undefined,
+      ]) {
         expect(httpUrl(bad), String(bad)).to.equal(null);
       }
     });

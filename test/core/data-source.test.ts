@@ -11,7 +11,12 @@ class SourceHost extends LitElement {
   declare value: unknown;
   declare url: string | undefined;
   refresh = 0;
-  readonly fetched: { url: string; signal: AbortSignal; resolve: (data: unknown) => void; reject: (error: unknown) => void }[] = [];
+  readonly fetched: {
+    url: string;
+    signal: AbortSignal;
+    resolve: (data: unknown) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
   readonly found: Found[] = [];
   readonly source = new DataSource<unknown>(this, {
     args: () => [this.value, this.url],
@@ -31,7 +36,9 @@ customElements.define('lantoa-source-host', SourceHost);
 
 describe('core data source', () => {
   it('takes the property, else the inline JSON child, else the URL, else nothing', async () => {
-    const el = await fixture<SourceHost>(html`<lantoa-source-host url="/a.json"><script type="application/json">{"from":"inline"}</script></lantoa-source-host>`);
+    const el = await fixture<SourceHost>(
+      html`<lantoa-source-host url="/a.json"><script type="application/json">{"from":"inline"}</script></lantoa-source-host>`,
+    );
     await until(() => el.source.status === 'ready', 2000, 'the inline data');
     expect(el.source.value).to.deep.equal({ from: 'inline' });
     expect(el.fetched).to.have.length(0); // the URL is not even requested

@@ -42,42 +42,86 @@ function withTheme<T extends HTMLElement>(el: T, theme?: string): T {
 const widgets: Widget[] = [
   {
     name: 'banner (bar)',
-    make: async (theme) => shown(withTheme(await fixture<LantoaElement>(html`<lantoa-banner dismissible cta-href="https://example.org/" message="Cùng lan tỏa chuyển đổi số."></lantoa-banner>`), theme), '[part="cta"]'),
+    make: async (theme) =>
+      shown(
+        withTheme(
+          await fixture<LantoaElement>(
+            html`<lantoa-banner dismissible cta-href="https://example.org/" message="Cùng lan tỏa chuyển đổi số."></lantoa-banner>`,
+          ),
+          theme,
+        ),
+        '[part="cta"]',
+      ),
     text: '[part="headline"]',
     targets: '[part="cta"], [part="dismiss"]',
     textPx: 16,
   },
   {
     name: 'banner (hero)',
-    make: async (theme) => shown(withTheme(await fixture<LantoaElement>(html`<lantoa-banner variant="hero" dismissible cta-href="https://example.org/"></lantoa-banner>`), theme), '[part="cta"]'),
+    make: async (theme) =>
+      shown(
+        withTheme(
+          await fixture<LantoaElement>(
+            html`<lantoa-banner variant="hero" dismissible cta-href="https://example.org/"></lantoa-banner>`,
+          ),
+          theme,
+        ),
+        '[part="cta"]',
+      ),
     text: '[part="message"]',
     targets: '[part="cta"], [part="dismiss"]',
     textPx: 18, // the hero's message, at the width of the test page
   },
   {
     name: 'banner (ribbon)',
-    make: async (theme) => shown(withTheme(await fixture<LantoaElement>(html`<lantoa-banner variant="ribbon" dismissible cta-href="https://example.org/"></lantoa-banner>`), theme), '[part="cta"]'),
+    make: async (theme) =>
+      shown(
+        withTheme(
+          await fixture<LantoaElement>(
+            html`<lantoa-banner variant="ribbon" dismissible cta-href="https://example.org/"></lantoa-banner>`,
+          ),
+          theme,
+        ),
+        '[part="cta"]',
+      ),
     text: '[part="message"]',
     targets: '[part="cta"], [part="dismiss"]',
     textPx: 14,
   },
   {
     name: 'pledge counter',
-    make: async (theme) => shown(withTheme(await fixture<LantoaElement>(html`<lantoa-pledge-counter api=${API} campaign="test-campaign" unit="ba-tri"></lantoa-pledge-counter>`), theme), 'form label'),
+    make: async (theme) =>
+      shown(
+        withTheme(
+          await fixture<LantoaElement>(
+            html`<lantoa-pledge-counter api=${API} campaign="test-campaign" unit="ba-tri"></lantoa-pledge-counter>`,
+          ),
+          theme,
+        ),
+        'form label',
+      ),
     text: 'form label',
     targets: 'form label, form button',
     textPx: 16,
   },
   {
     name: 'quiz card',
-    make: async (theme) => shown(withTheme(await fixture<LantoaElement>(html`<lantoa-quiz-card></lantoa-quiz-card>`), theme), '[part="choice"]'),
+    make: async (theme) =>
+      shown(
+        withTheme(await fixture<LantoaElement>(html`<lantoa-quiz-card></lantoa-quiz-card>`), theme),
+        '[part="choice"]',
+      ),
     text: '.choice-text',
     targets: '[part="choice"], button',
     textPx: 16,
   },
   {
     name: 'progress chart',
-    make: async (theme) => shown(withTheme(await fixture<LantoaElement>(html`<lantoa-progress-chart></lantoa-progress-chart>`), theme), '[part="toggle"]'),
+    make: async (theme) =>
+      shown(
+        withTheme(await fixture<LantoaElement>(html`<lantoa-progress-chart></lantoa-progress-chart>`), theme),
+        '[part="toggle"]',
+      ),
     text: '[part="table"] td',
     targets: '[part="toggle"]',
     textPx: 15,

@@ -33,7 +33,12 @@ describe('core outbox', () => {
       fine: { outcome: 'sent', body: {} },
     };
     const seen: string[] = [];
-    const outbox = new Outbox<Queued>(host(), { storageKey: KEY, send: async (queued) => answers[queued.key], onResult: (queued, result) => seen.push(`${queued.key}:${result.outcome}`), retryMs: () => 60_000 });
+    const outbox = new Outbox<Queued>(host(), {
+      storageKey: KEY,
+      send: async (queued) => answers[queued.key],
+      onResult: (queued, result) => seen.push(`${queued.key}:${result.outcome}`),
+      retryMs: () => 60_000,
+    });
     for (const key of ['busy', 'refused', 'fine']) await outbox.submit(item(key));
     outbox.hostDisconnected();
     expect(seen).to.deep.equal(['busy:retry', 'refused:rejected', 'fine:sent']);
@@ -71,8 +76,16 @@ describe('core outbox', () => {
     const sent: string[] = [];
     const answer: { value: SendResult } = { value: { outcome: 'sent', body: null } };
     const element = await fixture<OutboxHost>(html`<lantoa-outbox-host></lantoa-outbox-host>`);
-    new Outbox<Queued>(element, { storageKey: KEY, retryMs: () => 60_000, send: async (queued) => (sent.push(queued.key), answer.value) });
-    await until(() => sent.length === 1, 2000, 'the queued item, sent once the controller is added to a connected widget');
+    new Outbox<Queued>(element, {
+      storageKey: KEY,
+      retryMs: () => 60_000,
+      send: async (queued) => (sent.push(queued.key), answer.value),
+    });
+    await until(
+      () => sent.length === 1,
+      2000,
+      'the queued item, sent once the controller is added to a connected widget',
+    );
     answer.value = { outcome: 'retry', reason: 'offline' };
     enqueue(KEY, item('queued-later'));
     element.remove();
@@ -91,7 +104,8 @@ describe('core outbox keys and flushes', () => {
 
   it('makes random UUID v4 keys (getRandomValues: plain-http pages too), never the same twice', () => {
     const keys = Array.from({ length: 200 }, newKey);
-    for (const key of keys) expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const key of keys)
+      expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(keys).size).to.equal(keys.length);
     // Every hex digit shows up in the random positions (not stuck on a few values).
     expect(new Set(keys.join('').replace(/-/g, '')).size).to.equal(16);

@@ -3,7 +3,17 @@ import { expect } from '@open-wc/testing';
 import { closestId, unknownUnit } from '../../src/core/service-problems.js';
 import { withConsole } from '../helpers.js';
 
-const BEN_TRE_2020 = ['tp-ben-tre', 'chau-thanh', 'cho-lach', 'mo-cay-nam', 'giong-trom', 'binh-dai', 'ba-tri', 'thanh-phu', 'mo-cay-bac'];
+const BEN_TRE_2020 = [
+  'tp-ben-tre',
+  'chau-thanh',
+  'cho-lach',
+  'mo-cay-nam',
+  'giong-trom',
+  'binh-dai',
+  'ba-tri',
+  'thanh-phu',
+  'mo-cay-bac',
+];
 
 describe('closestId', () => {
   for (const [typed, expected] of [
@@ -21,15 +31,20 @@ describe('closestId', () => {
     it(`"${typed}" → "${expected}"`, () => expect(closestId(typed, BEN_TRE_2020)).to.equal(expected));
   }
   for (const typed of ['cho-gao', 'ha-noi', 'x', '']) {
-    it(`"${typed}" is too far from every id: no suggestion`, () => expect(closestId(typed, BEN_TRE_2020)).to.equal(undefined));
+    it(`"${typed}" is too far from every id: no suggestion`, () =>
+      expect(closestId(typed, BEN_TRE_2020)).to.equal(undefined));
   }
 });
 
 describe('unknownUnit', () => {
   it('lists the ids of a small campaign, suggests instead when one is close, and leaves a long list out', async () => {
     await withConsole('error', async () => {
-      expect(unknownUnit('cho-gao', ['ba-tri', 'cho-lach'])('vi')).to.equal('Chiến dịch không có đơn vị “cho-gao”. Các mã đơn vị: ba-tri, cho-lach.');
-      expect(unknownUnit('ba-tr', BEN_TRE_2020)('en')).to.equal('The campaign has no unit “ba-tr”. Did you mean “ba-tri”?');
+      expect(unknownUnit('cho-gao', ['ba-tri', 'cho-lach'])('vi')).to.equal(
+        'Chiến dịch không có đơn vị “cho-gao”. Các mã đơn vị: ba-tri, cho-lach.',
+      );
+      expect(unknownUnit('ba-tr', BEN_TRE_2020)('en')).to.equal(
+        'The campaign has no unit “ba-tr”. Did you mean “ba-tri”?',
+      );
       const many = Array.from({ length: 150 }, (_, i) => `xa-${i}`);
       expect(unknownUnit('cho-gao', many)('vi')).to.equal('Chiến dịch không có đơn vị “cho-gao”.');
     });

@@ -25,7 +25,12 @@ async function openRecordingViolations(path: string, width: number): Promise<Pag
     const seen: Violation[] = [];
     (window as unknown as { violations: Violation[] }).violations = seen;
     document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample, source: `${event.sourceFile}:${event.lineNumber}` }),
+      seen.push({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+        source: `${event.sourceFile}:${event.lineNumber}`,
+      }),
     );
   });
   await page.goto(`${e2e.base}${path}`);
@@ -51,13 +56,24 @@ for (const lang of ['vi', 'en'] as const) {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const en = lang === 'en';
 
-    await page.locator('lantoa-banner[variant="hero"] [part="cta"]', { hasText: en ? 'About the scheme' : 'Tìm hiểu Đề án' }).waitFor();
-    assert.match(await page.locator('#lantoa-top [part="countdown"]').innerText(), en ? /days? to National Digital Transformation Day/ : /ngày đến Ngày Chuyển đổi số quốc gia/);
+    await page
+      .locator('lantoa-banner[variant="hero"] [part="cta"]', { hasText: en ? 'About the scheme' : 'Tìm hiểu Đề án' })
+      .waitFor();
+    assert.match(
+      await page.locator('#lantoa-top [part="countdown"]').innerText(),
+      en ? /days? to National Digital Transformation Day/ : /ngày đến Ngày Chuyển đổi số quốc gia/,
+    );
 
     // The counter: figures from the service, the progress bar (the width it sets itself), then a pledge.
     const counter = page.locator('lantoa-pledge-counter');
     await counter.locator('.figure dd').first().waitFor();
-    assert.match(await counter.locator('.bar > span').first().evaluate((span) => (span as HTMLElement).style.width), /^\d+(\.\d+)?%$/);
+    assert.match(
+      await counter
+        .locator('.bar > span')
+        .first()
+        .evaluate((span) => (span as HTMLElement).style.width),
+      /^\d+(\.\d+)?%$/,
+    );
     await counter.locator('input[value="smartphone"]').check();
     await counter.locator('button[type="submit"]').click();
     await counter.locator('.notice', { hasText: en ? 'Thank you' : 'Cảm ơn' }).waitFor();
@@ -109,14 +125,21 @@ async function measure(page: Page): Promise<Measured> {
       const out: Measured = { text: {}, targets: {} };
       for (const [host, selectors] of Object.entries(measured)) {
         const root = document.querySelector(host)!.shadowRoot!;
-        for (const selector of selectors) out.text[`${host} › ${selector}`] = parseFloat(getComputedStyle(root.querySelector(selector)!).fontSize);
+        for (const selector of selectors)
+          out.text[`${host} › ${selector}`] = parseFloat(getComputedStyle(root.querySelector(selector)!).fontSize);
         [...root.querySelectorAll(targets)].forEach((target, index) => {
           const { width, height } = target.getBoundingClientRect();
-          if (width > 0) out.targets[`${host} › ${target.localName} ${index}`] = { width: Math.round(width), height: Math.round(height) };
+          if (width > 0)
+            out.targets[`${host} › ${target.localName} ${index}`] = {
+              width: Math.round(width),
+              height: Math.round(height),
+            };
         });
       }
       // Text written by the page inside the banner (the theme makes <b> 12 px) takes the banner's typography.
-      out.text['#lantoa-top › slotted headline'] = parseFloat(getComputedStyle(document.querySelector('#lantoa-top [slot="headline"]')!).fontSize);
+      out.text['#lantoa-top › slotted headline'] = parseFloat(
+        getComputedStyle(document.querySelector('#lantoa-top [slot="headline"]')!).fontSize,
+      );
       return out;
     },
     { measured: MEASURED, targets: TARGETS },
@@ -152,7 +175,8 @@ for (const lang of ['vi', 'en'] as const) {
     }
     const targets = Object.entries(onTheme.targets);
     assert.ok(targets.length >= 10, `tap targets measured: ${targets.length}`);
-    for (const [where, box] of targets) assert.ok(box.height >= 44 && box.width >= 44, `${where}: ${box.width}×${box.height}`);
+    for (const [where, box] of targets)
+      assert.ok(box.height >= 44 && box.width >= 44, `${where}: ${box.width}×${box.height}`);
     await themed.close();
     await plain.close();
   });

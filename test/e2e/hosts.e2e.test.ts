@@ -61,7 +61,10 @@ test('a site the campaign does not list: the counter and the quiz name it and sa
   for (const problem of [counter, quiz]) {
     await problem.waitFor();
     const text = await problem.innerText();
-    assert.match(text, new RegExp(`Trang web này \\(${site.replace(/\./g, '\\.')}\\) chưa được phép dùng tiện ích của chiến dịch`));
+    assert.match(
+      text,
+      new RegExp(`Trang web này \\(${site.replace(/\./g, '\\.')}\\) chưa được phép dùng tiện ích của chiến dịch`),
+    );
     assert.match(text, /đề nghị Ban tổ chức chiến dịch \(Tỉnh đoàn\) thêm địa chỉ/);
     assert.doesNotMatch(text, /Không kết nối được/);
   }
@@ -75,6 +78,9 @@ test('a site the campaign does not list: the counter and the quiz name it and sa
   // The same page in English.
   await page.goto(`${site}/demo/hosts/other-origin.html?lang=en`);
   await counter.waitFor();
-  assert.match(await counter.innerText(), /This site \(http:\/\/127\.0\.0\.2:\d+\) is not yet allowed to use the campaign's widgets\. Webmaster: ask the campaign office/);
+  assert.match(
+    await counter.innerText(),
+    /This site \(http:\/\/127\.0\.0\.2:\d+\) is not yet allowed to use the campaign's widgets\. Webmaster: ask the campaign office/,
+  );
   await page.close();
 });

@@ -16,7 +16,9 @@ const e2e = endToEnd();
 function pledgeRows(unit: string, choice: string): number {
   const db = new Database(join(e2e.dataDir, 'pledges.sqlite'), { readonly: true });
   try {
-    const row = db.prepare('SELECT COUNT(*) AS n FROM pledges WHERE campaign = ? AND unit = ? AND choice = ?').get(CAMPAIGN, unit, choice);
+    const row = db
+      .prepare('SELECT COUNT(*) AS n FROM pledges WHERE campaign = ? AND unit = ? AND choice = ?')
+      .get(CAMPAIGN, unit, choice);
     return (row as { n: number }).n;
   } finally {
     db.close();
@@ -24,7 +26,8 @@ function pledgeRows(unit: string, choice: string): number {
 }
 
 /** Text of the element matching `selector` inside the first `lantoa-pledge-counter` (Playwright pierces shadow roots). */
-const counterText = (page: Page, selector: string) => page.locator(`lantoa-pledge-counter ${selector}`).first().innerText();
+const counterText = (page: Page, selector: string) =>
+  page.locator(`lantoa-pledge-counter ${selector}`).first().innerText();
 
 test('a visitor pledges on the district page; the database and the open province page both have it', async () => {
   const province = await e2e.browser.newPage();
@@ -49,7 +52,9 @@ test('a visitor pledges on the district page; the database and the open province
   // The province tab was not reloaded: the live stream brought the new count.
   await province.waitForFunction(() => {
     const counter = document.querySelector('lantoa-pledge-counter');
-    const row = [...(counter?.shadowRoot?.querySelectorAll('tbody tr') ?? [])].find((tr) => tr.textContent?.includes('Ba Tri'));
+    const row = [...(counter?.shadowRoot?.querySelectorAll('tbody tr') ?? [])].find((tr) =>
+      tr.textContent?.includes('Ba Tri'),
+    );
     return row?.querySelectorAll('td')[1]?.textContent?.trim() === '1';
   });
   assert.equal(await province.locator('lantoa-pledge-counter .figure dd').first().innerText(), '1');

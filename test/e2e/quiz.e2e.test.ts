@@ -38,9 +38,15 @@ test('a visitor plays the quiz on the district page: one result stored, the unit
   assert.equal(await quiz.locator('.participation').innerText(), 'Ba Tri: 1 lượt tham gia · điểm trung bình 92%');
   assert.equal(resultRowsInDatabase(e2e.dataDir), 1);
 
-  assert.ok(scripts.some((file) => file.startsWith('quiz-card.vi-')), `the Vietnamese words were fetched: ${scripts.join(', ')}`);
+  assert.ok(
+    scripts.some((file) => file.startsWith('quiz-card.vi-')),
+    `the Vietnamese words were fetched: ${scripts.join(', ')}`,
+  );
   assert.ok(!scripts.some((file) => file.startsWith('quiz-card.en-')), 'the English words were not');
   // (zod itself is on this page for the pledge counter, which validates what the service sends.)
-  assert.ok(!scripts.some((file) => file.startsWith('quiz-card.schema-')), 'the built-in quiz needs no validation code');
+  assert.ok(
+    !scripts.some((file) => file.startsWith('quiz-card.schema-')),
+    'the built-in quiz needs no validation code',
+  );
   assert.deepEqual(pageErrors, []);
 });

@@ -24,7 +24,11 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 function pledgeRows(unit: string): number {
   const db = new Database(join(e2e.dataDir, 'pledges.sqlite'), { readonly: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM pledges WHERE campaign = ? AND unit = ?').get(CAMPAIGN, unit) as { n: number }).n;
+    return (
+      db.prepare('SELECT COUNT(*) AS n FROM pledges WHERE campaign = ? AND unit = ?').get(CAMPAIGN, unit) as {
+        n: number;
+      }
+    ).n;
   } finally {
     db.close();
   }
@@ -40,20 +44,32 @@ interface AxeViolation {
 async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
     const result = await axe.run(document);
-    return result.violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.map(({ target }) => ({ target })) }));
+    return result.violations.map(({ id, impact, nodes }) => ({
+      id,
+      impact,
+      nodes: nodes.map(({ target }) => ({ target })),
+    }));
   });
 }
 
 test('a visitor on a phone opens Ba Tri’s page, pledges, and the pledge is in the database', async () => {
-  const context = await e2e.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'vi-VN', hasTouch: true, isMobile: true });
+  const context = await e2e.browser.newContext({
+    viewport: { width: 375, height: 740 },
+    locale: 'vi-VN',
+    hasTouch: true,
+    isMobile: true,
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.base });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.effectiveDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP violation: ${event.effectiveDirective} ${event.blockedURI}`),
+    );
   });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
@@ -86,7 +102,10 @@ test('a visitor on a phone opens Ba Tri’s page, pledges, and the pledge is in 
   await page.locator('#share-status', { hasText: 'Đã chép liên kết.' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${e2e.base}/c/${CAMPAIGN}/ba-tri?lang=vi`);
   const facebook = await page.getByRole('link', { name: 'Chia sẻ lên Facebook (mở trang mới)' }).getAttribute('href');
-  assert.equal(facebook, `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(`${e2e.base}/c/${CAMPAIGN}/ba-tri?lang=vi`)}`);
+  assert.equal(
+    facebook,
+    `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(`${e2e.base}/c/${CAMPAIGN}/ba-tri?lang=vi`)}`,
+  );
 
   await page.waitForTimeout(300); // a violation report is dispatched as a task of its own
   assert.deepEqual(problems, []);
@@ -114,7 +133,10 @@ test('the poster, printed to PDF and seen on screen, carries a QR code that scan
   // One A4 page: the print style sheet fits the poster on a single sheet.
   assert.equal(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length, 1);
   const shot = PNG.sync.read(await page.locator('.qr').screenshot());
-  assert.equal(jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data, `${e2e.base}/c/${CAMPAIGN}/ba-tri`);
+  assert.equal(
+    jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data,
+    `${e2e.base}/c/${CAMPAIGN}/ba-tri`,
+  );
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
   await page.close();

@@ -13,22 +13,29 @@ const VISITOR = '127.0.0.3';
 const LIMIT = 1024;
 
 /** Opens `count` sockets from `localAddress`, `send` written on each; resolves once every one is connected or closed. */
-async function openSockets(port: number, localAddress: string, count: number, send?: string): Promise<{ sockets: Socket[]; received: string[] }> {
+async function openSockets(
+  port: number,
+  localAddress: string,
+  count: number,
+  send?: string,
+): Promise<{ sockets: Socket[]; received: string[] }> {
   const sockets: Socket[] = [];
   const received: string[] = [];
   await Promise.all(
-    Array.from({ length: count }, (_, index) =>
-      new Promise<void>((done) => {
-        const socket = connect({ port, host: '127.0.0.1', localAddress }, () => {
-          if (send !== undefined) socket.write(send);
-          done();
-        });
-        received[index] = '';
-        socket.setEncoding('utf8').on('data', (chunk: string) => (received[index] += chunk));
-        socket.on('error', () => done());
-        socket.on('close', () => done());
-        sockets.push(socket);
-      }),
+    Array.from(
+      { length: count },
+      (_, index) =>
+        new Promise<void>((done) => {
+          const socket = connect({ port, host: '127.0.0.1', localAddress }, () => {
+            if (send !== undefined) socket.write(send);
+            done();
+          });
+          received[index] = '';
+          socket.setEncoding('utf8').on('data', (chunk: string) => (received[index] += chunk));
+          socket.on('error', () => done());
+          socket.on('close', () => done());
+          sockets.push(socket);
+        }),
     ),
   );
   return { sockets, received };
@@ -48,7 +55,10 @@ describe(`connection caps under ulimit -n ${LIMIT}`, () => {
   let base: string;
   let port: number;
   before(async () => {
-    service = spawnService({ DATA_DIR: dir.path, HEADERS_TIMEOUT_MS: '1500', READ_RATE_BURST: '100000', READ_RATE_PER_MIN: '100000' }, { openFiles: LIMIT });
+    service = spawnService(
+      { DATA_DIR: dir.path, HEADERS_TIMEOUT_MS: '1500', READ_RATE_BURST: '100000', READ_RATE_PER_MIN: '100000' },
+      { openFiles: LIMIT },
+    );
     base = await service.ready;
     port = Number(new URL(base).port);
   });
@@ -59,10 +69,15 @@ describe(`connection caps under ulimit -n ${LIMIT}`, () => {
   });
 
   it('reads its open-file limit at start, logs it, and sizes its caps under it', () => {
-    const listening = service.stdout.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.msg === 'listening');
+    const listening = service.stdout
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry.msg === 'listening');
     assert.ok(listening);
     assert.equal(listening.openFileLimit, LIMIT);
-    const { maxConnections, maxConnectionsPerAddress, maxStreams, maxStreamsPerAddress } = listening as Record<string, number>;
+    const { maxConnections, maxConnectionsPerAddress, maxStreams, maxStreamsPerAddress } = listening as Record<
+      string,
+      number
+    >;
     assert.ok(maxConnections < LIMIT, `maxConnections ${maxConnections}`);
     assert.ok(maxConnectionsPerAddress <= maxConnections / 4, `per address ${maxConnectionsPerAddress}`);
     assert.ok(maxStreams <= maxConnections && maxStreamsPerAddress < maxConnectionsPerAddress);
@@ -82,11 +97,18 @@ describe(`connection caps under ulimit -n ${LIMIT}`, () => {
       });
       assert.equal(pledge.status, 201, pledge.body);
       // The hog's sockets past its address's cap were answered 503 (JSON) and closed at once.
-      await until(() => hog.sockets.filter((socket) => !socket.destroyed).length <= 300, 5000, 'the hog keeps at most its cap');
+      await until(
+        () => hog.sockets.filter((socket) => !socket.destroyed).length <= 300,
+        5000,
+        'the hog keeps at most its cap',
+      );
       const refused = hog.received.filter((text) => text.startsWith('HTTP/1.1 503'));
       // The others were let in up to the cap; those idle past HEADERS_TIMEOUT_MS got 408 and made room for more.
       const timedOut = hog.received.filter((text) => text.startsWith('HTTP/1.1 408'));
-      assert.ok(refused.length >= 1000 && refused.length + timedOut.length >= 1700, `${refused.length} refused, ${timedOut.length} timed out, ${open} connected`);
+      assert.ok(
+        refused.length >= 1000 && refused.length + timedOut.length >= 1700,
+        `${refused.length} refused, ${timedOut.length} timed out, ${open} connected`,
+      );
       assert.match(refused[0], /"code":"unavailable"/);
     } finally {
       for (const socket of hog.sockets) socket.destroy();
@@ -97,12 +119,23 @@ describe(`connection caps under ulimit -n ${LIMIT}`, () => {
     const request = `GET /api/v1/campaigns/${CAMPAIGN}/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
     const hog = await openSockets(port, HOG, 400, request);
     try {
-      await until(() => hog.received.every((text, index) => text.includes('event: counts') || text.includes(' 503 ') || hog.sockets[index].destroyed), 10_000, 'every hog stream answered');
+      await until(
+        () =>
+          hog.received.every(
+            (text, index) => text.includes('event: counts') || text.includes(' 503 ') || hog.sockets[index].destroyed,
+          ),
+        10_000,
+        'every hog stream answered',
+      );
       const streaming = hog.received.filter((text) => text.includes('event: counts')).length;
       assert.ok(streaming > 0 && streaming < 400 / 2, `${streaming} hog streams open`);
       const visitor = await openSockets(port, VISITOR, 5, request);
       try {
-        await until(() => visitor.received.every((text) => text.includes('event: counts')), 5000, 'the visitor streams');
+        await until(
+          () => visitor.received.every((text) => text.includes('event: counts')),
+          5000,
+          'the visitor streams',
+        );
       } finally {
         for (const socket of visitor.sockets) socket.destroy();
       }
@@ -114,7 +147,11 @@ describe(`connection caps under ulimit -n ${LIMIT}`, () => {
   it('closes a half-sent request in seconds', async () => {
     const started = Date.now();
     const slow = await openSockets(port, HOG, 1, 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
-    await until(() => slow.sockets[0].destroyed || slow.sockets[0].readableEnded, 5000, 'the half-sent request is closed');
+    await until(
+      () => slow.sockets[0].destroyed || slow.sockets[0].readableEnded,
+      5000,
+      'the half-sent request is closed',
+    );
     assert.ok(Date.now() - started < 4000, `closed after ${Date.now() - started} ms`);
     assert.match(slow.received[0], /^HTTP\/1\.1 408/);
     slow.sockets[0].destroy();
@@ -122,17 +159,21 @@ describe(`connection caps under ulimit -n ${LIMIT}`, () => {
 });
 
 describe('open-file limit checked at start', () => {
-  it('refuses to start when MAX_CONNECTIONS exceeds the limit, saying how to raise it', { timeout: 20_000 }, async () => {
-    const dir = tempDir();
-    try {
-      const service = spawnService({ DATA_DIR: dir.path, MAX_CONNECTIONS: '5000' }, { openFiles: LIMIT });
-      const { code, stderr } = await service.exited;
-      assert.equal(code, 1);
-      assert.match(stderr, /MAX_CONNECTIONS=5000 needs 5100 open files, but the limit is 1024/);
-      assert.match(stderr, /LimitNOFILE=/);
-      assert.match(stderr, /ulimit -n/);
-    } finally {
-      dir.remove();
-    }
-  });
+  it(
+    'refuses to start when MAX_CONNECTIONS exceeds the limit, saying how to raise it',
+    { timeout: 20_000 },
+    async () => {
+      const dir = tempDir();
+      try {
+        const service = spawnService({ DATA_DIR: dir.path, MAX_CONNECTIONS: '5000' }, { openFiles: LIMIT });
+        const { code, stderr } = await service.exited;
+        assert.equal(code, 1);
+        assert.match(stderr, /MAX_CONNECTIONS=5000 needs 5100 open files, but the limit is 1024/);
+        assert.match(stderr, /LimitNOFILE=/);
+        assert.match(stderr, /ulimit -n/);
+      } finally {
+        dir.remove();
+      }
+    },
+  );
 });

@@ -20,7 +20,7 @@ function fill(dir: string): string {
   const fd = openSync(filler, 'w');
   const chunk = Buffer.alloc(64 * 1024, 1);
   try {
-    for (let size = chunk.length; size >= 512; ) {
+    for (let size = chunk.length; size >= 512;) {
       try {
         writeSync(fd, chunk, 0, size);
       } catch (error) {
@@ -35,51 +35,65 @@ function fill(dir: string): string {
 }
 
 const pledge = (api: string) =>
-  fetch(`${api}/pledges`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: newKey() }) });
+  fetch(`${api}/pledges`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: newKey() }),
+  });
 const health = async (base: string) => (await fetch(`${base}/healthz`)).status;
 const linesOf = (text: string, msg: string) => text.split('\n').filter((line) => line.includes(`"msg":"${msg}`)).length;
 
 describe('disk full', { skip: isRoot ? false : 'needs root to mount a small tmpfs' }, () => {
-  it('one line per episode, 503 meanwhile, health from a write probe (also after a restart on the full disk)', { timeout: 60_000 }, async () => {
-    const mount = mkdtempSync(join(tmpdir(), 'lantoa-full-'));
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mount]);
-    const env = { DATA_DIR: mount, WRITE_PROBE_MS: '300', PLEDGE_RATE_BURST: '100000', PLEDGE_RATE_PER_MIN: '100000' };
-    try {
-      const first = spawnService(env);
-      const base = await first.ready;
-      const api = `${base}/api/v1/campaigns/${CAMPAIGN}`;
-      for (let i = 0; i < 5; i += 1) assert.equal((await pledge(api)).status, 201);
-      const filler = fill(mount);
-      const statuses = await Promise.all(Array.from({ length: 300 }, async () => (await pledge(api)).status));
-      assert.deepEqual(new Set(statuses), new Set([503]));
-      assert.equal(await health(base), 503);
-      first.child.kill('SIGKILL'); // as a supervisor restarting an unhealthy service might
-      const { stderr: firstErrors } = await first.exited;
-      assert.equal(linesOf(firstErrors, 'writes failing'), 1, firstErrors);
-      const logLines = firstErrors.split('\n').filter((line) => line.startsWith('{'));
-      assert.equal(logLines.length, 1, `log lines for 300 refused pledges:\n${firstErrors.slice(0, 2000)}`);
-
-      const second = spawnService(env);
+  it(
+    'one line per episode, 503 meanwhile, health from a write probe (also after a restart on the full disk)',
+    { timeout: 60_000 },
+    async () => {
+      const mount = mkdtempSync(join(tmpdir(), 'lantoa-full-'));
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mount]);
+      const env = {
+        DATA_DIR: mount,
+        WRITE_PROBE_MS: '300',
+        PLEDGE_RATE_BURST: '100000',
+        PLEDGE_RATE_PER_MIN: '100000',
+      };
       try {
-        const again = await second.ready;
-        assert.equal(await health(again), 503, 'unhealthy from the first answer on the still-full disk');
-        rmSync(filler);
-        const end = Date.now() + 5000;
-        while ((await health(again)) !== 200 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 100));
-        assert.equal(await health(again), 200, 'healthy again once the probe writes');
-        const api2 = `${again}/api/v1/campaigns/${CAMPAIGN}`;
-        assert.equal((await pledge(api2)).status, 201);
-        const counts = (await (await fetch(`${api2}/counts`)).json()) as { total: number };
-        assert.equal(counts.total, 6, 'the five before and the one after; none of the refused');
-        assert.equal(second.stdout.filter((line) => line.includes('"msg":"writes succeed again"')).length, 1);
+        const first = spawnService(env);
+        const base = await first.ready;
+        const api = `${base}/api/v1/campaigns/${CAMPAIGN}`;
+        for (let i = 0; i < 5; i += 1) assert.equal((await pledge(api)).status, 201);
+        const filler = fill(mount);
+        const statuses = await Promise.all(Array.from({ length: 300 }, async () => (await pledge(api)).status));
+        assert.deepEqual(new Set(statuses), new Set([503]));
+        assert.equal(await health(base), 503);
+        first.child.kill('SIGKILL'); // as a supervisor restarting an unhealthy service might
+        const { stderr: firstErrors } = await first.exited;
+        assert.equal(linesOf(firstErrors, 'writes failing'), 1, firstErrors);
+        const logLines = firstErrors.split('\n').filter((line) => line.startsWith('{'));
+        assert.equal(logLines.length, 1, `log lines for 300 refused pledges:\n${firstErrors.slice(0, 2000)}`);
+
+        const second = spawnService(env);
+        try {
+          const again = await second.ready;
+          assert.equal(await health(again), 503, 'unhealthy from the first answer on the still-full disk');
+          rmSync(filler);
+          const end = Date.now() + 5000;
+          while ((await health(again)) !== 200 && Date.now() < end)
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          assert.equal(await health(again), 200, 'healthy again once the probe writes');
+          const api2 = `${again}/api/v1/campaigns/${CAMPAIGN}`;
+          assert.equal((await pledge(api2)).status, 201);
+          const counts = (await (await fetch(`${api2}/counts`)).json()) as { total: number };
+          assert.equal(counts.total, 6, 'the five before and the one after; none of the refused');
+          assert.equal(second.stdout.filter((line) => line.includes('"msg":"writes succeed again"')).length, 1);
+        } finally {
+          second.child.kill('SIGTERM');
+          const { stderr } = await second.exited;
+          assert.equal(linesOf(stderr, 'writes failing'), 1, stderr);
+        }
       } finally {
-        second.child.kill('SIGTERM');
-        const { stderr } = await second.exited;
-        assert.equal(linesOf(stderr, 'writes failing'), 1, stderr);
+        execFileSync('umount', ['-l', mount]);
+        rmSync(mount, { recursive: true, force: true });
       }
-    } finally {
-      execFileSync('umount', ['-l', mount]);
-      rmSync(mount, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

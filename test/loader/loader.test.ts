@@ -15,7 +15,11 @@ const RESERVE = `<style>#lantoa-top{display:block;min-height:max(8rem,128px)}@me
 
 async function bannerRendered(frame: HTMLIFrameElement, selector = 'lantoa-banner'): Promise<Element> {
   const doc = frame.contentDocument!;
-  await until(() => !!doc.querySelector(selector)?.shadowRoot?.querySelector('[part="base"]'), 8000, 'the banner to render');
+  await until(
+    () => !!doc.querySelector(selector)?.shadowRoot?.querySelector('[part="base"]'),
+    8000,
+    'the banner to render',
+  );
   return doc.querySelector(selector)!;
 }
 
@@ -61,7 +65,9 @@ describe('built loader and bundles', () => {
     await until(() => banner.shadowRoot!.querySelector('[aria-busy="false"]') !== null, 5000, 'the feed');
     const extra = requested(frame).filter((file) => file !== 'loader.js' && !loaderMap['lantoa-banner'].includes(file));
     expect(extra.map((file) => file.replace(/-[\w-]{8}\.js$/, '')).sort()).to.deep.equal(['banner.schema', 'validate']);
-    expect(banner.shadowRoot!.querySelector('[part="headline"]')!.textContent).to.contain('Ngày Chuyển đổi số quốc gia');
+    expect(banner.shadowRoot!.querySelector('[part="headline"]')!.textContent).to.contain(
+      'Ngày Chuyển đổi số quốc gia',
+    );
   });
 
   it('requests no widget on a page without Lantoa elements, and loads one added later', async () => {
@@ -80,13 +86,23 @@ describe('built loader and bundles', () => {
     win(frame)
       .performance.getEntriesByType('resource')
       .filter((entry): entry is PerformanceResourceTiming => pattern.test(new URL(entry.name).pathname));
-  const fileTiming = (frame: HTMLIFrameElement, file: string) => timing(frame, new RegExp(`/${file.replace(/\./g, '\\.')}$`));
+  const fileTiming = (frame: HTMLIFrameElement, file: string) =>
+    timing(frame, new RegExp(`/${file.replace(/\./g, '\\.')}$`));
 
-  for (const [lang, other] of [['en', 'vi'], ['vi', 'en']] as const) {
+  for (const [lang, other] of [
+    ['en', 'vi'],
+    ['vi', 'en'],
+  ] as const) {
     it(`requests the quiz's ${lang} language pack in the same round as the quiz, not after its code has run`, async () => {
       // The page says vi; the element's own lang (or, without one, the page's) picks the pack, as the widget does.
-      const frame = await page(`<lantoa-quiz-card${lang === 'en' ? ' lang="en"' : ''}></lantoa-quiz-card><script type="module" src="${DIST}/loader.js"></script>`);
-      await until(() => !!frame.contentDocument!.querySelector('lantoa-quiz-card')?.shadowRoot?.querySelector('legend'), 8000, 'the first question');
+      const frame = await page(
+        `<lantoa-quiz-card${lang === 'en' ? ' lang="en"' : ''}></lantoa-quiz-card><script type="module" src="${DIST}/loader.js"></script>`,
+      );
+      await until(
+        () => !!frame.contentDocument!.querySelector('lantoa-quiz-card')?.shadowRoot?.querySelector('legend'),
+        8000,
+        'the first question',
+      );
       const [entry] = fileTiming(frame, loaderMap['lantoa-quiz-card'][0]);
       const packs = timing(frame, new RegExp(`/quiz-card\\.${lang}-[\\w-]{8}\\.js$`));
       expect(packs.length).to.equal(1);
@@ -107,7 +123,11 @@ describe('built loader and bundles', () => {
     expect(Object.keys(win(frame)).filter((name) => !before.includes(name))).to.deep.equal([]);
     // A later element is still found (the observer runs in the classic script too).
     frame.contentDocument!.body.insertAdjacentHTML('beforeend', '<lantoa-quiz-card lang="en"></lantoa-quiz-card>');
-    await until(() => !!frame.contentDocument!.querySelector('lantoa-quiz-card')?.shadowRoot?.querySelector('legend'), 8000, 'the quiz');
+    await until(
+      () => !!frame.contentDocument!.querySelector('lantoa-quiz-card')?.shadowRoot?.querySelector('legend'),
+      8000,
+      'the quiz',
+    );
   });
 
   it('loader.js without type="module" from the province server on another origin loads the chunks from there', async () => {

@@ -31,7 +31,14 @@ test('median of odd and even counts, unsorted input', () => {
   assert.ok(Number.isNaN(median([])));
 });
 
-const req = (id: string, url: string, start: number, end: number | undefined, initiatorUrl?: string, network = true): ChainRequest => ({
+const req = (
+  id: string,
+  url: string,
+  start: number,
+  end: number | undefined,
+  initiatorUrl?: string,
+  network = true,
+): ChainRequest => ({
   id,
   url: `http://x${url}`,
   start,
@@ -78,10 +85,16 @@ test('every configured widget gets a loader page, a direct page and an iframe pa
     assert.ok(own.find((p) => p.design === 'iframe')!.html.includes(`<iframe src="embed/${name}.html"`));
     assert.ok(embeds.some((e) => e.file === `embed/${name}.html` && pasted(e.html, widget.snippet)));
     // The direct entry is built under the widget's build name (scripts/widgets.ts).
-    assert.ok(WIDGETS.some((w) => w.tag === widget.tag && w.name === name), `${widget.tag} is in scripts/widgets.ts as "${name}"`);
+    assert.ok(
+      WIDGETS.some((w) => w.tag === widget.tag && w.name === name),
+      `${widget.tag} is in scripts/widgets.ts as "${name}"`,
+    );
   }
   const all = pages.find((p) => p.id === 'all')!;
-  assert.deepEqual(all.tags, BENCH_WIDGETS.map((w) => w.tag));
+  assert.deepEqual(
+    all.tags,
+    BENCH_WIDGETS.map((w) => w.tag),
+  );
   assert.equal(all.html.match(/<script type="module"/g)?.length, 1);
 });
 

@@ -23,7 +23,15 @@ function files(dir: string): string[] {
 }
 
 // docs/widgets holds the widget guides moved out of the README (their sources and the generated pages).
-const TEXTS = [...files('src'), ...files('stories'), ...files('demo'), ...files('campaigns'), ...files('docs/widgets'), 'README.md', 'docs/SOURCES.md'];
+const TEXTS = [
+  ...files('src'),
+  ...files('stories'),
+  ...files('demo'),
+  ...files('campaigns'),
+  ...files('docs/widgets'),
+  'README.md',
+  'docs/SOURCES.md',
+];
 
 /** [what is wrong, the pattern, the files it applies to (default: all)] */
 const WRONG: [string, RegExp, RegExp?][] = [
@@ -33,7 +41,10 @@ const WRONG: [string, RegExp, RegExp?][] = [
   ['a date hint in letters (NNNN-TT-NN): say "năm-tháng-ngày"', /NNNN-TT-NN/],
   ['a thousands separator that is a space (157 000): Vietnamese writes 157.000', /\d[  ]\d{3}(?!\d)/, /^stories\//],
   ['"FACTS.md", which is not in the repository: cite docs/SOURCES.md', /FACTS\.md/],
-  ['Đề án called a programme (it is the Scheme; the Programme is Decision 749)', /Transformation Programme 20|digital transformation scheme|about the programme|of the programme/],
+  [
+    'Đề án called a programme (it is the Scheme; the Programme is Decision 749)',
+    /Transformation Programme 20|digital transformation scheme|about the programme|of the programme/,
+  ],
   ['"young union members" / "youth union": Youth Union members', /young union members|\byouth union\b/],
   ['"Tôi cam kết:" doubles "Tôi" before "Tôi dùng…"', /Tôi cam kết:/],
   ['"Đã chép đường dẫn": Đã sao chép đường liên kết', /Đã chép đường dẫn/],
@@ -74,13 +85,19 @@ test('the built-in quiz says what the review asked, in both languages', () => {
   const said = (id: string, lang: 'vi' | 'en') => {
     const question = quiz.questions.find((q) => q.id === id);
     assert.ok(question, `no question ${id}`);
-    return [question.text, ...question.choices, question.explanation].map((text) => (typeof text === 'string' ? text : text[lang] ?? '')).join(' ');
+    return [question.text, ...question.choices, question.explanation]
+      .map((text) => (typeof text === 'string' ? text : (text[lang] ?? '')))
+      .join(' ');
   };
-  const missing = QUIZ_WORDING.filter(([id, lang, pattern]) => !pattern.test(said(id, lang))).map(([id, lang, pattern]) => `${id} (${lang}): ${pattern}`);
+  const missing = QUIZ_WORDING.filter(([id, lang, pattern]) => !pattern.test(said(id, lang))).map(
+    ([id, lang, pattern]) => `${id} (${lang}): ${pattern}`,
+  );
   assert.deepEqual(missing, []);
   // 10% is a real target (each sector's share; Bến Tre's GRDP share), so it is not a wrong answer.
   assert.deepEqual(
-    quiz.questions.find((q) => q.id === 'gdp-2025')!.choices.map((choice) => (typeof choice === 'string' ? choice : choice.vi)),
+    quiz.questions
+      .find((q) => q.id === 'gdp-2025')!
+      .choices.map((choice) => (typeof choice === 'string' ? choice : choice.vi)),
     ['15%', '20%', '40%', '50%'],
   );
   // The merger is cited from a report of the resolution itself, not from an article that only mentions it.
@@ -90,6 +107,9 @@ test('the built-in quiz says what the review asked, in both languages', () => {
 
 test('the demo feed speaks of the 2G cut-off as done and of 9/2026 as the plan it was', () => {
   const feed = readFileSync(join(ROOT, 'demo/campaign-feed.json'), 'utf8');
-  assert.match(feed, /đã ngừng được phục vụ từ ngày 16\/10\/2024; toàn bộ mạng 2G được lên kế hoạch dừng vào tháng 9\/2026/);
+  assert.match(
+    feed,
+    /đã ngừng được phục vụ từ ngày 16\/10\/2024; toàn bộ mạng 2G được lên kế hoạch dừng vào tháng 9\/2026/,
+  );
   assert.match(feed, /lost service on 16 October 2024; the whole 2G network was planned to stop in September 2026/);
 });

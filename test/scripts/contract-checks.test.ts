@@ -9,7 +9,9 @@ import { describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import { CHECKS_FILE, generateChecks, type FastCheck } from '../../scripts/contract-checks.js';
 
-const only = (schema: z.ZodMiniType): Record<string, FastCheck> => ({ check: { schema, type: 'Campaign', from: './pledge.js', returns: 'guard', doc: 'x' } });
+const only = (schema: z.ZodMiniType): Record<string, FastCheck> => ({
+  check: { schema, type: 'Campaign', from: './pledge.js', returns: 'guard', doc: 'x' },
+});
 
 describe('contract checks generator', () => {
   it('src/contract/checks.ts is what the schemas generate (run npm run contract:checks after changing one)', () => {
@@ -18,23 +20,42 @@ describe('contract checks generator', () => {
 
   it('refuses a refinement that is not a named rule of src/contract/refinements.ts', () => {
     const inline = z.object({ unit: z.string().check(z.refine((unit) => unit !== 'x')) });
-    assert.throws(() => generateChecks(only(inline)), /refinement that is not a function of src\/contract\/refinements\.ts/);
+    assert.throws(
+      () => generateChecks(only(inline)),
+      /refinement that is not a function of src\/contract\/refinements\.ts/,
+    );
   });
 
   it('refuses JSON Schema it does not know (enums, unions, formats, records) rather than skipping it', () => {
-    assert.throws(() => generateChecks(only(z.object({ kind: z.enum(['a', 'b']) }))), /keyword "enum" is not supported/);
+    assert.throws(
+      () => generateChecks(only(z.object({ kind: z.enum(['a', 'b']) }))),
+      /keyword "enum" is not supported/,
+    );
     const union = z.union([z.object({ a: z.string() }), z.object({ b: z.number() })]);
     assert.throws(() => generateChecks(only(z.object({ one: union }))), /keyword "anyOf" is not supported/);
     assert.throws(() => generateChecks(only(z.object({ at: z.iso.datetime() }))), /keyword "format" is not supported/);
-    assert.throws(() => generateChecks(only(z.object({ by: z.record(z.string(), z.number()) }))), /keyword "propertyNames" is not supported/);
+    assert.throws(
+      () => generateChecks(only(z.object({ by: z.record(z.string(), z.number()) }))),
+      /keyword "propertyNames" is not supported/,
+    );
   });
 
   it('derives every limit the schema sets', () => {
-    const text = generateChecks(only(z.object({ n: z.int().check(z.minimum(2), z.maximum(9)), s: z.string().check(z.minLength(3), z.regex(/^b+$/)) })));
+    const text = generateChecks(
+      only(
+        z.object({
+          n: z.int().check(z.minimum(2), z.maximum(9)),
+          s: z.string().check(z.minLength(3), z.regex(/^b+$/)),
+        }),
+      ),
+    );
     assert.match(text, /Number\.isSafeInteger\(v\.n\) && \(v\.n as number\) >= 2 && \(v\.n as number\) <= 9/);
     assert.match(text, /typeof v\.s === 'string' && v\.s\.length >= 3 && PATTERN_1\.test\(v\.s\)/);
     assert.match(text, /const PATTERN_1 = \/\^b\+\$\/;/);
     // A union of JSON types is one `type` list: either is fine.
-    assert.match(generateChecks(only(z.object({ id: z.union([z.string(), z.number()]) }))), /\(typeof v\.id === 'string' \|\| Number\.isFinite\(v\.id\)\)/);
+    assert.match(
+      generateChecks(only(z.object({ id: z.union([z.string(), z.number()]) }))),
+      /\(typeof v\.id === 'string' \|\| Number\.isFinite\(v\.id\)\)/,
+    );
   });
 });

@@ -78,7 +78,9 @@ test('the scanner sees type-only imports, re-exports and import(), and finds the
 
 test('src/ and scripts/ have no import cycle, type-only imports included, beyond the known ones being removed', () => {
   const files = [...sources(join(ROOT, 'src')), ...sources(join(ROOT, 'scripts'))];
-  const graph = new Map(files.map((file) => [file, importsOf(file, readFileSync(file, 'utf8')).filter((path) => files.includes(path))]));
+  const graph = new Map(
+    files.map((file) => [file, importsOf(file, readFileSync(file, 'utf8')).filter((path) => files.includes(path))]),
+  );
   const found = cycles(graph).map((component) => component.map((file) => relative(ROOT, file)).join(' ↔ '));
   assert.deepEqual(
     found.filter((cycle) => !KNOWN.includes(cycle)),

@@ -31,7 +31,11 @@ export const view = (name: string) => html\`
 `;
 
 async function transform(code: string, file: string): Promise<string | undefined> {
-  const hook = minifyLitTemplates().transform as (this: unknown, code: string, id: string) => Promise<{ code: string } | null | undefined>;
+  const hook = minifyLitTemplates().transform as (
+    this: unknown,
+    code: string,
+    id: string,
+  ) => Promise<{ code: string } | null | undefined>;
   const result = await hook.call({ warn: assert.fail, error: assert.fail }, code, resolve(file));
   return result?.code;
 }

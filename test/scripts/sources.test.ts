@@ -12,7 +12,9 @@ import { defaultQuiz } from '../../src/widgets/quiz-card/quiz-default.js';
 
 const SOURCES = readFileSync(new URL('../../docs/SOURCES.md', import.meta.url), 'utf8');
 /** The addresses of the list of sources: the `<https://…>` links of the table under "The sources". */
-const listed = new Set([...SOURCES.slice(SOURCES.indexOf('## The sources')).matchAll(/<(https?:\/\/[^>\s]+)>/g)].map((match) => match[1]));
+const listed = new Set(
+  [...SOURCES.slice(SOURCES.indexOf('## The sources')).matchAll(/<(https?:\/\/[^>\s]+)>/g)].map((match) => match[1]),
+);
 const quiz = defaultQuiz({ vi, en });
 
 test('the list of sources is there and has addresses', () => {
@@ -22,11 +24,14 @@ test('the list of sources is there and has addresses', () => {
 
 test('every source link the built-in quiz shows is listed in docs/SOURCES.md', () => {
   assert.equal(quiz.questions.length, 12);
-  const missing = quiz.questions.filter((question) => !listed.has(question.source.url)).map((question) => `${question.id}: ${question.source.url}`);
+  const missing = quiz.questions
+    .filter((question) => !listed.has(question.source.url))
+    .map((question) => `${question.id}: ${question.source.url}`);
   assert.deepEqual(missing, [], 'quiz sources missing from docs/SOURCES.md');
 });
 
 test('every built-in question has its row of facts in docs/SOURCES.md', () => {
   const quizSection = SOURCES.slice(SOURCES.indexOf('## Quiz'), SOURCES.indexOf('## Progress chart'));
-  for (const question of quiz.questions) assert.ok(quizSection.includes(`\`${question.id}\``), `no row for question ${question.id}`);
+  for (const question of quiz.questions)
+    assert.ok(quizSection.includes(`\`${question.id}\``), `no row for question ${question.id}`);
 });

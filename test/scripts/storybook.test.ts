@@ -44,10 +44,14 @@ before(async () => {
   // `npm run build-storybook` writes custom-elements.json first; `-o` keeps the checked-in tree untouched.
   execFileSync('npm', ['run', 'build-storybook', '--', '--quiet', '-o', out.path], { stdio: 'pipe' });
   server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(out.path, path.endsWith('/') ? `${path}index.html` : path);
     readFile(file).then(
-      (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) =>
+        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => response.writeHead(404).end(),
     );
   });
@@ -63,7 +67,9 @@ after(async () => {
 });
 
 const entries = (): IndexEntry[] =>
-  Object.values((JSON.parse(readFileSync(join(out.path, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> }).entries);
+  Object.values(
+    (JSON.parse(readFileSync(join(out.path, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> }).entries,
+  );
 
 /** The Storybook title of a widget's stories: `Widgets/Pledge counter` for `pledge-counter`. */
 const widgetTitle = (name: string) => `Widgets/${name[0].toUpperCase()}${name.slice(1).replaceAll('-', ' ')}`;
@@ -74,7 +80,9 @@ test('index: the Introduction first, then the guides, then the widgets in the re
   assert.match(all[0].title, /Introduction/);
   const groups = [...new Set(all.map((entry) => entry.title.split('/')[0]))];
   assert.deepEqual(groups, [all[0].title, 'Guides', 'Widgets']);
-  const widgetTitles = [...new Set(all.filter((entry) => entry.title.startsWith('Widgets/')).map((entry) => entry.title))];
+  const widgetTitles = [
+    ...new Set(all.filter((entry) => entry.title.startsWith('Widgets/')).map((entry) => entry.title)),
+  ];
   assert.deepEqual(
     widgetTitles,
     WIDGETS.map((widget) => widgetTitle(widget.name)),
@@ -92,9 +100,11 @@ test('the Introduction renders, Vietnamese first, with the loader snippet and it
   // The code blocks render after the prose (a lazily loaded highlighter).
   await page.locator('.sbdocs-content pre').nth(2).waitFor({ timeout: 30_000 });
   const text = await page.locator('.sbdocs-content').evaluate((content) => content.textContent ?? '');
-  const links = await page.locator('.sbdocs-content a[href^="?path=/docs/"]').evaluateAll((anchors) =>
-    anchors.map((anchor) => decodeURIComponent(anchor.getAttribute('href')!.slice('?path=/docs/'.length))),
-  );
+  const links = await page
+    .locator('.sbdocs-content a[href^="?path=/docs/"]')
+    .evaluateAll((anchors) =>
+      anchors.map((anchor) => decodeURIComponent(anchor.getAttribute('href')!.slice('?path=/docs/'.length))),
+    );
   await page.close();
   assert.deepEqual(errors, []);
   // Each widget's guide and stories, and the embedding guide: every link names a page the index has.
@@ -108,7 +118,16 @@ test('the Introduction renders, Vietnamese first, with the loader snippet and it
 });
 
 /** Markup that belongs to a story, never to what a webmaster pastes. */
-const STORY_ONLY = [/lantoa-sb-/, /<div\b/, /\.invalid\b/, /127\.0\.0\.1/, /\/assets\//, /no-inline/, /<!--\?lit/, /storybook-mock/];
+const STORY_ONLY = [
+  /lantoa-sb-/,
+  /<div\b/,
+  /\.invalid\b/,
+  /127\.0\.0\.1/,
+  /\/assets\//,
+  /no-inline/,
+  /<!--\?lit/,
+  /storybook-mock/,
+];
 
 for (const widget of WIDGETS) {
   test(`${widget.tag}: every story's "Show code" is the webmaster's snippet`, async () => {
@@ -145,7 +164,11 @@ for (const widget of WIDGETS) {
     for (const { story, code } of shown) {
       const lines = code.trim().split('\n');
       const says = `${story} shows:\n${code}`;
-      assert.match(lines.at(-1)!, /^<script type="module" src="https:\/\/(MAY-CHU-CUA-TINH|YOUR-PROVINCE-SERVER)\/lantoa\/loader\.js"><\/script>$/, says);
+      assert.match(
+        lines.at(-1)!,
+        /^<script type="module" src="https:\/\/(MAY-CHU-CUA-TINH|YOUR-PROVINCE-SERVER)\/lantoa\/loader\.js"><\/script>$/,
+        says,
+      );
       assert.ok(code.includes(`<${widget.tag}`), says);
       for (const pattern of STORY_ONLY) assert.doesNotMatch(code, pattern, `${pattern} in ${says}`);
     }
@@ -168,6 +191,9 @@ test('Show code follows the Controls, while the story keeps rendering from its m
   await code.filter({ hasText: 'unit="cho-lach"' }).waitFor({ timeout: 10_000 });
   const shown = (await code.textContent()) ?? '';
   await page.close();
-  assert.match(shown, /^<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="cho-lach" style="display:block;min-height:max\(31rem,496px\)"><\/lantoa-pledge-counter>$/m);
+  assert.match(
+    shown,
+    /^<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="cho-lach" style="display:block;min-height:max\(31rem,496px\)"><\/lantoa-pledge-counter>$/m,
+  );
   assert.doesNotMatch(shown, /api=/);
 });

@@ -8,7 +8,15 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, test } from 'node:test';
-import { DOCS_DIR, manifestFromSource, renderDocs, SOURCE_DIR, widgetsOf, writtenDocs, type Manifest } from '../../scripts/widget-docs.js';
+import {
+  DOCS_DIR,
+  manifestFromSource,
+  renderDocs,
+  SOURCE_DIR,
+  widgetsOf,
+  writtenDocs,
+  type Manifest,
+} from '../../scripts/widget-docs.js';
 
 let manifest: Manifest;
 let rendered: Map<string, string>;
@@ -20,14 +28,18 @@ before(async () => {
 
 test('the manifest has the four widgets (the check is not vacuous)', () => {
   assert.deepEqual(
-    widgetsOf(manifest).map((widget) => widget.tag).sort(),
+    widgetsOf(manifest)
+      .map((widget) => widget.tag)
+      .sort(),
     ['lantoa-banner', 'lantoa-pledge-counter', 'lantoa-progress-chart', 'lantoa-quiz-card'],
   );
 });
 
 test('docs/widgets/ is up to date with the JSDoc and the guides (run `npm run docs` when this fails)', () => {
   assert.deepEqual(writtenDocs().sort(), [...rendered.keys()].sort(), 'a page too many or missing');
-  const stale = [...rendered].filter(([name, content]) => readFileSync(join(DOCS_DIR, name), 'utf8') !== content).map(([name]) => name);
+  const stale = [...rendered]
+    .filter(([name, content]) => readFileSync(join(DOCS_DIR, name), 'utf8') !== content)
+    .map(([name]) => name);
   assert.deepEqual(stale, [], 'stale pages');
 });
 
@@ -72,7 +84,10 @@ test('a pipe in a type or description stays inside its table cell', () => {
     .split('\n')
     .find((line) => line.startsWith(`| \`${banner.declaration.events![0].name}\``))!;
   assert.equal(row, `| \`${banner.declaration.events![0].name}\` | Either a \\| b, over two lines. |`);
-  assert.ok(!renderDocs(manifest).get('banner.md')!.includes('| string | undefined |'), 'types with a union are escaped');
+  assert.ok(
+    !renderDocs(manifest).get('banner.md')!.includes('| string | undefined |'),
+    'types with a union are escaped',
+  );
 });
 
 test('a new element without a hand-written guide is refused with the file to write', () => {
@@ -89,7 +104,10 @@ test('a new element without a hand-written guide is refused with the file to wri
   }
   writeFileSync(join(dir, 'poll.md'), '## Tiếng Việt\n\nThăm dò ý kiến.\n\n## English\n\nA poll.\n');
   const docs = renderDocs(changed, dir);
-  assert.match(docs.get('poll.md')!, /# `<lantoa-poll>`[\s\S]*Thăm dò ý kiến[\s\S]*A poll\.[\s\S]*## Tham chiếu \/ Reference/);
+  assert.match(
+    docs.get('poll.md')!,
+    /# `<lantoa-poll>`[\s\S]*Thăm dò ý kiến[\s\S]*A poll\.[\s\S]*## Tham chiếu \/ Reference/,
+  );
   assert.match(docs.get('README.md')!, /\[`<lantoa-poll>`\]\(poll\.md\)/);
 });
 
@@ -102,11 +120,17 @@ test('the README stays short and gives the two commands CI runs and the webmaste
   assert.match(readme, /^npm test\s/m);
   // The snippet with its reserved heights, in both languages.
   assert.equal(readme.split('<style>#lantoa-top{display:block;min-height:max(8.5rem,136px)}').length - 1, 2);
-  for (const name of widgetsOf(manifest).map((widget) => widget.name)) assert.ok(readme.includes(`(docs/widgets/${name}.md)`), `no link to ${name}`);
+  for (const name of widgetsOf(manifest).map((widget) => widget.name))
+    assert.ok(readme.includes(`(docs/widgets/${name}.md)`), `no link to ${name}`);
 });
 
 test('every relative link of the README and the docs leads to a file', () => {
-  const pages = ['README.md', 'docs/DEVELOPING.md', 'src/server/README.md', ...writtenDocs().map((name) => `docs/widgets/${name}`)];
+  const pages = [
+    'README.md',
+    'docs/DEVELOPING.md',
+    'src/server/README.md',
+    ...writtenDocs().map((name) => `docs/widgets/${name}`),
+  ];
   const broken = pages.flatMap((page) =>
     [...readFileSync(join(ROOT, page), 'utf8').matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
       .map((match) => match[1])

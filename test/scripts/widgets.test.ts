@@ -29,8 +29,14 @@ test('package.json exports each widget as lantoa/<name>, and no other widget', (
       { types: `./dist/lib/widgets/${w.name}/${w.name}.d.ts`, default: `./dist/lib/widgets/${w.name}/${w.name}.js` },
     ]),
   );
-  const widgetExports = Object.fromEntries(Object.entries(pkg.exports).filter(([key]) => !['.', './custom-elements.json', './package.json'].includes(key)));
-  assert.deepEqual(widgetExports, expected, `package.json "exports" should hold:\n${JSON.stringify(expected, null, 2)}`);
+  const widgetExports = Object.fromEntries(
+    Object.entries(pkg.exports).filter(([key]) => !['.', './custom-elements.json', './package.json'].includes(key)),
+  );
+  assert.deepEqual(
+    widgetExports,
+    expected,
+    `package.json "exports" should hold:\n${JSON.stringify(expected, null, 2)}`,
+  );
 });
 
 test('package.json sideEffects lists the widget entries (which define elements), source and built', () => {
@@ -44,18 +50,33 @@ test('package.json sideEffects lists the widget entries (which define elements),
 
 test('src/index.ts exports the element class of every widget, and of no other', () => {
   const index = read('src/index.ts');
-  const exported = [...index.matchAll(/^export \{ (\w+) \} from '\.\/widgets\/([\w-]+)\/([\w-]+)\.js';$/gm)].map(([, name, dir, file]) => `${name} ${dir}/${file}`);
+  const exported = [...index.matchAll(/^export \{ (\w+) \} from '\.\/widgets\/([\w-]+)\/([\w-]+)\.js';$/gm)].map(
+    ([, name, dir, file]) => `${name} ${dir}/${file}`,
+  );
   const expected = WIDGETS.map((w) => `${w.className} ${w.name}/${w.name}`);
-  assert.deepEqual(exported, expected, `src/index.ts should have, in this order:\n${WIDGETS.map((w) => `export { ${w.className} } from './widgets/${w.name}/${w.name}.js';`).join('\n')}`);
-  for (const [, dir] of index.matchAll(/from '\.\/widgets\/([\w-]+)\//g)) assert.ok(names.includes(dir), `src/index.ts imports from src/widgets/${dir}, not in the registry`);
+  assert.deepEqual(
+    exported,
+    expected,
+    `src/index.ts should have, in this order:\n${WIDGETS.map((w) => `export { ${w.className} } from './widgets/${w.name}/${w.name}.js';`).join('\n')}`,
+  );
+  for (const [, dir] of index.matchAll(/from '\.\/widgets\/([\w-]+)\//g))
+    assert.ok(names.includes(dir), `src/index.ts imports from src/widgets/${dir}, not in the registry`);
 });
 
 test('every widget has its story, its tests and its place in the README', () => {
   const readme = read('README.md');
   for (const w of WIDGETS) {
-    assert.ok(exists(`stories/${w.name}.stories.ts`) && read(`stories/${w.name}.stories.ts`).includes(w.tag), `stories/${w.name}.stories.ts shows <${w.tag}>`);
-    const tests = exists(`test/widgets/${w.name}`) ? readdirSync(new URL(`../../test/widgets/${w.name}`, import.meta.url)).filter((f) => f.endsWith('.test.ts')) : [];
-    assert.ok(tests.some((file) => read(`test/widgets/${w.name}/${file}`).includes(w.tag)), `test/widgets/${w.name}/ has a test of <${w.tag}>`);
+    assert.ok(
+      exists(`stories/${w.name}.stories.ts`) && read(`stories/${w.name}.stories.ts`).includes(w.tag),
+      `stories/${w.name}.stories.ts shows <${w.tag}>`,
+    );
+    const tests = exists(`test/widgets/${w.name}`)
+      ? readdirSync(new URL(`../../test/widgets/${w.name}`, import.meta.url)).filter((f) => f.endsWith('.test.ts'))
+      : [];
+    assert.ok(
+      tests.some((file) => read(`test/widgets/${w.name}/${file}`).includes(w.tag)),
+      `test/widgets/${w.name}/ has a test of <${w.tag}>`,
+    );
     assert.ok(readme.includes(`<${w.tag}`), `README.md shows <${w.tag}>`);
   }
 });

@@ -2,7 +2,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { campaignSchema, countsSchema, pledgeResponseSchema, type Counts } from '../../src/contract/pledge.js';
-import { ALLOWED_ORIGIN, assertError, assertRevalidates, CAMPAIGN, json, newKey, postPledge, startTemp, stopTemp, type TestService } from './helpers.js';
+import {
+  ALLOWED_ORIGIN,
+  assertError,
+  assertRevalidates,
+  CAMPAIGN,
+  json,
+  newKey,
+  postPledge,
+  startTemp,
+  stopTemp,
+  type TestService,
+} from './helpers.js';
 
 let service: TestService;
 
@@ -24,7 +35,17 @@ describe('reads', () => {
     assert.equal(campaign.id, CAMPAIGN);
     assert.deepEqual(
       campaign.units.map((unit) => unit.name),
-      ['TP Bến Tre', 'Châu Thành', 'Chợ Lách', 'Mỏ Cày Nam', 'Giồng Trôm', 'Bình Đại', 'Ba Tri', 'Thạnh Phú', 'Mỏ Cày Bắc'],
+      [
+        'TP Bến Tre',
+        'Châu Thành',
+        'Chợ Lách',
+        'Mỏ Cày Nam',
+        'Giồng Trôm',
+        'Bình Đại',
+        'Ba Tri',
+        'Thạnh Phú',
+        'Mỏ Cày Bắc',
+      ],
     );
     assert.ok(campaign.units.some((unit) => unit.id === 'ba-tri'));
     assert.equal(campaign.goalsAreIllustrative, true);
@@ -33,7 +54,10 @@ describe('reads', () => {
       vi: 'Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020.',
       en: '2020–2025, Bến Tre province (now part of Vĩnh Long province); units as of 2020.',
     });
-    assert.deepEqual(campaign.choices.map((choice) => choice.label.en), ['I use a smartphone', 'I will switch from 2G to 4G', 'I will help a relative get online']);
+    assert.deepEqual(
+      campaign.choices.map((choice) => choice.label.en),
+      ['I use a smartphone', 'I will switch from 2G to 4G', 'I will help a relative get online'],
+    );
     assert.equal('allowedOrigins' in body, false, 'origins stay private');
     const etag = response.headers.get('etag');
     assert.ok(etag);
@@ -56,14 +80,25 @@ describe('reads', () => {
     assert.notEqual(changed.headers.get('etag'), etag);
     const after = countsSchema.parse(await changed.json());
     assert.equal(after.total, counts.total + 1);
-    assert.equal(after.units.find((unit) => unit.id === 'ba-tri')?.count, (counts.units.find((unit) => unit.id === 'ba-tri')?.count ?? 0) + 1);
+    assert.equal(
+      after.units.find((unit) => unit.id === 'ba-tri')?.count,
+      (counts.units.find((unit) => unit.id === 'ba-tri')?.count ?? 0) + 1,
+    );
     assert.ok(after.updatedAt && !Number.isNaN(Date.parse(after.updatedAt)));
   });
 
   it('404 for an unknown campaign (every route) and an unknown path', async () => {
     await assertError(await fetch(`${service.url}/api/v1/campaigns/nowhere`), 404, 'unknown_campaign');
     await assertError(await fetch(`${service.url}/api/v1/campaigns/nowhere/counts`), 404, 'unknown_campaign');
-    await assertError(await postPledge(`${service.url}/api/v1/campaigns/nowhere`, { unit: 'ba-tri', choice: 'smartphone', key: newKey() }), 404, 'unknown_campaign');
+    await assertError(
+      await postPledge(`${service.url}/api/v1/campaigns/nowhere`, {
+        unit: 'ba-tri',
+        choice: 'smartphone',
+        key: newKey(),
+      }),
+      404,
+      'unknown_campaign',
+    );
     await assertError(await fetch(`${service.url}/api/v1/nothing`), 404, 'not_found');
     await assertError(await fetch(`${service.api}/nothing`), 404, 'not_found');
     await assertError(await fetch(`${service.api}/pledges`), 404, 'not_found');
@@ -71,7 +106,7 @@ describe('reads', () => {
     await assertError(await fetch(`${service.url}/api/v1/campaigns/%E0%A4%A/counts`), 404, 'unknown_campaign');
   });
 
-  it('HEAD of a read: the GET\'s status and headers, no body; a query string is ignored', async () => {
+  it("HEAD of a read: the GET's status and headers, no body; a query string is ignored", async () => {
     const head = await fetch(`${service.api}/counts`, { method: 'HEAD' });
     assert.equal(head.status, 200);
     assert.ok(head.headers.get('etag'));
@@ -102,24 +137,63 @@ describe('pledges', () => {
   });
 
   it('400 naming the bad field', async () => {
-    await assertError(await postPledge(service.api, { choice: 'smartphone', key: newKey() }), 400, 'invalid_field', 'unit');
-    await assertError(await postPledge(service.api, { unit: 'ba-tri', choice: 7, key: newKey() }), 400, 'invalid_field', 'choice');
-    await assertError(await postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key: 'short' }), 400, 'invalid_field', 'key');
-    await assertError(await postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key: 'has spaces and ümlauts 12345' }), 400, 'invalid_field', 'key');
-    await assertError(await postPledge(service.api, { unit: 'Ba Tri', choice: 'smartphone', key: newKey() }), 400, 'invalid_field', 'unit');
+    await assertError(
+      await postPledge(service.api, { choice: 'smartphone', key: newKey() }),
+      400,
+      'invalid_field',
+      'unit',
+    );
+    await assertError(
+      await postPledge(service.api, { unit: 'ba-tri', choice: 7, key: newKey() }),
+      400,
+      'invalid_field',
+      'choice',
+    );
+    await assertError(
+      await postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key: 'short' }),
+      400,
+      'invalid_field',
+      'key',
+    );
+    await assertError(
+      await postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key: 'has spaces and ümlauts 12345' }),
+      400,
+      'invalid_field',
+      'key',
+    );
+    await assertError(
+      await postPledge(service.api, { unit: 'Ba Tri', choice: 'smartphone', key: newKey() }),
+      400,
+      'invalid_field',
+      'unit',
+    );
     await assertError(await postPledge(service.api, [1, 2]), 400, 'invalid_field');
   });
 
   it('400 for malformed JSON and invalid UTF-8, never a 5xx', async () => {
     await assertError(await postPledge(service.api, '{"unit": "ba-tri",'), 400, 'invalid_json');
     await assertError(await postPledge(service.api, ''), 400, 'invalid_json');
-    const badUtf8 = await fetch(`${service.api}/pledges`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) });
+    const badUtf8 = await fetch(`${service.api}/pledges`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+    });
     await assertError(badUtf8, 400, 'invalid_json');
   });
 
   it('404 for an unknown unit or choice, naming it', async () => {
-    await assertError(await postPledge(service.api, { unit: 'cho-gao', choice: 'smartphone', key: newKey() }), 404, 'unknown_unit', 'unit');
-    await assertError(await postPledge(service.api, { unit: 'ba-tri', choice: 'buy-a-tablet', key: newKey() }), 404, 'unknown_choice', 'choice');
+    await assertError(
+      await postPledge(service.api, { unit: 'cho-gao', choice: 'smartphone', key: newKey() }),
+      404,
+      'unknown_unit',
+      'unit',
+    );
+    await assertError(
+      await postPledge(service.api, { unit: 'ba-tri', choice: 'buy-a-tablet', key: newKey() }),
+      404,
+      'unknown_choice',
+      'choice',
+    );
   });
 
   it('413 over 2 KB, declared or streamed', async () => {
@@ -132,7 +206,12 @@ describe('pledges', () => {
         controller.close();
       },
     });
-    const streamed = await fetch(`${service.api}/pledges`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+    const streamed = await fetch(`${service.api}/pledges`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
     await assertError(streamed, 413, 'payload_too_large');
     // Just under the limit is read (and judged on its content).
     const fits = JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: newKey(), padding: 'x'.repeat(1900) });
@@ -141,9 +220,20 @@ describe('pledges', () => {
 
   it('415 when not JSON', async () => {
     const body = JSON.stringify({ unit: 'ba-tri', choice: 'smartphone', key: newKey() });
-    await assertError(await postPledge(service.api, body, { 'Content-Type': 'text/plain' }), 415, 'unsupported_media_type');
-    await assertError(await postPledge(service.api, body, { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
-    assert.equal((await postPledge(service.api, body, { 'Content-Type': 'application/json; charset=utf-8' })).status, 201);
+    await assertError(
+      await postPledge(service.api, body, { 'Content-Type': 'text/plain' }),
+      415,
+      'unsupported_media_type',
+    );
+    await assertError(
+      await postPledge(service.api, body, { 'Content-Type': 'application/x-www-form-urlencoded' }),
+      415,
+      'unsupported_media_type',
+    );
+    assert.equal(
+      (await postPledge(service.api, body, { 'Content-Type': 'application/json; charset=utf-8' })).status,
+      201,
+    );
   });
 });
 
@@ -165,21 +255,36 @@ describe('origins and CORS', () => {
     const refused = await postPledge(service.api, pledge(), { Origin: 'https://evil.example' });
     assert.notEqual(refused.headers.get('access-control-allow-origin'), 'https://evil.example');
     await assertError(refused, 403, 'origin_not_allowed');
-    await assertError(await fetch(`${service.api}/counts`, { headers: { Origin: 'https://evil.example' } }), 403, 'origin_not_allowed');
+    await assertError(
+      await fetch(`${service.api}/counts`, { headers: { Origin: 'https://evil.example' } }),
+      403,
+      'origin_not_allowed',
+    );
     const afterTotal = countsSchema.parse(await (await fetch(`${service.api}/counts`)).json()).total;
     assert.equal(afterTotal, before);
   });
 
-  it('the service\'s own pages (same origin) are allowed', async () => {
+  it("the service's own pages (same origin) are allowed", async () => {
     const own = new URL(service.url).origin;
     assert.equal((await postPledge(service.api, pledge(), { Origin: own })).status, 201);
   });
 
   it('preflight passes for every origin, so a refused page reads the 403 that says why (not an opaque network error)', async () => {
     const preflight = (origin: string, api = service.api) =>
-      fetch(`${api}/pledges`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+      fetch(`${api}/pledges`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type',
+        },
+      });
     // An unknown campaign too: its page then reads the 404 that says so.
-    for (const [origin, api] of [[ALLOWED_ORIGIN], ['https://evil.example'], ['https://evil.example', service.api.replace(CAMPAIGN, 'no-such-campaign')]]) {
+    for (const [origin, api] of [
+      [ALLOWED_ORIGIN],
+      ['https://evil.example'],
+      ['https://evil.example', service.api.replace(CAMPAIGN, 'no-such-campaign')],
+    ]) {
       const answer = await preflight(origin, api);
       assert.equal(answer.status, 204, origin);
       assert.equal(answer.headers.get('access-control-allow-origin'), origin);
@@ -200,7 +305,13 @@ describe('counts stay consistent', () => {
   it('total equals the sum over units and over choices', async () => {
     const counts: Counts = countsSchema.parse(await (await fetch(`${service.api}/counts`)).json());
     assert.ok(counts.total > 0);
-    assert.equal(counts.units.reduce((sum, unit) => sum + unit.count, 0), counts.total);
-    assert.equal(counts.choices.reduce((sum, choice) => sum + choice.count, 0), counts.total);
+    assert.equal(
+      counts.units.reduce((sum, unit) => sum + unit.count, 0),
+      counts.total,
+    );
+    assert.equal(
+      counts.choices.reduce((sum, choice) => sum + choice.count, 0),
+      counts.total,
+    );
   });
 });

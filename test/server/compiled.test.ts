@@ -13,17 +13,28 @@ import { CAMPAIGN, newKey, postPledge, ROOT, rowsInDatabase, spawnService, tempD
 describe('the compiled service', () => {
   it('builds, starts with plain node, answers /healthz 200, a pledge 201 and a unit page, and stops on SIGTERM', async () => {
     execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
-    assert.ok(existsSync(join(ROOT, 'dist/server/store/sqlite-worker.js')), 'the SQLite worker is compiled beside the store');
+    assert.ok(
+      existsSync(join(ROOT, 'dist/server/store/sqlite-worker.js')),
+      'the SQLite worker is compiled beside the store',
+    );
     assert.ok(existsSync(join(ROOT, 'dist/server/log/log-writer.js')), 'the log writer is compiled beside the log');
     const dir = tempDir();
     try {
       const service = spawnService({ DATA_DIR: dir.path, ACCESS_LOG: '1' }, { compiled: true });
       const base = await service.ready;
-      assert.deepEqual(service.child.spawnargs.slice(1), [join(ROOT, 'dist/server/main.js')], 'plain node, no --import tsx');
+      assert.deepEqual(
+        service.child.spawnargs.slice(1),
+        [join(ROOT, 'dist/server/main.js')],
+        'plain node, no --import tsx',
+      );
       const health = await fetch(`${base}/healthz`);
       assert.equal(health.status, 200);
       assert.deepEqual(await health.json(), { ok: true });
-      const pledge = await postPledge(`${base}/api/v1/campaigns/${CAMPAIGN}`, { unit: 'ba-tri', choice: 'smartphone', key: newKey() });
+      const pledge = await postPledge(`${base}/api/v1/campaigns/${CAMPAIGN}`, {
+        unit: 'ba-tri',
+        choice: 'smartphone',
+        key: newKey(),
+      });
       assert.equal(pledge.status, 201);
       // The public unit page inlines its style sheet and script from pages/assets/, which the build copies.
       const page = await fetch(`${base}/c/${CAMPAIGN}/ba-tri`);
@@ -35,7 +46,9 @@ describe('the compiled service', () => {
       // The log falls back to writing on the main thread when its writer thread cannot start: it must not have.
       assert.doesNotMatch(stderr, /log writer/);
       assert.equal(rowsInDatabase(dir.path), 1);
-      const access = service.stdout.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'request');
+      const access = service.stdout
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((entry) => entry.msg === 'request');
       assert.deepEqual(
         access.map(({ method, status }) => [method, status]),
         [

@@ -18,10 +18,14 @@ describe('exactly once', () => {
   it('the same key posted 25 times at once is counted once: one 201, the rest 200', async () => {
     const before = await total();
     const key = newKey();
-    const responses = await Promise.all(Array.from({ length: 25 }, () => postPledge(service.api, { unit: 'thanh-phu', choice: 'smartphone', key })));
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, () => postPledge(service.api, { unit: 'thanh-phu', choice: 'smartphone', key })),
+    );
     const statuses = responses.map((response) => response.status).sort();
     assert.deepEqual(statuses, [...Array<number>(24).fill(200), 201]);
-    const bodies = await Promise.all(responses.map(async (response) => pledgeResponseSchema.parse(await response.json())));
+    const bodies = await Promise.all(
+      responses.map(async (response) => pledgeResponseSchema.parse(await response.json())),
+    );
     assert.equal(bodies.filter((body) => body.created).length, 1);
     assert.equal(await total(), before + 1);
     assert.equal(rowsInDatabase(service.dataDir), before + 1);
@@ -29,9 +33,25 @@ describe('exactly once', () => {
 
   it('500 concurrent pledges with distinct keys give exactly 500, in memory and in the database', async () => {
     const before = await total();
-    const units = ['tp-ben-tre', 'chau-thanh', 'cho-lach', 'mo-cay-nam', 'giong-trom', 'binh-dai', 'ba-tri', 'thanh-phu', 'mo-cay-bac'];
+    const units = [
+      'tp-ben-tre',
+      'chau-thanh',
+      'cho-lach',
+      'mo-cay-nam',
+      'giong-trom',
+      'binh-dai',
+      'ba-tri',
+      'thanh-phu',
+      'mo-cay-bac',
+    ];
     const responses = await Promise.all(
-      Array.from({ length: 500 }, (_, i) => postPledge(service.api, { unit: units[i % units.length], choice: i % 2 ? 'switch-to-4g' : 'help-relative', key: newKey() })),
+      Array.from({ length: 500 }, (_, i) =>
+        postPledge(service.api, {
+          unit: units[i % units.length],
+          choice: i % 2 ? 'switch-to-4g' : 'help-relative',
+          key: newKey(),
+        }),
+      ),
     );
     assert.deepEqual([...new Set(responses.map((response) => response.status))], [201]);
     await Promise.all(responses.map((response) => response.arrayBuffer()));
@@ -39,6 +59,9 @@ describe('exactly once', () => {
     assert.equal(rowsInDatabase(service.dataDir), before + 500);
     const counts = countsSchema.parse(await (await fetch(`${service.api}/counts`)).json());
     assert.equal(counts.choices.find((choice) => choice.id === 'switch-to-4g')?.count, 250);
-    assert.equal(counts.units.reduce((sum, unit) => sum + unit.count, 0), counts.total);
+    assert.equal(
+      counts.units.reduce((sum, unit) => sum + unit.count, 0),
+      counts.total,
+    );
   });
 });

@@ -19,7 +19,8 @@ describe('contract', () => {
   });
 
   it('bounds the idempotency key: length and characters', () => {
-    const pledge = (key: string) => pledgeRequestSchema.safeParse({ unit: 'ba-tri', choice: 'smartphone', key }).success;
+    const pledge = (key: string) =>
+      pledgeRequestSchema.safeParse({ unit: 'ba-tri', choice: 'smartphone', key }).success;
     assert.equal(pledge(crypto.randomUUID()), true);
     assert.equal(pledge('a'.repeat(15)), false);
     assert.equal(pledge('a'.repeat(65)), false);
@@ -28,7 +29,9 @@ describe('contract', () => {
 
   it('a quiz result: integers, 1 ≤ total ≤ 100, 0 ≤ score ≤ total, the key of a pledge', () => {
     const issue = (fields: Record<string, unknown>) =>
-      quizResultRequestSchema.safeParse({ unit: 'ba-tri', score: 3, total: 5, key: crypto.randomUUID(), ...fields }).error?.issues[0]?.path.join('.');
+      quizResultRequestSchema
+        .safeParse({ unit: 'ba-tri', score: 3, total: 5, key: crypto.randomUUID(), ...fields })
+        .error?.issues[0]?.path.join('.');
     assert.equal(issue({}), undefined);
     assert.equal(issue({ score: 0, total: 1 }), undefined);
     assert.equal(issue({ score: 6 }), 'score');
@@ -44,10 +47,22 @@ describe('campaigns file', () => {
     assert.ok(campaign);
     assert.deepEqual(
       campaign.public.units.map((unit) => unit.id),
-      ['tp-ben-tre', 'chau-thanh', 'cho-lach', 'mo-cay-nam', 'giong-trom', 'binh-dai', 'ba-tri', 'thanh-phu', 'mo-cay-bac'],
+      [
+        'tp-ben-tre',
+        'chau-thanh',
+        'cho-lach',
+        'mo-cay-nam',
+        'giong-trom',
+        'binh-dai',
+        'ba-tri',
+        'thanh-phu',
+        'mo-cay-bac',
+      ],
     );
     assert.equal(campaign.public.goalsAreIllustrative, true);
-    assert.ok(campaign.allowedOrigins.has('http://localhost:8787') && campaign.allowedOrigins.has('http://127.0.0.1:8787'));
+    assert.ok(
+      campaign.allowedOrigins.has('http://localhost:8787') && campaign.allowedOrigins.has('http://127.0.0.1:8787'),
+    );
     assert.deepEqual(
       campaign.quizzes.map((quiz) => quiz.id),
       ['chuyen-doi-so-ben-tre'],
@@ -80,13 +95,21 @@ describe('campaigns file', () => {
       file.campaigns.push(second);
       const path = join(dir.path, 'quizzes.json');
       writeFileSync(path, JSON.stringify(file));
-      assert.throws(() => loadCampaigns(path), /campaigns\.1\.quizzes\.0\.id: duplicate quiz id "chuyen-doi-so-ben-tre"/);
+      assert.throws(
+        () => loadCampaigns(path),
+        /campaigns\.1\.quizzes\.0\.id: duplicate quiz id "chuyen-doi-so-ben-tre"/,
+      );
       second.quizzes = [{ id: 'other-quiz', title: { vi: 'Câu đố khác' } }];
       writeFileSync(path, JSON.stringify(file));
       assert.throws(() => loadCampaigns(path), /campaigns\.1\.quizzes\.0\.title\.en/);
       second.quizzes = [{ id: 'other-quiz', title: { vi: 'Câu đố khác', en: 'Another quiz' } }];
       writeFileSync(path, JSON.stringify(file));
-      assert.deepEqual(loadCampaigns(path).get('second-campaign')?.quizzes.map((quiz) => quiz.id), ['other-quiz']);
+      assert.deepEqual(
+        loadCampaigns(path)
+          .get('second-campaign')
+          ?.quizzes.map((quiz) => quiz.id),
+        ['other-quiz'],
+      );
     } finally {
       dir.remove();
     }
@@ -97,7 +120,12 @@ describe('campaigns file', () => {
     try {
       const { readFile } = await import('node:fs/promises');
       const file = JSON.parse(await readFile(DEFAULT_FILE, 'utf8')) as { campaigns: Record<string, unknown>[] };
-      const campaign = file.campaigns[0] as { units: { id: string }[]; allowedOrigins: string[]; startDate: string; choices: { id: string }[] };
+      const campaign = file.campaigns[0] as {
+        units: { id: string }[];
+        allowedOrigins: string[];
+        startDate: string;
+        choices: { id: string }[];
+      };
       campaign.startDate = '2020-13-01';
       campaign.units[3].id = 'Mỏ Cày Nam';
       campaign.choices[1].id = campaign.choices[0].id;
@@ -109,7 +137,12 @@ describe('campaigns file', () => {
         () => loadCampaigns(path),
         (error: unknown) => {
           assert.ok(error instanceof CampaignsFileError);
-          for (const field of ['campaigns.0.startDate', 'campaigns.0.units.3.id', 'campaigns.0.allowedOrigins.4', 'allowedOrigin']) {
+          for (const field of [
+            'campaigns.0.startDate',
+            'campaigns.0.units.3.id',
+            'campaigns.0.allowedOrigins.4',
+            'allowedOrigin',
+          ]) {
             assert.ok(error.message.includes(field), `${field} in:\n${error.message}`);
           }
           return true;

@@ -8,7 +8,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { campaignPhase, vietnamDay } from '../../src/contract/campaign-dates.js';
-import { assertError, newKey, postPledge, postResult, ROOT, startTemp, stopTemp, tempDir, type TestService } from './helpers.js';
+import {
+  assertError,
+  newKey,
+  postPledge,
+  postResult,
+  ROOT,
+  startTemp,
+  stopTemp,
+  tempDir,
+  type TestService,
+} from './helpers.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -45,10 +55,17 @@ describe('dates over HTTP', () => {
   };
 
   before(async () => {
-    const fixture = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/campaigns.test.json'), 'utf8')) as { campaigns: Record<string, unknown>[] };
+    const fixture = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/campaigns.test.json'), 'utf8')) as {
+      campaigns: Record<string, unknown>[];
+    };
     const base = fixture.campaigns[0];
     const file = {
-      campaigns: Object.entries(campaigns).map(([id, dates]) => ({ ...base, ...dates, id, quizzes: [{ id: `${id}-quiz`, title: { vi: 'Câu đố', en: 'Quiz' } }] })),
+      campaigns: Object.entries(campaigns).map(([id, dates]) => ({
+        ...base,
+        ...dates,
+        id,
+        quizzes: [{ id: `${id}-quiz`, title: { vi: 'Câu đố', en: 'Quiz' } }],
+      })),
     };
     const campaignsFile = join(dir.path, 'campaigns.json');
     writeFileSync(campaignsFile, JSON.stringify(file));

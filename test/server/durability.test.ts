@@ -9,7 +9,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { countsSchema, pledgeResponseSchema } from '../../src/contract/pledge.js';
-import { CAMPAIGN, newKey, openStream, postPledge, ROOT, rowsInDatabase, spawnService, start, tempDir } from './helpers.js';
+import {
+  CAMPAIGN,
+  newKey,
+  openStream,
+  postPledge,
+  ROOT,
+  rowsInDatabase,
+  spawnService,
+  start,
+  tempDir,
+} from './helpers.js';
 
 const countsOf = async (api: string) => countsSchema.parse(await (await fetch(`${api}/counts`)).json());
 
@@ -46,13 +56,22 @@ describe('durability', () => {
       const old = new Database(join(dir.path, 'pledges.sqlite'));
       old.exec(`CREATE TABLE pledges (id INTEGER PRIMARY KEY, campaign TEXT NOT NULL, unit TEXT NOT NULL, choice TEXT NOT NULL,
         key TEXT NOT NULL, created_at TEXT NOT NULL, UNIQUE (campaign, key)) STRICT`);
-      old.prepare('INSERT INTO pledges (campaign, unit, choice, key, created_at) VALUES (?, ?, ?, ?, ?)').run(CAMPAIGN, 'cho-lach', 'smartphone', key, '2026-11-01T01:00:00.000Z');
+      old
+        .prepare('INSERT INTO pledges (campaign, unit, choice, key, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(CAMPAIGN, 'cho-lach', 'smartphone', key, '2026-11-01T01:00:00.000Z');
       old.close();
       const service = await start(dir.path);
       try {
         assert.equal((await countsOf(service.api)).total, 1);
-        assert.equal((await postPledge(service.api, { unit: 'cho-lach', choice: 'smartphone', key })).status, 200, 'its keys are loaded');
-        assert.equal((await postPledge(service.api, { unit: 'cho-lach', choice: 'smartphone', key: newKey() })).status, 201);
+        assert.equal(
+          (await postPledge(service.api, { unit: 'cho-lach', choice: 'smartphone', key })).status,
+          200,
+          'its keys are loaded',
+        );
+        assert.equal(
+          (await postPledge(service.api, { unit: 'cho-lach', choice: 'smartphone', key: newKey() })).status,
+          201,
+        );
         assert.equal((await countsOf(service.api)).total, 2);
       } finally {
         await service.close();
@@ -69,7 +88,9 @@ describe('durability', () => {
       const first = spawnService({ DATA_DIR: dir.path });
       const api = `${await first.ready}/api/v1/campaigns/${CAMPAIGN}`;
       const keys = Array.from({ length: 20 }, () => newKey());
-      const acknowledged = await Promise.all(keys.map((key) => postPledge(api, { unit: 'giong-trom', choice: 'smartphone', key })));
+      const acknowledged = await Promise.all(
+        keys.map((key) => postPledge(api, { unit: 'giong-trom', choice: 'smartphone', key })),
+      );
       assert.deepEqual([...new Set(acknowledged.map((response) => response.status))], [201]);
       // No graceful anything: the process dies the moment the last acknowledgement arrived.
       first.child.kill('SIGKILL');
@@ -104,7 +125,11 @@ describe('durability', () => {
         const service = spawnService({ DATA_DIR: dir.path });
         await service.ready;
         service.child.kill('SIGTERM');
-        assert.deepEqual((({ code, signal }) => ({ code, signal }))(await service.exited), { code: 0, signal: null }, `round ${round}`);
+        assert.deepEqual(
+          (({ code, signal }) => ({ code, signal }))(await service.exited),
+          { code: 0, signal: null },
+          `round ${round}`,
+        );
       } finally {
         dir.remove();
       }
@@ -125,7 +150,10 @@ describe('durability', () => {
       assert.equal(code, 0);
       // An open stream or idle connection would hold the exit for the whole 10 s drain (service.ts DRAIN_MS); a
       // graceful exit takes well under a second on a quiet machine and up to ~4 s at load average 15 (tsx, workers).
-      assert.ok(Date.now() - started < 5000, `shutdown took ${Date.now() - started} ms: an open stream or idle connection held it`);
+      assert.ok(
+        Date.now() - started < 5000,
+        `shutdown took ${Date.now() - started} ms: an open stream or idle connection held it`,
+      );
       await stream.reading;
       assert.equal(stream.ended, true);
       assert.equal(rowsInDatabase(dir.path), 1);
@@ -171,7 +199,9 @@ describe('start-up checks', () => {
   it('a bad campaigns file stops the start with the path of the bad field, before creating any database', async () => {
     const dir = tempDir();
     try {
-      const file = JSON.parse(readFileSync(join(ROOT, 'campaigns/campaigns.json'), 'utf8')) as { campaigns: { units: { goal: unknown }[] }[] };
+      const file = JSON.parse(readFileSync(join(ROOT, 'campaigns/campaigns.json'), 'utf8')) as {
+        campaigns: { units: { goal: unknown }[] }[];
+      };
       file.campaigns[0].units[6].goal = 'many';
       const path = join(dir.path, 'campaigns.json');
       writeFileSync(path, JSON.stringify(file));

@@ -38,8 +38,16 @@ export interface TestService extends Service {
 
 /** Starts the service in this process (same code as main.ts) on a random port. */
 export async function start(dataDir: string, overrides: Partial<ServiceConfig> = {}): Promise<TestService> {
-  const service = await startService(testConfig(dataDir, overrides), { widgetsDir: join(ROOT, 'dist/lantoa'), demoDir: join(ROOT, 'demo') });
-  return { ...service, dataDir, api: `${service.url}/api/v1/campaigns/${CAMPAIGN}`, quizApi: `${service.url}/api/v1/quizzes/${QUIZ}` };
+  const service = await startService(testConfig(dataDir, overrides), {
+    widgetsDir: join(ROOT, 'dist/lantoa'),
+    demoDir: join(ROOT, 'demo'),
+  });
+  return {
+    ...service,
+    dataDir,
+    api: `${service.url}/api/v1/campaigns/${CAMPAIGN}`,
+    quizApi: `${service.url}/api/v1/quizzes/${QUIZ}`,
+  };
 }
 
 /** Starts the service on a fresh temporary data folder (for a test file's `before`); {@link stopTemp} undoes both. */
@@ -142,9 +150,15 @@ export interface ChildService {
  * built dist/server/main.js with plain node, as `npm run serve` does; with `openFiles`, under that
  * open-file limit (`ulimit -n`, as systemd's default of 1,024).
  */
-export function spawnService(env: Record<string, string>, { openFiles, compiled = false }: { openFiles?: number; compiled?: boolean } = {}): ChildService {
-  const node = compiled ? [process.execPath, join(ROOT, 'dist/server/main.js')] : [process.execPath, '--import', 'tsx', join(ROOT, 'src/server/main.ts')];
-  const [command, ...args] = openFiles === undefined ? node : ['bash', '-c', `ulimit -n ${openFiles} && exec "$@"`, 'bash', ...node];
+export function spawnService(
+  env: Record<string, string>,
+  { openFiles, compiled = false }: { openFiles?: number; compiled?: boolean } = {},
+): ChildService {
+  const node = compiled
+    ? [process.execPath, join(ROOT, 'dist/server/main.js')]
+    : [process.execPath, '--import', 'tsx', join(ROOT, 'src/server/main.ts')];
+  const [command, ...args] =
+    openFiles === undefined ? node : ['bash', '-c', `ulimit -n ${openFiles} && exec "$@"`, 'bash', ...node];
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ACCESS_LOG: '0', ...env },
@@ -163,7 +177,9 @@ export function spawnService(env: Record<string, string>, { openFiles, compiled 
       const entry = JSON.parse(line) as { msg?: string; port?: number };
       if (entry.msg === 'listening') resolveUrl(`http://127.0.0.1:${entry.port}`);
     });
-    void exited.then(({ code, stderr: text }) => reject(new Error(`service exited (${code}) before listening: ${text}`)));
+    void exited.then(({ code, stderr: text }) =>
+      reject(new Error(`service exited (${code}) before listening: ${text}`)),
+    );
   });
   ready.catch(() => undefined); // a test that expects a failed start awaits `exited` instead
   return { child, exited, ready, stdout };
@@ -253,16 +269,32 @@ export interface RawResponse {
  */
 export function rawRequest(
   url: string,
-  { method = 'GET', headers = {}, body, localAddress, timeoutMs = 5000 }: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string; timeoutMs?: number } = {},
+  {
+    method = 'GET',
+    headers = {},
+    body,
+    localAddress,
+    timeoutMs = 5000,
+  }: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    localAddress?: string;
+    timeoutMs?: number;
+  } = {},
 ): Promise<RawResponse> {
   return new Promise((resolveResponse, reject) => {
     const request = httpRequest(url, { method, headers, localAddress, agent: false }, (response) => {
       let text = '';
       response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+      response.on('end', () =>
+        resolveResponse({ status: response.statusCode ?? 0, headers: response.headers, body: text }),
+      );
       response.on('error', reject);
     });
-    request.setTimeout(timeoutMs, () => request.destroy(new Error(`${method} ${url} from ${localAddress ?? 'default'}: no answer in ${timeoutMs} ms`)));
+    request.setTimeout(timeoutMs, () =>
+      request.destroy(new Error(`${method} ${url} from ${localAddress ?? 'default'}: no answer in ${timeoutMs} ms`)),
+    );
     request.on('error', reject);
     request.end(body);
   });

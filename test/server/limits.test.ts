@@ -11,7 +11,10 @@ const pledge = () => ({ unit: 'ba-tri', choice: 'help-relative', key: newKey() }
 describe('rate limits over HTTP', () => {
   it('pledges past the burst get 429 with Retry-After and a JSON error; reads have their own, looser bucket', async () => {
     const dir = tempDir();
-    const service = await start(dir.path, { pledgeRate: { perMinute: 6, burst: 3 }, readRate: { perMinute: 60, burst: 5 } });
+    const service = await start(dir.path, {
+      pledgeRate: { perMinute: 6, burst: 3 },
+      readRate: { perMinute: 60, burst: 5 },
+    });
     try {
       for (let i = 0; i < 3; i += 1) assert.equal((await postPledge(service.api, pledge())).status, 201);
       const limited = await postPledge(service.api, pledge());
@@ -46,7 +49,10 @@ describe('rate limits over HTTP', () => {
       assert.equal((await postPledge(proxied.api, pledge(), { 'X-Forwarded-For': '203.0.113.2' })).status, 201);
       assert.equal((await postPledge(proxied.api, pledge(), { 'X-Forwarded-For': '203.0.113.1' })).status, 429);
       // A client-sent entry before the proxy's own is not trusted: the proxy appended the real address last.
-      assert.equal((await postPledge(proxied.api, pledge(), { 'X-Forwarded-For': '198.51.100.9, 203.0.113.2' })).status, 429);
+      assert.equal(
+        (await postPledge(proxied.api, pledge(), { 'X-Forwarded-For': '198.51.100.9, 203.0.113.2' })).status,
+        429,
+      );
     } finally {
       await proxied.close();
       dir.remove();
@@ -74,7 +80,8 @@ describe('RateLimiter', () => {
     for (let ms = 0; ms < 600_000; ms += 20) if (limiter.take('script', ms).ok) accepted += 1;
     assert.ok(accepted <= pledgeRate.burst + pledgeRate.perMinute * 10 + 1, `script got ${accepted}`);
     const venue = new RateLimiter({ ...pledgeRate, maxClients: 10 });
-    for (let person = 0; person < 100; person += 1) assert.equal(venue.take('wifi', person * 50).ok, true, `person ${person}`);
+    for (let person = 0; person < 100; person += 1)
+      assert.equal(venue.take('wifi', person * 50).ok, true, `person ${person}`);
   });
 
   it('keeps at most maxClients buckets, dropping the least recently seen', () => {
@@ -94,14 +101,23 @@ describe('clientKey', () => {
     assert.equal(clientKey('10.0.0.2', '198.51.100.1, 203.0.113.7', 2), '198.51.100.1');
   });
 
-  it('takes a forwarded address only when it is one: garbage and long values share the proxy\'s key', () => {
+  it("takes a forwarded address only when it is one: garbage and long values share the proxy's key", () => {
     // Ports and brackets as some proxies write them; IPv6 by /64 as for sockets; any case.
     assert.equal(clientKey('10.0.0.2', '203.0.113.7:51234', 1), '203.0.113.7');
     assert.equal(clientKey('10.0.0.2', '[2001:DB8:1:2::5]:443', 1), '2001:db8:1:2::/64');
     assert.equal(clientKey('10.0.0.2', '2001:0db8:0001:0002:0000:0000:0000:0005', 1), '2001:db8:1:2::/64');
     assert.equal(clientKey('10.0.0.2', '::ffff:203.0.113.7', 1), '203.0.113.7');
     assert.equal(clientKey('10.0.0.2', '64:ff9b::203.0.113.7', 1), '64:ff9b:0:0::/64');
-    for (const garbage of ['unknown', 'x'.repeat(8192), '999.1.1.1', '203.0.113.7 evil', '<script>', '1.2.3', '', ' , ']) {
+    for (const garbage of [
+      'unknown',
+      'x'.repeat(8192),
+      '999.1.1.1',
+      '203.0.113.7 evil',
+      '<script>',
+      '1.2.3',
+      '',
+      ' , ',
+    ]) {
       assert.equal(clientKey('10.0.0.2', garbage, 1), '10.0.0.2', JSON.stringify(garbage.slice(0, 20)));
     }
     // Fewer entries than trusted proxies: the first one is the client's own word.
@@ -113,8 +129,14 @@ describe('clientKey', () => {
     const service = await start(dir.path, { trustProxy: 1, pledgeRate: { perMinute: 1, burst: 1 } });
     try {
       // Every made-up value lands in one bucket: the second is limited, however different.
-      assert.equal((await postPledge(service.api, pledge(), { 'X-Forwarded-For': `a${'x'.repeat(8000)}` })).status, 201);
-      assert.equal((await postPledge(service.api, pledge(), { 'X-Forwarded-For': `b${'y'.repeat(8000)}` })).status, 429);
+      assert.equal(
+        (await postPledge(service.api, pledge(), { 'X-Forwarded-For': `a${'x'.repeat(8000)}` })).status,
+        201,
+      );
+      assert.equal(
+        (await postPledge(service.api, pledge(), { 'X-Forwarded-For': `b${'y'.repeat(8000)}` })).status,
+        429,
+      );
       assert.equal((await postPledge(service.api, pledge(), { 'X-Forwarded-For': '203.0.113.9' })).status, 201);
     } finally {
       await service.close();

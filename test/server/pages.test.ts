@@ -70,7 +70,10 @@ function meta(page: string, key: string): string | undefined {
 }
 
 function decode(text: string): string {
-  return text.replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name]!);
+  return text.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name]!,
+  );
 }
 
 describe('unit page', () => {
@@ -80,7 +83,8 @@ describe('unit page', () => {
     assert.match(response.headers.get('content-type') ?? '', /^text\/html; charset=utf-8/i);
     const page = await response.text();
     // Markup from the campaign never reaches the page as markup, in the head or the body.
-    for (const raw of ['<script>alert', '<b onmouseover', '<img src=x', '<u>thử', '<chuyển']) assert.ok(!page.includes(raw), `${raw} appears unescaped`);
+    for (const raw of ['<script>alert', '<b onmouseover', '<img src=x', '<u>thử', '<chuyển'])
+      assert.ok(!page.includes(raw), `${raw} appears unescaped`);
     assert.equal(meta(page, 'og:title'), `${UNIT_NAME}: 0 cam kết – ${TITLE_VI}`);
     assert.equal(meta(page, 'og:description'), `${UNIT_NAME}: 0 cam kết, mục tiêu 1.000 (0%). ${DESCRIPTION_VI}`);
     assert.equal(meta(page, 'og:url'), `${PUBLIC_URL}${unitPath}?lang=vi`);
@@ -105,7 +109,11 @@ describe('unit page', () => {
   });
 
   test('the count in the head follows the pledges', async () => {
-    const pledged = await postPledge(`${service.url}/api/v1/campaigns/${CAMPAIGN}`, { unit: 'ba-tri', choice: 'smartphone', key: newKey() });
+    const pledged = await postPledge(`${service.url}/api/v1/campaigns/${CAMPAIGN}`, {
+      unit: 'ba-tri',
+      choice: 'smartphone',
+      key: newKey(),
+    });
     assert.equal(pledged.status, 201);
     const page = await (await get(`/c/${CAMPAIGN}/ba-tri?lang=en`)).text();
     assert.equal(meta(page, 'og:title'), `Ba Tri: 1 pledge – <i>Trial</i> "campaign"`);
@@ -153,7 +161,11 @@ describe('province page', () => {
     assert.equal(meta(page, 'og:title'), `${TITLE_VI}: 1 cam kết`);
     assert.equal(meta(page, 'og:image'), `${PUBLIC_URL}/c/${CAMPAIGN}/og.png`);
     assert.match(page, /<lantoa-pledge-counter campaign="thu-nghiem" variant="province"><\/lantoa-pledge-counter>/);
-    assert.ok(page.includes(`<a href="/c/${CAMPAIGN}/mo-cay-bac?lang=vi">&lt;b onmouseover=&quot;x()&quot;&gt;Mỏ Cày Bắc&lt;/b&gt;</a>: 0 cam kết`));
+    assert.ok(
+      page.includes(
+        `<a href="/c/${CAMPAIGN}/mo-cay-bac?lang=vi">&lt;b onmouseover=&quot;x()&quot;&gt;Mỏ Cày Bắc&lt;/b&gt;</a>: 0 cam kết`,
+      ),
+    );
     assert.ok(page.includes(`<a href="/c/${CAMPAIGN}/ba-tri?lang=vi">Ba Tri</a>: 1 cam kết`));
   });
 });
@@ -186,7 +198,12 @@ describe('share image', () => {
     clock += 5 * 60_000;
     // Nothing changed: the same image however much time passed.
     assert.equal((await image(path)).etag, first.etag);
-    const pledge = () => postPledge(`${service.url}/api/v1/campaigns/${CAMPAIGN}`, { unit: 'ba-tri', choice: 'smartphone', key: newKey() });
+    const pledge = () =>
+      postPledge(`${service.url}/api/v1/campaigns/${CAMPAIGN}`, {
+        unit: 'ba-tri',
+        choice: 'smartphone',
+        key: newKey(),
+      });
     assert.equal((await pledge()).status, 201);
     // The last drawing is older than a minute: the new count is drawn at once.
     const second = await image(path);
@@ -268,7 +285,11 @@ describe('bad addresses', () => {
     const page = await response.text();
     assert.match(page, /<h1>Page not found<\/h1>/);
     assert.match(page, /<a href="\/embed\/">Open the embed builder<\/a>/);
-    assert.ok(page.includes(`<a href="/c/${CAMPAIGN}?lang=en">Go to the campaign’s page: &lt;i&gt;Trial&lt;/i&gt; &quot;campaign&quot;</a>`));
+    assert.ok(
+      page.includes(
+        `<a href="/c/${CAMPAIGN}?lang=en">Go to the campaign’s page: &lt;i&gt;Trial&lt;/i&gt; &quot;campaign&quot;</a>`,
+      ),
+    );
   });
 });
 

@@ -5,7 +5,17 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { errorSchema } from '../../src/contract/pledge.js';
-import { ALLOWED_ORIGIN, newKey, postPledge, ROOT, start, startTemp, stopTemp, tempDir, type TestService } from './helpers.js';
+import {
+  ALLOWED_ORIGIN,
+  newKey,
+  postPledge,
+  ROOT,
+  start,
+  startTemp,
+  stopTemp,
+  tempDir,
+  type TestService,
+} from './helpers.js';
 
 let service: TestService;
 before(async () => (service = await startTemp({ pledgeRate: { perMinute: 1, burst: 1 } })));
@@ -29,8 +39,18 @@ describe('protocol-level refusals', () => {
     ['no Host', 'GET /healthz HTTP/1.1\r\n\r\n', 400, 'bad_request'],
     ['a * target', 'OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'bad_request'],
     ['a backslash path', 'GET /api\\v1/campaigns HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'bad_request'],
-    ['headers over 16 KB', `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(17_000)}\r\n\r\n`, 431, 'headers_too_large'],
-    ['conflicting lengths', 'POST /api/v1/campaigns/x/pledges HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n', 400, 'bad_request'],
+    [
+      'headers over 16 KB',
+      `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(17_000)}\r\n\r\n`,
+      431,
+      'headers_too_large',
+    ],
+    [
+      'conflicting lengths',
+      'POST /api/v1/campaigns/x/pledges HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n',
+      400,
+      'bad_request',
+    ],
     ['bytes that are not HTTP', 'hello\r\n\r\n', 400, 'bad_request'],
   ];
   for (const [what, raw, status, code] of cases) {
@@ -48,7 +68,8 @@ describe('protocol-level refusals', () => {
 
 describe('CORS details', () => {
   it('Retry-After is readable by a page on an allowed origin (Access-Control-Expose-Headers)', async () => {
-    const pledge = () => postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key: newKey() }, { Origin: ALLOWED_ORIGIN });
+    const pledge = () =>
+      postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key: newKey() }, { Origin: ALLOWED_ORIGIN });
     assert.equal((await pledge()).status, 201);
     const limited = await pledge();
     assert.equal(limited.status, 429);
@@ -71,7 +92,10 @@ describe('CORS details', () => {
     const proxied = await start(dir.path, { trustProxy: 1 });
     try {
       const host = new URL(proxied.url).host;
-      const counts = (origin: string) => fetch(`${proxied.api}/counts`, { headers: { Origin: origin, 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.5' } });
+      const counts = (origin: string) =>
+        fetch(`${proxied.api}/counts`, {
+          headers: { Origin: origin, 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.5' },
+        });
       assert.equal((await counts(`https://${host}`)).status, 200);
       assert.equal((await counts(`http://${host}`)).status, 403);
     } finally {

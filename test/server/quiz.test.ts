@@ -6,7 +6,21 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { countsSchema } from '../../src/contract/pledge.js';
 import { quizResultResponseSchema, quizStatsSchema, type QuizStats } from '../../src/contract/quiz.js';
-import { ALLOWED_ORIGIN, assertError, assertRevalidates, newKey, postPledge, postResult, QUIZ, resultRowsInDatabase, start, startTemp, stopTemp, tempDir, type TestService } from './helpers.js';
+import {
+  ALLOWED_ORIGIN,
+  assertError,
+  assertRevalidates,
+  newKey,
+  postPledge,
+  postResult,
+  QUIZ,
+  resultRowsInDatabase,
+  start,
+  startTemp,
+  stopTemp,
+  tempDir,
+  type TestService,
+} from './helpers.js';
 
 let service: TestService;
 
@@ -73,27 +87,48 @@ describe('quiz results', () => {
     const before = await stats();
     // Ba Tri already has 4/5. Add 1/2 and 3/3 there, 2/8 in Chợ Lách: Ba Tri (0.8 + 0.5 + 1) / 3,
     // Chợ Lách 0.25, all (0.8 + 0.5 + 1 + 0.25) / 4.
-    for (const [unit, score, total] of [['ba-tri', 1, 2], ['ba-tri', 3, 3], ['cho-lach', 2, 8]] as const) {
+    for (const [unit, score, total] of [
+      ['ba-tri', 1, 2],
+      ['ba-tri', 3, 3],
+      ['cho-lach', 2, 8],
+    ] as const) {
       assert.equal((await postResult(service.quizApi, { unit, score, total, key: newKey() })).status, 201);
     }
     const after = await stats();
     assert.equal(before.participants, 1);
     assert.equal(after.participants, 4);
     assert.deepEqual(unitOf(after, 'ba-tri'), { id: 'ba-tri', name: 'Ba Tri', participants: 3, averageScore: 0.7667 });
-    assert.deepEqual(unitOf(after, 'cho-lach'), { id: 'cho-lach', name: 'Chợ Lách', participants: 1, averageScore: 0.25 });
-    assert.deepEqual(unitOf(after, 'thanh-phu'), { id: 'thanh-phu', name: 'Thạnh Phú', participants: 0, averageScore: 0 });
+    assert.deepEqual(unitOf(after, 'cho-lach'), {
+      id: 'cho-lach',
+      name: 'Chợ Lách',
+      participants: 1,
+      averageScore: 0.25,
+    });
+    assert.deepEqual(unitOf(after, 'thanh-phu'), {
+      id: 'thanh-phu',
+      name: 'Thạnh Phú',
+      participants: 0,
+      averageScore: 0,
+    });
     assert.equal(after.averageScore, 0.6375);
-    assert.equal(after.units.reduce((sum, unit) => sum + unit.participants, 0), after.participants);
+    assert.equal(
+      after.units.reduce((sum, unit) => sum + unit.participants, 0),
+      after.participants,
+    );
     // Quiz results are not pledges: the campaign's counts did not move.
     assert.equal(countsSchema.parse(await (await fetch(`${service.api}/counts`)).json()).total, 0);
   });
 
-  it('the same key posted 25 times at once is counted once; a pledge may reuse a result\'s key', async () => {
+  it("the same key posted 25 times at once is counted once; a pledge may reuse a result's key", async () => {
     const before = (await stats()).participants;
     const key = newKey();
-    const responses = await Promise.all(Array.from({ length: 25 }, () => postResult(service.quizApi, { unit: 'thanh-phu', score: 2, total: 2, key })));
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, () => postResult(service.quizApi, { unit: 'thanh-phu', score: 2, total: 2, key })),
+    );
     assert.deepEqual(responses.map((response) => response.status).sort(), [...Array<number>(24).fill(200), 201]);
-    const bodies = await Promise.all(responses.map(async (response) => quizResultResponseSchema.parse(await response.json())));
+    const bodies = await Promise.all(
+      responses.map(async (response) => quizResultResponseSchema.parse(await response.json())),
+    );
     assert.equal(bodies.filter((body) => body.created).length, 1);
     assert.equal((await stats()).participants, before + 1);
     assert.equal(resultRowsInDatabase(service.dataDir), before + 1);
@@ -103,10 +138,21 @@ describe('quiz results', () => {
 });
 
 describe('quiz errors', () => {
-  const result = (fields: Record<string, unknown> = {}) => ({ unit: 'ba-tri', score: 3, total: 5, key: newKey(), ...fields });
+  const result = (fields: Record<string, unknown> = {}) => ({
+    unit: 'ba-tri',
+    score: 3,
+    total: 5,
+    key: newKey(),
+    ...fields,
+  });
 
   it('400 naming the bad field, a score over the total on `score`', async () => {
-    await assertError(await postResult(service.quizApi, { score: 1, total: 2, key: newKey() }), 400, 'invalid_field', 'unit');
+    await assertError(
+      await postResult(service.quizApi, { score: 1, total: 2, key: newKey() }),
+      400,
+      'invalid_field',
+      'unit',
+    );
     await assertError(await postResult(service.quizApi, result({ score: 6 })), 400, 'invalid_field', 'score');
     await assertError(await postResult(service.quizApi, result({ score: -1 })), 400, 'invalid_field', 'score');
     await assertError(await postResult(service.quizApi, result({ score: 2.5 })), 400, 'invalid_field', 'score');
@@ -120,8 +166,16 @@ describe('quiz errors', () => {
 
   it('400 for malformed JSON, 413 over 2 KB, 415 when not JSON', async () => {
     await assertError(await postResult(service.quizApi, '{"unit": '), 400, 'invalid_json');
-    await assertError(await postResult(service.quizApi, JSON.stringify(result({ padding: 'x'.repeat(3000) }))), 413, 'payload_too_large');
-    await assertError(await postResult(service.quizApi, JSON.stringify(result()), { 'Content-Type': 'text/plain' }), 415, 'unsupported_media_type');
+    await assertError(
+      await postResult(service.quizApi, JSON.stringify(result({ padding: 'x'.repeat(3000) }))),
+      413,
+      'payload_too_large',
+    );
+    await assertError(
+      await postResult(service.quizApi, JSON.stringify(result()), { 'Content-Type': 'text/plain' }),
+      415,
+      'unsupported_media_type',
+    );
   });
 
   it('404 for an unknown quiz (both routes) and an unknown unit, naming it', async () => {
@@ -136,14 +190,21 @@ describe('quiz errors', () => {
     const refused = await postResult(service.quizApi, result(), { Origin: 'https://evil.example' });
     assert.notEqual(refused.headers.get('access-control-allow-origin'), 'https://evil.example');
     await assertError(refused, 403, 'origin_not_allowed');
-    await assertError(await fetch(`${service.quizApi}/stats`, { headers: { Origin: 'https://evil.example' } }), 403, 'origin_not_allowed');
+    await assertError(
+      await fetch(`${service.quizApi}/stats`, { headers: { Origin: 'https://evil.example' } }),
+      403,
+      'origin_not_allowed',
+    );
     assert.equal(resultRowsInDatabase(service.dataDir), rows);
     const allowed = await postResult(service.quizApi, result(), { Origin: ALLOWED_ORIGIN });
     assert.equal(allowed.status, 201);
     assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
     const read = await fetch(`${service.quizApi}/stats`, { headers: { Origin: ALLOWED_ORIGIN } });
     assert.equal(read.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
-    const preflight = await fetch(`${service.quizApi}/results`, { method: 'OPTIONS', headers: { Origin: ALLOWED_ORIGIN, 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await fetch(`${service.quizApi}/results`, {
+      method: 'OPTIONS',
+      headers: { Origin: ALLOWED_ORIGIN, 'Access-Control-Request-Method': 'POST' },
+    });
     assert.equal(preflight.status, 204);
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
   });
@@ -173,7 +234,12 @@ describe('quiz durability', () => {
       const first = await start(data.path);
       const key = newKey();
       // Thirds do not add up exactly in binary: the restart must still give the very same averages.
-      for (const [unit, score, total, k] of [['ba-tri', 1, 3, key], ['ba-tri', 2, 3, newKey()], ['ba-tri', 1, 3, newKey()], ['binh-dai', 7, 9, newKey()]] as const) {
+      for (const [unit, score, total, k] of [
+        ['ba-tri', 1, 3, key],
+        ['ba-tri', 2, 3, newKey()],
+        ['ba-tri', 1, 3, newKey()],
+        ['binh-dai', 7, 9, newKey()],
+      ] as const) {
         assert.equal((await postResult(first.quizApi, { unit, score, total, key: k })).status, 201);
       }
       const before = await stats(first.quizApi);

@@ -12,7 +12,14 @@ import { SqliteStore } from '../../src/server/store/sqlite-store.js';
 import type { NewPledge } from '../../src/server/store/store.js';
 import { CAMPAIGN, newKey, tempDir } from './helpers.js';
 
-const pledge = (key: string): NewPledge => ({ kind: 'pledge', campaign: CAMPAIGN, unit: 'ba-tri', choice: 'smartphone', key, createdAt: new Date().toISOString() });
+const pledge = (key: string): NewPledge => ({
+  kind: 'pledge',
+  campaign: CAMPAIGN,
+  unit: 'ba-tri',
+  choice: 'smartphone',
+  key,
+  createdAt: new Date().toISOString(),
+});
 
 describe('SQLite store', () => {
   it('a dead writer thread: unhealthy, waiting and new records rejected; the data committed before is kept', async () => {
@@ -35,7 +42,10 @@ describe('SQLite store', () => {
 
       const reopened = await SqliteStore.open(file);
       try {
-        assert.equal((await reopened.tally(CAMPAIGN)).rows.reduce((sum, row) => sum + row.count, 0), 1);
+        assert.equal(
+          (await reopened.tally(CAMPAIGN)).rows.reduce((sum, row) => sum + row.count, 0),
+          1,
+        );
         assert.equal(await reopened.add(pledge(counted)), false, 'keys are loaded from the file');
         assert.equal(reopened.healthy, true);
       } finally {

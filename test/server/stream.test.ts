@@ -9,11 +9,26 @@ import { join } from 'node:path';
 import { loadCampaigns } from '../../src/server/campaigns/campaigns.js';
 import { CampaignCounts } from '../../src/server/campaigns/counts.js';
 import { StreamHub } from '../../src/server/http/stream.js';
-import { ALLOWED_ORIGIN, CAMPAIGN, newKey, openStream, postPledge, ROOT, start, startTemp, stopTemp, tempDir, type TestService } from './helpers.js';
+import {
+  ALLOWED_ORIGIN,
+  CAMPAIGN,
+  newKey,
+  openStream,
+  postPledge,
+  ROOT,
+  start,
+  startTemp,
+  stopTemp,
+  tempDir,
+  type TestService,
+} from './helpers.js';
 
 let service: TestService;
 
-before(async () => (service = await startTemp({ coalesceMs: 200, heartbeatMs: 300, pledgeRate: { perMinute: 1e6, burst: 1e6 } })));
+before(
+  async () =>
+    (service = await startTemp({ coalesceMs: 200, heartbeatMs: 300, pledgeRate: { perMinute: 1e6, burst: 1e6 } })),
+);
 after(() => stopTemp(service));
 
 const totalOf = (data: string) => countsSchema.parse(JSON.parse(data)).total;
@@ -31,11 +46,17 @@ describe('stream', () => {
       assert.equal(a.events[0].event, COUNTS_EVENT);
       const before = totalOf(a.events[0].data);
 
-      assert.equal((await postPledge(service.api, { unit: 'mo-cay-bac', choice: 'smartphone', key: newKey() })).status, 201);
+      assert.equal(
+        (await postPledge(service.api, { unit: 'mo-cay-bac', choice: 'smartphone', key: newKey() })).status,
+        201,
+      );
       for (const client of [a, b]) {
         await client.until(() => client.events.length === 2);
         assert.equal(totalOf(client.events[1].data), before + 1);
-        assert.equal(countsSchema.parse(JSON.parse(client.events[1].data)).units.find((unit) => unit.id === 'mo-cay-bac')?.count, 1);
+        assert.equal(
+          countsSchema.parse(JSON.parse(client.events[1].data)).units.find((unit) => unit.id === 'mo-cay-bac')?.count,
+          1,
+        );
       }
       // The event id is the counts' ETag: the same one GET /counts gives now.
       assert.equal(a.events[1].id, (await fetch(`${service.api}/counts`)).headers.get('etag'));
@@ -50,7 +71,11 @@ describe('stream', () => {
     try {
       await client.until(() => client.events.length === 1);
       const before = totalOf(client.events[0].data);
-      await Promise.all(Array.from({ length: 40 }, () => postPledge(service.api, { unit: 'ba-tri', choice: 'help-relative', key: newKey() })));
+      await Promise.all(
+        Array.from({ length: 40 }, () =>
+          postPledge(service.api, { unit: 'ba-tri', choice: 'help-relative', key: newKey() }),
+        ),
+      );
       await client.until(() => totalOf(client.events[client.events.length - 1].data) === before + 40);
       const sent = client.events.length - 1;
       assert.ok(sent >= 1 && sent <= 5, `${sent} events for 40 pledges`);
@@ -85,7 +110,7 @@ describe('stream', () => {
     }
   });
 
-  it('HEAD gives the stream\'s headers without holding one of the MAX_STREAMS', async () => {
+  it("HEAD gives the stream's headers without holding one of the MAX_STREAMS", async () => {
     const other = tempDir();
     const small = await start(other.path, { maxStreams: 1 });
     try {
@@ -107,65 +132,80 @@ describe('stream', () => {
     }
   });
 
-  it('drops a client that does not read once about 16 KB of events wait for it; the others keep every event, and its place is free again', { timeout: 60_000 }, async () => {
-    const { hub, counts, units, choice, stalls, url, close } = await bigEventsHub({ maxStreamsPerAddress: 1 });
-    const reader = await openStream(url, { 'x-client': 'reader' });
-    const stalled = rawStream(url, 'stalled');
-    try {
-      await reader.until(() => reader.events.length === 1);
-      await stalled.firstBytes;
-      stalled.socket.pause(); // reads nothing more
-      assert.equal(hub.size, 2);
-      assert.equal((await fetch(url, { headers: { 'x-client': 'stalled' } })).status, 503, 'one stream per address here');
-      let sent = 0;
-      for (; stalls.length === 0 && sent < 2000; sent += 1) {
-        counts.apply(units[sent % units.length].id, choice, new Date(Date.UTC(2027, 0, 1, 0, 0, sent)).toISOString());
-        await new Promise((resolve) => setTimeout(resolve, 1));
-      }
-      assert.equal(stalls.length, 1, 'the stalled client was dropped');
-      assert.equal(hub.size, 1, 'the reader is still open');
-      // The reader got every event, whole, the last with every pledge.
-      await reader.until(() => reader.events.length === 1 + sent, 10_000);
-      assert.equal(countsSchema.parse(JSON.parse(reader.events[sent].data)).total, sent);
-      // The dropped client's place is free: the same address opens a stream again.
-      const again = await openStream(url, { 'x-client': 'stalled' });
+  it(
+    'drops a client that does not read once about 16 KB of events wait for it; the others keep every event, and its place is free again',
+    { timeout: 60_000 },
+    async () => {
+      const { hub, counts, units, choice, stalls, url, close } = await bigEventsHub({ maxStreamsPerAddress: 1 });
+      const reader = await openStream(url, { 'x-client': 'reader' });
+      const stalled = rawStream(url, 'stalled');
       try {
-        assert.equal(again.response.status, 200);
-        await again.until(() => again.events.length === 1);
-        assert.equal(countsSchema.parse(JSON.parse(again.events[0].data)).total, sent);
+        await reader.until(() => reader.events.length === 1);
+        await stalled.firstBytes;
+        stalled.socket.pause(); // reads nothing more
+        assert.equal(hub.size, 2);
+        assert.equal(
+          (await fetch(url, { headers: { 'x-client': 'stalled' } })).status,
+          503,
+          'one stream per address here',
+        );
+        let sent = 0;
+        for (; stalls.length === 0 && sent < 2000; sent += 1) {
+          counts.apply(units[sent % units.length].id, choice, new Date(Date.UTC(2027, 0, 1, 0, 0, sent)).toISOString());
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        assert.equal(stalls.length, 1, 'the stalled client was dropped');
+        assert.equal(hub.size, 1, 'the reader is still open');
+        // The reader got every event, whole, the last with every pledge.
+        await reader.until(() => reader.events.length === 1 + sent, 10_000);
+        assert.equal(countsSchema.parse(JSON.parse(reader.events[sent].data)).total, sent);
+        // The dropped client's place is free: the same address opens a stream again.
+        const again = await openStream(url, { 'x-client': 'stalled' });
+        try {
+          assert.equal(again.response.status, 200);
+          await again.until(() => again.events.length === 1);
+          assert.equal(countsSchema.parse(JSON.parse(again.events[0].data)).total, sent);
+        } finally {
+          again.close();
+        }
       } finally {
-        again.close();
+        reader.close();
+        stalled.socket.destroy();
+        await close();
       }
-    } finally {
-      reader.close();
-      stalled.socket.destroy();
-      await close();
-    }
-  });
+    },
+  );
 
-  it('over HTTP, drops a client that does not read by what waits for it in the process (response and socket buffers), and cuts its connection', { timeout: 60_000 }, async () => {
-    const { hub, counts, units, choice, stalls, url, connections, close } = await bigEventsHub({});
-    const stalled = rawStream(url, 'client');
-    try {
-      await stalled.firstBytes;
-      stalled.socket.pause(); // reads nothing more
-      let eventBytes = 0;
-      for (let i = 0; stalls.length === 0 && i < 2000; i += 1) {
-        counts.apply(units[i % units.length].id, choice, new Date(Date.UTC(2027, 0, 1, 0, 0, i)).toISOString());
-        eventBytes = Buffer.byteLength(counts.snapshot().body);
-        await new Promise((resolve) => setTimeout(resolve, 1));
+  it(
+    'over HTTP, drops a client that does not read by what waits for it in the process (response and socket buffers), and cuts its connection',
+    { timeout: 60_000 },
+    async () => {
+      const { hub, counts, units, choice, stalls, url, connections, close } = await bigEventsHub({});
+      const stalled = rawStream(url, 'client');
+      try {
+        await stalled.firstBytes;
+        stalled.socket.pause(); // reads nothing more
+        let eventBytes = 0;
+        for (let i = 0; stalls.length === 0 && i < 2000; i += 1) {
+          counts.apply(units[i % units.length].id, choice, new Date(Date.UTC(2027, 0, 1, 0, 0, i)).toISOString());
+          eventBytes = Buffer.byteLength(counts.snapshot().body);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        assert.equal(stalls.length, 1, 'dropped once');
+        assert.ok(
+          stalls[0] > 16 * 1024 && stalls[0] <= 16 * 1024 + eventBytes + 200,
+          `${stalls[0]} bytes waited in the process (events of ${eventBytes})`,
+        );
+        assert.equal(hub.size, 0);
+        const end = Date.now() + 5000;
+        while ((await connections()) > 0 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+        assert.equal(await connections(), 0, 'the connection was cut, not left open with its buffers');
+      } finally {
+        stalled.socket.destroy();
+        await close();
       }
-      assert.equal(stalls.length, 1, 'dropped once');
-      assert.ok(stalls[0] > 16 * 1024 && stalls[0] <= 16 * 1024 + eventBytes + 200, `${stalls[0]} bytes waited in the process (events of ${eventBytes})`);
-      assert.equal(hub.size, 0);
-      const end = Date.now() + 5000;
-      while ((await connections()) > 0 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.equal(await connections(), 0, 'the connection was cut, not left open with its buffers');
-    } finally {
-      stalled.socket.destroy();
-      await close();
-    }
-  });
+    },
+  );
 
   it('an HTTP/1.0 client gets the events unframed (no chunked encoding), the first and every later one', async () => {
     const { counts, units, choice, url, close } = await bigEventsHub({});
@@ -174,7 +214,8 @@ describe('stream', () => {
       await client.firstBytes;
       counts.apply(units[0].id, choice, new Date(Date.UTC(2027, 0, 1)).toISOString());
       const end = Date.now() + 5000;
-      while (client.text().split('event: counts').length < 3 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (client.text().split('event: counts').length < 3 && Date.now() < end)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       const [head, body] = client.text().split('\r\n\r\n');
       assert.match(head, /^HTTP\/1\.1 200 /);
       assert.doesNotMatch(head, /transfer-encoding/i);
@@ -198,7 +239,8 @@ describe('stream', () => {
       hub.closeAll();
       assert.equal(hub.size, 0);
       const end = Date.now() + 5000;
-      while (!client.text().endsWith('\r\n0\r\n\r\n') && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (!client.text().endsWith('\r\n0\r\n\r\n') && Date.now() < end)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       assert.ok(client.text().endsWith('\r\n0\r\n\r\n'), JSON.stringify(client.text().slice(-40)));
     } finally {
       client.socket.destroy();
@@ -225,7 +267,12 @@ async function bigEventsHub(options: { maxStreamsPerAddress?: number }) {
   const units = Array.from({ length: 400 }, (_, i) => ({ ...entry.public.units[0], id: `unit-${i}` }));
   const counts = new CampaignCounts({ ...entry.public, units });
   const stalls: number[] = [];
-  const hub = new StreamHub(new Map([[CAMPAIGN, counts]]), { coalesceMs: 0, heartbeatMs: 60_000, ...options, onStalled: (queued) => stalls.push(queued) });
+  const hub = new StreamHub(new Map([[CAMPAIGN, counts]]), {
+    coalesceMs: 0,
+    heartbeatMs: 60_000,
+    ...options,
+    onStalled: (queued) => stalls.push(queued),
+  });
   const server = createAdaptorServer({
     fetch: (request, env) => {
       const key = request.headers.get('x-client') ?? '';

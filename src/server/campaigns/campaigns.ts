@@ -34,8 +34,16 @@ const campaignFileEntry = z
     $comment: note,
   })
   .superRefine((campaign, ctx) => {
-    unique(campaign.units.map((unit) => unit.id), ['units'], ctx);
-    unique(campaign.choices.map((choice) => choice.id), ['choices'], ctx);
+    unique(
+      campaign.units.map((unit) => unit.id),
+      ['units'],
+      ctx,
+    );
+    unique(
+      campaign.choices.map((choice) => choice.id),
+      ['choices'],
+      ctx,
+    );
     if (campaign.endDate < campaign.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'endDate is before startDate' });
     }
@@ -44,12 +52,21 @@ const campaignFileEntry = z
 const campaignsFile = z
   .strictObject({ $comment: note, campaigns: z.array(campaignFileEntry).min(1) })
   .superRefine((file, ctx) => {
-    unique(file.campaigns.map((campaign) => campaign.id), ['campaigns'], ctx);
+    unique(
+      file.campaigns.map((campaign) => campaign.id),
+      ['campaigns'],
+      ctx,
+    );
     // A quiz id names the quiz in its URL alone, so it is unique across the whole file.
     const seen = new Set<string>();
     file.campaigns.forEach((campaign, c) =>
       campaign.quizzes?.forEach((quiz, q) => {
-        if (seen.has(quiz.id)) ctx.addIssue({ code: 'custom', path: ['campaigns', c, 'quizzes', q, 'id'], message: `duplicate quiz id "${quiz.id}"` });
+        if (seen.has(quiz.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['campaigns', c, 'quizzes', q, 'id'],
+            message: `duplicate quiz id "${quiz.id}"`,
+          });
         seen.add(quiz.id);
       }),
     );
@@ -57,7 +74,8 @@ const campaignsFile = z
 
 function unique(ids: string[], path: (string | number)[], ctx: z.RefinementCtx): void {
   ids.forEach((id, index) => {
-    if (ids.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `duplicate id "${id}"` });
+    if (ids.indexOf(id) !== index)
+      ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `duplicate id "${id}"` });
   });
 }
 
@@ -87,7 +105,9 @@ export function loadCampaigns(file: string): Map<string, CampaignEntry> {
   }
   const result = campaignsFile.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `  ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
+    );
     throw new CampaignsFileError(`campaigns file ${file} is invalid:\n${problems.join('\n')}`);
   }
   const campaigns = new Map<string, CampaignEntry>();
@@ -103,4 +123,3 @@ export function loadCampaigns(file: string): Map<string, CampaignEntry> {
   }
   return campaigns;
 }
-

@@ -57,7 +57,11 @@ export class CampaignCounts extends Aggregate<Counts> {
       campaign: this.#campaign.id,
       total: this.#total,
       goal: this.#campaign.goal,
-      units: this.#campaign.units.map((unit) => ({ id: unit.id, count: this.#units.get(unit.id) ?? 0, goal: unit.goal })),
+      units: this.#campaign.units.map((unit) => ({
+        id: unit.id,
+        count: this.#units.get(unit.id) ?? 0,
+        goal: unit.goal,
+      })),
       choices: this.#campaign.choices.map((choice) => ({ id: choice.id, count: this.#choices.get(choice.id) ?? 0 })),
       updatedAt: this.updatedAt,
     };

@@ -44,7 +44,8 @@ export function createScopes(campaigns: ReadonlyMap<string, CampaignEntry>): Sco
     const configBody = JSON.stringify(entry.public);
     const configEtag = `"${id}-${configBody.length.toString(36)}-${started}"`;
     campaignScopes.set(id, { id, entry, aggregate: new CampaignCounts(entry.public), configBody, configEtag });
-    for (const quiz of entry.quizzes) quizScopes.set(quiz.id, { id: quiz.id, entry, aggregate: new QuizStatsAggregate(quiz.id, entry.public) });
+    for (const quiz of entry.quizzes)
+      quizScopes.set(quiz.id, { id: quiz.id, entry, aggregate: new QuizStatsAggregate(quiz.id, entry.public) });
   }
   return { campaigns: campaignScopes, quizzes: quizScopes };
 }

@@ -94,7 +94,10 @@ const UNKNOWN_LIMIT_CONNECTIONS = 16_000;
  * Reads the settings; throws {@link ConfigError} naming the bad variable. `files` is the open-file
  * limit (read from the process unless given).
  */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env, files: number | undefined = openFileLimit()): ServiceConfig {
+export function configFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  files: number | undefined = openFileLimit(),
+): ServiceConfig {
   // An empty variable (FOO=) means "not set", as in most shells' habits.
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = envSchema.safeParse(given);
@@ -122,7 +125,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, files: numbe
   };
 }
 
-type Caps = Pick<ServiceConfig, 'openFileLimit' | 'maxConnections' | 'maxConnectionsPerAddress' | 'maxStreams' | 'maxStreamsPerAddress'>;
+type Caps = Pick<
+  ServiceConfig,
+  'openFileLimit' | 'maxConnections' | 'maxConnectionsPerAddress' | 'maxStreams' | 'maxStreamsPerAddress'
+>;
 
 /**
  * The connection and stream caps: given ones checked against the open-file limit and each other,
@@ -135,7 +141,9 @@ type Caps = Pick<ServiceConfig, 'openFileLimit' | 'maxConnections' | 'maxConnect
 function connectionCaps(e: z.infer<typeof envSchema>, files: number | undefined): Caps {
   const budget = files === undefined ? undefined : files - RESERVED_FILES;
   if (budget !== undefined && budget < 16) {
-    throw new ConfigError(`the open-file limit is ${files}, too low to serve (${RESERVED_FILES} files are needed besides connections): ${RAISE_LIMIT_HINT}`);
+    throw new ConfigError(
+      `the open-file limit is ${files}, too low to serve (${RESERVED_FILES} files are needed besides connections): ${RAISE_LIMIT_HINT}`,
+    );
   }
   const maxConnections = e.MAX_CONNECTIONS ?? budget ?? UNKNOWN_LIMIT_CONNECTIONS;
   if (budget !== undefined && maxConnections > budget) {
@@ -145,9 +153,12 @@ function connectionCaps(e: z.infer<typeof envSchema>, files: number | undefined)
   }
   const maxConnectionsPerAddress = e.MAX_CONNECTIONS_PER_ADDRESS ?? Math.max(1, Math.floor(maxConnections / 4));
   const maxStreams = e.MAX_STREAMS ?? Math.max(1, Math.min(10_000, Math.floor(maxConnections * 0.9)));
-  const maxStreamsPerAddress = e.MAX_STREAMS_PER_ADDRESS ?? Math.max(1, Math.min(Math.floor(maxConnectionsPerAddress * 0.75), Math.floor(maxStreams / 4)));
+  const maxStreamsPerAddress =
+    e.MAX_STREAMS_PER_ADDRESS ??
+    Math.max(1, Math.min(Math.floor(maxConnectionsPerAddress * 0.75), Math.floor(maxStreams / 4)));
   const tooMany = (name: string, value: number, limit: string, bound: number) => {
-    if (value > bound) throw new ConfigError(`${name}=${value} is more than ${limit} (${bound}): every one of them is a connection`);
+    if (value > bound)
+      throw new ConfigError(`${name}=${value} is more than ${limit} (${bound}): every one of them is a connection`);
   };
   tooMany('MAX_CONNECTIONS_PER_ADDRESS', maxConnectionsPerAddress, 'MAX_CONNECTIONS', maxConnections);
   tooMany('MAX_STREAMS', maxStreams, 'MAX_CONNECTIONS', maxConnections);

@@ -46,7 +46,12 @@ export interface ApiDeps {
  * error, which a widget can only retry. Browsers cache a preflight at most 2 h (Chromium); on a 2G
  * link each saved preflight is a round trip.
  */
-const preflight = cors({ origin: (origin) => origin || null, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 7200 });
+const preflight = cors({
+  origin: (origin) => origin || null,
+  allowMethods: ['GET', 'POST'],
+  allowHeaders: ['Content-Type'],
+  maxAge: 7200,
+});
 
 const pledgeIntake: Intake<PledgeRequest, CampaignScope> = {
   noun: 'pledge',
@@ -55,8 +60,15 @@ const pledgeIntake: Intake<PledgeRequest, CampaignScope> = {
   quickCheck: quickPledge,
   aggregateName: 'counts',
   record: ({ id, entry }, { unit, choice, key }, createdAt) => {
-    if (!entry.unitIds.has(unit)) return { status: 404, code: 'unknown_unit', message: `Campaign "${id}" has no unit "${unit}"`, field: 'unit' };
-    if (!entry.choiceIds.has(choice)) return { status: 404, code: 'unknown_choice', message: `Campaign "${id}" has no choice "${choice}"`, field: 'choice' };
+    if (!entry.unitIds.has(unit))
+      return { status: 404, code: 'unknown_unit', message: `Campaign "${id}" has no unit "${unit}"`, field: 'unit' };
+    if (!entry.choiceIds.has(choice))
+      return {
+        status: 404,
+        code: 'unknown_choice',
+        message: `Campaign "${id}" has no choice "${choice}"`,
+        field: 'choice',
+      };
     return { kind: 'pledge', campaign: id, unit, choice, key, createdAt };
   },
 };
@@ -68,7 +80,13 @@ const quizResultIntake: Intake<QuizResultRequest, QuizScope> = {
   quickCheck: quickQuizResult,
   aggregateName: 'stats',
   record: ({ id, entry }, { unit, score, total, key }, createdAt) => {
-    if (!entry.unitIds.has(unit)) return { status: 404, code: 'unknown_unit', message: `Quiz "${id}" (campaign "${entry.public.id}") has no unit "${unit}"`, field: 'unit' };
+    if (!entry.unitIds.has(unit))
+      return {
+        status: 404,
+        code: 'unknown_unit',
+        message: `Quiz "${id}" (campaign "${entry.public.id}") has no unit "${unit}"`,
+        field: 'unit',
+      };
     return { kind: 'quiz-result', quiz: id, unit, score, total, key, createdAt };
   },
 };
@@ -77,7 +95,12 @@ export type ApiEnv = { Bindings: HttpBindings };
 type ApiContext = Context<ApiEnv>;
 
 /** What a route does once the guard let the request through: the response, or its promise. */
-type Act<S extends Scope> = (c: ApiContext, scope: S, origin: string | undefined, start: number) => Response | Promise<Response>;
+type Act<S extends Scope> = (
+  c: ApiContext,
+  scope: S,
+  origin: string | undefined,
+  start: number,
+) => Response | Promise<Response>;
 
 /** A family of routes: `/campaigns/:campaign…` or `/quizzes/:quiz…`. */
 interface Family<S extends Scope> {
@@ -99,8 +122,16 @@ function forwardedProto(header: string | string[] | undefined): string | undefin
 
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
-  const campaigns: Family<CampaignScope> = { param: 'campaign', scopes: deps.scopes.campaigns, unknown: { code: 'unknown_campaign', noun: 'campaign' } };
-  const quizzes: Family<QuizScope> = { param: 'quiz', scopes: deps.scopes.quizzes, unknown: { code: 'unknown_quiz', noun: 'quiz' } };
+  const campaigns: Family<CampaignScope> = {
+    param: 'campaign',
+    scopes: deps.scopes.campaigns,
+    unknown: { code: 'unknown_campaign', noun: 'campaign' },
+  };
+  const quizzes: Family<QuizScope> = {
+    param: 'quiz',
+    scopes: deps.scopes.quizzes,
+    unknown: { code: 'unknown_quiz', noun: 'quiz' },
+  };
 
   /** Writes the access-log line (no client address, no query string) and makes the Response. */
   const finish = (c: ApiContext, reply: Reply, start: number): Response => {
@@ -111,24 +142,45 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   /** The client's address key (rate limits, stream caps). */
   const client = (c: ApiContext): string => {
     const forwarded = c.env.incoming.headers['x-forwarded-for']; // node:http joins repeated ones with ", " itself
-    return clientKey(c.env.incoming.socket.remoteAddress, typeof forwarded === 'string' ? forwarded : forwarded?.join(', '), deps.trustProxy);
+    return clientKey(
+      c.env.incoming.socket.remoteAddress,
+      typeof forwarded === 'string' ? forwarded : forwarded?.join(', '),
+      deps.trustProxy,
+    );
   };
 
   /** Scope (404), origin (403, CORS), rate (429): the refusal, or the allowed origin. */
-  const guard = (c: ApiContext, family: Family<Scope>, id: string, scope: Scope | undefined): Reply | { origin: string | undefined } => {
+  const guard = (
+    c: ApiContext,
+    family: Family<Scope>,
+    id: string,
+    scope: Scope | undefined,
+  ): Reply | { origin: string | undefined } => {
     const { headers } = c.env.incoming;
     const origin = headers.origin;
     const method = c.req.method;
     if (!scope) return fail(404, family.unknown.code, `No ${family.unknown.noun} "${id}"`);
-    const allowed = allowedOrigin(scope.entry.allowedOrigins, origin, headers.host, deps.trustProxy > 0 ? forwardedProto(headers['x-forwarded-proto']) : undefined);
+    const allowed = allowedOrigin(
+      scope.entry.allowedOrigins,
+      origin,
+      headers.host,
+      deps.trustProxy > 0 ? forwardedProto(headers['x-forwarded-proto']) : undefined,
+    );
     if (allowed === null) {
-      return fail(403, 'origin_not_allowed', `Pages on ${origin ?? ''} may not use ${family.unknown.noun} "${id}"; ask the campaign office to add the site`);
+      return fail(
+        403,
+        'origin_not_allowed',
+        `Pages on ${origin ?? ''} may not use ${family.unknown.noun} "${id}"; ask the campaign office to add the site`,
+      );
     }
     const limiter = method === 'POST' ? deps.writeLimiter : deps.readLimiter;
     const verdict = limiter.take(client(c));
     if (!verdict.ok) {
       const wait = verdict.retryAfterSeconds;
-      return fail(429, 'rate_limited', `Too many requests from this network; retry in ${wait} s`, { origin: allowed, retryAfter: wait });
+      return fail(429, 'rate_limited', `Too many requests from this network; retry in ${wait} s`, {
+        origin: allowed,
+        retryAfter: wait,
+      });
     }
     return { origin: allowed };
   };
@@ -153,14 +205,17 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     };
 
   /** GET counts or stats: the aggregate's snapshot. */
-  const aggregate: Act<Scope> = (c, scope, origin, start) => finish(c, snapshotReply(scope.aggregate.snapshot(), origin, c.env.incoming.headers['if-none-match']), start);
+  const aggregate: Act<Scope> = (c, scope, origin, start) =>
+    finish(c, snapshotReply(scope.aggregate.snapshot(), origin, c.env.incoming.headers['if-none-match']), start);
 
   /** POST a pledge or a quiz result. */
   const post =
     <B, S extends Scope>(intake: Intake<B, S>): Act<S> =>
     (c, scope, origin, start) => {
       // The one promise of a pledge: Hono and @hono/node-server wait for it.
-      return new Promise<Response>((resolve) => receive(intake, deps.store, c.env.incoming, scope, origin, (reply) => resolve(finish(c, reply, start))));
+      return new Promise<Response>((resolve) =>
+        receive(intake, deps.store, c.env.incoming, scope, origin, (reply) => resolve(finish(c, reply, start))),
+      );
     };
 
   const campaign = '/campaigns/:campaign';
@@ -173,7 +228,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     campaign,
     route(campaigns, (c, { configBody, configEtag }, origin, start) => {
       const headers = withCors({ etag: configEtag, 'cache-control': 'public, max-age=300' }, origin);
-      if (notModified(c.env.incoming.headers['if-none-match'], configEtag)) return finish(c, { status: 304, body: null, headers }, start);
+      if (notModified(c.env.incoming.headers['if-none-match'], configEtag))
+        return finish(c, { status: 304, body: null, headers }, start);
       headers['content-type'] = JSON_TYPE;
       return finish(c, { status: 200, body: configBody, headers }, start);
     }),
@@ -185,12 +241,18 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     `${campaign}/stream`,
     route(campaigns, (c, scope, origin, start) => {
       // Hono answers a HEAD with a GET's headers and drops its body unread: a stream opened for it would never end.
-      if (c.req.method === 'HEAD') return finish(c, { status: 200, body: null, headers: streamHeaders(withCors({}, origin)) }, start);
+      if (c.req.method === 'HEAD')
+        return finish(c, { status: 200, body: null, headers: streamHeaders(withCors({}, origin)) }, start);
       const key = client(c);
       const refused = deps.streams.refusal(key);
       if (refused !== undefined) {
-        const message = refused === 'total' ? 'Too many live streams open' : 'Too many live streams open from this network';
-        return finish(c, fail(503, 'unavailable', `${message}; poll the counts instead`, { origin, retryAfter: 30 }), start);
+        const message =
+          refused === 'total' ? 'Too many live streams open' : 'Too many live streams open from this network';
+        return finish(
+          c,
+          fail(503, 'unavailable', `${message}; poll the counts instead`, { origin, retryAfter: 30 }),
+          start,
+        );
       }
       const response = deps.streams.open(scope.id, withCors({}, origin), key, c.env.outgoing as ServerResponse);
       if (deps.accessLog) log.access(c.req.method, c.req.path, 200, performance.now() - start);
@@ -199,12 +261,16 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   );
   api.on(readable, `${quiz}/stats`, route(quizzes, aggregate));
   api.on(writable, `${quiz}/results`, route(quizzes, post(quizResultIntake)));
-  api.on('OPTIONS', [campaign, `${campaign}/counts`, `${campaign}/pledges`, `${campaign}/stream`, `${quiz}/stats`, `${quiz}/results`], async (c, next) => {
-    const start = performance.now();
-    const response = (await preflight(c, next)) as Response;
-    if (deps.accessLog) log.access(c.req.method, c.req.path, response.status, performance.now() - start);
-    return response;
-  });
+  api.on(
+    'OPTIONS',
+    [campaign, `${campaign}/counts`, `${campaign}/pledges`, `${campaign}/stream`, `${quiz}/stats`, `${quiz}/results`],
+    async (c, next) => {
+      const start = performance.now();
+      const response = (await preflight(c, next)) as Response;
+      if (deps.accessLog) log.access(c.req.method, c.req.path, response.status, performance.now() - start);
+      return response;
+    },
+  );
 
   return api;
 }

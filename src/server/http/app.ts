@@ -58,7 +58,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       c.header('Access-Control-Allow-Origin', '*');
       if (c.res.status === 200) {
         // The loader and the classic bundle keep their names, so browsers revalidate them (cheap 304s).
-        c.header('Cache-Control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate');
+        c.header(
+          'Cache-Control',
+          HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate',
+        );
       }
     },
   );

@@ -22,7 +22,8 @@ export interface ConnectionCaps {
 }
 
 /** A raw HTTP answer: node:http has not parsed anything yet, and the socket is closed after it. */
-const refusal = (message: string) => rawErrorResponse(503, 'Service Unavailable', 'unavailable', message, { 'retry-after': '10' });
+const refusal = (message: string) =>
+  rawErrorResponse(503, 'Service Unavailable', 'unavailable', message, { 'retry-after': '10' });
 
 const TOO_MANY_FROM_ADDRESS = refusal('Too many open connections from this network; retry in a few seconds');
 const TOO_MANY = refusal('The service has too many open connections; retry in a few seconds');
@@ -62,7 +63,10 @@ export class ConnectionGuard {
     const { maxConnections, maxConnectionsPerAddress } = this.caps;
     const key = maxConnectionsPerAddress === undefined ? '' : addressKey(socket.remoteAddress ?? 'unknown');
     const fromAddress = maxConnectionsPerAddress === undefined ? 0 : (this.#byAddress.get(key) ?? 0);
-    if (this.#total >= maxConnections || (maxConnectionsPerAddress !== undefined && fromAddress >= maxConnectionsPerAddress)) {
+    if (
+      this.#total >= maxConnections ||
+      (maxConnectionsPerAddress !== undefined && fromAddress >= maxConnectionsPerAddress)
+    ) {
       this.#refused += 1;
       // A short answer fits any socket buffer; destroy right after it is handed over, whether or not the client reads.
       // Read and drop what the client sends meanwhile, so the close is a FIN after the 503, not a reset that could discard it.

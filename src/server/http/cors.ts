@@ -12,7 +12,12 @@ import { JSON_TYPE, notModified, type HeaderMap, type Reply } from './reply.js';
  * under; `scheme` is the request's own when known (behind a proxy: X-Forwarded-Proto), and then the
  * Origin's must be the same.
  */
-export function allowedOrigin(allowed: ReadonlySet<string>, origin: string | undefined, host: string | undefined, scheme?: string): string | undefined | null {
+export function allowedOrigin(
+  allowed: ReadonlySet<string>,
+  origin: string | undefined,
+  host: string | undefined,
+  scheme?: string,
+): string | undefined | null {
   if (origin === undefined || allowed.has(origin) || sameHost(origin, host, scheme)) return origin;
   return null;
 }
@@ -22,7 +27,11 @@ function sameHost(origin: string, host: string | undefined, scheme: string | und
   try {
     const url = new URL(origin);
     const protocol = url.protocol.slice(0, -1);
-    return url.host === host && (protocol === 'http' || protocol === 'https') && (scheme === undefined || protocol === scheme);
+    return (
+      url.host === host &&
+      (protocol === 'http' || protocol === 'https') &&
+      (scheme === undefined || protocol === scheme)
+    );
   } catch {
     return false;
   }
@@ -40,10 +49,21 @@ export function withCors(headers: HeaderMap, origin: string | undefined): Header
 }
 
 /** GET counts or stats: 200 with the JSON, or 304 when the client has it; short caching (changes are live). */
-export function snapshotReply(snapshot: Snapshot<unknown>, origin: string | undefined, ifNoneMatch: string | undefined): Reply {
+export function snapshotReply(
+  snapshot: Snapshot<unknown>,
+  origin: string | undefined,
+  ifNoneMatch: string | undefined,
+): Reply {
   if (notModified(ifNoneMatch, snapshot.etag)) {
-    return { status: 304, body: null, headers: withCors({ etag: snapshot.etag, 'cache-control': 'public, max-age=5' }, origin) };
+    return {
+      status: 304,
+      body: null,
+      headers: withCors({ etag: snapshot.etag, 'cache-control': 'public, max-age=5' }, origin),
+    };
   }
-  const headers = withCors({ etag: snapshot.etag, 'cache-control': 'public, max-age=5', 'content-type': JSON_TYPE }, origin);
+  const headers = withCors(
+    { etag: snapshot.etag, 'cache-control': 'public, max-age=5', 'content-type': JSON_TYPE },
+    origin,
+  );
   return { status: 200, body: snapshot.body, headers, length: snapshot.length };
 }

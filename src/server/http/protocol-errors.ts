@@ -12,16 +12,30 @@ import { log } from '../log/log.js';
 
 /** node:http's parse errors by code: status, reason phrase, error code, message. */
 const PARSE_ERRORS: Record<string, [number, string, ProtocolErrorCode, string]> = {
-  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request headers are over 16 KB'],
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'Request Header Fields Too Large',
+    'headers_too_large',
+    'The request headers are over 16 KB',
+  ],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request_timeout', 'The request did not arrive in time'],
 };
-const BAD_REQUEST: [number, string, ProtocolErrorCode, string] = [400, 'Bad Request', 'bad_request', 'The request is not valid HTTP/1.1'];
+const BAD_REQUEST: [number, string, ProtocolErrorCode, string] = [
+  400,
+  'Bad Request',
+  'bad_request',
+  'The request is not valid HTTP/1.1',
+];
 
 /** Answers node:http's parse errors with a JSON body, then closes the connection. */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // A reset or a response already under way: nothing sensible can be written.
-    if (error.code === 'ECONNRESET' || !socket.writable || (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
+    if (
+      error.code === 'ECONNRESET' ||
+      !socket.writable ||
+      (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent
+    ) {
       socket.destroy();
       return;
     }

@@ -72,7 +72,11 @@ export class RateLimiter {
  * (at most 24 characters), whatever the header holds: the limiter's memory stays bounded by
  * `maxClients` times a small constant.
  */
-export function clientKey(socketAddress: string | undefined, forwardedFor: string | undefined, trustProxy: number): string {
+export function clientKey(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trustProxy: number,
+): string {
   if (trustProxy > 0 && forwardedFor) {
     const forwarded = ipAddress(forwardedEntry(forwardedFor, trustProxy));
     if (forwarded !== undefined) return addressKey(forwarded);
@@ -109,7 +113,8 @@ const MAX_ADDRESS_TEXT = 53;
 function ipAddress(text: string): string | undefined {
   if (text.length === 0 || text.length > MAX_ADDRESS_TEXT) return undefined;
   let address = text;
-  if (address.startsWith('[')) address = address.slice(1, address.indexOf(']') >>> 0); // "[v6]:port"
+  if (address.startsWith('['))
+    address = address.slice(1, address.indexOf(']') >>> 0); // "[v6]:port"
   else if (address.indexOf(':') === address.lastIndexOf(':')) address = address.split(':')[0]; // "v4:port"
   return isIP(address) === 0 ? undefined : address;
 }
@@ -121,5 +126,7 @@ function expandIPv6(address: string): string[] {
   // An IPv4 tail (::ffff:1.2.3.4, 64:ff9b::1.2.3.4) stands for two groups.
   const groups = left.length + right.length + (address.includes('.') ? 1 : 0);
   const missing = address.includes('::') ? 8 - groups : 0;
-  return [...left, ...Array<string>(missing).fill('0'), ...right].map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''));
+  return [...left, ...Array<string>(missing).fill('0'), ...right].map((group) =>
+    group.toLowerCase().replace(/^0+(?=.)/, ''),
+  );
 }

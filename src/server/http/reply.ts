@@ -47,10 +47,20 @@ export interface FailOptions {
  * error discloses nothing), so a widget on a site that is not allowed can read why rather than see
  * an opaque network failure and retry forever.
  */
-export function fail(status: number, code: ErrorCode | ProtocolErrorCode, message: string, options: FailOptions = {}): Reply {
+export function fail(
+  status: number,
+  code: ErrorCode | ProtocolErrorCode,
+  message: string,
+  options: FailOptions = {},
+): Reply {
   const { origin, retryAfter, field } = options;
   const body = JSON.stringify({ error: field === undefined ? { code, message } : { code, message, field } });
-  const headers: HeaderMap = { 'content-type': JSON_TYPE, 'cache-control': 'no-store', 'access-control-allow-origin': origin ?? '*', vary: 'Origin' };
+  const headers: HeaderMap = {
+    'content-type': JSON_TYPE,
+    'cache-control': 'no-store',
+    'access-control-allow-origin': origin ?? '*',
+    vary: 'Origin',
+  };
   if (retryAfter !== undefined) {
     headers['retry-after'] = String(retryAfter);
     // Without this a page on another origin cannot read how long to wait.
@@ -120,9 +130,23 @@ export function parseJson(bytes: Buffer): unknown {
  * over a cap, a request node:http could not parse): the same JSON error body as every other error,
  * then the connection closes.
  */
-export function rawErrorResponse(status: number, reason: string, code: ErrorCode | ProtocolErrorCode, message: string, extra: HeaderMap = {}): string {
+export function rawErrorResponse(
+  status: number,
+  reason: string,
+  code: ErrorCode | ProtocolErrorCode,
+  message: string,
+  extra: HeaderMap = {},
+): string {
   const body = JSON.stringify({ error: { code, message } });
-  const headers: HeaderMap = { 'content-type': JSON_TYPE, 'cache-control': 'no-store', 'access-control-allow-origin': '*', connection: 'close', 'content-length': String(Buffer.byteLength(body)) };
+  const headers: HeaderMap = {
+    'content-type': JSON_TYPE,
+    'cache-control': 'no-store',
+    'access-control-allow-origin': '*',
+    connection: 'close',
+    'content-length': String(Buffer.byteLength(body)),
+  };
   for (const [name, value] of Object.entries(extra)) headers[name] = value;
-  return `HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${body}`;
+  return `HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')}\r\n${body}`;
 }

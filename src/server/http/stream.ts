@@ -73,7 +73,13 @@ export class StreamHub {
   constructor(counts: ReadonlyMap<string, CampaignCounts>, options: StreamOptions) {
     this.#options = options;
     for (const [campaign, campaignCounts] of counts) {
-      const channel: Channel = { counts: campaignCounts, clients: new Set(), timer: undefined, lastSent: 0, encoded: undefined };
+      const channel: Channel = {
+        counts: campaignCounts,
+        clients: new Set(),
+        timer: undefined,
+        lastSent: 0,
+        encoded: undefined,
+      };
       this.#channels.set(campaign, channel);
       campaignCounts.onChange(() => this.#schedule(channel));
     }

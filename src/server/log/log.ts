@@ -116,7 +116,9 @@ function startWriter(): Worker | null {
     writerExited = new Promise((resolve) => thread.once('exit', () => resolve()));
     thread.once('error', (error) => {
       writer = null;
-      process.stderr.write(line('error', 'log writer failed; writing logs from the main thread', { error: error.message }));
+      process.stderr.write(
+        line('error', 'log writer failed; writing logs from the main thread', { error: error.message }),
+      );
     });
     return thread;
   } catch (error) {
@@ -184,7 +186,12 @@ export const log = {
     process.stderr.write(line('warn', msg, fields));
   },
   error(msg: string, error?: unknown, fields: Fields = {}): void {
-    const detail = error instanceof Error ? { error: error.message, stack: error.stack } : error === undefined ? {} : { error: String(error) };
+    const detail =
+      error instanceof Error
+        ? { error: error.message, stack: error.stack }
+        : error === undefined
+          ? {}
+          : { error: String(error) };
     process.stderr.write(line('error', msg, { ...fields, ...detail }));
   },
 };

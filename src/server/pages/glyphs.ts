@@ -25,7 +25,9 @@ export function loadGlyphs(): Promise<void> {
       loaded.set(
         weight,
         SUBSETS.map((subset) => {
-          const bytes = readFileSync(require.resolve(`@fontsource/be-vietnam-pro/files/be-vietnam-pro-${subset}-${weight}-normal.woff`));
+          const bytes = readFileSync(
+            require.resolve(`@fontsource/be-vietnam-pro/files/be-vietnam-pro-${subset}-${weight}-normal.woff`),
+          );
           return parser.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
         }),
       );

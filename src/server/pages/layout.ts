@@ -60,7 +60,8 @@ ${card.url ? h`<link rel="canonical" href="${card.url}">\n<meta property="og:url
 <meta property="og:description" content="${card.description}">
 <meta property="og:locale" content="${t.ogLocale}">
 <meta property="og:locale:alternate" content="${PAGE_STRINGS[otherLanguage(lang)].ogLocale}">
-${card.image
+${
+  card.image
     ? h`<meta property="og:image" content="${card.image.url}">
 <meta property="og:image:type" content="image/png">
 <meta property="og:image:width" content="1200">
@@ -71,7 +72,8 @@ ${card.image
 <meta name="twitter:image:alt" content="${card.image.alt}">
 `
     : h`<meta name="twitter:card" content="summary">
-`}<meta name="twitter:title" content="${card.title}">
+`
+}<meta name="twitter:title" content="${card.title}">
 <meta name="twitter:description" content="${card.description}">
 <style>${raw(style.text)}</style>
 ${widgets ? h`<script src="${root}/lantoa/lantoa.iife.js" defer></script>` : ''}`;

@@ -40,7 +40,12 @@ export function campaignView(scopes: Scopes, id: string): CampaignView | undefin
     campaign,
     scope,
     total: counts.total,
-    units: campaign.units.map((unit) => ({ id: unit.id, name: unit.name, goal: unit.goal, count: byId.get(unit.id) ?? 0 })),
+    units: campaign.units.map((unit) => ({
+      id: unit.id,
+      name: unit.name,
+      goal: unit.goal,
+      count: byId.get(unit.id) ?? 0,
+    })),
     quizTitle: scope.entry.quizzes.find((quiz) => quiz.id === BUILT_IN_QUIZ)?.title,
   };
 }

@@ -19,5 +19,12 @@ export function notFoundPage({ lang, root }: PageContext, campaign?: CampaignVie
 ${campaign ? h`<li><a href="${new PageUrls(root, campaign.campaign.id).pageIn(lang)}">${t.campaignHome}: ${campaign.campaign.title[lang]}</a></li>` : ''}
 </ul>
 </main>`;
-  return renderDocument({ lang, root, css: PAGE_CSS.text, widgets: false, body, card: { title: t.notFoundTitle, description: t.notFoundText } });
+  return renderDocument({
+    lang,
+    root,
+    css: PAGE_CSS.text,
+    widgets: false,
+    body,
+    card: { title: t.notFoundTitle, description: t.notFoundText },
+  });
 }

@@ -25,10 +25,14 @@ export function publicUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string |
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`invalid environment:\n  PUBLIC_URL: not a URL ("${value}"); e.g. https://lantoa.example.gov.vn`);
+    throw new ConfigError(
+      `invalid environment:\n  PUBLIC_URL: not a URL ("${value}"); e.g. https://lantoa.example.gov.vn`,
+    );
   }
   if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
-    throw new ConfigError(`invalid environment:\n  PUBLIC_URL: an http(s) address without query, fragment or credentials, e.g. https://lantoa.example.gov.vn`);
+    throw new ConfigError(
+      `invalid environment:\n  PUBLIC_URL: an http(s) address without query, fragment or credentials, e.g. https://lantoa.example.gov.vn`,
+    );
   }
   return url.href.replace(/\/+$/, '');
 }

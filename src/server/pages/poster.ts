@@ -43,6 +43,11 @@ ${campaign.note ? h`<p class="note">${campaign.note[lang]}</p>` : ''}
     css: POSTER_CSS.text,
     widgets: false,
     body,
-    card: { title: `${unit.name} – ${campaign.title[lang]}`, description: campaign.description?.[lang] ?? campaign.title[lang], url: urls.pageIn(lang), alternates: { vi: urls.pageIn('vi'), en: urls.pageIn('en') } },
+    card: {
+      title: `${unit.name} – ${campaign.title[lang]}`,
+      description: campaign.description?.[lang] ?? campaign.title[lang],
+      url: urls.pageIn(lang),
+      alternates: { vi: urls.pageIn('vi'), en: urls.pageIn('en') },
+    },
   });
 }

@@ -26,7 +26,13 @@ export function qrPng(url: string): Promise<Buffer> {
     if (pngs.size >= MAX_PNGS) pngs.clear();
     // resvg (a native module) is loaded on the first rendering, not at start-up.
     png = import('@resvg/resvg-js')
-      .then(({ renderAsync }) => renderAsync(qrSvg(url), { fitTo: { mode: 'zoom', value: PNG_MODULE_PX / MODULE_UNITS }, font: { loadSystemFonts: false }, shapeRendering: 1 }))
+      .then(({ renderAsync }) =>
+        renderAsync(qrSvg(url), {
+          fitTo: { mode: 'zoom', value: PNG_MODULE_PX / MODULE_UNITS },
+          font: { loadSystemFonts: false },
+          shapeRendering: 1,
+        }),
+      )
       .then((image) => image.asPng());
     // A failed rendering is not kept: the next request tries again.
     png.catch(() => pngs.delete(url));

@@ -77,7 +77,12 @@ export function mountPages<E extends Env>(app: Hono<E>, { scopes, publicUrl, now
     });
     if (c.req.header('if-none-match') === png.etag) return c.body(null, 304, { ETag: png.etag });
     // Cards are fetched by crawlers and chat apps: a minute's freshness matches how often the image can change.
-    return c.body(new Uint8Array(png.png), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=60', ETag: png.etag, ...SECURITY_HEADERS });
+    return c.body(new Uint8Array(png.png), 200, {
+      'Content-Type': 'image/png',
+      'Cache-Control': 'public, max-age=60',
+      ETag: png.etag,
+      ...SECURITY_HEADERS,
+    });
   };
 
   // Before /c/:campaign/:unit, which would take og.png for a unit id.
@@ -119,12 +124,20 @@ export function mountPages<E extends Env>(app: Hono<E>, { scopes, publicUrl, now
   app.get('/c/:campaign/:unit/qr.svg', (c) => {
     const target = qrTarget(c);
     if (!target) return notFound(c);
-    return c.body(qrSvg(target), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600', ...SECURITY_HEADERS });
+    return c.body(qrSvg(target), 200, {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+      ...SECURITY_HEADERS,
+    });
   });
   app.get('/c/:campaign/:unit/qr.png', async (c) => {
     const target = qrTarget(c);
     if (!target) return notFound(c);
-    return c.body(new Uint8Array(await qrPng(target)), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=3600', ...SECURITY_HEADERS });
+    return c.body(new Uint8Array(await qrPng(target)), 200, {
+      'Content-Type': 'image/png',
+      'Cache-Control': 'public, max-age=3600',
+      ...SECURITY_HEADERS,
+    });
   });
 
   app.all('/c', (c) => notFound(c));

@@ -27,7 +27,8 @@ const vi = {
   units: 'Trang của từng đơn vị',
   unitPage: (unit: string) => `Trang của ${unit}`,
   notFoundTitle: 'Không tìm thấy trang',
-  notFoundText: 'Không có chiến dịch hay đơn vị nào ở địa chỉ này. Hãy kiểm tra lại liên kết, hoặc tìm đơn vị của bạn trong trình tạo mã nhúng.',
+  notFoundText:
+    'Không có chiến dịch hay đơn vị nào ở địa chỉ này. Hãy kiểm tra lại liên kết, hoặc tìm đơn vị của bạn trong trình tạo mã nhúng.',
   builder: 'Mở trình tạo mã nhúng',
   campaignHome: 'Về trang chiến dịch',
   scan: 'Quét mã để cam kết và tham gia cuộc thi',
@@ -36,7 +37,9 @@ const vi = {
   unitPageOf: 'Trang của đơn vị',
 } as const;
 
-type PageStrings = { [K in keyof typeof vi]: (typeof vi)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+type PageStrings = {
+  [K in keyof typeof vi]: (typeof vi)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};
 
 const en: PageStrings = {
   locale: 'en-GB',
@@ -88,5 +91,8 @@ export function formatCount(lang: PageLang, n: number): string {
 /** Share of the goal, whole percent (capped at the display, not the data: 130 % stays 130 %). */
 export function formatPercent(lang: PageLang, count: number, goal: number): string {
   const ratio = goal > 0 ? count / goal : 0;
-  return new Intl.NumberFormat(PAGE_STRINGS[lang].locale, { style: 'percent', maximumFractionDigits: ratio > 0 && ratio < 0.01 ? 1 : 0 }).format(ratio);
+  return new Intl.NumberFormat(PAGE_STRINGS[lang].locale, {
+    style: 'percent',
+    maximumFractionDigits: ratio > 0 && ratio < 0.01 ? 1 : 0,
+  }).format(ratio);
 }

@@ -26,7 +26,11 @@ export interface Refusal {
 
 /** What a parsed body looks like to the intake: the contract's zod schema, mini or full. */
 export interface BodySchema<B> {
-  safeParse(data: unknown): { success: true; data: B } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  safeParse(
+    data: unknown,
+  ):
+    | { success: true; data: B }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 
 /** One kind of record: how its body is read and checked, and what the answer carries. */
@@ -58,7 +62,12 @@ function today(): string {
 }
 
 /** The record's fields, or the reply that refuses them (400 naming the field, 404 unknown unit or choice). */
-function check<B, S extends Scope>(intake: Intake<B, S>, scope: S, data: unknown, origin: string | undefined): NewRecord | Reply {
+function check<B, S extends Scope>(
+  intake: Intake<B, S>,
+  scope: S,
+  data: unknown,
+  origin: string | undefined,
+): NewRecord | Reply {
   let fields = intake.quickCheck(data);
   if (fields === undefined) {
     const parsed = intake.schema.safeParse(data);
@@ -92,12 +101,23 @@ export function receive<B, S extends Scope>(
   const campaign = scope.entry.public;
   const phase = campaignPhase(campaign, today());
   if (phase === 'not-started') {
-    return answer(fail(409, 'campaign_not_started', `Campaign "${campaign.id}" opens on ${campaign.startDate} (Vietnam time)`, { origin }));
+    return answer(
+      fail(409, 'campaign_not_started', `Campaign "${campaign.id}" opens on ${campaign.startDate} (Vietnam time)`, {
+        origin,
+      }),
+    );
   }
-  if (phase === 'closed') return answer(fail(409, 'campaign_closed', `Campaign "${campaign.id}" closed after ${campaign.endDate} (Vietnam time)`, { origin }));
+  if (phase === 'closed')
+    return answer(
+      fail(409, 'campaign_closed', `Campaign "${campaign.id}" closed after ${campaign.endDate} (Vietnam time)`, {
+        origin,
+      }),
+    );
   const type = req.headers['content-type']?.split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') {
-    return answer(fail(415, 'unsupported_media_type', `Send the ${noun} as JSON with Content-Type: application/json`, { origin }));
+    return answer(
+      fail(415, 'unsupported_media_type', `Send the ${noun} as JSON with Content-Type: application/json`, { origin }),
+    );
   }
   readBody(req, MAX_BODY_BYTES, (bytes) => {
     try {
@@ -107,7 +127,8 @@ export function receive<B, S extends Scope>(
         return answer(refusal);
       }
       const data = bytes === null ? undefined : parseJson(bytes);
-      if (data === undefined) return answer(fail(400, 'invalid_json', 'The body is not valid JSON (UTF-8)', { origin }));
+      if (data === undefined)
+        return answer(fail(400, 'invalid_json', 'The body is not valid JSON (UTF-8)', { origin }));
       const record = check(intake, scope, data, origin);
       if ('status' in record) return answer(record);
       store.add(record).then(
@@ -116,12 +137,22 @@ export function receive<B, S extends Scope>(
           const snapshot = scope.aggregate.snapshot();
           const head = `{"created":${created},"${intake.aggregateName}":`;
           const headers = withCors({ 'content-type': JSON_TYPE, 'cache-control': 'no-store' }, origin);
-          answer({ status: created ? 201 : 200, body: `${head}${snapshot.body}}`, headers, length: head.length + snapshot.length + 1 });
+          answer({
+            status: created ? 201 : 200,
+            body: `${head}${snapshot.body}}`,
+            headers,
+            length: head.length + snapshot.length + 1,
+          });
         },
         () => {
           // Not logged here: the store logs a failing episode once, and once when it ends (a full
           // disk refusing thousands of records must not write thousands of lines).
-          answer(fail(503, 'unavailable', `The ${noun} could not be stored; retry with the same key`, { origin, retryAfter: 5 }));
+          answer(
+            fail(503, 'unavailable', `The ${noun} could not be stored; retry with the same key`, {
+              origin,
+              retryAfter: 5,
+            }),
+          );
         },
       );
     } catch (error) {

@@ -29,7 +29,10 @@ export function checkLedger(dataDir: string): void {
     );
   }
   if (size === 0) {
-    const held = since === undefined ? 'The service never leaves an empty database file' : `${dataDir} has held a ledger since ${since} (${marker})`;
+    const held =
+      since === undefined
+        ? 'The service never leaves an empty database file'
+        : `${dataDir} has held a ledger since ${since} (${marker})`;
     throw new LedgerMissingError(
       `${database} is empty (0 bytes). ${held}: starting anew would count every pledge acknowledged before a second time. ${restore[0].toUpperCase()}${restore.slice(1)}. Only for a new installation with no pledges yet, delete the empty file${since === undefined ? '' : ` and ${marker}`}.`,
     );

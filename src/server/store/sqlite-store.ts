@@ -138,7 +138,9 @@ export class SqliteStore implements RecordStore {
       else call?.reject(new StoreError(reply.error, reply.code));
     });
     // An uncaught error of the thread arrives cloned, possibly as a plain object: keep its code and message.
-    worker.on('error', (error: unknown) => this.#fail(error instanceof Error ? error : new StoreError(describe(error))));
+    worker.on('error', (error: unknown) =>
+      this.#fail(error instanceof Error ? error : new StoreError(describe(error))),
+    );
     worker.on('exit', (code) => this.#fail(new Error(`SQLite worker exited (${code})`)));
   }
 
@@ -157,7 +159,8 @@ export class SqliteStore implements RecordStore {
       // Reading every key reads every row: a damaged table fails here, not at the first pledge.
       for (const kind of RECORD_KINDS) {
         const keysByScope = (await store.#call({ op: 'keys', kind })) as Record<string, string>;
-        for (const [scope, keys] of Object.entries(keysByScope)) store.#scopeKeys(kind, scope).committed = new Set(keys.split('\n'));
+        for (const [scope, keys] of Object.entries(keysByScope))
+          store.#scopeKeys(kind, scope).committed = new Set(keys.split('\n'));
       }
     } catch (error) {
       store.#closing = Promise.resolve();
@@ -189,7 +192,11 @@ export class SqliteStore implements RecordStore {
     const episode = this.#episode;
     if (!episode) return;
     this.#episode = undefined;
-    log.info('writes succeed again', { file: this.#file, failedForSeconds: Math.round((Date.now() - episode.since) / 1000), refusedRecords: episode.refused });
+    log.info('writes succeed again', {
+      file: this.#file,
+      failedForSeconds: Math.round((Date.now() - episode.since) / 1000),
+      refusedRecords: episode.refused,
+    });
   }
 
   /** A commit or probe failed: one line when an episode begins (disk full, locked, unwritable), none for the rest of it. */

@@ -33,7 +33,8 @@ export const TABLES: Record<RecordKind, TableSpec> = {
       key TEXT NOT NULL,
       created_at TEXT NOT NULL
     ) STRICT`,
-    insert: 'INSERT INTO pledges (campaign, unit, choice, key, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    insert:
+      'INSERT INTO pledges (campaign, unit, choice, key, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     tally: 'SELECT unit, choice, COUNT(*) AS count FROM pledges WHERE campaign = ? GROUP BY unit, choice',
     lastAt: 'SELECT MAX(created_at) AS lastAt FROM pledges WHERE campaign = ?',
     keys: 'SELECT campaign AS scope, key FROM pledges',
@@ -48,9 +49,11 @@ export const TABLES: Record<RecordKind, TableSpec> = {
       key TEXT NOT NULL,
       created_at TEXT NOT NULL
     ) STRICT`,
-    insert: 'INSERT INTO quiz_results (quiz, unit, score, total, key, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    insert:
+      'INSERT INTO quiz_results (quiz, unit, score, total, key, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     // score/total in billionths, rounded half up like quiz-stats.ts's scoreNanos(): integer sums, exact.
-    tally: 'SELECT unit, COUNT(*) AS participants, CAST(SUM(ROUND(score * 1000000000.0 / total)) AS INTEGER) AS scoreNanos FROM quiz_results WHERE quiz = ? GROUP BY unit',
+    tally:
+      'SELECT unit, COUNT(*) AS participants, CAST(SUM(ROUND(score * 1000000000.0 / total)) AS INTEGER) AS scoreNanos FROM quiz_results WHERE quiz = ? GROUP BY unit',
     lastAt: 'SELECT MAX(created_at) AS lastAt FROM quiz_results WHERE quiz = ?',
     keys: 'SELECT quiz AS scope, key FROM quiz_results',
   },

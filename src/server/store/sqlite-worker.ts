@@ -40,7 +40,15 @@ function openDatabase() {
   const statements = new Map(
     Object.entries(TABLES).map(([kind, table]) => {
       db.exec(table.schema);
-      return [kind, { insert: db.prepare(table.insert), tally: db.prepare(table.tally), lastAt: db.prepare(table.lastAt), keys: db.prepare(table.keys).raw() }] as const;
+      return [
+        kind,
+        {
+          insert: db.prepare(table.insert),
+          tally: db.prepare(table.tally),
+          lastAt: db.prepare(table.lastAt),
+          keys: db.prepare(table.keys).raw(),
+        },
+      ] as const;
     }),
   );
   /** The prepared statements of one kind of record. */
@@ -97,12 +105,16 @@ function handle(request: Request): unknown {
       return writeBatch(request.rows);
     case 'tally': {
       const statement = statementsOf(request.kind);
-      return { rows: statement.tally.all(request.scope), lastAt: (statement.lastAt.get(request.scope) as { lastAt: string | null }).lastAt };
+      return {
+        rows: statement.tally.all(request.scope),
+        lastAt: (statement.lastAt.get(request.scope) as { lastAt: string | null }).lastAt,
+      };
     }
     case 'keys': {
       // Each scope's keys as one string, a key per line: one copy between threads, not a clone per key.
       const byScope: Record<string, string[]> = {};
-      for (const [scope, key] of statementsOf(request.kind).keys.iterate() as IterableIterator<[string, string]>) (byScope[scope] ??= []).push(key);
+      for (const [scope, key] of statementsOf(request.kind).keys.iterate() as IterableIterator<[string, string]>)
+        (byScope[scope] ??= []).push(key);
       return Object.fromEntries(Object.entries(byScope).map(([scope, keys]) => [scope, keys.join('\n')]));
     }
     case 'probe':
@@ -122,7 +134,12 @@ port.on('message', (request: Request) => {
   } catch (error) {
     // The transaction rolled back: nothing of this batch is stored, and nobody is told it is.
     const code = (error as { code?: unknown } | null)?.code;
-    reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) };
+    reply = {
+      id: request.id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+      ...(typeof code === 'string' ? { code } : {}),
+    };
   }
   port.postMessage(reply);
   if (request.op === 'close') port.close();

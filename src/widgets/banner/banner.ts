@@ -3,7 +3,13 @@ import { property, state } from '../../core/decorators.js';
 import { calendarDaysUntil, isWithin, parseIsoDate, type IsoDate } from '../../core/dates.js';
 import { defineElement } from '../../core/define.js';
 import { pick } from '../../core/i18n.js';
-import { attributeProblem, LantoaElement, logWarning, prefersReducedMotion, type Problem } from '../../core/lantoa-element.js';
+import {
+  attributeProblem,
+  LantoaElement,
+  logWarning,
+  prefersReducedMotion,
+  type Problem,
+} from '../../core/lantoa-element.js';
 import { DataSource, fetchJson } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { readStored, removeStored, writeStored } from '../../core/storage.js';
@@ -138,13 +144,21 @@ export class LantoaBanner extends LantoaElement {
     property: () => this.messages,
     url: () => this.feed,
     // zod and the schema arrive while the feed is on the wire, not after it.
-    fetch: async (url, signal) => (await Promise.all([fetchJson(url, { signal, timeoutMs: LantoaBanner.feedTimeoutMs }), import('./banner.schema.js')]))[0],
+    fetch: async (url, signal) =>
+      (
+        await Promise.all([
+          fetchJson(url, { signal, timeoutMs: LantoaBanner.feedTimeoutMs }),
+          import('./banner.schema.js'),
+        ])
+      )[0],
     read: async ({ from, data, url }) => {
       if (from === 'none') return [];
       const checked = (await import('./banner.schema.js')).checkFeed(data);
-      if (checked.ok) return (this.rotationIndex = 0), checked.value.messages;
+      if (checked.ok) return ((this.rotationIndex = 0), checked.value.messages);
       const at = checked.problem.path ? ` at "${checked.problem.path}"` : '';
-      throw new Error(`invalid data in ${url ? `feed ${url}` : from === 'inline' ? 'the inline JSON' : 'the messages property'}${at}: ${checked.problem.detail}`);
+      throw new Error(
+        `invalid data in ${url ? `feed ${url}` : from === 'inline' ? 'the inline JSON' : 'the messages property'}${at}: ${checked.problem.detail}`,
+      );
     },
     failed: (error) => void this.logError('feed ignored, showing the attributes or default content instead', error),
   });
@@ -180,7 +194,9 @@ export class LantoaBanner extends LantoaElement {
   private currentMessages(now: Date): Shown[] {
     const locale = this.locale;
     const base = this.bannerId || this.id || 'default';
-    const current = (this.feedSource.value ?? []).filter((m) => isWithin(now, m.start ? parseIsoDate(m.start) : null, m.end ? parseIsoDate(m.end) : null));
+    const current = (this.feedSource.value ?? []).filter((m) =>
+      isWithin(now, m.start ? parseIsoDate(m.start) : null, m.end ? parseIsoDate(m.end) : null),
+    );
     if (current.length === 0) {
       // The own message: slots and attributes, remembered as dismissed under the banner's key itself.
       const { ctaLabel, ctaHref, countdownTo, countdownLabel } = this;
@@ -292,7 +308,8 @@ export class LantoaBanner extends LantoaElement {
       @focusout=${(event: FocusEvent) => {
         // Still inside (moving between our buttons)? Keep holding. Deferred: focus also leaves when a
         // click removes the focused button mid-render, and state must not change during a render.
-        if (!this.shadowRoot?.contains(event.relatedTarget as Node | null)) queueMicrotask(() => (this.interacting = false));
+        if (!this.shadowRoot?.contains(event.relatedTarget as Node | null))
+          queueMicrotask(() => (this.interacting = false));
       }}
     >
       <div part="content" class="content">
@@ -301,11 +318,13 @@ export class LantoaBanner extends LantoaElement {
         </div>
         ${this.renderControls(messages.length)}
       </div>
-      ${this.dismissible
-        ? html`<button part="dismiss" class="dismiss" type="button" aria-label=${bannerStrings[this.locale].dismiss} @click=${() => this.dismiss(messages)}>
+      ${
+        this.dismissible
+          ? html`<button part="dismiss" class="dismiss" type="button" aria-label=${bannerStrings[this.locale].dismiss} @click=${() => this.dismiss(messages)}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7 2.9 18.3 9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" transform="translate(1.1 0)" /></svg>
           </button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -357,13 +376,15 @@ export class LantoaBanner extends LantoaElement {
     const position = (this.rotationIndex % count) + 1;
     const canRotate = !prefersReducedMotion();
     return html`<div part="controls" class="controls">
-      ${canRotate
-        ? html`<button type="button" aria-label=${this.paused ? t.play : t.pause} @click=${() => (this.paused = !this.paused)}>
+      ${
+        canRotate
+          ? html`<button type="button" aria-label=${this.paused ? t.play : t.pause} @click=${() => (this.paused = !this.paused)}>
             <svg viewBox="0 0 24 24" aria-hidden="true">
               ${this.paused ? svgPlay : svgPause}
             </svg>
           </button>`
-        : nothing}
+          : nothing
+      }
       <button type="button" aria-label=${t.next} @click=${() => this.showNext()}>
         <svg viewBox="0 0 24 24" aria-hidden="true">${svgNext}</svg>
       </button>

@@ -14,7 +14,15 @@ import { cardStyles, formStyles, resetStyles, themeTokens } from '../../core/the
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
 import { LiveCounts } from './pledge-live.js';
 import { Outbox, type SendResult } from '../../core/outbox.js';
-import { devicePledge, newKey, PLEDGE_OUTBOX, rememberPledge, sendPledge, type DevicePledge, type PendingPledge } from './pledge-outbox.js';
+import {
+  devicePledge,
+  newKey,
+  PLEDGE_OUTBOX,
+  rememberPledge,
+  sendPledge,
+  type DevicePledge,
+  type PendingPledge,
+} from './pledge-outbox.js';
 import { pledgeCounterStrings, type PledgeCounterStrings } from './pledge-counter.strings.js';
 import { pledgeCounterStyles } from './pledge-counter.styles.js';
 
@@ -28,11 +36,17 @@ export interface PledgeEventDetail {
   state: 'queued' | 'counted';
 }
 
-const unreachable = (retry?: () => void): Problem => ({ explain: (locale) => pledgeCounterStrings[locale].unreachable, retry });
+const unreachable = (retry?: () => void): Problem => ({
+  explain: (locale) => pledgeCounterStrings[locale].unreachable,
+  retry,
+});
 
 /** A problem worded by src/core/service-problems.ts, loaded only now; if even that cannot load, unreachable. */
 const explained = (word: (problems: typeof import('../../core/service-problems.js')) => Explain): Promise<Problem> =>
-  import('../../core/service-problems.js').then((problems) => ({ explain: word(problems) }), () => unreachable());
+  import('../../core/service-problems.js').then(
+    (problems) => ({ explain: word(problems) }),
+    () => unreachable(),
+  );
 
 /**
  * A visitor pledges to join the digital society; the widget shows the unit's count, the province total and
@@ -76,8 +90,11 @@ export class LantoaPledgeCounter extends LantoaElement {
       this.logError(`campaign ${this.campaign} at ${this.apiBase}`, error);
       const status = error instanceof LoadError ? error.status : undefined;
       // Refused (403: this site is not on the campaign's list): a retry cannot help; say what the webmaster does.
-      if (status === 403) return explained((problems) => problems.originRefused(this.apiBase, `campaign "${this.campaign}"`));
-      return status === 404 ? { explain: (locale) => pledgeCounterStrings[locale].unknownCampaign(this.campaign ?? '') } : unreachable(() => void this.campaignData.load());
+      if (status === 403)
+        return explained((problems) => problems.originRefused(this.apiBase, `campaign "${this.campaign}"`));
+      return status === 404
+        ? { explain: (locale) => pledgeCounterStrings[locale].unknownCampaign(this.campaign ?? '') }
+        : unreachable(() => void this.campaignData.load());
     },
   });
   @state() private counts?: Counts;
@@ -131,11 +148,15 @@ export class LantoaPledgeCounter extends LantoaElement {
   }
 
   /** Config and counts as the contract says (the quick checks; zod only to name what is wrong), for a unit it has. */
-  private async readCampaign([configData, countsData]: [unknown, unknown], signal: AbortSignal): Promise<CampaignConfig> {
+  private async readCampaign(
+    [configData, countsData]: [unknown, unknown],
+    signal: AbortSignal,
+  ): Promise<CampaignConfig> {
     const config = quickCampaign(configData) ?? (await import('./pledge-counter.schema.js')).checkConfig(configData);
     const counts = quickCounts(countsData) ?? (await import('./pledge-counter.schema.js')).checkCounts(countsData);
     const units = config.units.map((u) => u.id);
-    if (this.variant !== 'province' && !units.includes(this.unit ?? '')) throw await explained((problems) => problems.unknownUnit(this.unit ?? '', units));
+    if (this.variant !== 'province' && !units.includes(this.unit ?? ''))
+      throw await explained((problems) => problems.unknownUnit(this.unit ?? '', units));
     if (signal.aborted) return config; // another campaign is on its way
     [this.counts, this.refusal] = [counts, undefined];
     this.mine = devicePledge(this.apiBase, this.campaign ?? '');
@@ -201,7 +222,10 @@ export class LantoaPledgeCounter extends LantoaElement {
       this.notice = 'rejected';
       this.logProblem(`pledge refused (HTTP ${result.status} ${result.code})`, result.message);
       // This site was taken off the campaign's list since the page loaded: the whole counter says so.
-      if (result.code === 'origin_not_allowed' && pledge.campaign === this.campaign) void explained((problems) => problems.originRefused(this.apiBase, `campaign "${pledge.campaign}"`)).then((problem) => (this.refusal = problem));
+      if (result.code === 'origin_not_allowed' && pledge.campaign === this.campaign)
+        void explained((problems) => problems.originRefused(this.apiBase, `campaign "${pledge.campaign}"`)).then(
+          (problem) => (this.refusal = problem),
+        );
     } else if (first) {
       this.emit<PledgeEventDetail>('lantoa-pledge', { ...detail, state: 'queued' });
     }
@@ -209,7 +233,11 @@ export class LantoaPledgeCounter extends LantoaElement {
 
   private async share(): Promise<void> {
     const t = this.strings;
-    const data = { title: document.title, text: t.shareText(this.config ? pick(this.config.title, this.locale) : ''), url: location.href };
+    const data = {
+      title: document.title,
+      text: t.shareText(this.config ? pick(this.config.title, this.locale) : ''),
+      url: location.href,
+    };
     try {
       if (navigator.share) return await navigator.share(data);
       await navigator.clipboard.writeText(location.href);
@@ -251,7 +279,14 @@ export class LantoaPledgeCounter extends LantoaElement {
 
   private renderProgress(id: string, count: number, goal: number): TemplateResult {
     const t = this.strings;
-    const label = count >= goal ? `${t.goalProgress(formatNumber(this.locale, count), formatNumber(this.locale, goal), this.formatPercent(count, goal))} · ${t.goalReached}` : t.goalProgress(formatNumber(this.locale, count), formatNumber(this.locale, goal), this.formatPercent(count, goal));
+    const label =
+      count >= goal
+        ? `${t.goalProgress(formatNumber(this.locale, count), formatNumber(this.locale, goal), this.formatPercent(count, goal))} · ${t.goalReached}`
+        : t.goalProgress(
+            formatNumber(this.locale, count),
+            formatNumber(this.locale, goal),
+            this.formatPercent(count, goal),
+          );
     const width = `${Math.min(100, goal > 0 ? (count / goal) * 100 : 0)}%`;
     return html`<p class="progress-label" id=${id}>${label}</p>
       <div class="bar" role="progressbar" aria-labelledby=${id} aria-valuemin="0" aria-valuemax=${goal} aria-valuenow=${Math.min(count, goal)}>
@@ -275,7 +310,8 @@ export class LantoaPledgeCounter extends LantoaElement {
     const phase = campaignPhase(config, vietnamDay(Date.now()));
     // Noon UTC is the same calendar day in every time zone a visitor is likely to be in.
     const day = (iso: string) => formatDate(this.locale, new Date(`${iso}T12:00:00Z`));
-    if (phase === 'not-started') return html`<p class="notice" role="status">${t.notStarted(day(config.startDate))}</p>`;
+    if (phase === 'not-started')
+      return html`<p class="notice" role="status">${t.notStarted(day(config.startDate))}</p>`;
     if (phase === 'closed') return html`<p class="notice" role="status">${t.closed(day(config.endDate))}</p>`;
     return this.renderForm(t, config);
   }
@@ -291,9 +327,11 @@ export class LantoaPledgeCounter extends LantoaElement {
           </label>`,
         )}
       </fieldset>
-      ${this.notice === 'chooseFirst' || this.notice === 'rejected'
-        ? html`<p class="hint" role="alert">${this.notice === 'chooseFirst' ? t.chooseFirst : t.rejected}</p>`
-        : nothing}
+      ${
+        this.notice === 'chooseFirst' || this.notice === 'rejected'
+          ? html`<p class="hint" role="alert">${this.notice === 'chooseFirst' ? t.chooseFirst : t.rejected}</p>`
+          : nothing
+      }
       <button type="submit" ?disabled=${this.sending}>${this.sending ? t.sending : t.submit}</button>
     </form>`;
   }

@@ -3,7 +3,14 @@
  * is sent, and the device's memory of its own pledge (so it does not pledge twice).
  */
 import { apiPath } from '../../contract/paths.js';
-import { enqueue as enqueueItem, newKey, postJson, readQueue, type Queued, type SendResult } from '../../core/outbox.js';
+import {
+  enqueue as enqueueItem,
+  newKey,
+  postJson,
+  readQueue,
+  type Queued,
+  type SendResult,
+} from '../../core/outbox.js';
 import { readStored, writeStored } from '../../core/storage.js';
 
 export { newKey };
@@ -38,5 +45,9 @@ export function rememberPledge(api: string, campaign: string, pledge: DevicePled
 
 /** Sends one pledge: only unit, choice and key leave the device. */
 export function sendPledge(pledge: PendingPledge): Promise<SendResult> {
-  return postJson(pledge.api + apiPath.pledges(pledge.campaign), { unit: pledge.unit, choice: pledge.choice, key: pledge.key });
+  return postJson(pledge.api + apiPath.pledges(pledge.campaign), {
+    unit: pledge.unit,
+    choice: pledge.choice,
+    key: pledge.key,
+  });
 }

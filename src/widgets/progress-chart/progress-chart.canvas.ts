@@ -185,7 +185,11 @@ function configFor({ data, f, palette, animate }: DrawOptions): ChartConfigurati
   let valueLabels: string[] | undefined;
   let type: 'bar' | 'line' = 'bar';
   let datasets: ChartConfiguration<'bar' | 'line'>['data']['datasets'];
-  let valueAxis: Record<string, unknown> = { beginAtZero: true, grid, ticks: { ...ticks, callback: (v: number | string) => format(Number(v), 'unit' in data ? data.unit : undefined) } };
+  let valueAxis: Record<string, unknown> = {
+    beginAtZero: true,
+    grid,
+    ticks: { ...ticks, callback: (v: number | string) => format(Number(v), 'unit' in data ? data.unit : undefined) },
+  };
 
   if (data.kind === 'progress') {
     const at = progressScale(data);
@@ -198,7 +202,12 @@ function configFor({ data, f, palette, animate }: DrawOptions): ChartConfigurati
     ]);
     valueLabels = data.indicators.map((i) => format(i.value, i.unit));
     const top = Math.max(100, ...values, ...marks.map((m) => m.value));
-    valueAxis = { ...valueAxis, min: 0, max: Math.ceil(top / 10) * 10, ticks: { ...ticks, callback: (v: number | string) => format(Number(v), '%') } };
+    valueAxis = {
+      ...valueAxis,
+      min: 0,
+      max: Math.ceil(top / 10) * 10,
+      ticks: { ...ticks, callback: (v: number | string) => format(Number(v), '%') },
+    };
   } else if (data.kind === 'compare') {
     labels = data.units.map((u) => pick(u.label));
     datasets = [{ data: data.units.map((u) => u.value), ...barStyle(palette) }];
@@ -305,7 +314,9 @@ export function drawChart(canvas: HTMLCanvasElement, options: DrawOptions): Char
   let current = options;
   let point = -1;
   const mark = () => {
-    chart.setActiveElements(point < 0 ? [] : chart.data.datasets.map((_, datasetIndex) => ({ datasetIndex, index: point })));
+    chart.setActiveElements(
+      point < 0 ? [] : chart.data.datasets.map((_, datasetIndex) => ({ datasetIndex, index: point })),
+    );
     chart.update('none');
   };
   return {
@@ -318,7 +329,15 @@ export function drawChart(canvas: HTMLCanvasElement, options: DrawOptions): Char
     key(key) {
       const texts = pointTexts(current.data, current.f);
       const last = texts.length - 1;
-      const to: Record<string, number> = { ArrowRight: point + 1, ArrowDown: point + 1, ArrowLeft: point - 1, ArrowUp: point - 1, Home: 0, End: last, '': -1 };
+      const to: Record<string, number> = {
+        ArrowRight: point + 1,
+        ArrowDown: point + 1,
+        ArrowLeft: point - 1,
+        ArrowUp: point - 1,
+        Home: 0,
+        End: last,
+        '': -1,
+      };
       if (!(key in to) || last < 0) return null;
       point = key === '' ? -1 : Math.max(0, Math.min(last, to[key]));
       mark();

@@ -8,7 +8,6 @@ import { formatNumber, type Locale, type LocalText } from '../../core/i18n.js';
 export const KINDS = ['progress', 'trend', 'compare'] as const;
 export type ChartKind = (typeof KINDS)[number];
 
-
 export interface Target {
   value: number;
   /** Whose target, e.g. "Cả nước" / "Nation". */
@@ -84,7 +83,8 @@ export function formatDeadline(locale: Locale, deadline: number | string | undef
  */
 export function deadlinesOver(data: ChartData, now: number): boolean {
   const day = new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
-  const over = (d: number | string | undefined) => d !== undefined && day > (typeof d === 'number' ? `${d}-12-31` : d.slice(0, 10));
+  const over = (d: number | string | undefined) =>
+    d !== undefined && day > (typeof d === 'number' ? `${d}-12-31` : d.slice(0, 10));
   return data.kind === 'progress' && data.indicators.length > 0 && data.indicators.every((i) => over(i.deadline));
 }
 

@@ -12,7 +12,10 @@ const SAMPLE: LocalText = {
   vi: 'Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020',
   en: '2020–2025, Bến Tre province (now part of Vĩnh Long); units as of 2020',
 };
-const SCHEME = { vi: 'Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025', en: 'Bến Tre digital transformation Scheme 2020–2025' };
+const SCHEME = {
+  vi: 'Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025',
+  en: 'Bến Tre digital transformation Scheme 2020–2025',
+};
 
 export const DEFAULT_DATA: Record<ChartKind, ChartData> = {
   progress: {
@@ -33,9 +36,27 @@ export const DEFAULT_DATA: Record<ChartKind, ChartData> = {
         unit: '%',
         reference: { label: { vi: 'cả nước', en: 'nationwide' }, value: 80, deadline: 2025 },
       },
-      { label: { vi: 'Hồ sơ xử lý trực tuyến cấp tỉnh', en: 'Records handled online, province' }, value: 64, target: 90, deadline: 2025, unit: '%' },
-      { label: { vi: 'Hồ sơ xử lý trực tuyến cấp huyện', en: 'Records handled online, district' }, value: 51, target: 80, deadline: 2025, unit: '%' },
-      { label: { vi: 'Hồ sơ xử lý trực tuyến cấp xã', en: 'Records handled online, commune' }, value: 38, target: 60, deadline: 2025, unit: '%' },
+      {
+        label: { vi: 'Hồ sơ xử lý trực tuyến cấp tỉnh', en: 'Records handled online, province' },
+        value: 64,
+        target: 90,
+        deadline: 2025,
+        unit: '%',
+      },
+      {
+        label: { vi: 'Hồ sơ xử lý trực tuyến cấp huyện', en: 'Records handled online, district' },
+        value: 51,
+        target: 80,
+        deadline: 2025,
+        unit: '%',
+      },
+      {
+        label: { vi: 'Hồ sơ xử lý trực tuyến cấp xã', en: 'Records handled online, commune' },
+        value: 38,
+        target: 60,
+        deadline: 2025,
+        unit: '%',
+      },
     ],
   },
   // "Level 4" is Decree 43/2011's scale; Decree 42/2022/NĐ-CP replaced the four levels with two (end-to-end,

@@ -24,7 +24,8 @@ const SHAPES: Record<string, SVGTemplateResult> = {
   rectRot: svg`<path d="M14 2 19 7 14 12 9 7z" />`,
 };
 
-type Swatch = { kind: 'bar' } | { kind: 'tick'; dash: string } | { kind: 'line'; dash: string; color: string; point?: string };
+type Swatch =
+  { kind: 'bar' } | { kind: 'tick'; dash: string } | { kind: 'line'; dash: string; color: string; point?: string };
 
 function swatch(s: Swatch): TemplateResult {
   const shape =
@@ -47,13 +48,18 @@ export function renderLegend(data: ChartData, f: Formatters, t: ChartStrings, cu
     if (reference) items.push([{ kind: 'tick', dash: '4 3' }, f.text(reference.label) || t.referenceColumn]);
   } else if (data.kind === 'compare') {
     items.push([{ kind: 'bar' }, t.value]);
-    if (data.target) items.push([{ kind: 'line', dash: dashed, color: 'var(--_text)' }, f.text(data.target.label) || t.target]);
+    if (data.target)
+      items.push([{ kind: 'line', dash: dashed, color: 'var(--_text)' }, f.text(data.target.label) || t.target]);
   } else {
     data.series.forEach((s, index) => {
       const style = SERIES_STYLES[index % SERIES_STYLES.length];
-      items.push([{ kind: 'line', dash: style.dash.join(' '), color: `var(--_chart-${(index % 4) + 1})`, point: style.point }, f.text(s.label)]);
+      items.push([
+        { kind: 'line', dash: style.dash.join(' '), color: `var(--_chart-${(index % 4) + 1})`, point: style.point },
+        f.text(s.label),
+      ]);
     });
-    if (data.target) items.push([{ kind: 'line', dash: dashed, color: 'var(--_text)' }, f.text(data.target.label) || t.target]);
+    if (data.target)
+      items.push([{ kind: 'line', dash: dashed, color: 'var(--_text)' }, f.text(data.target.label) || t.target]);
   }
   return html`<ul class="legend" part="legend">
     ${items.map(([s, label]) => html`<li>${swatch(s)}<span>${label}</span></li>`)}

@@ -36,14 +36,18 @@ export type NumberNote =
   | { why: 'invalid'; locale: Locale; fixed?: string }
   | { why: 'ambiguous'; locale: Locale; readings: [string, string]; other: string; fixed: string };
 
-const MARKS: Record<Locale, { group: string; decimal: string }> = { vi: { group: '.', decimal: ',' }, en: { group: ',', decimal: '.' } };
+const MARKS: Record<Locale, { group: string; decimal: string }> = {
+  vi: { group: '.', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
 
 /** `body` (no sign, no %, spaces collapsed) written with this group and decimal mark → its value, else null. */
 function readWith(body: string, group: string, decimal: string): number | null {
   const d = `\\${decimal}`;
   for (const g of [group, ' ']) {
     // A grouped number starts with 1–3 digits, not 0 ("0,125" is a decimal in any language).
-    if (new RegExp(`^[1-9]\\d{0,2}(?:\\${g}\\d{3})+(?:${d}\\d+)?$`).test(body)) return Number(body.split(g).join('').replace(decimal, '.'));
+    if (new RegExp(`^[1-9]\\d{0,2}(?:\\${g}\\d{3})+(?:${d}\\d+)?$`).test(body))
+      return Number(body.split(g).join('').replace(decimal, '.'));
   }
   return new RegExp(`^\\d+(?:${d}\\d+)?$`).test(body) ? Number(body.replace(decimal, '.')) : null;
 }
@@ -71,13 +75,18 @@ export function readNumber(raw: string, locale: Locale): NumberReading | undefin
 export const writeNumber = (value: number, locale: Locale): string =>
   new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 20 }).format(value);
 
-const bare = (value: number, locale: Locale) => new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 20, useGrouping: false }).format(value);
+const bare = (value: number, locale: Locale) =>
+  new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 20, useGrouping: false }).format(value);
 
 /**
  * A column's readings (undefined = empty cell) → the first problem, by rule 3 and 4, as
  * `[index, note]`; null when every value has one reading.
  */
-export function columnProblem(readings: (NumberReading | undefined)[], texts: string[], locale: Locale): [number, NumberNote] | null {
+export function columnProblem(
+  readings: (NumberReading | undefined)[],
+  texts: string[],
+  locale: Locale,
+): [number, NumberNote] | null {
   const invalid = readings.findIndex((r) => r?.style === 'invalid');
   const foreign = readings.findIndex((r) => r?.style === 'foreign');
   const ambiguous = foreign === -1 ? -1 : readings.findIndex((r) => r?.style === 'ambiguous');
@@ -85,7 +94,10 @@ export function columnProblem(readings: (NumberReading | undefined)[], texts: st
   if (first === undefined) return null;
   const reading = readings[first] as NumberReading;
   if (first === invalid) {
-    return [first, { why: 'invalid', locale, ...(reading.other === undefined ? {} : { fixed: writeNumber(reading.other, locale) }) }];
+    return [
+      first,
+      { why: 'invalid', locale, ...(reading.other === undefined ? {} : { fixed: writeNumber(reading.other, locale) }) },
+    ];
   }
   const evidence = readings[foreign] as NumberReading;
   return [

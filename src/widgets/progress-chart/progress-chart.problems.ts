@@ -15,7 +15,15 @@ interface ProblemStrings {
   numberExamples: Record<Locale, string>;
   /** The cell as it should be written: “1.234,5”. */
   numberFixed: (fixed: string) => string;
-  ambiguous: (row: number, column: string, value: string, readings: [string, string], other: string, style: string, fixed: string) => string;
+  ambiguous: (
+    row: number,
+    column: string,
+    value: string,
+    readings: [string, string],
+    other: string,
+    style: string,
+    fixed: string,
+  ) => string;
   item: (list: string, index: number) => string;
   number: string;
   text: string;
@@ -26,7 +34,8 @@ interface ProblemStrings {
 const strings: Strings<ProblemStrings> = {
   vi: {
     invalidAt: (where, expected) => `Số liệu không hợp lệ ở ${where}: cần ${expected}.`,
-    invalidCell: (row, column, value, expected) => `Dòng ${row}, cột “${column}”: “${value}” không hợp lệ, cần ${expected}.`,
+    invalidCell: (row, column, value, expected) =>
+      `Dòng ${row}, cột “${column}”: “${value}” không hợp lệ, cần ${expected}.`,
     missingColumn: (column) => `Thiếu cột “${column}”.`,
     numberStyle: {
       vi: 'dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân',
@@ -44,7 +53,8 @@ const strings: Strings<ProblemStrings> = {
   },
   en: {
     invalidAt: (where, expected) => `Invalid data at ${where}: expected ${expected}.`,
-    invalidCell: (row, column, value, expected) => `Row ${row}, column “${column}”: “${value}” is invalid, expected ${expected}.`,
+    invalidCell: (row, column, value, expected) =>
+      `Row ${row}, column “${column}”: “${value}” is invalid, expected ${expected}.`,
     missingColumn: (column) => `The “${column}” column is missing.`,
     numberStyle: {
       vi: 'written the Vietnamese way, as the table’s language says: a point between thousands, a comma before decimals',
@@ -70,7 +80,11 @@ export function describeInvalid(problem: Problem, locale: Locale): string {
     if (/^\d+$/.test(part)) where = t.item(where, Number(part) + 1);
     else if (part) where += `${index ? ', ' : ''}“${part}”`;
   });
-  const expected = /expected (number|nan)/.test(problem.detail) ? t.number : /expected string/.test(problem.detail) ? t.text : t.value;
+  const expected = /expected (number|nan)/.test(problem.detail)
+    ? t.number
+    : /expected string/.test(problem.detail)
+      ? t.text
+      : t.value;
   return t.invalidAt(where || 'JSON', expected);
 }
 
@@ -84,7 +98,8 @@ export function describeRowsProblem(problem: RowsProblem, locale: Locale): strin
   const note = problem.number;
   if (!note) return t.invalidCell(problem.row, problem.column, problem.value, t[problem.expected]);
   const style = t.numberStyle[note.locale];
-  if (note.why === 'ambiguous') return t.ambiguous(problem.row, problem.column, problem.value, note.readings, note.other, style, note.fixed);
+  if (note.why === 'ambiguous')
+    return t.ambiguous(problem.row, problem.column, problem.value, note.readings, note.other, style, note.fixed);
   const how = note.fixed === undefined ? t.numberExamples[note.locale] : t.numberFixed(note.fixed);
   return t.invalidCell(problem.row, problem.column, problem.value, `${t.number}, ${style} (${how})`);
 }

@@ -10,7 +10,14 @@ import type { ChartKind } from './progress-chart.data.js';
 import { columnProblem, readNumber, type NumberNote } from './progress-chart.numbers.js';
 
 export type RowsProblem =
-  | { type: 'cell'; row: number; column: string; value: string; expected: 'number' | 'text' | 'deadline'; number?: NumberNote }
+  | {
+      type: 'cell';
+      row: number;
+      column: string;
+      value: string;
+      expected: 'number' | 'text' | 'deadline';
+      number?: NumberNote;
+    }
   | { type: 'column'; column: string };
 
 export type RowsResult = { ok: true; value: Record<string, unknown> } | { ok: false; problem: RowsProblem };
@@ -43,7 +50,9 @@ function locate(headers: string[], fields: Column[]): Partial<Record<Column, num
   for (const exact of [true, false]) {
     for (const field of fields) {
       if (found[field] !== undefined) continue;
-      const index = names.findIndex((name, i) => !taken.has(i) && COLUMNS[field].some((alias) => (exact ? name === alias : name.startsWith(alias))));
+      const index = names.findIndex(
+        (name, i) => !taken.has(i) && COLUMNS[field].some((alias) => (exact ? name === alias : name.startsWith(alias))),
+      );
       if (index !== -1) {
         found[field] = index;
         taken.add(index);
@@ -62,8 +71,11 @@ class CellError extends Error {
 /** `locale` is the data's language: it decides what "12.000" means. */
 export function rowsToData(kind: ChartKind, rows: string[][], locale: Locale): RowsResult {
   const [headers = [], ...body] = rows;
-  const data = body.map((cells, index) => ({ cells, row: index + 2 })).filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
-  const cell = (cells: string[], column: number | undefined) => (column === undefined ? '' : (cells[column] ?? '').trim());
+  const data = body
+    .map((cells, index) => ({ cells, row: index + 2 }))
+    .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
+  const cell = (cells: string[], column: number | undefined) =>
+    column === undefined ? '' : (cells[column] ?? '').trim();
   const columns = new Map<number, (number | undefined)[]>();
   /** A column of numbers, read whole: whether "12.000" is ambiguous depends on the rest of its column. */
   const numbers = (column: number, required: boolean): (number | undefined)[] => {
@@ -76,7 +88,14 @@ export function rowsToData(kind: ChartKind, rows: string[][], locale: Locale): R
     const at = [missing, problem?.[0] ?? -1].filter((index) => index !== -1).sort((a, b) => a - b)[0];
     if (at !== undefined) {
       const note: NumberNote = at === problem?.[0] ? problem[1] : { why: 'invalid', locale };
-      throw new CellError({ type: 'cell', row: data[at].row, column: headers[column], value: texts[at], expected: 'number', number: note });
+      throw new CellError({
+        type: 'cell',
+        row: data[at].row,
+        column: headers[column],
+        value: texts[at],
+        expected: 'number',
+        number: note,
+      });
     }
     const values = readings.map((r) => r?.value);
     columns.set(column, values);
@@ -88,7 +107,8 @@ export function rowsToData(kind: ChartKind, rows: string[][], locale: Locale): R
     return value;
   };
   /** A column of percentages: "%" in its header ("Giá trị (%)") or in its cells ("72%"). */
-  const percent = (column: number) => (headers[column] ?? '').includes('%') || data.some(({ cells }) => cell(cells, column).includes('%'));
+  const percent = (column: number) =>
+    (headers[column] ?? '').includes('%') || data.some(({ cells }) => cell(cells, column).includes('%'));
   const required = (at: Partial<Record<Column, number>>, field: Column, name: string): number => {
     const index = at[field];
     if (index === undefined) throw new CellError({ type: 'column', column: name });
@@ -97,7 +117,11 @@ export function rowsToData(kind: ChartKind, rows: string[][], locale: Locale): R
   try {
     if (kind === 'progress') {
       const at = locate(headers, ['label', 'value', 'target', 'deadline', 'unit']);
-      const [label, value, target] = [required(at, 'label', 'Tiêu chí'), required(at, 'value', 'Hiện tại'), required(at, 'target', 'Chỉ tiêu')];
+      const [label, value, target] = [
+        required(at, 'label', 'Tiêu chí'),
+        required(at, 'value', 'Hiện tại'),
+        required(at, 'target', 'Chỉ tiêu'),
+      ];
       return {
         ok: true,
         value: {
@@ -105,9 +129,17 @@ export function rowsToData(kind: ChartKind, rows: string[][], locale: Locale): R
           indicators: data.map(({ cells, row }, index) => {
             const deadline = cell(cells, at.deadline);
             if (deadline && !/^\d{4}(-\d\d-\d\d)?$/.test(deadline)) {
-              throw new CellError({ type: 'cell', row, column: headers[at.deadline ?? 0], value: deadline, expected: 'deadline' });
+              throw new CellError({
+                type: 'cell',
+                row,
+                column: headers[at.deadline ?? 0],
+                value: deadline,
+                expected: 'deadline',
+              });
             }
-            const unit = cell(cells, at.unit) || (cell(cells, value).includes('%') || headers[value].includes('%') ? '%' : undefined);
+            const unit =
+              cell(cells, at.unit) ||
+              (cell(cells, value).includes('%') || headers[value].includes('%') ? '%' : undefined);
             return {
               label: text(cells, row, label),
               value: numbers(value, true)[index],
@@ -129,7 +161,10 @@ export function rowsToData(kind: ChartKind, rows: string[][], locale: Locale): R
         value: {
           kind,
           ...(unit ? { unit } : {}),
-          units: data.map(({ cells, row }, index) => ({ label: text(cells, row, label), value: numbers(value, true)[index] })),
+          units: data.map(({ cells, row }, index) => ({
+            label: text(cells, row, label),
+            value: numbers(value, true)[index],
+          })),
           ...(target !== undefined ? { target: { value: target } } : {}),
         },
       };
@@ -137,9 +172,12 @@ export function rowsToData(kind: ChartKind, rows: string[][], locale: Locale): R
     // Trend: one column of periods, one column per series, optionally a target and a unit column.
     const at = locate(headers, ['period', 'target', 'unit']);
     const period = at.period ?? 0;
-    const seriesColumns = headers.map((_, index) => index).filter((index) => index !== period && index !== at.target && index !== at.unit);
+    const seriesColumns = headers
+      .map((_, index) => index)
+      .filter((index) => index !== period && index !== at.target && index !== at.unit);
     const target = at.target === undefined ? undefined : numbers(at.target, false).find((t) => t !== undefined);
-    const unit = data.map(({ cells }) => cell(cells, at.unit)).find(Boolean) || (seriesColumns.some(percent) ? '%' : undefined);
+    const unit =
+      data.map(({ cells }) => cell(cells, at.unit)).find(Boolean) || (seriesColumns.some(percent) ? '%' : undefined);
     return {
       ok: true,
       value: {

@@ -11,7 +11,12 @@ const value = z.number();
 const deadline = z.optional(z.union([z.int().check(z.gte(1900), z.lte(2200)), isoDate]));
 const unit = z.optional(z.string().check(z.maxLength(20)));
 const target = z.object({ value, label: z.optional(localizedText), deadline });
-const common = { title: z.optional(localizedText), illustrative: z.optional(z.boolean()), source: z.optional(localizedText), note: z.optional(localizedText) };
+const common = {
+  title: z.optional(localizedText),
+  illustrative: z.optional(z.boolean()),
+  source: z.optional(localizedText),
+  note: z.optional(localizedText),
+};
 
 export const progressSchema = z.object({
   kind: z.literal('progress'),
@@ -50,7 +55,13 @@ export function checkChartData(data: unknown): Checked<ChartData> {
   const periods = parsed.periods.map(String);
   const short = parsed.series.findIndex((s) => s.values.length !== periods.length);
   if (short !== -1) {
-    return { ok: false, problem: { path: `series.${short}.values`, detail: `too_small_or_big (expected ${periods.length} values, one per period)` } };
+    return {
+      ok: false,
+      problem: {
+        path: `series.${short}.values`,
+        detail: `too_small_or_big (expected ${periods.length} values, one per period)`,
+      },
+    };
   }
   return { ok: true, value: { ...parsed, periods } };
 }

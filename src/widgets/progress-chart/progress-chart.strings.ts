@@ -29,7 +29,11 @@ export interface ChartStrings {
 
 export const chartStrings: Strings<ChartStrings> = {
   vi: {
-    defaultTitle: { progress: 'Tiến độ thực hiện chỉ tiêu', trend: 'Diễn biến qua các năm', compare: 'So sánh giữa các đơn vị' },
+    defaultTitle: {
+      progress: 'Tiến độ thực hiện chỉ tiêu',
+      trend: 'Diễn biến qua các năm',
+      compare: 'So sánh giữa các đơn vị',
+    },
     loading: 'Đang tải số liệu…',
     illustrative: 'Số liệu minh họa',
     empty: 'Chưa có số liệu.',

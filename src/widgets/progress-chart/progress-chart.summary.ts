@@ -27,7 +27,8 @@ export const summaryStrings: Strings<SummaryStrings> = {
     trend: (first, firstPeriod, last, lastPeriod) => `từ ${first} (${firstPeriod}) đến ${last} (${lastPeriod})`,
     targetLine: (value, who, deadline) => `${who || 'Chỉ tiêu'} ${value}${deadline ? ` đến ${deadline}` : ''}`,
     compare: (top, topValue, bottom, bottomValue) => `cao nhất ${top} ${topValue}, thấp nhất ${bottom} ${bottomValue}`,
-    compareTarget: (met, total, target, deadline) => `${met}/${total} đơn vị đạt chỉ tiêu ${target}${deadline ? ` (đến ${deadline})` : ''}`,
+    compareTarget: (met, total, target, deadline) =>
+      `${met}/${total} đơn vị đạt chỉ tiêu ${target}${deadline ? ` (đến ${deadline})` : ''}`,
     met: 'đạt chỉ tiêu',
     notMet: 'chưa đạt chỉ tiêu',
     noFigure: 'chưa có số liệu',
@@ -40,7 +41,8 @@ export const summaryStrings: Strings<SummaryStrings> = {
     trend: (first, firstPeriod, last, lastPeriod) => `from ${first} (${firstPeriod}) to ${last} (${lastPeriod})`,
     targetLine: (value, who, deadline) => `${who || 'Target'} ${value}${deadline ? ` by ${deadline}` : ''}`,
     compare: (top, topValue, bottom, bottomValue) => `highest ${top} ${topValue}, lowest ${bottom} ${bottomValue}`,
-    compareTarget: (met, total, target, deadline) => `${met} of ${total} units meet the target of ${target}${deadline ? ` (by ${deadline})` : ''}`,
+    compareTarget: (met, total, target, deadline) =>
+      `${met} of ${total} units meet the target of ${target}${deadline ? ` (by ${deadline})` : ''}`,
     met: 'target met',
     notMet: 'target not yet met',
     noFigure: 'no figure',
@@ -51,7 +53,11 @@ export const summaryStrings: Strings<SummaryStrings> = {
 /** The label of a target line drawn across the plot: "Chỉ tiêu 80% đến 2025". */
 export function targetLabel(data: ChartData, f: Formatters): string {
   if (data.kind === 'progress' || !data.target) return '';
-  return summaryStrings[f.locale].targetLine(f.format(data.target.value, data.unit), f.text(data.target.label), f.deadline(data.target.deadline));
+  return summaryStrings[f.locale].targetLine(
+    f.format(data.target.value, data.unit),
+    f.text(data.target.label),
+    f.deadline(data.target.deadline),
+  );
 }
 
 /**
@@ -62,15 +68,23 @@ export function pointTexts(data: ChartData, f: Formatters): string[] {
   const t = summaryStrings[f.locale];
   if (data.kind === 'progress') {
     return data.indicators.map((i) => {
-      const ref = i.reference ? t.reference(f.text(i.reference.label), f.format(i.reference.value, i.unit), f.deadline(i.reference.deadline)) : '';
+      const ref = i.reference
+        ? t.reference(f.text(i.reference.label), f.format(i.reference.value, i.unit), f.deadline(i.reference.deadline))
+        : '';
       return `${f.text(i.label)}: ${t.reached(f.format(i.value, i.unit), f.format(i.target, i.unit), f.deadline(i.deadline))}${ref}`;
     });
   }
   if (data.kind === 'trend') {
-    return data.periods.map((period, index) => `${period}: ${data.series.map((s) => `${f.text(s.label)} ${s.values[index] === null ? t.noFigure : f.format(s.values[index] ?? 0, data.unit)}`).join(', ')}`);
+    return data.periods.map(
+      (period, index) =>
+        `${period}: ${data.series.map((s) => `${f.text(s.label)} ${s.values[index] === null ? t.noFigure : f.format(s.values[index] ?? 0, data.unit)}`).join(', ')}`,
+    );
   }
   const target = data.target?.value;
-  return data.units.map((u) => `${f.text(u.label)}: ${f.format(u.value, data.unit)}${target === undefined ? '' : `, ${u.value >= target ? t.met : t.notMet}`}`);
+  return data.units.map(
+    (u) =>
+      `${f.text(u.label)}: ${f.format(u.value, data.unit)}${target === undefined ? '' : `, ${u.value >= target ? t.met : t.notMet}`}`,
+  );
 }
 
 /** Title, "illustrative" when it is, then one sentence per indicator or series, in the widget's language. */
@@ -81,19 +95,37 @@ export function summarize(data: ChartData, f: Formatters, title: string): string
     parts.push(...pointTexts(data, f));
   } else if (data.kind === 'trend') {
     for (const s of data.series) {
-      const known = s.values.flatMap((value, index) => (value === null ? [] : [{ value, period: data.periods[index] }]));
+      const known = s.values.flatMap((value, index) =>
+        value === null ? [] : [{ value, period: data.periods[index] }],
+      );
       if (known.length === 0) continue;
       const [first, last] = [known[0], known[known.length - 1]];
-      parts.push(`${f.text(s.label)}: ${t.trend(f.format(first.value, data.unit), first.period, f.format(last.value, data.unit), last.period)}`);
+      parts.push(
+        `${f.text(s.label)}: ${t.trend(f.format(first.value, data.unit), first.period, f.format(last.value, data.unit), last.period)}`,
+      );
     }
     if (data.target) parts.push(targetLabel(data, f));
   } else if (data.units.length > 0) {
     const sorted = [...data.units].sort((a, b) => b.value - a.value);
     const [top, bottom] = [sorted[0], sorted[sorted.length - 1]];
-    parts.push(t.compare(f.text(top.label), f.format(top.value, data.unit), f.text(bottom.label), f.format(bottom.value, data.unit)));
+    parts.push(
+      t.compare(
+        f.text(top.label),
+        f.format(top.value, data.unit),
+        f.text(bottom.label),
+        f.format(bottom.value, data.unit),
+      ),
+    );
     if (data.target) {
       const target = data.target.value;
-      parts.push(t.compareTarget(data.units.filter((u) => u.value >= target).length, data.units.length, f.format(target, data.unit), f.deadline(data.target.deadline)));
+      parts.push(
+        t.compareTarget(
+          data.units.filter((u) => u.value >= target).length,
+          data.units.length,
+          f.format(target, data.unit),
+          f.deadline(data.target.deadline),
+        ),
+      );
     }
   }
   const prefix = [title, data.illustrative ? t.illustrative : ''].filter(Boolean).join('. ');

@@ -10,7 +10,13 @@ const targetText = (locale: Locale, target: Target, unit?: string) => {
 };
 
 /** `current` heads the column of values: "Hiện tại", or "Kết quả" once the deadlines are over. */
-export function renderTable(data: ChartData, locale: Locale, t: ChartStrings, caption: string, current: string): TemplateResult {
+export function renderTable(
+  data: ChartData,
+  locale: Locale,
+  t: ChartStrings,
+  caption: string,
+  current: string,
+): TemplateResult {
   const v = (value: number | null, unit?: string) => (value === null ? '—' : withUnit(locale, value, unit));
   let head: string[];
   let rows: { label: string; cells: string[] }[];
@@ -23,14 +29,23 @@ export function renderTable(data: ChartData, locale: Locale, t: ChartStrings, ca
         v(i.value, i.unit),
         v(i.target, i.unit),
         formatDeadline(locale, i.deadline),
-        ...(references ? [i.reference ? `${pick(i.reference.label, locale)} ${targetText(locale, i.reference, i.unit)}`.trim() : ''] : []),
+        ...(references
+          ? [i.reference ? `${pick(i.reference.label, locale)} ${targetText(locale, i.reference, i.unit)}`.trim() : '']
+          : []),
       ],
     }));
   } else if (data.kind === 'trend') {
-    head = [t.period, ...data.series.map((s) => pick(s.label, locale)), ...(data.target ? [pick(data.target.label, locale) || t.target] : [])];
+    head = [
+      t.period,
+      ...data.series.map((s) => pick(s.label, locale)),
+      ...(data.target ? [pick(data.target.label, locale) || t.target] : []),
+    ];
     rows = data.periods.map((period, index) => ({
       label: period,
-      cells: [...data.series.map((s) => v(s.values[index], data.unit)), ...(data.target ? [targetText(locale, data.target, data.unit)] : [])],
+      cells: [
+        ...data.series.map((s) => v(s.values[index], data.unit)),
+        ...(data.target ? [targetText(locale, data.target, data.unit)] : []),
+      ],
     }));
   } else {
     const target = data.target;

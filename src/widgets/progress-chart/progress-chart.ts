@@ -2,11 +2,26 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { pick, toLocale } from '../../core/i18n.js';
-import { attributeProblem, LantoaElement, logWarning, prefersReducedMotion, type Problem } from '../../core/lantoa-element.js';
+import {
+  attributeProblem,
+  LantoaElement,
+  logWarning,
+  prefersReducedMotion,
+  type Problem,
+} from '../../core/lantoa-element.js';
 import { DataSource, fetchJson, fetchText, LoadError, type Found } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { cardStyles, resetStyles, themeTokens } from '../../core/theme.js';
-import { deadlinesOver, formatDeadline, KINDS, rowCount, withUnit, type ChartData, type ChartKind, type Formatters } from './progress-chart.data.js';
+import {
+  deadlinesOver,
+  formatDeadline,
+  KINDS,
+  rowCount,
+  withUnit,
+  type ChartData,
+  type ChartKind,
+  type Formatters,
+} from './progress-chart.data.js';
 import type { DrawOptions } from './progress-chart.canvas.js';
 import { chartStrings, type ChartStrings } from './progress-chart.strings.js';
 import { progressChartStyles } from './progress-chart.styles.js';
@@ -171,7 +186,12 @@ export class LantoaProgressChart extends LantoaElement {
 
   private get formatters(): Formatters {
     const locale = this.locale;
-    return { locale, text: (text) => pick(text, locale), format: (value, unit) => withUnit(locale, value, unit), deadline: (d) => formatDeadline(locale, d) };
+    return {
+      locale,
+      text: (text) => pick(text, locale),
+      format: (value, unit) => withUnit(locale, value, unit),
+      deadline: (d) => formatDeadline(locale, d),
+    };
   }
 
   private get strings(): ChartStrings {
@@ -189,7 +209,8 @@ export class LantoaProgressChart extends LantoaElement {
 
   private badAttribute(): [string, string] | undefined {
     if (!KINDS.includes(this.kind)) return ['kind', KINDS.join(' | ')];
-    if (!Number.isFinite(this.refresh) || (this.refresh !== 0 && this.refresh < MIN_REFRESH_SECONDS)) return ['refresh', `0 | ≥ ${MIN_REFRESH_SECONDS}`];
+    if (!Number.isFinite(this.refresh) || (this.refresh !== 0 && this.refresh < MIN_REFRESH_SECONDS))
+      return ['refresh', `0 | ≥ ${MIN_REFRESH_SECONDS}`];
     if (this.format && this.format !== 'csv' && this.format !== 'json') return ['format', 'csv | json'];
     if (this.src && !httpUrl(this.src)) return ['src', 'http(s) URL'];
     return undefined;
@@ -198,7 +219,9 @@ export class LantoaProgressChart extends LantoaElement {
   private isCsv(url: string): boolean {
     if (this.format) return this.format === 'csv';
     const parsed = new URL(url);
-    return parsed.pathname.toLowerCase().endsWith('.csv') || /(^|&)(output|format)=csv(&|$)/.test(parsed.search.slice(1));
+    return (
+      parsed.pathname.toLowerCase().endsWith('.csv') || /(^|&)(output|format)=csv(&|$)/.test(parsed.search.slice(1))
+    );
   }
 
   /** GETs `src`: a CSV file as its rows, else JSON. zod, the schema and the row reader arrive meanwhile. */
@@ -207,7 +230,10 @@ export class LantoaProgressChart extends LantoaElement {
     let data: unknown;
     if (this.isCsv(url)) {
       early(import('./progress-chart.rows.js'));
-      const [text, csv] = await Promise.all([fetchText(url, { signal }, 'text/csv'), import('./progress-chart.csv.js')]);
+      const [text, csv] = await Promise.all([
+        fetchText(url, { signal }, 'text/csv'),
+        import('./progress-chart.csv.js'),
+      ]);
       data = csv.parseCsv(text);
       if (!data) throw new LoadError('parse', `${url} is not CSV`);
     } else {
@@ -224,7 +250,13 @@ export class LantoaProgressChart extends LantoaElement {
     if (from === 'none' && !table) return (await import('./progress-chart.defaults.js')).DEFAULT_DATA[this.kind];
     const schema = early(import('./progress-chart.schema.js'));
     let raw = data;
-    const rows = url ? (this.isCsv(url) ? (data as string[][]) : null) : from === 'none' ? (await import('./progress-chart.rows.js')).tableRows(table as HTMLTableElement) : null;
+    const rows = url
+      ? this.isCsv(url)
+        ? (data as string[][])
+        : null
+      : from === 'none'
+        ? (await import('./progress-chart.rows.js')).tableRows(table as HTMLTableElement)
+        : null;
     if (rows) {
       const { rowsToData } = await import('./progress-chart.rows.js');
       // The data's language reads its numbers ("12.000" is twelve thousand in Vietnamese): a pasted table's own
@@ -243,14 +275,18 @@ export class LantoaProgressChart extends LantoaElement {
     const { checkChartData, describeInvalid } = await schema;
     const checked = checkChartData(raw);
     if (checked.ok) return checked.value;
-    this.logProblem(`invalid data${checked.problem.path ? ` at "${checked.problem.path}"` : ''}`, checked.problem.detail);
+    this.logProblem(
+      `invalid data${checked.problem.path ? ` at "${checked.problem.path}"` : ''}`,
+      checked.problem.detail,
+    );
     throw { explain: (l) => describeInvalid(checked.problem, l) } satisfies Problem;
   }
 
   /** Data that is not JSON (or CSV) is named; anything else is the network's fault, and trying again may help. */
   private dataFailed(error: unknown, url: string | undefined): Problem {
     this.logError(`data from ${url ?? 'the inline JSON'}`, error);
-    if (!(error instanceof LoadError && error.kind === 'parse')) return { explain: (l) => chartStrings[l].unreachable, retry: () => void this.figures.load() };
+    if (!(error instanceof LoadError && error.kind === 'parse'))
+      return { explain: (l) => chartStrings[l].unreachable, retry: () => void this.figures.load() };
     const csv = !!url && this.isCsv(url);
     return { explain: (l) => (csv ? chartStrings[l].notCsv : chartStrings[l].notJson) };
   }
@@ -258,8 +294,16 @@ export class LantoaProgressChart extends LantoaElement {
   private get heading(): string {
     // Until the data is read, a pasted table's caption is already the title it will have: showing it from the
     // first render keeps the box below the title from moving when the data arrives.
-    const pending = this.chartData ? undefined : this.querySelector(':scope > table')?.querySelector('caption')?.textContent?.trim();
-    return this.caption || pick(this.chartData?.title, this.locale) || pending || this.strings.defaultTitle[this.chartData?.kind ?? this.kind] || '';
+    const pending = this.chartData
+      ? undefined
+      : this.querySelector(':scope > table')?.querySelector('caption')?.textContent?.trim();
+    return (
+      this.caption ||
+      pick(this.chartData?.title, this.locale) ||
+      pending ||
+      this.strings.defaultTitle[this.chartData?.kind ?? this.kind] ||
+      ''
+    );
   }
 
   private get isIllustrative(): boolean {
@@ -357,23 +401,33 @@ export class LantoaProgressChart extends LantoaElement {
         ${this.isIllustrative ? html`<span part="illustrative" class="badge">${t.illustrative}</span>` : nothing}
       </figcaption>
       <div class="box">${problem ?? this.renderBox(t, data, rows, title, chartShown)}</div>
-      ${data && rows
-        ? html`<div class="foot">
+      ${
+        data && rows
+          ? html`<div class="foot">
             <button part="toggle" class="toggle" type="button" aria-pressed=${chartShown ? 'false' : 'true'} aria-controls="table-view" @click=${this.toggleTable}>
               ${t.showTable}
             </button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${note ? html`<p class="note">${note}</p>` : nothing}
       ${source ? html`<p class="source">${t.source(source)}</p>` : nothing}
     </figure>`;
   }
 
-  private renderBox(t: ChartStrings, data: ChartData | undefined, rows: number, title: string, chartShown: boolean): TemplateResult {
-    if (this.figures.status === 'loading' || !data) return html`<p class="status" role="status">${t.loading}</p><slot></slot>`;
+  private renderBox(
+    t: ChartStrings,
+    data: ChartData | undefined,
+    rows: number,
+    title: string,
+    chartShown: boolean,
+  ): TemplateResult {
+    if (this.figures.status === 'loading' || !data)
+      return html`<p class="status" role="status">${t.loading}</p><slot></slot>`;
     if (rows === 0) return html`<p class="status" role="status">${t.empty}</p>`;
     const illustrative = this.isIllustrative;
-    const summary = this.chartModule?.summarize(illustrative ? { ...data, illustrative } : data, this.formatters, title) ?? title;
+    const summary =
+      this.chartModule?.summarize(illustrative ? { ...data, illustrative } : data, this.formatters, title) ?? title;
     const caption = illustrative ? `${title} (${t.illustrative})` : title;
     return html`<div class="layer chart ${chartShown ? '' : 'off'} ${this.drawn ? '' : 'undrawn'}">
         ${this.chartModule?.renderLegend(data, this.formatters, t, this.valueHeading)}

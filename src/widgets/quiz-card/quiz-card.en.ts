@@ -20,7 +20,8 @@ export const pack: QuizLanguagePack = {
     resultTitle: 'Your result',
     score: (score, total, percent) => `You answered ${score} of ${total} questions correctly (${percent}).`,
     passed: 'Passed! Well done: you know your digital transformation facts.',
-    failed: (needed) => `Not passed yet: at least ${needed} correct answers are needed. Review the answers and try again!`,
+    failed: (needed) =>
+      `Not passed yet: at least ${needed} correct answers are needed. Review the answers and try again!`,
     review: 'Review your answers',
     yourAnswer: 'Your answer:',
     rightMark: 'Right',
@@ -40,7 +41,12 @@ export const pack: QuizLanguagePack = {
       // tru-cot
       [
         'What are the three pillars of the National Digital Transformation Programme (Decision 749/QĐ-TTg)?',
-        ['Digital government, digital economy, digital society', 'Electronics, telecommunications, postal services', 'Infrastructure, data, security', 'Cities, countryside, sea'],
+        [
+          'Digital government, digital economy, digital society',
+          'Electronics, telecommunications, postal services',
+          'Infrastructure, data, security',
+          'Cities, countryside, sea',
+        ],
         'The Programme (Decision 749/QĐ-TTg of 3 June 2020) rests on three pillars: digital government, digital economy and digital society.',
         'Vietbao.vn',
       ],
@@ -74,14 +80,14 @@ export const pack: QuizLanguagePack = {
       ],
       // dvc-ben-tre
       [
-        'What share of online public services at level 4 did Bến Tre\'s Digital Transformation Scheme 2020–2025 aim for?',
+        "What share of online public services at level 4 did Bến Tre's Digital Transformation Scheme 2020–2025 aim for?",
         ['60%', '80%', '90%', '100%'],
         'Bến Tre aimed for 100% of online public services at level 4, above the nationwide target of 80%.',
         'VietNamNet',
       ],
       // kinh-phi
       [
-        'About how much was the budget of Bến Tre\'s Digital Transformation Scheme 2020–2025?',
+        "About how much was the budget of Bến Tre's Digital Transformation Scheme 2020–2025?",
         ['Nearly 130 billion VND', 'Nearly 300 billion VND', 'Nearly 1,300 billion VND', 'Nearly 13,000 billion VND'],
         'The Scheme had a budget of nearly 1,300 billion VND, with priority for health, education, tourism and agriculture.',
         'VietNamNet',
@@ -96,14 +102,24 @@ export const pack: QuizLanguagePack = {
       // muc-4
       [
         'Under Decree 43/2011/NĐ-CP, what did a level-4 online public service add to level 3?',
-        ['Paying the fees online', 'Filling in and submitting the forms online', 'Receiving the result online or by post', 'Downloading the forms'],
+        [
+          'Paying the fees online',
+          'Filling in and submitting the forms online',
+          'Receiving the result online or by post',
+          'Downloading the forms',
+        ],
         'Level 3 lets you fill in and submit forms online; level 4 adds online payment of fees, with the result returned online, in person or by post. Downloading forms is level 2.',
         'Thư viện Pháp luật',
       ],
       // nd-42
       [
         'Into which levels does Decree 42/2022/NĐ-CP divide online public services?',
-        ['Four levels, from 1 to 4', 'Two levels: end-to-end and partial', 'Three levels: basic, advanced, complete', 'A single level'],
+        [
+          'Four levels, from 1 to 4',
+          'Two levels: end-to-end and partial',
+          'Three levels: basic, advanced, complete',
+          'A single level',
+        ],
         'Article 11 of Decree 42/2022/NĐ-CP replaced the four old levels with two: end-to-end (the whole procedure online, the result returned online or by public post) and partial (every other case).',
         'Một cửa Tiền Giang',
       ],

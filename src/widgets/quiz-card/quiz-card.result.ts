@@ -52,7 +52,10 @@ export function renderRoundEnd(end: RoundEnd): TemplateResult {
   </div>`;
 }
 
-function renderReviewItem({ t, text, correctAnswer, source }: RoundEnd, { question, chosen, right }: Answered): TemplateResult {
+function renderReviewItem(
+  { t, text, correctAnswer, source }: RoundEnd,
+  { question, chosen, right }: Answered,
+): TemplateResult {
   const answer = chosen.map((choice) => text(question.choices[choice])).join('; ');
   const mark = right ? `✓ ${t.rightMark}` : `✗ ${t.wrongMark}`;
   return html`<li class=${right ? 'right' : 'wrong'}>

@@ -63,30 +63,59 @@ export function checkQuizContent(data: unknown): CheckedContent {
     const { path, detail } = checked.problem;
     const where = locate(data, path);
     const fewChoices = where.field === 'choices' && detail.startsWith('too_small');
-    return { ok: false, problem: { ...where, reason: fewChoices ? 'fewChoices' : 'wrongType', detail: `${path || '(document)'}: ${detail}` } };
+    return {
+      ok: false,
+      problem: {
+        ...where,
+        reason: fewChoices ? 'fewChoices' : 'wrongType',
+        detail: `${path || '(document)'}: ${detail}`,
+      },
+    };
   }
   const input = checked.value;
   if (input.count && input.count > input.questions.length) {
-    return { ok: false, problem: { field: 'count', reason: 'tooMany', detail: `count: ${input.count} is more than the ${input.questions.length} questions` } };
+    return {
+      ok: false,
+      problem: {
+        field: 'count',
+        reason: 'tooMany',
+        detail: `count: ${input.count} is more than the ${input.questions.length} questions`,
+      },
+    };
   }
   const seen = new Set<string>();
   for (const [index, question] of input.questions.entries()) {
     const fail = (field: string, reason: ContentReason, detail: string): CheckedContent => ({
       ok: false,
-      problem: { question: { id: question.id, number: index + 1 }, field, reason, detail: `questions.${index}.${field}: ${detail}` },
+      problem: {
+        question: { id: question.id, number: index + 1 },
+        field,
+        reason,
+        detail: `questions.${index}.${field}: ${detail}`,
+      },
     });
     if (seen.has(question.id)) return fail('id', 'duplicateId', `"${question.id}" is used twice`);
     seen.add(question.id);
     const correct = typeof question.correct === 'number' ? [question.correct] : question.correct;
     const outside = correct.find((choice) => choice >= question.choices.length);
-    if (outside !== undefined) return fail('correct', 'unknownCorrect', `${outside} is not an index of the ${question.choices.length} choices (from 0)`);
-    if (new Set(correct).size !== correct.length) return fail('correct', 'repeatedCorrect', `${JSON.stringify(correct)} repeats an index`);
-    if (!httpUrl(question.source.url)) return fail('source.url', 'badLink', `"${question.source.url}" is not an http(s) link`);
+    if (outside !== undefined)
+      return fail(
+        'correct',
+        'unknownCorrect',
+        `${outside} is not an index of the ${question.choices.length} choices (from 0)`,
+      );
+    if (new Set(correct).size !== correct.length)
+      return fail('correct', 'repeatedCorrect', `${JSON.stringify(correct)} repeats an index`);
+    if (!httpUrl(question.source.url))
+      return fail('source.url', 'badLink', `"${question.source.url}" is not an http(s) link`);
   }
   const content: QuizContent = {
     id: input.id,
     title: input.title,
-    questions: input.questions.map((q) => ({ ...q, correct: typeof q.correct === 'number' ? [q.correct] : [...q.correct].sort((a, b) => a - b) })),
+    questions: input.questions.map((q) => ({
+      ...q,
+      correct: typeof q.correct === 'number' ? [q.correct] : [...q.correct].sort((a, b) => a - b),
+    })),
     passScore: input.passScore ?? DEFAULT_PASS_SCORE,
     shuffle: input.shuffle ?? false,
     count: input.count,
@@ -98,5 +127,7 @@ export function checkQuizContent(data: unknown): CheckedContent {
 export function describeProblem(problem: ContentProblem, locale: Locale): string {
   const t = quizContentStrings[locale];
   const reason = t.reasons[problem.reason];
-  return problem.question ? t.invalidQuestion(problem.question.id, problem.question.number, problem.field, reason) : t.invalidField(problem.field, reason);
+  return problem.question
+    ? t.invalidQuestion(problem.question.id, problem.question.number, problem.field, reason)
+    : t.invalidField(problem.field, reason);
 }

@@ -38,11 +38,11 @@ export interface QuizCompleteDetail {
 const unreachable: Problem = { explain: (locale) => quizFrameStrings[locale].unreachable };
 const quizSchema = () => import('./quiz-card.schema.js');
 /** Where the content came from, for the console. */
-const origin = (found: Found | undefined) => `content from ${found?.url ?? (found?.from === 'property' ? 'property' : 'inline JSON')}`;
+const origin = (found: Found | undefined) =>
+  `content from ${found?.url ?? (found?.from === 'property' ? 'property' : 'inline JSON')}`;
 
 /** localStorage key of the results waiting to be sent (src/core/outbox.ts). */
 export const QUIZ_OUTBOX = 'lantoa:quiz:outbox';
-
 
 /**
  * A quiz about digital transformation, one question at a time: choose, check, read why (with the source), next; then
@@ -122,7 +122,9 @@ export class LantoaQuizCard extends LantoaElement {
       if (checked.ok) return this.start(checked.content);
       const { problem } = checked;
       this.logProblem(origin(found), problem.detail);
-      throw { explain: (locale) => (problem.field ? schema.describeProblem(problem, locale) : this.invalidDocument()) } satisfies Problem;
+      throw {
+        explain: (locale) => (problem.field ? schema.describeProblem(problem, locale) : this.invalidDocument()),
+      } satisfies Problem;
     },
     failed: async (error, found) => {
       // Content that is not JSON is named in the visitor's language (words from the pack).
@@ -170,7 +172,14 @@ export class LantoaQuizCard extends LantoaElement {
     // The next result goes to the new service; the old one's outbox still delivers what was queued for it.
     if (this.hasUpdated && changed.has('api')) this.resultsModule = undefined;
     // A new load fetches the words itself (this.questions' args); otherwise a language switch does.
-    if (this.hasUpdated && !changed.has('src') && !changed.has('content') && !changed.has('seed') && !languagePack(this.locale)) void this.loadPack();
+    if (
+      this.hasUpdated &&
+      !changed.has('src') &&
+      !changed.has('content') &&
+      !changed.has('seed') &&
+      !languagePack(this.locale)
+    )
+      void this.loadPack();
   }
 
   /**
@@ -313,7 +322,10 @@ export class LantoaQuizCard extends LantoaElement {
   /** The round's score and its verdict (pass, or how many right answers were needed). */
   private outcome(t: QuizCardStrings, quiz: QuizContent): [score: string, verdict: string] {
     const [score, total] = [this.score, this.round.length];
-    return [t.score(score, total, formatPercent(this.locale, score / total)), this.passed ? t.passed : t.failed(needed(quiz.passScore, total))];
+    return [
+      t.score(score, total, formatPercent(this.locale, score / total)),
+      this.passed ? t.passed : t.failed(needed(quiz.passScore, total)),
+    ];
   }
 
   private finish(): void {
@@ -364,7 +376,8 @@ export class LantoaQuizCard extends LantoaElement {
 
   protected renderContent(): unknown {
     const quiz = this.quiz;
-    if (this.questions.status !== 'ready' || !quiz || this.round.length === 0) return html`<div part="base" class="reset card loading" role="status">${quizFrameStrings[this.locale].loading}</div>`;
+    if (this.questions.status !== 'ready' || !quiz || this.round.length === 0)
+      return html`<div part="base" class="reset card loading" role="status">${quizFrameStrings[this.locale].loading}</div>`;
     const t = this.strings;
     return html`<section part="base" class="reset card" aria-labelledby="title">
       <p id="title" class="title">${this.text(quiz.title)}</p>
@@ -398,7 +411,14 @@ export class LantoaQuizCard extends LantoaElement {
     </div>`;
   }
 
-  private renderChoice(t: QuizCardStrings, question: QuizQuestion, choice: number, multiple: boolean, checked: boolean, isChosen: boolean): TemplateResult {
+  private renderChoice(
+    t: QuizCardStrings,
+    question: QuizQuestion,
+    choice: number,
+    multiple: boolean,
+    checked: boolean,
+    isChosen: boolean,
+  ): TemplateResult {
     const isCorrect = question.correct.includes(choice);
     const tag = checked && isCorrect ? `✓ ${t.correctTag}` : checked && isChosen ? `✗ ${t.yourChoice}` : '';
     return html`<label part="choice" class="choice ${checked && isCorrect ? 'right' : checked && isChosen ? 'wrong' : ''}">
@@ -429,9 +449,11 @@ export class LantoaQuizCard extends LantoaElement {
     const label = this.text(question.source.label);
     return html`<p class="source">
       ${t.source}
-      ${href
-        ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${t.newTab}</span></a>`
-        : label}
+      ${
+        href
+          ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${t.newTab}</span></a>`
+          : label
+      }
     </p>`;
   }
 

@@ -40,7 +40,12 @@ export const pack: QuizLanguagePack = {
       // tru-cot
       [
         'Ba trụ cột của Chương trình Chuyển đổi số quốc gia (Quyết định 749/QĐ-TTg) là gì?',
-        ['Chính phủ số, kinh tế số, xã hội số', 'Điện tử, viễn thông, bưu chính', 'Hạ tầng, dữ liệu, an ninh', 'Đô thị, nông thôn, biển'],
+        [
+          'Chính phủ số, kinh tế số, xã hội số',
+          'Điện tử, viễn thông, bưu chính',
+          'Hạ tầng, dữ liệu, an ninh',
+          'Đô thị, nông thôn, biển',
+        ],
         'Quyết định 749/QĐ-TTg ngày 03/6/2020 nêu ba trụ cột: chính phủ số, kinh tế số và xã hội số.',
         'Vietbao.vn',
       ],
@@ -96,14 +101,24 @@ export const pack: QuizLanguagePack = {
       // muc-4
       [
         'Theo Nghị định 43/2011/NĐ-CP, dịch vụ công trực tuyến mức độ 4 có thêm những gì so với mức độ 3?',
-        ['Thanh toán lệ phí trực tuyến', 'Điền và gửi hồ sơ trực tuyến', 'Nhận kết quả trực tuyến hoặc qua bưu chính', 'Tải mẫu đơn về máy'],
+        [
+          'Thanh toán lệ phí trực tuyến',
+          'Điền và gửi hồ sơ trực tuyến',
+          'Nhận kết quả trực tuyến hoặc qua bưu chính',
+          'Tải mẫu đơn về máy',
+        ],
         'Mức độ 3 cho điền và gửi hồ sơ trực tuyến; mức độ 4 thêm thanh toán lệ phí trực tuyến và trả kết quả trực tuyến, trực tiếp hoặc qua bưu chính. Tải mẫu đơn là mức độ 2.',
         'Thư viện Pháp luật',
       ],
       // nd-42
       [
         'Nghị định 42/2022/NĐ-CP chia dịch vụ công trực tuyến thành những mức nào?',
-        ['Bốn mức, từ mức 1 đến mức 4', 'Hai mức: toàn trình và một phần', 'Ba mức: cơ bản, nâng cao, toàn diện', 'Một mức duy nhất'],
+        [
+          'Bốn mức, từ mức 1 đến mức 4',
+          'Hai mức: toàn trình và một phần',
+          'Ba mức: cơ bản, nâng cao, toàn diện',
+          'Một mức duy nhất',
+        ],
         'Điều 11 Nghị định 42/2022/NĐ-CP thay bốn mức độ cũ bằng hai mức: toàn trình (cả quy trình trực tuyến, kết quả trả trực tuyến hoặc qua bưu chính công ích) và một phần (các trường hợp còn lại).',
         'Một cửa Tiền Giang',
       ],

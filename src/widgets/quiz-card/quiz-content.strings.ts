@@ -1,7 +1,8 @@
 import type { Strings } from '../../core/i18n.js';
 
 /** Why a piece of quiz content was refused (see quiz-card.schema.ts). */
-export type ContentReason = 'wrongType' | 'fewChoices' | 'unknownCorrect' | 'repeatedCorrect' | 'duplicateId' | 'badLink' | 'tooMany';
+export type ContentReason =
+  'wrongType' | 'fewChoices' | 'unknownCorrect' | 'repeatedCorrect' | 'duplicateId' | 'badLink' | 'tooMany';
 
 /** Messages about bad quiz content: only the schema (loaded with outside content) needs them. */
 export interface QuizContentStrings {

@@ -15,17 +15,41 @@ export const DEFAULT_QUIZ_ID = 'chuyen-doi-so-ben-tre';
 /** Question id, indices of the correct choices (from 0), source URL; in the order of docs/SOURCES.md. */
 const QUESTIONS: [id: string, correct: number[], url: string][] = [
   ['tru-cot', [0], 'https://vietbao.vn/bao-chi-la-cau-noi-dua-tri-thuc-so-den-gan-nguoi-dan-566182.html'],
-  ['dvc-2025', [2], 'https://vietnamnet.vn/en/politics/vn-strives-to-rank-among-world-s-top-50-countries-in-e-government-development-by-2030-646752.html'],
+  [
+    'dvc-2025',
+    [2],
+    'https://vietnamnet.vn/en/politics/vn-strives-to-rank-among-world-s-top-50-countries-in-e-government-development-by-2030-646752.html',
+  ],
   ['gdp-2025', [1], 'https://m.vovworld.vn/en-US/news/vietnam-aims-to-become-digital-society-by-2030-867909.vov'],
-  ['egdi-2030', [1], 'https://vietnamnet.vn/en/politics/vn-strives-to-rank-among-world-s-top-50-countries-in-e-government-development-by-2030-646752.html'],
+  [
+    'egdi-2030',
+    [1],
+    'https://vietnamnet.vn/en/politics/vn-strives-to-rank-among-world-s-top-50-countries-in-e-government-development-by-2030-646752.html',
+  ],
   ['ngay-cds', [2], 'https://thanhnien.vn/10-10-la-ngay-chuyen-doi-so-quoc-gia-post1451547.html'],
-  ['dvc-ben-tre', [3], 'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html'],
-  ['kinh-phi', [2], 'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html'],
+  [
+    'dvc-ben-tre',
+    [3],
+    'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html',
+  ],
+  [
+    'kinh-phi',
+    [2],
+    'https://vietnamnet.vn/ben-tre-day-manh-chuyen-doi-so-dedam-bao-an-sinh-phuc-loi-xa-hoi-705377.html',
+  ],
   ['cho-gao', [1], 'https://github.com/daohoangson/dvhcvn'],
-  ['muc-4', [0, 2], 'https://thuvienphapluat.vn/van-ban/Cong-nghe-thong-tin/Nghi-dinh-43-2011-ND-CP-cung-cap-thong-tin-va-dich-vu-cong-truc-tuyen-125408.aspx'],
+  [
+    'muc-4',
+    [0, 2],
+    'https://thuvienphapluat.vn/van-ban/Cong-nghe-thong-tin/Nghi-dinh-43-2011-ND-CP-cung-cap-thong-tin-va-dich-vu-cong-truc-tuyen-125408.aspx',
+  ],
   ['nd-42', [1], 'https://motcua.tiengiang.gov.vn/trang-chu/hoi-dap/chi-tiet-cau-hoi?ma-cau-hoi=30925'],
   ['2g-only', [2], 'https://dantri.com.vn/suc-manh-so/bo-tttt-lui-ngay-tat-song-2g-20240914034543148.htm'],
-  ['vinh-long', [2], 'https://news.laodong.vn/thoi-su/thoi-diem-ket-thuc-hoat-dong-bo-may-52-tinh-thanh-cu-1522769.ldo'],
+  [
+    'vinh-long',
+    [2],
+    'https://news.laodong.vn/thoi-su/thoi-diem-ket-thuc-hoat-dong-bo-may-52-tinh-thanh-cu-1522769.ldo',
+  ],
 ];
 
 /**

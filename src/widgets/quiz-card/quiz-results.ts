@@ -52,9 +52,11 @@ export class QuizResults {
       retryMs,
       owns: (result) => result.api === base,
       // Only unit, score, total and key leave the device.
-      send: ({ quiz, unit, score, total, key }) => postJson(base + quizResultsPath(quiz), { unit, score, total, key } satisfies QuizResultRequest),
+      send: ({ quiz, unit, score, total, key }) =>
+        postJson(base + quizResultsPath(quiz), { unit, score, total, key } satisfies QuizResultRequest),
       onResult: (result, outcome) => {
-        if (outcome.outcome === 'rejected') host.logProblem(`result refused (HTTP ${outcome.status} ${outcome.code})`, outcome.message);
+        if (outcome.outcome === 'rejected')
+          host.logProblem(`result refused (HTTP ${outcome.status} ${outcome.code})`, outcome.message);
         onResult(result, outcome, outcome.outcome === 'sent' ? unitStats(outcome.body, result.unit) : null);
       },
     });

@@ -5,7 +5,6 @@
 import type { LocalText } from '../../core/i18n.js';
 import { shuffled } from '../../core/random.js';
 
-
 export interface QuizQuestion {
   id: string;
   text: LocalText;
@@ -44,7 +43,11 @@ export function drawRound(content: QuizContent, random: () => number): Asked[] {
   const count = Math.min(content.count ?? all.length, all.length);
   let chosen = content.shuffle ? shuffled(all, random) : all;
   if (count < all.length) {
-    chosen = content.shuffle ? chosen.slice(0, count) : shuffled(all, random).slice(0, count).sort((a, b) => a - b);
+    chosen = content.shuffle
+      ? chosen.slice(0, count)
+      : shuffled(all, random)
+          .slice(0, count)
+          .sort((a, b) => a - b);
   }
   return chosen.map((index) => {
     const order = content.questions[index].choices.map((_, choice) => choice);

@@ -49,7 +49,9 @@ describe('<lantoa-banner>', () => {
     });
 
     it('is not a landmark, so two banners with one headline on a page stay axe-clean', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div><lantoa-banner></lantoa-banner><lantoa-banner variant="hero"></lantoa-banner></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div><lantoa-banner></lantoa-banner><lantoa-banner variant="hero"></lantoa-banner></div>`,
+      );
       await Promise.all([...wrapper.querySelectorAll('lantoa-banner')].map((b) => b.updateComplete));
       expect(part(wrapper.querySelector('lantoa-banner')!, 'base')!.hasAttribute('role')).to.equal(false);
       await expect(wrapper).to.be.accessible();
@@ -92,13 +94,19 @@ describe('<lantoa-banner>', () => {
       expect(bg(bar)).to.equal('rgb(11, 78, 162)');
       expect(bg(hero)).to.not.equal(bg(bar));
       expect(getComputedStyle(part(hero, 'base')!).borderInlineStartWidth).to.equal('6px');
-      expect(parseFloat(getComputedStyle(part(ribbon, 'base')!).fontSize)).to.be.below(parseFloat(getComputedStyle(part(bar, 'base')!).fontSize));
+      expect(parseFloat(getComputedStyle(part(ribbon, 'base')!).fontSize)).to.be.below(
+        parseFloat(getComputedStyle(part(bar, 'base')!).fontSize),
+      );
     });
 
     it('follows theme tokens set by the page', async () => {
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner style="--lantoa-color-primary: rgb(1, 2, 3)"></lantoa-banner>`);
+      const el = await fixture<LantoaBanner>(
+        html`<lantoa-banner style="--lantoa-color-primary: rgb(1, 2, 3)"></lantoa-banner>`,
+      );
       expect(getComputedStyle(part(el, 'base')!).backgroundColor).to.equal('rgb(1, 2, 3)');
-      const own = await fixture<LantoaBanner>(html`<lantoa-banner style="--lantoa-banner-background: rgb(4, 5, 6)"></lantoa-banner>`);
+      const own = await fixture<LantoaBanner>(
+        html`<lantoa-banner style="--lantoa-banner-background: rgb(4, 5, 6)"></lantoa-banner>`,
+      );
       expect(getComputedStyle(part(own, 'base')!).backgroundColor).to.equal('rgb(4, 5, 6)');
     });
 
@@ -135,14 +143,18 @@ describe('<lantoa-banner>', () => {
 
     it('retires itself after the end, even against a page rule that displays it', async () => {
       clock = freezeDate('2026-10-11');
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner end="2026-10-10" style="display:block"></lantoa-banner>`);
+      const el = await fixture<LantoaBanner>(
+        html`<lantoa-banner end="2026-10-10" style="display:block"></lantoa-banner>`,
+      );
       expect(el.hidden).to.equal(true);
       expect(el.getBoundingClientRect().height).to.equal(0);
     });
 
     it('accepts full timestamps', async () => {
       clock = freezeDate('2026-10-10'); // 12:00 local
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner end=${new Date(2026, 9, 10, 11, 0).toISOString()}></lantoa-banner>`);
+      const el = await fixture<LantoaBanner>(
+        html`<lantoa-banner end=${new Date(2026, 9, 10, 11, 0).toISOString()}></lantoa-banner>`,
+      );
       expect(el.hidden).to.equal(true);
     });
   });
@@ -150,7 +162,9 @@ describe('<lantoa-banner>', () => {
   describe('countdown (fixed clock)', () => {
     it('counts the days left', async () => {
       clock = freezeDate('2026-09-30');
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner countdown-to="2026-10-10" countdown-label="Ngày Chuyển đổi số quốc gia"></lantoa-banner>`);
+      const el = await fixture<LantoaBanner>(
+        html`<lantoa-banner countdown-to="2026-10-10" countdown-label="Ngày Chuyển đổi số quốc gia"></lantoa-banner>`,
+      );
       expect(shownText(el, 'countdown')).to.equal('Còn 10 ngày đến Ngày Chuyển đổi số quốc gia');
       el.lang = 'en';
       await el.updateComplete;
@@ -188,7 +202,9 @@ describe('<lantoa-banner>', () => {
 
   describe('dismissal', () => {
     it('closes, fires lantoa-dismiss and remembers for dismiss-days', async () => {
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner dismissible banner-id="top" dismiss-days="7"></lantoa-banner>`);
+      const el = await fixture<LantoaBanner>(
+        html`<lantoa-banner dismissible banner-id="top" dismiss-days="7"></lantoa-banner>`,
+      );
       const button = part(el, 'dismiss') as HTMLButtonElement;
       expect(button.getAttribute('aria-label')).to.equal('Đóng thông báo');
       setTimeout(() => button.click());
@@ -228,7 +244,9 @@ describe('<lantoa-banner>', () => {
     });
 
     it('dismiss-days="0" closes for this page view only', async () => {
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner dismissible dismiss-days="0" banner-id="once"></lantoa-banner>`);
+      const el = await fixture<LantoaBanner>(
+        html`<lantoa-banner dismissible dismiss-days="0" banner-id="once"></lantoa-banner>`,
+      );
       (part(el, 'dismiss') as HTMLButtonElement).click();
       await el.updateComplete;
       expect(el.hidden).to.equal(true);
@@ -236,7 +254,9 @@ describe('<lantoa-banner>', () => {
     });
 
     it('stays open when a listener cancels lantoa-dismiss', async () => {
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner dismissible @lantoa-dismiss=${(e: Event) => e.preventDefault()}></lantoa-banner>`);
+      const el = await fixture<LantoaBanner>(
+        html`<lantoa-banner dismissible @lantoa-dismiss=${(e: Event) => e.preventDefault()}></lantoa-banner>`,
+      );
       (part(el, 'dismiss') as HTMLButtonElement).click();
       await el.updateComplete;
       expect(el.hidden).to.equal(false);
@@ -244,7 +264,9 @@ describe('<lantoa-banner>', () => {
     });
 
     it('is reachable and operable by keyboard', async () => {
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner dismissible cta-href="https://example.org"></lantoa-banner>`);
+      const el = await fixture<LantoaBanner>(
+        html`<lantoa-banner dismissible cta-href="https://example.org"></lantoa-banner>`,
+      );
       const button = part(el, 'dismiss') as HTMLButtonElement;
       button.focus();
       expect(el.shadowRoot!.activeElement).to.equal(button);
@@ -256,7 +278,9 @@ describe('<lantoa-banner>', () => {
   describe('feed', () => {
     it('shows the current feed message in the widget’s language', async () => {
       clock = freezeDate('2026-10-05');
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test/fixtures/feed-valid.json" headline="Dự phòng"></lantoa-banner>`);
+      const el = await fixture<LantoaBanner>(
+        html`<lantoa-banner feed="/test/fixtures/feed-valid.json" headline="Dự phòng"></lantoa-banner>`,
+      );
       await settled(el);
       expect(shownText(el, 'headline')).to.equal('Ngày Chuyển đổi số quốc gia 10/10');
       expect(shownText(el, 'countdown')).to.equal('Còn 5 ngày');
@@ -269,43 +293,51 @@ describe('<lantoa-banner>', () => {
 
     it('falls back to the attributes when the feed is invalid, and logs the field path', async () => {
       await withConsole('error', async (errors) => {
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test/fixtures/feed-invalid.json" headline="Dự phòng"></lantoa-banner>`);
-      await until(() => errors.calls.length > 0, 5000, 'the error log');
-      await settled(el);
-      expect(shownText(el, 'headline')).to.equal('Dự phòng');
-      expect(errors.calls.join('\n')).to.contain('messages.0.headline');
+        const el = await fixture<LantoaBanner>(
+          html`<lantoa-banner feed="/test/fixtures/feed-invalid.json" headline="Dự phòng"></lantoa-banner>`,
+        );
+        await until(() => errors.calls.length > 0, 5000, 'the error log');
+        await settled(el);
+        expect(shownText(el, 'headline')).to.equal('Dự phòng');
+        expect(errors.calls.join('\n')).to.contain('messages.0.headline');
       });
     });
 
     it('falls back when the feed answers 404', async () => {
       await withConsole('error', async (errors) => {
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test/fixtures/missing.json"></lantoa-banner>`);
-      await until(() => errors.calls.length > 0, 5000, 'the error log');
-      await settled(el);
-      expect(shownText(el, 'headline')).to.equal(bannerStrings.vi.headline);
-      expect(errors.calls.join('\n')).to.contain('404');
+        const el = await fixture<LantoaBanner>(
+          html`<lantoa-banner feed="/test/fixtures/missing.json"></lantoa-banner>`,
+        );
+        await until(() => errors.calls.length > 0, 5000, 'the error log');
+        await settled(el);
+        expect(shownText(el, 'headline')).to.equal(bannerStrings.vi.headline);
+        expect(errors.calls.join('\n')).to.contain('404');
       });
     });
 
     it('falls back when the feed is not JSON', async () => {
       await withConsole('error', async (errors) => {
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test/helpers.ts" headline="Dự phòng"></lantoa-banner>`);
-      await until(() => errors.calls.length > 0, 5000, 'the error log');
-      expect(shownText(el, 'headline')).to.equal('Dự phòng');
-      expect(errors.calls.join('\n')).to.contain('not valid JSON');
+        const el = await fixture<LantoaBanner>(
+          html`<lantoa-banner feed="/test/helpers.ts" headline="Dự phòng"></lantoa-banner>`,
+        );
+        await until(() => errors.calls.length > 0, 5000, 'the error log');
+        expect(shownText(el, 'headline')).to.equal('Dự phòng');
+        expect(errors.calls.join('\n')).to.contain('not valid JSON');
       });
     });
 
     it('gives up on a feed that does not answer in time, showing the fallback meanwhile', async () => {
       LantoaBanner.feedTimeoutMs = 300;
       await withConsole('error', async (errors) => {
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner feed="/test-fixtures/slow-feed.json?ms=3000" headline="Dự phòng"></lantoa-banner>`);
-      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
-      expect(shownText(el, 'headline')).to.equal('Dự phòng'); // readable while loading
-      await until(() => errors.calls.length > 0, 3000, 'the timeout');
-      await settled(el);
-      expect(errors.calls.join('\n')).to.contain('within 300 ms');
-      expect(shownText(el, 'headline')).to.equal('Dự phòng');
+        const el = await fixture<LantoaBanner>(
+          html`<lantoa-banner feed="/test-fixtures/slow-feed.json?ms=3000" headline="Dự phòng"></lantoa-banner>`,
+        );
+        expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+        expect(shownText(el, 'headline')).to.equal('Dự phòng'); // readable while loading
+        await until(() => errors.calls.length > 0, 3000, 'the timeout');
+        await settled(el);
+        expect(errors.calls.join('\n')).to.contain('within 300 ms');
+        expect(shownText(el, 'headline')).to.equal('Dự phòng');
       });
     });
 
@@ -371,7 +403,12 @@ describe('<lantoa-banner>', () => {
 
     it('never rotates under prefers-reduced-motion, but keeps a next button', async () => {
       const matchMedia = sinon.stub(window, 'matchMedia').callsFake(
-        (query: string) => ({ matches: query.includes('reduce'), addEventListener() {}, removeEventListener() {} }) as unknown as MediaQueryList,
+        (query: string) =>
+          ({
+            matches: query.includes('reduce'),
+            addEventListener() {},
+            removeEventListener() {},
+          }) as unknown as MediaQueryList,
       );
       clock = sinon.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
       try {
@@ -407,7 +444,11 @@ describe('<lantoa-banner>', () => {
       const el = await fixture<LantoaBanner>(
         html`<lantoa-banner dismissible banner-id="tinh" cta-href="https://example.org/attr" countdown-to="2026-10-07"></lantoa-banner>`,
       );
-      el.messages = { messages: [{ id: 'own', headline: 'Tin riêng', cta: { href: 'https://example.org/feed' }, countdownTo: '2026-10-10' }] };
+      el.messages = {
+        messages: [
+          { id: 'own', headline: 'Tin riêng', cta: { href: 'https://example.org/feed' }, countdownTo: '2026-10-10' },
+        ],
+      };
       await settled(el);
       expect(shownText(el, 'headline')).to.equal('Tin riêng');
       expect((part(el, 'cta') as HTMLAnchorElement).href).to.equal('https://example.org/feed');
@@ -422,13 +463,21 @@ describe('<lantoa-banner>', () => {
   describe('security', () => {
     afterEach(() => delete (window as { __pwned?: boolean }).__pwned);
 
-    for (const scheme of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x']) {
+    for (const scheme of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+    ]) {
       it(`refuses cta-href "${scheme}" with a warning and renders no link`, async () => {
         await withConsole('warn', async (warnings) => {
-        const el = await fixture<LantoaBanner>(html`<lantoa-banner cta-href=${scheme} cta-label="Bấm"></lantoa-banner>`);
-        expect(part(el, 'cta')).to.equal(null);
-        expect(el.shadowRoot!.querySelector('a')).to.equal(null);
-        expect(warnings.calls.join('\n')).to.contain('only http and https');
+          const el = await fixture<LantoaBanner>(
+            html`<lantoa-banner cta-href=${scheme} cta-label="Bấm"></lantoa-banner>`,
+          );
+          expect(part(el, 'cta')).to.equal(null);
+          expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+          expect(warnings.calls.join('\n')).to.contain('only http and https');
         });
       });
     }
@@ -438,28 +487,37 @@ describe('<lantoa-banner>', () => {
         html`<lantoa-banner headline=${XSS} message=${XSS} cta-label=${XSS} cta-href="https://example.org" countdown-to="2099-01-01" countdown-label=${XSS}></lantoa-banner>`,
       );
       await new Promise((resolve) => setTimeout(resolve, 50));
-      for (const name of ['headline', 'message', 'cta', 'countdown']) expect(shownText(el, name)).to.contain('<img src=x onerror=');
+      for (const name of ['headline', 'message', 'cta', 'countdown'])
+        expect(shownText(el, name)).to.contain('<img src=x onerror=');
       expect(el.shadowRoot!.querySelector('img, script:not([type])')).to.equal(null);
       expect((window as { __pwned?: boolean }).__pwned).to.equal(undefined);
     });
 
     it('shows markup in every feed field as literal text and refuses a javascript: link from the feed', async () => {
       await withConsole('warn', async (warnings) => {
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner></lantoa-banner>`);
-      el.messages = {
-        messages: [
-          { id: XSS, headline: XSS, message: { vi: XSS }, countdownTo: '2099-01-01', countdownLabel: XSS, cta: { label: XSS, href: 'https://example.org' } },
-        ],
-      };
-      await settled(el);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      for (const name of ['headline', 'message', 'cta', 'countdown']) expect(shownText(el, name)).to.contain('<img src=x onerror=');
-      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-      expect((window as { __pwned?: boolean }).__pwned).to.equal(undefined);
-      el.messages = { messages: [{ id: 'x', headline: 'Tin', cta: { href: 'javascript:alert(1)' } }] };
-      await settled(el);
-      expect(part(el, 'cta')).to.equal(null);
-      expect(warnings.calls.join('\n')).to.contain('only http and https');
+        const el = await fixture<LantoaBanner>(html`<lantoa-banner></lantoa-banner>`);
+        el.messages = {
+          messages: [
+            {
+              id: XSS,
+              headline: XSS,
+              message: { vi: XSS },
+              countdownTo: '2099-01-01',
+              countdownLabel: XSS,
+              cta: { label: XSS, href: 'https://example.org' },
+            },
+          ],
+        };
+        await settled(el);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        for (const name of ['headline', 'message', 'cta', 'countdown'])
+          expect(shownText(el, name)).to.contain('<img src=x onerror=');
+        expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+        expect((window as { __pwned?: boolean }).__pwned).to.equal(undefined);
+        el.messages = { messages: [{ id: 'x', headline: 'Tin', cta: { href: 'javascript:alert(1)' } }] };
+        await settled(el);
+        expect(part(el, 'cta')).to.equal(null);
+        expect(warnings.calls.join('\n')).to.contain('only http and https');
       });
     });
   });
@@ -486,7 +544,9 @@ describe('<lantoa-banner>', () => {
 
   describe('events', () => {
     it('fires lantoa-cta with the link when the call to action is followed', async () => {
-      const el = await fixture<LantoaBanner>(html`<lantoa-banner banner-id="top" cta-href="#tim-hieu"></lantoa-banner>`);
+      const el = await fixture<LantoaBanner>(
+        html`<lantoa-banner banner-id="top" cta-href="#tim-hieu"></lantoa-banner>`,
+      );
       const cta = part(el, 'cta') as HTMLAnchorElement;
       setTimeout(() => cta.click());
       const event = await oneEvent(document, 'lantoa-cta'); // bubbles and crosses the shadow root
@@ -512,15 +572,15 @@ describe('<lantoa-banner>', () => {
     ]) {
       it(`shows a localized message for ${attribute}="${value}" and logs the attribute`, async () => {
         await withConsole('error', async (errors) => {
-        const el = await fixture<LantoaBanner>(html`<lantoa-banner></lantoa-banner>`);
-        el.setAttribute(attribute, value);
-        await el.updateComplete;
-        await problemSays(el, `Thuộc tính “${attribute}” không hợp lệ`);
-        expect(el.hidden).to.equal(false);
-        expect(errors.calls.join('\n')).to.contain(`${attribute}="${value}"`);
-        el.lang = 'en';
-        await problemSays(el, `The “${attribute}” attribute is invalid`);
-        await expect(el).to.be.accessible();
+          const el = await fixture<LantoaBanner>(html`<lantoa-banner></lantoa-banner>`);
+          el.setAttribute(attribute, value);
+          await el.updateComplete;
+          await problemSays(el, `Thuộc tính “${attribute}” không hợp lệ`);
+          expect(el.hidden).to.equal(false);
+          expect(errors.calls.join('\n')).to.contain(`${attribute}="${value}"`);
+          el.lang = 'en';
+          await problemSays(el, `The “${attribute}” attribute is invalid`);
+          await expect(el).to.be.accessible();
         });
       });
     }

@@ -15,7 +15,8 @@ const API = await executeServerCommand<string, unknown>('pledge-service', { acti
 const CAMPAIGN = 'test-campaign';
 
 const service = (action: 'stop' | 'start') => executeServerCommand('pledge-service', { action });
-const rows = (key?: string) => executeServerCommand<number, unknown>('pledge-service', { action: 'rows', campaign: CAMPAIGN, key });
+const rows = (key?: string) =>
+  executeServerCommand<number, unknown>('pledge-service', { action: 'rows', campaign: CAMPAIGN, key });
 
 async function counts(): Promise<{ total: number; units: { id: string; count: number }[] }> {
   return (await fetch(`${API}/api/v1/campaigns/${CAMPAIGN}/counts`, { cache: 'no-store' })).json();
@@ -27,7 +28,8 @@ async function ready(el: LantoaPledgeCounter): Promise<void> {
   await el.updateComplete;
 }
 
-const figures = (el: LantoaPledgeCounter) => [...el.shadowRoot!.querySelectorAll('.figure dd')].map((dd) => dd.textContent!.trim());
+const figures = (el: LantoaPledgeCounter) =>
+  [...el.shadowRoot!.querySelectorAll('.figure dd')].map((dd) => dd.textContent!.trim());
 
 async function pledge(el: LantoaPledgeCounter, choice: string): Promise<void> {
   el.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${choice}"]`)!.click();
@@ -50,7 +52,9 @@ describe('<lantoa-pledge-counter>', () => {
   });
 
   it('shows the unit count, the province total and the progress, labelled illustrative, axe-clean', async () => {
-    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="thanh-phu"></lantoa-pledge-counter>`);
+    const el = await fixture<LantoaPledgeCounter>(
+      html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="thanh-phu"></lantoa-pledge-counter>`,
+    );
     await ready(el);
     const now = await counts();
     expect(el.shadowRoot!.querySelector('.title')!.textContent).to.equal('Chiến dịch thử nghiệm');
@@ -71,7 +75,9 @@ describe('<lantoa-pledge-counter>', () => {
   });
 
   it('asks for a choice before sending anything', async () => {
-    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+    const el = await fixture<LantoaPledgeCounter>(
+      html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`,
+    );
     await ready(el);
     const before = await rows();
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
@@ -81,29 +87,47 @@ describe('<lantoa-pledge-counter>', () => {
   });
 
   it('counts a pledge once in the database, shows the new count and remembers the device', async () => {
-    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+    const el = await fixture<LantoaPledgeCounter>(
+      html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`,
+    );
     await ready(el);
     const [rowsBefore, countBefore] = [await rows(), await unitCount('ba-tri')];
     setTimeout(() => void pledge(el, 'switch-to-4g'));
     const event = await oneEvent(el, 'lantoa-pledge');
-    expect(event.detail).to.deep.equal({ campaign: CAMPAIGN, unit: 'ba-tri', choice: 'switch-to-4g', state: 'counted' });
+    expect(event.detail).to.deep.equal({
+      campaign: CAMPAIGN,
+      unit: 'ba-tri',
+      choice: 'switch-to-4g',
+      state: 'counted',
+    });
     expect(await rows()).to.equal(rowsBefore + 1);
     await until(() => figures(el)[0] === String(countBefore + 1), 3000, 'the new count');
-    await until(() => !!el.shadowRoot!.querySelector('.notice')?.textContent!.includes('Cảm ơn bạn đã cam kết!'), 2000, 'the thank-you');
+    await until(
+      () => !!el.shadowRoot!.querySelector('.notice')?.textContent!.includes('Cảm ơn bạn đã cam kết!'),
+      2000,
+      'the thank-you',
+    );
     expect(el.shadowRoot!.querySelector('.notice')!.textContent).to.contain('Tôi sẽ chuyển từ 2G lên 4G');
     expect(pendingPledges()).to.deep.equal([]);
     expect(localStorage.getItem('lantoa:pledge:outbox')).to.equal(null); // an empty outbox leaves nothing behind
     await expect(el).to.be.accessible();
 
-    const again = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+    const again = await fixture<LantoaPledgeCounter>(
+      html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`,
+    );
     await ready(again);
     expect(again.shadowRoot!.querySelector('form')).to.equal(null);
     expect(again.shadowRoot!.querySelector('.notice')!.textContent).to.contain('Cảm ơn');
   });
 
   it('shares with the Web Share API, else copies the link', async () => {
-    localStorage.setItem(`lantoa:pledge:done:${API}|${CAMPAIGN}`, JSON.stringify({ choice: 'smartphone', key: newKey(), state: 'counted' }));
-    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+    localStorage.setItem(
+      `lantoa:pledge:done:${API}|${CAMPAIGN}`,
+      JSON.stringify({ choice: 'smartphone', key: newKey(), state: 'counted' }),
+    );
+    const el = await fixture<LantoaPledgeCounter>(
+      html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`,
+    );
     await ready(el);
     const shareButton = () => el.shadowRoot!.querySelector<HTMLButtonElement>('button.secondary')!;
     expect(shareButton().textContent!.trim()).to.equal('Chia sẻ');
@@ -124,7 +148,11 @@ describe('<lantoa-pledge-counter>', () => {
         shareButton().click();
         await until(() => writeText.called, 2000, 'the clipboard copy');
         expect(writeText.firstCall.args[0]).to.equal(location.href);
-        await until(() => el.shadowRoot!.querySelector('.notice')!.textContent!.includes('Đã sao chép đường liên kết'), 2000, 'the copied notice');
+        await until(
+          () => el.shadowRoot!.querySelector('.notice')!.textContent!.includes('Đã sao chép đường liên kết'),
+          2000,
+          'the copied notice',
+        );
       } finally {
         writeText.restore();
       }
@@ -135,7 +163,9 @@ describe('<lantoa-pledge-counter>', () => {
   });
 
   it('follows the live stream: a pledge from elsewhere moves the number', async () => {
-    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="thanh-phu"></lantoa-pledge-counter>`);
+    const el = await fixture<LantoaPledgeCounter>(
+      html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="thanh-phu"></lantoa-pledge-counter>`,
+    );
     await ready(el);
     await new Promise((resolve) => setTimeout(resolve, 300)); // let the stream open
     const before = await unitCount('thanh-phu');
@@ -148,14 +178,20 @@ describe('<lantoa-pledge-counter>', () => {
     const retryMs = LantoaPledgeCounter.retryMs;
     LantoaPledgeCounter.retryMs = 60_000;
     try {
-      const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+      const el = await fixture<LantoaPledgeCounter>(
+        html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`,
+      );
       await ready(el);
       const before = await rows();
       await service('stop');
       setTimeout(() => void pledge(el, 'smartphone'));
       const queued = await oneEvent(el, 'lantoa-pledge');
       expect(queued.detail.state).to.equal('queued');
-      await until(() => !!el.shadowRoot!.querySelector('.notice')?.textContent!.includes('Cam kết đã được lưu trên máy này'), 2000, 'the queued notice');
+      await until(
+        () => !!el.shadowRoot!.querySelector('.notice')?.textContent!.includes('Cam kết đã được lưu trên máy này'),
+        2000,
+        'the queued notice',
+      );
       expect(pendingPledges().length).to.equal(1);
       const key = pendingPledges()[0].key;
       await expect(el).to.be.accessible();
@@ -170,7 +206,11 @@ describe('<lantoa-pledge-counter>', () => {
       window.dispatchEvent(new Event('online')); // nothing left to send: still exactly one
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await rows()).to.equal(before + 1);
-      await until(() => el.shadowRoot!.querySelector('.notice')!.textContent!.includes('Cảm ơn'), 3000, 'the thank-you');
+      await until(
+        () => el.shadowRoot!.querySelector('.notice')!.textContent!.includes('Cảm ơn'),
+        3000,
+        'the thank-you',
+      );
     } finally {
       LantoaPledgeCounter.retryMs = retryMs;
     }
@@ -180,9 +220,13 @@ describe('<lantoa-pledge-counter>', () => {
     const key = newKey();
     localStorage.setItem(
       'lantoa:pledge:outbox',
-      JSON.stringify([{ api: API, campaign: CAMPAIGN, unit: 'cho-lach', choice: 'smartphone', key, queuedAt: Date.now() - 60_000 }]),
+      JSON.stringify([
+        { api: API, campaign: CAMPAIGN, unit: 'cho-lach', choice: 'smartphone', key, queuedAt: Date.now() - 60_000 },
+      ]),
     );
-    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="cho-lach"></lantoa-pledge-counter>`);
+    const el = await fixture<LantoaPledgeCounter>(
+      html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="cho-lach"></lantoa-pledge-counter>`,
+    );
     await ready(el);
     await until(() => pendingPledges().length === 0, 5000, 'the outbox to empty');
     expect(await rows(key)).to.equal(1);
@@ -191,11 +235,18 @@ describe('<lantoa-pledge-counter>', () => {
   it('drops a pledge the service refuses (4xx) and says so', async () => {
     localStorage.setItem(
       'lantoa:pledge:outbox',
-      JSON.stringify([{ api: API, campaign: CAMPAIGN, unit: 'ba-tri', choice: 'no-such-choice', key: newKey(), queuedAt: Date.now() }]),
+      JSON.stringify([
+        { api: API, campaign: CAMPAIGN, unit: 'ba-tri', choice: 'no-such-choice', key: newKey(), queuedAt: Date.now() },
+      ]),
     );
-    localStorage.setItem(`lantoa:pledge:done:${API}|${CAMPAIGN}`, JSON.stringify({ choice: 'no-such-choice', key: 'x', state: 'queued' }));
+    localStorage.setItem(
+      `lantoa:pledge:done:${API}|${CAMPAIGN}`,
+      JSON.stringify({ choice: 'no-such-choice', key: 'x', state: 'queued' }),
+    );
     await withConsole('error', async (errors) => {
-      const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+      const el = await fixture<LantoaPledgeCounter>(
+        html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`,
+      );
       await ready(el);
       await until(() => pendingPledges().length === 0, 5000, 'the refused pledge to be dropped');
       await el.updateComplete;
@@ -206,15 +257,24 @@ describe('<lantoa-pledge-counter>', () => {
   });
 
   it('ranks every unit in the province view', async () => {
-    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} variant="province"></lantoa-pledge-counter>`);
+    const el = await fixture<LantoaPledgeCounter>(
+      html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} variant="province"></lantoa-pledge-counter>`,
+    );
     await ready(el);
     const table = el.shadowRoot!.querySelector('table')!;
-    const ranked = () => [...table.querySelectorAll('tbody tr')].map((tr) => Number(tr.querySelectorAll('td')[1].textContent!.replace(/\D/g, '')));
+    const ranked = () =>
+      [...table.querySelectorAll('tbody tr')].map((tr) =>
+        Number(tr.querySelectorAll('td')[1].textContent!.replace(/\D/g, '')),
+      );
     const sum = () => ranked().reduce((a, b) => a + b, 0);
     // The view is live, and its first counts may come from the browser's HTTP cache (max-age 5 s); a pledge
     // from an earlier test may still be landing: compare once the widget and the service have settled (≤ 5 s).
     let now = await counts();
-    for (const started = performance.now(); sum() !== now.total && performance.now() - started < 5000; now = await counts()) {
+    for (
+      const started = performance.now();
+      sum() !== now.total && performance.now() - started < 5000;
+      now = await counts()
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(sum()).to.equal(now.total);
@@ -226,7 +286,9 @@ describe('<lantoa-pledge-counter>', () => {
   });
 
   it('renders the compact variant', async () => {
-    const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri" variant="compact"></lantoa-pledge-counter>`);
+    const el = await fixture<LantoaPledgeCounter>(
+      html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri" variant="compact"></lantoa-pledge-counter>`,
+    );
     await ready(el);
     expect(el.getAttribute('variant')).to.equal('compact');
     expect(parseFloat(getComputedStyle(el.shadowRoot!.querySelector('.figure dd')!).fontSize)).to.equal(20);
@@ -244,7 +306,9 @@ describe('<lantoa-pledge-counter>', () => {
       }
     };
     try {
-      const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="thanh-phu"></lantoa-pledge-counter>`);
+      const el = await fixture<LantoaPledgeCounter>(
+        html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="thanh-phu"></lantoa-pledge-counter>`,
+      );
       await ready(el);
       const before = await unitCount('thanh-phu');
       expect((await postPledge('thanh-phu')).status).to.equal(201);
@@ -256,11 +320,14 @@ describe('<lantoa-pledge-counter>', () => {
   });
 
   describe('campaign note', () => {
-    const note = (el: LantoaPledgeCounter) => el.shadowRoot!.querySelector('.title + .illustrative .note')?.textContent?.trim();
+    const note = (el: LantoaPledgeCounter) =>
+      el.shadowRoot!.querySelector('.title + .illustrative .note')?.textContent?.trim();
 
     for (const variant of ['full', 'compact', 'province'] as const) {
       it(`shows the campaign's note under the title, in vi and en (${variant})`, async () => {
-        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri" variant=${variant}></lantoa-pledge-counter>`);
+        const el = await fixture<LantoaPledgeCounter>(
+          html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri" variant=${variant}></lantoa-pledge-counter>`,
+        );
         await ready(el);
         expect(note(el)).to.equal('Giai đoạn thử nghiệm; đơn vị theo địa giới năm 2020.');
         expect(el.shadowRoot!.querySelector('.illustrative')!.textContent).to.contain('Mục tiêu là số liệu minh họa.');
@@ -273,7 +340,9 @@ describe('<lantoa-pledge-counter>', () => {
     }
 
     it('shows nothing extra for a campaign without a note', async () => {
-      const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign="closed-campaign" unit="ba-tri" lang="en"></lantoa-pledge-counter>`);
+      const el = await fixture<LantoaPledgeCounter>(
+        html`<lantoa-pledge-counter api=${API} campaign="closed-campaign" unit="ba-tri" lang="en"></lantoa-pledge-counter>`,
+      );
       await ready(el);
       expect(el.shadowRoot!.querySelector('.note')).to.equal(null);
       // Between the title and the figures, only the illustrative line, with only its own words.
@@ -291,7 +360,9 @@ describe('<lantoa-pledge-counter>', () => {
       ['future-campaign', 'vi', 'Chiến dịch nhận cam kết từ ngày 1/1/2099'],
     ] as const) {
       it(`says why there is no form: ${campaign} (${lang})`, async () => {
-        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${campaign} unit="ba-tri" lang=${lang}></lantoa-pledge-counter>`);
+        const el = await fixture<LantoaPledgeCounter>(
+          html`<lantoa-pledge-counter api=${API} campaign=${campaign} unit="ba-tri" lang=${lang}></lantoa-pledge-counter>`,
+        );
         await ready(el);
         expect(el.shadowRoot!.querySelector('form')).to.equal(null);
         expect(el.shadowRoot!.querySelector('.notice[role="status"]')!.textContent).to.contain(expected);
@@ -306,7 +377,9 @@ describe('<lantoa-pledge-counter>', () => {
     beforeEach(() => performance.clearMarks('lantoa:lantoa-pledge-counter'));
 
     it('marks when the counts are first shown, not during the loading state', async () => {
-      const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+      const el = await fixture<LantoaPledgeCounter>(
+        html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`,
+      );
       expect(el.shadowRoot!.querySelector('.loading')).to.not.equal(null);
       expect(marks()).to.equal(0);
       await ready(el);
@@ -320,7 +393,9 @@ describe('<lantoa-pledge-counter>', () => {
 
     it('does not mark when it can only show a problem', async () => {
       await withConsole('error', async () => {
-        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign="khong-co" unit="ba-tri"></lantoa-pledge-counter>`);
+        const el = await fixture<LantoaPledgeCounter>(
+          html`<lantoa-pledge-counter api=${API} campaign="khong-co" unit="ba-tri"></lantoa-pledge-counter>`,
+        );
         await ready(el);
         expect(part(el, 'problem')).to.not.equal(null);
       });
@@ -331,8 +406,16 @@ describe('<lantoa-pledge-counter>', () => {
   describe('bad input', () => {
     for (const [name, attributes, expected] of [
       ['an unknown campaign', { campaign: 'khong-co', unit: 'ba-tri' }, 'Không tìm thấy chiến dịch “khong-co”'],
-      ['an unknown unit (the valid ids listed, the campaign being small)', { campaign: CAMPAIGN, unit: 'cho-gao' }, 'Chiến dịch không có đơn vị “cho-gao”. Các mã đơn vị: ba-tri, cho-lach, thanh-phu.'],
-      ['a misspelt unit (the closest valid id suggested)', { campaign: CAMPAIGN, unit: 'ba-tr' }, 'Chiến dịch không có đơn vị “ba-tr”. Có phải ý bạn là “ba-tri”?'],
+      [
+        'an unknown unit (the valid ids listed, the campaign being small)',
+        { campaign: CAMPAIGN, unit: 'cho-gao' },
+        'Chiến dịch không có đơn vị “cho-gao”. Các mã đơn vị: ba-tri, cho-lach, thanh-phu.',
+      ],
+      [
+        'a misspelt unit (the closest valid id suggested)',
+        { campaign: CAMPAIGN, unit: 'ba-tr' },
+        'Chiến dịch không có đơn vị “ba-tr”. Có phải ý bạn là “ba-tri”?',
+      ],
       ['a unit written as its name', { campaign: CAMPAIGN, unit: 'Chợ Lách' }, 'Có phải ý bạn là “cho-lach”?'],
       ['a missing unit', { campaign: CAMPAIGN }, 'Thiếu thuộc tính “unit”'],
       ['a missing campaign', { unit: 'ba-tri' }, 'Thiếu thuộc tính “campaign”'],
@@ -353,7 +436,9 @@ describe('<lantoa-pledge-counter>', () => {
 
     it('on a site the campaign does not list: names the site and what the webmaster does (vi, en), no retry, one console line', async () => {
       await withConsole('error', async (errors) => {
-        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign="listed-elsewhere" unit="ba-tri"></lantoa-pledge-counter>`);
+        const el = await fixture<LantoaPledgeCounter>(
+          html`<lantoa-pledge-counter api=${API} campaign="listed-elsewhere" unit="ba-tri"></lantoa-pledge-counter>`,
+        );
         await ready(el);
         expect(part(el, 'problem')!.textContent!.replace(/\s+/g, ' ')).to.contain(
           `Trang web này (${location.origin}) chưa được phép dùng tiện ích của chiến dịch. Quản trị web: đề nghị Ban tổ chức chiến dịch (Tỉnh đoàn) thêm địa chỉ ${location.origin}`,
@@ -363,9 +448,13 @@ describe('<lantoa-pledge-counter>', () => {
         await expect(el).to.be.accessible();
         el.lang = 'en';
         await el.updateComplete;
-        expect(part(el, 'problem')!.textContent).to.contain(`This site (${location.origin}) is not yet allowed to use the campaign's widgets. Webmaster: ask the campaign office`);
+        expect(part(el, 'problem')!.textContent).to.contain(
+          `This site (${location.origin}) is not yet allowed to use the campaign's widgets. Webmaster: ask the campaign office`,
+        );
         // A second counter for the same campaign on the page: the webmaster's console line is still written once.
-        const again = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign="listed-elsewhere" variant="province"></lantoa-pledge-counter>`);
+        const again = await fixture<LantoaPledgeCounter>(
+          html`<lantoa-pledge-counter api=${API} campaign="listed-elsewhere" variant="province"></lantoa-pledge-counter>`,
+        );
         await ready(again);
         const lines = errors.calls.filter((line) => line.includes(`This site (${location.origin}) is not yet allowed`));
         expect(lines).to.have.length(1);
@@ -377,14 +466,30 @@ describe('<lantoa-pledge-counter>', () => {
       // Queued by an earlier visit while the site was still listed: the outbox sends it and meets the 403.
       localStorage.setItem(
         'lantoa:pledge:outbox',
-        JSON.stringify([{ api: API, campaign: 'listed-elsewhere', unit: 'ba-tri', choice: 'smartphone', key: newKey(), queuedAt: Date.now() }]),
+        JSON.stringify([
+          {
+            api: API,
+            campaign: 'listed-elsewhere',
+            unit: 'ba-tri',
+            choice: 'smartphone',
+            key: newKey(),
+            queuedAt: Date.now(),
+          },
+        ]),
       );
       await withConsole('error', async (errors) => {
-        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+        const el = await fixture<LantoaPledgeCounter>(
+          html`<lantoa-pledge-counter api=${API} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`,
+        );
         await ready(el);
         await until(() => pendingPledges().length === 0, 5000, 'the refused pledge to be dropped');
         expect(errors.calls.join('\n')).to.contain('403 origin_not_allowed');
-        expect(await executeServerCommand<number, unknown>('pledge-service', { action: 'rows', campaign: 'listed-elsewhere' })).to.equal(0);
+        expect(
+          await executeServerCommand<number, unknown>('pledge-service', {
+            action: 'rows',
+            campaign: 'listed-elsewhere',
+          }),
+        ).to.equal(0);
         // This counter's own campaign allows the page: it keeps working.
         expect(el.shadowRoot!.querySelector('form')).to.not.equal(null);
       });
@@ -396,7 +501,9 @@ describe('<lantoa-pledge-counter>', () => {
         // Another spelling of the same service: the browser's HTTP cache (config and counts are cacheable for
         // a few seconds, rightly) holds nothing for it, so the widget really meets a dead service.
         const uncached = API.replace('127.0.0.1', 'localhost');
-        const el = await fixture<LantoaPledgeCounter>(html`<lantoa-pledge-counter api=${uncached} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`);
+        const el = await fixture<LantoaPledgeCounter>(
+          html`<lantoa-pledge-counter api=${uncached} campaign=${CAMPAIGN} unit="ba-tri"></lantoa-pledge-counter>`,
+        );
         await ready(el);
         expect(part(el, 'problem')!.textContent).to.contain('Không kết nối được máy chủ cam kết.');
         await service('start');

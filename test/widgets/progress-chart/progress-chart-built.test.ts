@@ -35,7 +35,11 @@ describe('built <lantoa-progress-chart>', () => {
     expect(before.some((file) => file.startsWith('progress-chart.csv-'))).to.equal(false); // no CSV, no parser
     expect(chartShown(frame)).to.equal(false);
     win(frame).scrollTo(0, 2000); // now within 300 px of the viewport
-    await until(() => requested(frame).some((file) => file.startsWith('progress-chart.canvas-')), 5000, 'the chart.js chunk');
+    await until(
+      () => requested(frame).some((file) => file.startsWith('progress-chart.canvas-')),
+      5000,
+      'the chart.js chunk',
+    );
     await until(() => chartShown(frame), 8000, 'the chart');
     expect(win(frame).__errors).to.deep.equal([]);
   });
@@ -50,10 +54,14 @@ describe('built <lantoa-progress-chart>', () => {
   });
 
   it('without data of its own, loads neither zod nor the CSV parser', async () => {
-    const frame = await page(`<lantoa-progress-chart></lantoa-progress-chart><script type="module" src="${DIST}/loader.js"></script>`);
+    const frame = await page(
+      `<lantoa-progress-chart></lantoa-progress-chart><script type="module" src="${DIST}/loader.js"></script>`,
+    );
     await until(() => chartShown(frame), 8000, 'the chart');
     const files = requested(frame);
-    expect(files.some((file) => file.startsWith('validate-') || file.startsWith('progress-chart.csv-'))).to.equal(false);
+    expect(files.some((file) => file.startsWith('validate-') || file.startsWith('progress-chart.csv-'))).to.equal(
+      false,
+    );
   });
 
   for (const width of [375, 1280]) {

@@ -6,7 +6,14 @@ import { normalizeHeader, rowsToData } from '../../../src/widgets/progress-chart
 describe('progress chart row reader', () => {
   /** One number in a compare table of that language → its value, or the problem reported for its cell. */
   const read = (text: string, locale: 'vi' | 'en') => {
-    const result = rowsToData('compare', [['Đơn vị', 'Giá trị'], ['Ba Tri', text]], locale);
+    const result = rowsToData(
+      'compare',
+      [
+        ['Đơn vị', 'Giá trị'],
+        ['Ba Tri', text],
+      ],
+      locale,
+    );
     return result.ok ? (result.value as { units: { value: number }[] }).units[0].value : result.problem;
   };
   const NBSP = '\u00a0';
@@ -83,7 +90,15 @@ describe('progress chart row reader', () => {
   }
 
   it('reports a value its column makes ambiguous (a point that may group or mark decimals), in vi and en', () => {
-    const vi = rowsToData('compare', [['Đơn vị', 'Giá trị'], ['Ba Tri', '72.5'], ['Thạnh Phú', '12.000']], 'vi');
+    const vi = rowsToData(
+      'compare',
+      [
+        ['Đơn vị', 'Giá trị'],
+        ['Ba Tri', '72.5'],
+        ['Thạnh Phú', '12.000'],
+      ],
+      'vi',
+    );
     expect(vi).to.deep.equal({
       ok: false,
       problem: {
@@ -102,7 +117,15 @@ describe('progress chart row reader', () => {
     expect(describeRowsProblem(vi.problem, 'en')).to.equal(
       'Row 3, column “Giá trị”: “12.000” could be 12000 or 12, as the column also has “72.5”. Write every number in the column one way: written the Vietnamese way, as the table’s language says: a point between thousands, a comma before decimals (“72.5” as “72,5”).',
     );
-    const en = rowsToData('trend', [['Year', 'Ba Tri'], ['2023', '1,500'], ['2024', '72,5']], 'en');
+    const en = rowsToData(
+      'trend',
+      [
+        ['Year', 'Ba Tri'],
+        ['2023', '1,500'],
+        ['2024', '72,5'],
+      ],
+      'en',
+    );
     expect(en).to.deep.include({ ok: false });
     if (en.ok) return;
     expect(describeRowsProblem(en.problem, 'en')).to.equal(
@@ -134,12 +157,26 @@ describe('progress chart row reader', () => {
   });
 
   it('says how to write a number, in the data’s language, whatever language the message is in', () => {
-    const bad = rowsToData('compare', [['Đơn vị', 'Giá trị'], ['Ba Tri', '1,234.5']], 'vi');
+    const bad = rowsToData(
+      'compare',
+      [
+        ['Đơn vị', 'Giá trị'],
+        ['Ba Tri', '1,234.5'],
+      ],
+      'vi',
+    );
     if (bad.ok) throw new Error('expected a problem');
     expect(describeRowsProblem(bad.problem, 'vi')).to.equal(
       'Dòng 2, cột “Giá trị”: “1,234.5” không hợp lệ, cần một số, dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân (ở đây: “1.234,5”).',
     );
-    const words = rowsToData('compare', [['Đơn vị', 'Giá trị'], ['Ba Tri', 'nhiều']], 'en');
+    const words = rowsToData(
+      'compare',
+      [
+        ['Đơn vị', 'Giá trị'],
+        ['Ba Tri', 'nhiều'],
+      ],
+      'en',
+    );
     if (words.ok) throw new Error('expected a problem');
     expect(describeRowsProblem(words.problem, 'vi')).to.equal(
       'Dòng 2, cột “Giá trị”: “nhiều” không hợp lệ, cần một số, viết kiểu tiếng Anh như ngôn ngữ của bảng: dấu phẩy ngăn hàng nghìn, dấu chấm trước phần thập phân (ví dụ 12,000 hoặc 72.5).',
@@ -168,7 +205,14 @@ describe('progress chart row reader', () => {
     );
     expect(result).to.deep.equal({
       ok: true,
-      value: { kind: 'compare', unit: '%', units: [{ label: 'Ba Tri', value: 69 }, { label: 'Thạnh Phú', value: 47.5 }] },
+      value: {
+        kind: 'compare',
+        unit: '%',
+        units: [
+          { label: 'Ba Tri', value: 69 },
+          { label: 'Thạnh Phú', value: 47.5 },
+        ],
+      },
     });
   });
 
@@ -176,9 +220,25 @@ describe('progress chart row reader', () => {
     const rows = [['indicator', 'current', 'target', 'deadline'], ['A', '1', '2', '2025'], [], ['B', '3', 'x', '2025']];
     expect(rowsToData('progress', rows, 'en')).to.deep.equal({
       ok: false,
-      problem: { type: 'cell', row: 4, column: 'target', value: 'x', expected: 'number', number: { why: 'invalid', locale: 'en' } },
+      problem: {
+        type: 'cell',
+        row: 4,
+        column: 'target',
+        value: 'x',
+        expected: 'number',
+        number: { why: 'invalid', locale: 'en' },
+      },
     });
-    expect(rowsToData('progress', [['indicator', 'current', 'target', 'deadline'], ['A', '1', '2', '12/2025']], 'en')).to.deep.include({ ok: false });
+    expect(
+      rowsToData(
+        'progress',
+        [
+          ['indicator', 'current', 'target', 'deadline'],
+          ['A', '1', '2', '12/2025'],
+        ],
+        'en',
+      ),
+    ).to.deep.include({ ok: false });
   });
 });
 

@@ -28,7 +28,9 @@ async function drawn(el: LantoaProgressChart): Promise<HTMLCanvasElement> {
 /** The table as text: header row, then one row per data row. */
 function tableText(el: LantoaProgressChart): string[][] {
   const table = part(el, 'table') as HTMLTableElement | null;
-  return [...(table?.rows ?? [])].map((row) => [...row.cells].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  return [...(table?.rows ?? [])].map((row) =>
+    [...row.cells].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  );
 }
 
 function problemText(el: LantoaProgressChart): string {
@@ -40,12 +42,23 @@ function pixelsOf(canvas: HTMLCanvasElement, rgb: [number, number, number], tole
   const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
   let count = 0;
   for (let i = 0; i < data.length; i += 4) {
-    if (data[i + 3] > 200 && Math.abs(data[i] - rgb[0]) <= tolerance && Math.abs(data[i + 1] - rgb[1]) <= tolerance && Math.abs(data[i + 2] - rgb[2]) <= tolerance) count++;
+    if (
+      data[i + 3] > 200 &&
+      Math.abs(data[i] - rgb[0]) <= tolerance &&
+      Math.abs(data[i + 1] - rgb[1]) <= tolerance &&
+      Math.abs(data[i + 2] - rgb[2]) <= tolerance
+    )
+      count++;
   }
   return count;
 }
 
-const progress = (indicators: unknown[], extra: Record<string, unknown> = {}) => ({ kind: 'progress', illustrative: true, indicators, ...extra });
+const progress = (indicators: unknown[], extra: Record<string, unknown> = {}) => ({
+  kind: 'progress',
+  illustrative: true,
+  indicators,
+  ...extra,
+});
 
 describe('<lantoa-progress-chart>', () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
@@ -87,41 +100,71 @@ describe('<lantoa-progress-chart>', () => {
       expect(part(el, 'toggle')!.textContent!.trim()).to.equal('Show data table');
       expect(tableText(el)[0][1]).to.equal('Result (illustrative)');
       expect(tableText(el)[1][4]).to.equal('nationwide 80% (2025)');
-      expect(el.shadowRoot!.querySelector('.source')!.textContent).to.contain('Bến Tre digital transformation Scheme 2020–2025; nationwide: Decision 749/QĐ-TTg');
+      expect(el.shadowRoot!.querySelector('.source')!.textContent).to.contain(
+        'Bến Tre digital transformation Scheme 2020–2025; nationwide: Decision 749/QĐ-TTg',
+      );
     });
 
     it('has default data for the trend and compare kinds too, also illustrative', async () => {
-      const trend = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="trend"></lantoa-progress-chart>`);
+      const trend = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart kind="trend"></lantoa-progress-chart>`,
+      );
       await settled(trend);
       expect(tableText(trend)[0]).to.deep.equal(['Kỳ', 'Bến Tre', 'Chỉ tiêu tỉnh']);
       // "Level 4" ended with Decree 42/2022: the series does too.
-      expect(tableText(trend).slice(1).map((r) => r[0])).to.deep.equal(['2020', '2021', '2022']);
+      expect(
+        tableText(trend)
+          .slice(1)
+          .map((r) => r[0]),
+      ).to.deep.equal(['2020', '2021', '2022']);
       expect(part(trend, 'illustrative')).to.not.equal(null);
-      const compare = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="compare"></lantoa-progress-chart>`);
+      const compare = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart kind="compare"></lantoa-progress-chart>`,
+      );
       await settled(compare);
-      expect(tableText(compare).slice(1).map((r) => r[0])).to.include.members(['Ba Tri', 'Thạnh Phú', 'Mỏ Cày Bắc']);
+      expect(
+        tableText(compare)
+          .slice(1)
+          .map((r) => r[0]),
+      ).to.include.members(['Ba Tri', 'Thạnh Phú', 'Mỏ Cày Bắc']);
       expect(tableText(compare)).to.have.length(10); // header + the nine districts of 2020
     });
 
     for (const lang of ['vi', 'en'] as const) {
       it(`says under every default chart which period and boundaries the sample covers, and its source (${lang})`, async () => {
         const expected = {
-          vi: ['Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020', 'Nguồn: Chỉ tiêu: Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025'],
-          en: ['2020–2025, Bến Tre province (now part of Vĩnh Long); units as of 2020', 'Bến Tre digital transformation Scheme 2020–2025'],
+          vi: [
+            'Giai đoạn 2020–2025, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long); đơn vị theo địa giới năm 2020',
+            'Nguồn: Chỉ tiêu: Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025',
+          ],
+          en: [
+            '2020–2025, Bến Tre province (now part of Vĩnh Long); units as of 2020',
+            'Bến Tre digital transformation Scheme 2020–2025',
+          ],
         }[lang];
         for (const kind of ['progress', 'trend', 'compare'] as const) {
-          const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind=${kind} lang=${lang}></lantoa-progress-chart>`);
+          const el = await fixture<LantoaProgressChart>(
+            html`<lantoa-progress-chart kind=${kind} lang=${lang}></lantoa-progress-chart>`,
+          );
           await settled(el);
           expect(el.shadowRoot!.querySelector('.note')?.textContent, kind).to.equal(expected[0]);
-          expect(el.shadowRoot!.querySelector('.source')?.textContent, kind).to.contain(expected[1]).and.match(/^(Nguồn|Source): /);
+          expect(el.shadowRoot!.querySelector('.source')?.textContent, kind)
+            .to.contain(expected[1])
+            .and.match(/^(Nguồn|Source): /);
         }
-        await expect(await fixture(html`<lantoa-progress-chart kind="compare" lang=${lang}></lantoa-progress-chart>`)).to.be.accessible();
+        await expect(
+          await fixture(html`<lantoa-progress-chart kind="compare" lang=${lang}></lantoa-progress-chart>`),
+        ).to.be.accessible();
       });
     }
 
     it('shows the note and source the data or the page gives (the widget serves any campaign: no built-in note)', async () => {
-      const data = progress([{ label: 'A', value: 1, target: 2 }], { note: { vi: 'Đơn vị theo địa giới năm 2026', en: 'Units as of 2026' } });
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${data}></lantoa-progress-chart>`);
+      const data = progress([{ label: 'A', value: 1, target: 2 }], {
+        note: { vi: 'Đơn vị theo địa giới năm 2026', en: 'Units as of 2026' },
+      });
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart .data=${data}></lantoa-progress-chart>`,
+      );
       await settled(el);
       expect(el.shadowRoot!.querySelector('.note')!.textContent).to.equal('Đơn vị theo địa giới năm 2026');
       el.lang = 'en';
@@ -134,7 +177,9 @@ describe('<lantoa-progress-chart>', () => {
       el.setAttribute('source', 'Tỉnh đoàn Vĩnh Long');
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('.source')!.textContent).to.equal('Source: Tỉnh đoàn Vĩnh Long');
-      const bare = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${progress([{ label: 'A', value: 1, target: 2 }])}></lantoa-progress-chart>`);
+      const bare = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart .data=${progress([{ label: 'A', value: 1, target: 2 }])}></lantoa-progress-chart>`,
+      );
       await settled(bare);
       expect(bare.shadowRoot!.querySelector('.note')).to.equal(null);
     });
@@ -164,7 +209,10 @@ describe('<lantoa-progress-chart>', () => {
     describe('past deadlines read as past (today in Vietnam time)', () => {
       let clock: sinon.SinonFakeTimers | undefined;
       afterEach(() => clock?.restore());
-      const table = (illustrative: boolean, deadline: string) => html`<lantoa-progress-chart ?illustrative=${illustrative}>
+      const table = (
+        illustrative: boolean,
+        deadline: string,
+      ) => html`<lantoa-progress-chart ?illustrative=${illustrative}>
         <table>
           <tr><th>Tiêu chí</th><th>Hiện tại</th><th>Chỉ tiêu</th><th>Thời hạn</th></tr>
           <tr><td>A</td><td>72%</td><td>100%</td><td>${deadline}</td></tr>
@@ -196,7 +244,9 @@ describe('<lantoa-progress-chart>', () => {
 
   describe('canvas', () => {
     it('actually paints: bars in the series colour, target ticks in the text colour', async () => {
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart theme="light"></lantoa-progress-chart>`);
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart theme="light"></lantoa-progress-chart>`,
+      );
       const canvas = await drawn(el);
       expect(canvas.width).to.be.greaterThan(100);
       expect(pixelsOf(canvas, [11, 78, 162])).to.be.greaterThan(2000); // #0b4ea2 bars
@@ -222,7 +272,9 @@ describe('<lantoa-progress-chart>', () => {
         expect(canvas.getAttribute('role')).to.equal('img');
         const label = canvas.getAttribute('aria-label')!;
         expect(label).to.contain('Chỉ tiêu chuyển đổi số tỉnh Bến Tre đến 2025. Số liệu minh họa.');
-        expect(label).to.contain('Dịch vụ công trực tuyến mức 4: đạt 72%, chỉ tiêu 100% đến 2025 (cả nước 80% đến 2025)');
+        expect(label).to.contain(
+          'Dịch vụ công trực tuyến mức 4: đạt 72%, chỉ tiêu 100% đến 2025 (cả nước 80% đến 2025)',
+        );
         expect(label).to.contain('Hồ sơ xử lý trực tuyến cấp xã: đạt 38%, chỉ tiêu 60% đến 2025');
       } finally {
         el.remove();
@@ -230,10 +282,18 @@ describe('<lantoa-progress-chart>', () => {
     });
 
     it('summarizes a trend and a comparison', async () => {
-      const trend = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="trend"></lantoa-progress-chart>`);
-      expect((await drawn(trend)).getAttribute('aria-label')).to.contain('Bến Tre: từ 25% (2020) đến 51% (2022); Chỉ tiêu tỉnh 100% đến 2025.');
-      const compare = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="compare" lang="en"></lantoa-progress-chart>`);
-      expect((await drawn(compare)).getAttribute('aria-label')).to.contain('highest TP Bến Tre 84%, lowest Thạnh Phú 47%; 1 of 9 units meet the target of 80% (by 2025)');
+      const trend = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart kind="trend"></lantoa-progress-chart>`,
+      );
+      expect((await drawn(trend)).getAttribute('aria-label')).to.contain(
+        'Bến Tre: từ 25% (2020) đến 51% (2022); Chỉ tiêu tỉnh 100% đến 2025.',
+      );
+      const compare = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart kind="compare" lang="en"></lantoa-progress-chart>`,
+      );
+      expect((await drawn(compare)).getAttribute('aria-label')).to.contain(
+        'highest TP Bến Tre 84%, lowest Thạnh Phú 47%; 1 of 9 units meet the target of 80% (by 2025)',
+      );
     });
   });
 
@@ -262,7 +322,9 @@ describe('<lantoa-progress-chart>', () => {
     });
 
     it('reads JSON from src', async () => {
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="${FIX}/compare.json"></lantoa-progress-chart>`);
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart src="${FIX}/compare.json"></lantoa-progress-chart>`,
+      );
       await settled(el);
       expect(tableText(el)).to.deep.equal([
         ['Đơn vị', 'Giá trị', 'Chỉ tiêu 80% (2025)'],
@@ -275,7 +337,9 @@ describe('<lantoa-progress-chart>', () => {
     });
 
     it('reads CSV with Vietnamese headers, semicolons, decimal commas and a byte-order mark', async () => {
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="${FIX}/progress-vi.csv"></lantoa-progress-chart>`);
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart src="${FIX}/progress-vi.csv"></lantoa-progress-chart>`,
+      );
       await settled(el);
       expect(tableText(el)).to.deep.equal([
         ['Tiêu chí', 'Kết quả', 'Chỉ tiêu', 'Thời hạn'], // the 2025 deadlines are over; the file does not say "illustrative"
@@ -283,11 +347,15 @@ describe('<lantoa-progress-chart>', () => {
         ['Hồ sơ xử lý trực tuyến cấp tỉnh', '64,25%', '90%', '2025'],
       ]);
       const canvas = await drawn(el);
-      expect(canvas.getAttribute('aria-label')).to.contain('Dịch vụ công trực tuyến mức 4: đạt 72,5%, chỉ tiêu 100% đến 2025');
+      expect(canvas.getAttribute('aria-label')).to.contain(
+        'Dịch vụ công trực tuyến mức 4: đạt 72,5%, chỉ tiêu 100% đến 2025',
+      );
     });
 
     it('reads a trend CSV with quoted decimal commas, decimal points and gaps', async () => {
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="trend" src="${FIX}/trend.csv" lang="en"></lantoa-progress-chart>`);
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart kind="trend" src="${FIX}/trend.csv" lang="en"></lantoa-progress-chart>`,
+      );
       await settled(el);
       expect(tableText(el)).to.deep.equal([
         ['Period', 'Bến Tre', 'Cả nước', 'Target'],
@@ -299,7 +367,9 @@ describe('<lantoa-progress-chart>', () => {
     });
 
     it('reads a compare CSV whose % is in the header', async () => {
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="compare" src="${FIX}/compare.csv"></lantoa-progress-chart>`);
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart kind="compare" src="${FIX}/compare.csv"></lantoa-progress-chart>`,
+      );
       await settled(el);
       expect(tableText(el).slice(1)).to.deep.equal([
         ['Ba Tri', '69%', 'Chưa đạt'],
@@ -340,23 +410,34 @@ describe('<lantoa-progress-chart>', () => {
       const canvas = await drawn(el);
       expect(canvas.getAttribute('aria-label')).to.contain('Người dùng VNeID: đạt 12.000 người, chỉ tiêu 15.000 người');
       el.lang = 'en'; // the figures stay what they are; only their display follows the language
-      await until(() => canvas.getAttribute('aria-label')!.includes('Người dùng VNeID: 12,000 người reached, target 15,000 người'), 3000, 'the English summary');
+      await until(
+        () =>
+          canvas.getAttribute('aria-label')!.includes('Người dùng VNeID: 12,000 người reached, target 15,000 người'),
+        3000,
+        'the English summary',
+      );
       expect(tableText(el)[2][1]).to.equal('8,500 hồ sơ');
     });
 
-    it("reads an English table's numbers the English way: on an English page, or as a table with lang=\"en\" on a Vietnamese one", async () => {
+    it('reads an English table\'s numbers the English way: on an English page, or as a table with lang="en" on a Vietnamese one', async () => {
       const rows = html`<tr><th>Indicator</th><th>Current</th><th>Target</th><th>Unit</th></tr>
         <tr><td>VNeID users</td><td>12,000</td><td>15,000.5</td><td>people</td></tr>`;
-      const english = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart lang="en"><table>${rows}</table></lantoa-progress-chart>`);
+      const english = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart lang="en"><table>${rows}</table></lantoa-progress-chart>`,
+      );
       await settled(english);
       expect(tableText(english)[1]).to.deep.equal(['VNeID users', '12,000 people', '15,000.5 people', '']);
-      const vi = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart><table lang="en">${rows}</table></lantoa-progress-chart>`);
+      const vi = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart><table lang="en">${rows}</table></lantoa-progress-chart>`,
+      );
       await settled(vi);
       expect(tableText(vi)[1]).to.deep.equal(['VNeID users', '12.000 people', '15.000,5 people', '']);
     });
 
     it('takes the data property over every other source', async () => {
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="${FIX}/compare.json"></lantoa-progress-chart>`);
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart src="${FIX}/compare.json"></lantoa-progress-chart>`,
+      );
       await settled(el);
       el.data = progress([{ label: 'Từ JavaScript', value: 5, target: 10 }]);
       await until(() => tableText(el)[1]?.[0] === 'Từ JavaScript', 3000, 'the property data');
@@ -365,7 +446,9 @@ describe('<lantoa-progress-chart>', () => {
     it('refreshes src every `refresh` seconds, keeping the chart on show', async () => {
       const clock = sinon.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
       try {
-        const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart refresh="30" src="/test-fixtures/counting-chart?id=${Math.random()}"></lantoa-progress-chart>`);
+        const el = await fixture<LantoaProgressChart>(
+          html`<lantoa-progress-chart refresh="30" src="/test-fixtures/counting-chart?id=${Math.random()}"></lantoa-progress-chart>`,
+        );
         await settled(el);
         expect(tableText(el)[1][1]).to.equal('10%');
         clock.tick(30_000);
@@ -397,7 +480,11 @@ describe('<lantoa-progress-chart>', () => {
       const canvas = await drawn(el);
       expect(canvas.getAttribute('aria-label')).to.contain('đạt 72%');
       document.documentElement.lang = 'en';
-      await until(() => canvas.getAttribute('aria-label')!.includes('72% reached, target 100% by 2025'), 3000, 'the English summary');
+      await until(
+        () => canvas.getAttribute('aria-label')!.includes('72% reached, target 100% by 2025'),
+        3000,
+        'the English summary',
+      );
       expect(tableText(el)[0][0]).to.equal('Indicator');
       expect(part(el, 'toggle')!.textContent!.trim()).to.equal('Show data table');
       expect(el.shadowRoot!.querySelector('.legend')!.textContent).to.contain('Target');
@@ -405,7 +492,9 @@ describe('<lantoa-progress-chart>', () => {
 
     it('formats numbers for the locale on the axis and in the table (1.234,5 / 1,234.5)', async () => {
       const data = progress([{ label: 'A', value: 1234.5, target: 2000, unit: 'người' }]);
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart lang="en" .data=${data}></lantoa-progress-chart>`);
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart lang="en" .data=${data}></lantoa-progress-chart>`,
+      );
       await settled(el);
       expect(tableText(el)[1][1]).to.equal('1,234.5 người');
       el.lang = 'vi';
@@ -426,19 +515,29 @@ describe('<lantoa-progress-chart>', () => {
       const region = el.shadowRoot!.getElementById('table-view')!;
       const layer = canvas.closest('.layer')!;
       // (Polled: the reduced-motion rule gives every property a 0.01 ms transition, visibility included.)
-      await until(() => getComputedStyle(region).visibility === 'visible' && getComputedStyle(layer).visibility === 'hidden', 1000, 'the table view');
+      await until(
+        () => getComputedStyle(region).visibility === 'visible' && getComputedStyle(layer).visibility === 'hidden',
+        1000,
+        'the table view',
+      );
       await sendKeys({ down: 'Shift' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ up: 'Shift' });
       expect(el.shadowRoot!.activeElement).to.equal(region); // the scrollable table is focusable
       await expect(el).to.be.accessible();
       toggle.click();
-      await until(() => getComputedStyle(layer).visibility === 'visible' && getComputedStyle(region).visibility === 'hidden', 1000, 'the chart view');
+      await until(
+        () => getComputedStyle(layer).visibility === 'visible' && getComputedStyle(region).visibility === 'hidden',
+        1000,
+        'the chart view',
+      );
       expect(toggle.getAttribute('aria-pressed')).to.equal('false');
     });
 
     it('reads each figure as the arrow keys move along the focused canvas, marking it on the canvas', async () => {
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind="compare" theme="light"></lantoa-progress-chart>`);
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart kind="compare" theme="light"></lantoa-progress-chart>`,
+      );
       const canvas = await drawn(el);
       const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
       expect(canvas.getAttribute('aria-label')).to.contain('Dùng phím mũi tên để nghe từng số liệu.');
@@ -464,17 +563,31 @@ describe('<lantoa-progress-chart>', () => {
     });
 
     it('reads a trend period by period in English, gaps included', async () => {
-      const data: ChartData = { kind: 'trend', unit: '%', periods: ['2023', '2024'], series: [{ label: 'A', values: [1.5, null] }, { label: 'B', values: [2, 3] }] };
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart lang="en" .data=${data}></lantoa-progress-chart>`);
+      const data: ChartData = {
+        kind: 'trend',
+        unit: '%',
+        periods: ['2023', '2024'],
+        series: [
+          { label: 'A', values: [1.5, null] },
+          { label: 'B', values: [2, 3] },
+        ],
+      };
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart lang="en" .data=${data}></lantoa-progress-chart>`,
+      );
       const canvas = await drawn(el);
       canvas.focus();
       await sendKeys({ press: 'End' });
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim()).to.equal('2024: A no figure, B 3%');
+      expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim()).to.equal(
+        '2024: A no figure, B 3%',
+      );
     });
 
     it('does not animate under prefers-reduced-motion (the first frame is the final one)', async () => {
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart theme="light"></lantoa-progress-chart>`);
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart theme="light"></lantoa-progress-chart>`,
+      );
       const canvas = await drawn(el);
       const first = pixelsOf(canvas, [11, 78, 162]);
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -496,8 +609,13 @@ describe('<lantoa-progress-chart>', () => {
 
     it('names the field of invalid JSON data, and logs its path', async () => {
       await withConsole('error', async (log) => {
-        const data = progress([{ label: 'A', value: 1, target: 2 }, { label: 'B', value: 'nhiều', target: 2 }]);
-        const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${data}></lantoa-progress-chart>`);
+        const data = progress([
+          { label: 'A', value: 1, target: 2 },
+          { label: 'B', value: 'nhiều', target: 2 },
+        ]);
+        const el = await fixture<LantoaProgressChart>(
+          html`<lantoa-progress-chart .data=${data}></lantoa-progress-chart>`,
+        );
         await settled(el);
         expect(problemText(el)).to.contain('Số liệu không hợp lệ ở “indicators”, mục 2, “value”: cần một số');
         expect(log.calls.join('\n')).to.contain('indicators.1.value');
@@ -507,8 +625,17 @@ describe('<lantoa-progress-chart>', () => {
 
     it('says when a trend series has the wrong number of values', async () => {
       await withConsole('error', async () => {
-        const data = { kind: 'trend', periods: ['2023', '2024'], series: [{ label: 'A', values: [1, 2] }, { label: 'B', values: [1] }] };
-        const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart lang="en" .data=${data}></lantoa-progress-chart>`);
+        const data = {
+          kind: 'trend',
+          periods: ['2023', '2024'],
+          series: [
+            { label: 'A', values: [1, 2] },
+            { label: 'B', values: [1] },
+          ],
+        };
+        const el = await fixture<LantoaProgressChart>(
+          html`<lantoa-progress-chart lang="en" .data=${data}></lantoa-progress-chart>`,
+        );
         await settled(el);
         expect(problemText(el)).to.contain('Invalid data at “series”, item 2, “values”');
       });
@@ -516,7 +643,9 @@ describe('<lantoa-progress-chart>', () => {
 
     it('says so when src is not valid JSON', async () => {
       await withConsole('error', async () => {
-        const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="${FIX}/broken.json"></lantoa-progress-chart>`);
+        const el = await fixture<LantoaProgressChart>(
+          html`<lantoa-progress-chart src="${FIX}/broken.json"></lantoa-progress-chart>`,
+        );
         await settled(el);
         expect(problemText(el)).to.contain('Nguồn số liệu không phải JSON hợp lệ.');
         expect(part(el, 'toggle')).to.equal(null);
@@ -542,7 +671,10 @@ describe('<lantoa-progress-chart>', () => {
           </table>
         </lantoa-progress-chart>`,
         'the <table>',
-        ['Dòng 3, cột “Giá trị”: không rõ “12.000” là 12000 hay 12, vì cột này có cả “72.5”.', '(“72.5” viết là “72,5”)'],
+        [
+          'Dòng 3, cột “Giá trị”: không rõ “12.000” là 12000 hay 12, vì cột này có cả “72.5”.',
+          '(“72.5” viết là “72,5”)',
+        ],
         ['Row 3, column “Giá trị”: “12.000” could be 12000 or 12', '(“72.5” as “72,5”)'],
       ],
     ] as const;
@@ -563,25 +695,33 @@ describe('<lantoa-progress-chart>', () => {
 
     it('names a missing CSV column', async () => {
       await withConsole('error', async () => {
-        const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="${FIX}/missing-column.csv"></lantoa-progress-chart>`);
+        const el = await fixture<LantoaProgressChart>(
+          html`<lantoa-progress-chart src="${FIX}/missing-column.csv"></lantoa-progress-chart>`,
+        );
         await settled(el);
         expect(problemText(el)).to.contain('Thiếu cột “Chỉ tiêu”');
       });
     });
 
     it('says "Chưa có số liệu" for empty data, from JSON and from a header-only CSV', async () => {
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${progress([])}></lantoa-progress-chart>`);
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart .data=${progress([])}></lantoa-progress-chart>`,
+      );
       await settled(el);
       expect(el.shadowRoot!.querySelector('.status')!.textContent).to.equal('Chưa có số liệu.');
       await expect(el).to.be.accessible();
-      const csv = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart lang="en" src="${FIX}/header-only.csv"></lantoa-progress-chart>`);
+      const csv = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart lang="en" src="${FIX}/header-only.csv"></lantoa-progress-chart>`,
+      );
       await settled(csv);
       expect(csv.shadowRoot!.querySelector('.status')!.textContent).to.equal('No data yet.');
     });
 
     it('offers a retry after a network error, which recovers', async () => {
       await withConsole('error', async () => {
-        const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="/test-fixtures/flaky-chart?id=${Math.random()}"></lantoa-progress-chart>`);
+        const el = await fixture<LantoaProgressChart>(
+          html`<lantoa-progress-chart src="/test-fixtures/flaky-chart?id=${Math.random()}"></lantoa-progress-chart>`,
+        );
         await settled(el);
         expect(problemText(el)).to.contain('Không tải được số liệu.');
         await expect(el).to.be.accessible();
@@ -593,7 +733,9 @@ describe('<lantoa-progress-chart>', () => {
 
     it('says so when the server is unreachable', async () => {
       await withConsole('error', async () => {
-        const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart src="http://127.0.0.1:9/khong-co.json"></lantoa-progress-chart>`);
+        const el = await fixture<LantoaProgressChart>(
+          html`<lantoa-progress-chart src="http://127.0.0.1:9/khong-co.json"></lantoa-progress-chart>`,
+        );
         await settled(el);
         expect(problemText(el)).to.contain('Không tải được số liệu.');
       });
@@ -621,8 +763,13 @@ describe('<lantoa-progress-chart>', () => {
     }
 
     it('shows outside text as text, never as HTML', async () => {
-      const data: ChartData = { kind: 'compare', units: [{ label: '<img src=x onerror="window.__pwned=1">', value: 1 }] };
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${data}></lantoa-progress-chart>`);
+      const data: ChartData = {
+        kind: 'compare',
+        units: [{ label: '<img src=x onerror="window.__pwned=1">', value: 1 }],
+      };
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart .data=${data}></lantoa-progress-chart>`,
+      );
       await drawn(el);
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       expect(tableText(el)[1][0]).to.equal('<img src=x onerror="window.__pwned=1">');
@@ -634,7 +781,9 @@ describe('<lantoa-progress-chart>', () => {
     for (const kind of ['progress', 'trend', 'compare'] as const) {
       for (const lang of ['vi', 'en']) {
         it(`is axe-clean as a ${kind} chart in ${lang}, in table and chart views`, async () => {
-          const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart kind=${kind} lang=${lang}></lantoa-progress-chart>`);
+          const el = await fixture<LantoaProgressChart>(
+            html`<lantoa-progress-chart kind=${kind} lang=${lang}></lantoa-progress-chart>`,
+          );
           await settled(el);
           await expect(el).to.be.accessible(); // table view
           await drawn(el);
@@ -644,10 +793,22 @@ describe('<lantoa-progress-chart>', () => {
     }
 
     it('tells series apart by point shape and dash, not only colour (legend swatches differ)', async () => {
-      const data: ChartData = { kind: 'trend', periods: ['2023', '2024'], series: [{ label: 'A', values: [1, 2] }, { label: 'B', values: [2, 3] }], target: { value: 4 } };
-      const el = await fixture<LantoaProgressChart>(html`<lantoa-progress-chart .data=${data}></lantoa-progress-chart>`);
+      const data: ChartData = {
+        kind: 'trend',
+        periods: ['2023', '2024'],
+        series: [
+          { label: 'A', values: [1, 2] },
+          { label: 'B', values: [2, 3] },
+        ],
+        target: { value: 4 },
+      };
+      const el = await fixture<LantoaProgressChart>(
+        html`<lantoa-progress-chart .data=${data}></lantoa-progress-chart>`,
+      );
       await drawn(el);
-      const swatches = [...el.shadowRoot!.querySelectorAll('.legend svg')].map((svg) => svg.innerHTML.replace(/<!--[^>]*-->|stroke="[^"]*"|fill="[^"]*"/g, ''));
+      const swatches = [...el.shadowRoot!.querySelectorAll('.legend svg')].map((svg) =>
+        svg.innerHTML.replace(/<!--[^>]*-->|stroke="[^"]*"|fill="[^"]*"/g, ''),
+      );
       expect(new Set(swatches).size).to.equal(swatches.length);
       expect(el.shadowRoot!.querySelector('.legend')!.textContent).to.contain('Chỉ tiêu');
     });

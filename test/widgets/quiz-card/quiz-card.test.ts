@@ -6,27 +6,36 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { seededRandom } from '../../../src/core/random.js';
-import { LantoaQuizCard, QUIZ_OUTBOX, type QuizAnswerDetail, type QuizCompleteDetail } from '../../../src/widgets/quiz-card/quiz-card.js';
+import {
+  LantoaQuizCard,
+  QUIZ_OUTBOX,
+  type QuizAnswerDetail,
+  type QuizCompleteDetail,
+} from '../../../src/widgets/quiz-card/quiz-card.js';
 import { drawRound } from '../../../src/widgets/quiz-card/quiz-round.js';
 import { part, until, withConsole } from '../../helpers.js';
 
 const API = await executeServerCommand<string, unknown>('pledge-service', { action: 'api' });
 const QUIZ = 'test-quiz';
 const service = (action: 'stop' | 'start') => executeServerCommand('pledge-service', { action });
-const quizRows = (key?: string) => executeServerCommand<number, unknown>('pledge-service', { action: 'quiz-rows', quiz: QUIZ, key });
+const quizRows = (key?: string) =>
+  executeServerCommand<number, unknown>('pledge-service', { action: 'quiz-rows', quiz: QUIZ, key });
 
 /** Where each built-in question's right answers are (facts and sources: docs/SOURCES.md), in order. */
 const BUILT_IN_ANSWERS = [[0], [2], [1], [1], [2], [3], [2], [1], [0, 2], [1], [2], [2]];
 const RIGHT_FIRST = BUILT_IN_ANSWERS[0];
 
 const root = (el: LantoaQuizCard) => el.shadowRoot!;
-const shown = (el: LantoaQuizCard, selector: string) => root(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const shown = (el: LantoaQuizCard, selector: string) =>
+  root(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const inputs = (el: LantoaQuizCard) => [...root(el).querySelectorAll<HTMLInputElement>('input')];
 const focused = (el: LantoaQuizCard) => root(el).activeElement as HTMLElement | null;
 
 /** axe on the step as it settles: a slide-in still running is finished first (mid-animation text is faded). */
 async function accessible(el: LantoaQuizCard): Promise<void> {
-  root(el).getAnimations().forEach((animation) => animation.finish());
+  root(el)
+    .getAnimations()
+    .forEach((animation) => animation.finish());
   await expect(el).to.be.accessible();
 }
 
@@ -37,7 +46,10 @@ async function ready(el: LantoaQuizCard): Promise<void> {
 
 /** Clicks the given choices (content indices), checks, and returns the answer event. */
 async function answer(el: LantoaQuizCard, choices: number[]): Promise<QuizAnswerDetail> {
-  for (const choice of choices) inputs(el).find((input) => input.value === String(choice))!.click();
+  for (const choice of choices)
+    inputs(el)
+      .find((input) => input.value === String(choice))!
+      .click();
   await el.updateComplete;
   setTimeout(() => root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
   return (await oneEvent(el, 'lantoa-quiz-answer')).detail;
@@ -66,7 +78,11 @@ function content(questions: TestQuestion[], extra: Record<string, unknown> = {})
   return {
     id: QUIZ,
     title: { vi: 'Câu đố thử nghiệm', en: 'Test quiz' },
-    questions: questions.map((q) => ({ ...q, explanation: `Because ${q.id}.`, source: { label: 'Nguồn thử', url: 'https://example.org/source' } })),
+    questions: questions.map((q) => ({
+      ...q,
+      explanation: `Because ${q.id}.`,
+      source: { label: 'Nguồn thử', url: 'https://example.org/source' },
+    })),
     ...extra,
   };
 }
@@ -151,7 +167,9 @@ describe('<lantoa-quiz-card>', () => {
       await ready(el);
       const answers: QuizAnswerDetail[] = [];
       el.addEventListener('lantoa-quiz-answer', (event) => answers.push(event.detail));
-      const complete = new Promise<QuizCompleteDetail>((resolve) => el.addEventListener('lantoa-quiz-complete', (event) => resolve(event.detail)));
+      const complete = new Promise<QuizCompleteDetail>((resolve) =>
+        el.addEventListener('lantoa-quiz-complete', (event) => resolve(event.detail)),
+      );
       // Into the page: the first Tab lands on the first choice of the question.
       el.focus();
       for (const [n, correct] of BUILT_IN_ANSWERS.entries()) {
@@ -208,7 +226,9 @@ describe('<lantoa-quiz-card>', () => {
       await ready(el);
       const first = await answer(el, [1]);
       expect(first).to.deep.include({ question: 'tru-cot', choices: [1], correct: false });
-      expect(shown(el, '.feedback .verdict')).to.equal('Not quite. Correct answer: Digital government, digital economy, digital society.');
+      expect(shown(el, '.feedback .verdict')).to.equal(
+        'Not quite. Correct answer: Digital government, digital economy, digital society.',
+      );
       expect(root(el).querySelector('.choice.right')!.textContent).to.contain('Correct answer');
       expect(root(el).querySelector('.choice.wrong')!.textContent).to.contain('Your choice');
       expect(shown(el, '.feedback .source')).to.contain('Source: Vietbao.vn');
@@ -223,7 +243,9 @@ describe('<lantoa-quiz-card>', () => {
       // 7 right of 12 is under the built-in pass score (75 %: 9 needed).
       expect(done.detail).to.deep.equal({ quiz: 'chuyen-doi-so-ben-tre', score: 7, total: 12, passed: false });
       await el.updateComplete;
-      expect(shown(el, '.result .verdict')).to.equal('Not passed yet: at least 9 correct answers are needed. Review the answers and try again!');
+      expect(shown(el, '.result .verdict')).to.equal(
+        'Not passed yet: at least 9 correct answers are needed. Review the answers and try again!',
+      );
       expect(root(el).querySelectorAll('.review li.wrong').length).to.equal(5);
       expect(shown(el, '.review li.wrong')).to.contain('Your answer: Electronics, telecommunications, postal services');
       await accessible(el);
@@ -244,7 +266,12 @@ describe('<lantoa-quiz-card>', () => {
       expect(await answer(el, [3, 1, 0, 2])).to.deep.include({ question: 'all', choices: [0, 1, 2, 3], correct: true });
       setTimeout(() => void next(el));
       // Default pass score 50 %: 2 of 3 passes.
-      expect((await oneEvent(el, 'lantoa-quiz-complete')).detail).to.deep.equal({ quiz: QUIZ, score: 2, total: 3, passed: true });
+      expect((await oneEvent(el, 'lantoa-quiz-complete')).detail).to.deep.equal({
+        quiz: QUIZ,
+        score: 2,
+        total: 3,
+        passed: true,
+      });
     });
 
     it('reads an inline JSON child and a src URL', async () => {
@@ -256,7 +283,9 @@ describe('<lantoa-quiz-card>', () => {
       expect(shown(el, '.title')).to.equal('Inline quiz');
       expect(progress(el)).to.equal('Câu 1/1');
 
-      const fromUrl = await fixture<LantoaQuizCard>(html`<lantoa-quiz-card src="/test/fixtures/quiz-valid.json" lang="en"></lantoa-quiz-card>`);
+      const fromUrl = await fixture<LantoaQuizCard>(
+        html`<lantoa-quiz-card src="/test/fixtures/quiz-valid.json" lang="en"></lantoa-quiz-card>`,
+      );
       await ready(fromUrl);
       expect(shown(fromUrl, '.title')).to.equal('Quiz from a URL');
       expect(progress(fromUrl)).to.equal('Question 1 of 2');
@@ -265,13 +294,22 @@ describe('<lantoa-quiz-card>', () => {
 
     it('shuffles questions and choices the same way for the same seed, and reshuffles on retry', async () => {
       const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-      const data = content(ids.map((id) => question(id)), { shuffle: true });
+      const data = content(
+        ids.map((id) => question(id)),
+        { shuffle: true },
+      );
       const first = await withContent(data, { seed: 'ba-tri-2026' });
       const second = await withContent(data, { seed: 'ba-tri-2026' });
       const other = await withContent(data, { seed: 'another-seed' });
-      const choicesOf = (el: LantoaQuizCard) => inputs(el).map((input) => input.value).join();
+      const choicesOf = (el: LantoaQuizCard) =>
+        inputs(el)
+          .map((input) => input.value)
+          .join();
       expect(choicesOf(first)).to.equal(choicesOf(second));
-      const expected = drawRound({ id: QUIZ, title: '', questions: data.questions as never, passScore: 0.5, shuffle: true }, seededRandom('ba-tri-2026')).map((a) => ids[a.index]);
+      const expected = drawRound(
+        { id: QUIZ, title: '', questions: data.questions as never, passScore: 0.5, shuffle: true },
+        seededRandom('ba-tri-2026'),
+      ).map((a) => ids[a.index]);
       const round1 = await playFirstChoices(first, data);
       expect(round1).to.deep.equal(expected);
       expect(round1).to.not.deep.equal(ids); // really shuffled
@@ -286,7 +324,10 @@ describe('<lantoa-quiz-card>', () => {
 
     it('draws `count` questions at random, different ones on retry, in the content order without shuffle', async () => {
       const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
-      const data = content(ids.map((id) => question(id)), { count: 3 });
+      const data = content(
+        ids.map((id) => question(id)),
+        { count: 3 },
+      );
       const el = await withContent(data, { seed: 'draw' });
       expect(progress(el)).to.equal('Câu 1/3');
       const drawn = await playFirstChoices(el, data);
@@ -355,8 +396,18 @@ describe('<lantoa-quiz-card>', () => {
         'Câu hỏi “q2” (câu số 2), trường “source.url”: chỉ chấp nhận liên kết http hoặc https.',
         'Question “q2” (no. 2), field “source.url”: only http or https links are accepted.',
       ],
-      ['a count over the questions', (d) => (d.count = 5), 'Nội dung câu đố, trường “count”: lớn hơn số câu hỏi.', 'Quiz content, field “count”: more than the number of questions.'],
-      ['a pass score over 1', (d) => (d.passScore = 9), 'Nội dung câu đố, trường “passScore”: thiếu hoặc sai kiểu dữ liệu.', 'Quiz content, field “passScore”: missing or of the wrong type.'],
+      [
+        'a count over the questions',
+        (d) => (d.count = 5),
+        'Nội dung câu đố, trường “count”: lớn hơn số câu hỏi.',
+        'Quiz content, field “count”: more than the number of questions.',
+      ],
+      [
+        'a pass score over 1',
+        (d) => (d.passScore = 9),
+        'Nội dung câu đố, trường “passScore”: thiếu hoặc sai kiểu dữ liệu.',
+        'Quiz content, field “passScore”: missing or of the wrong type.',
+      ],
     ];
     for (const [name, spoil, vi, en] of cases) {
       it(`names the question and the field for ${name}, in both languages`, async () => {
@@ -376,17 +427,22 @@ describe('<lantoa-quiz-card>', () => {
 
     it('says so for a document that is not a quiz, broken inline JSON and an unreachable src, and throws nothing', async () => {
       const thrown: unknown[] = [];
-      const onError = (event: ErrorEvent | PromiseRejectionEvent) => thrown.push('reason' in event ? event.reason : event.error);
+      const onError = (event: ErrorEvent | PromiseRejectionEvent) =>
+        thrown.push('reason' in event ? event.reason : event.error);
       window.addEventListener('error', onError);
       window.addEventListener('unhandledrejection', onError);
       try {
         await withConsole('error', async () => {
           const array = await withContent([1, 2, 3]);
           expect(part(array, 'problem')!.textContent).to.contain('Nội dung câu đố phải là một đối tượng JSON.');
-          const broken = await fixture<LantoaQuizCard>(html`<lantoa-quiz-card><script type="application/json">{ "id": </script></lantoa-quiz-card>`);
+          const broken = await fixture<LantoaQuizCard>(
+            html`<lantoa-quiz-card><script type="application/json">{ "id": </script></lantoa-quiz-card>`,
+          );
           await ready(broken);
           expect(part(broken, 'problem')!.textContent).to.contain('Nội dung câu đố phải là một đối tượng JSON.');
-          const missing = await fixture<LantoaQuizCard>(html`<lantoa-quiz-card src="/test/fixtures/no-such-quiz.json" lang="en"></lantoa-quiz-card>`);
+          const missing = await fixture<LantoaQuizCard>(
+            html`<lantoa-quiz-card src="/test/fixtures/no-such-quiz.json" lang="en"></lantoa-quiz-card>`,
+          );
           await ready(missing);
           expect(part(missing, 'problem')!.textContent).to.contain('The questions could not be loaded.');
           await accessible(missing);
@@ -442,7 +498,11 @@ describe('<lantoa-quiz-card>', () => {
         const el = await withContent(twoQuestions(), { api: API, unit: 'thanh-phu' });
         await service('stop');
         await play(el, 2);
-        await until(() => shown(el, '.participation') === 'Kết quả đã lưu trên máy này, sẽ tự gửi khi có mạng.', 5000, 'the queued notice');
+        await until(
+          () => shown(el, '.participation') === 'Kết quả đã lưu trên máy này, sẽ tự gửi khi có mạng.',
+          5000,
+          'the queued notice',
+        );
         const queued = JSON.parse(localStorage.getItem(QUIZ_OUTBOX)!);
         expect(queued).to.have.length(1);
         expect(queued[0]).to.deep.include({ quiz: QUIZ, unit: 'thanh-phu', score: 2, total: 2, api: API });
@@ -450,7 +510,11 @@ describe('<lantoa-quiz-card>', () => {
 
         await service('start');
         window.dispatchEvent(new Event('online'));
-        await until(() => shown(el, '.participation').startsWith('Thạnh Phú:'), 5000, 'the participation after delivery');
+        await until(
+          () => shown(el, '.participation').startsWith('Thạnh Phú:'),
+          5000,
+          'the participation after delivery',
+        );
         expect(await quizRows(queued[0].key)).to.equal(1);
         expect(await quizRows()).to.equal(before + 1);
         expect(localStorage.getItem(QUIZ_OUTBOX)).to.equal(null);
@@ -464,12 +528,20 @@ describe('<lantoa-quiz-card>', () => {
 
     it('sends a result left queued by an earlier visit when the page opens again, once', async () => {
       const key = 'earlier-visit-result-0001';
-      localStorage.setItem(QUIZ_OUTBOX, JSON.stringify([{ api: API, quiz: QUIZ, unit: 'cho-lach', score: 1, total: 2, key, queuedAt: Date.now() - 60_000 }]));
+      localStorage.setItem(
+        QUIZ_OUTBOX,
+        JSON.stringify([
+          { api: API, quiz: QUIZ, unit: 'cho-lach', score: 1, total: 2, key, queuedAt: Date.now() - 60_000 },
+        ]),
+      );
       await fixture<LantoaQuizCard>(html`<lantoa-quiz-card api=${API}></lantoa-quiz-card>`);
       await until(() => localStorage.getItem(QUIZ_OUTBOX) === null, 5000, 'the outbox to empty');
       expect(await quizRows(key)).to.equal(1);
       // The same key again (another tab, a retry after a lost answer) is not counted twice.
-      localStorage.setItem(QUIZ_OUTBOX, JSON.stringify([{ api: API, quiz: QUIZ, unit: 'cho-lach', score: 1, total: 2, key, queuedAt: Date.now() }]));
+      localStorage.setItem(
+        QUIZ_OUTBOX,
+        JSON.stringify([{ api: API, quiz: QUIZ, unit: 'cho-lach', score: 1, total: 2, key, queuedAt: Date.now() }]),
+      );
       await fixture<LantoaQuizCard>(html`<lantoa-quiz-card api=${API}></lantoa-quiz-card>`);
       await until(() => localStorage.getItem(QUIZ_OUTBOX) === null, 5000, 'the outbox to empty again');
       expect(await quizRows(key)).to.equal(1);
@@ -480,7 +552,9 @@ describe('<lantoa-quiz-card>', () => {
         const before = await quizRows();
         const el = await withContent(twoQuestions(), { api: API, unit: 'ba-tr' });
         await until(() => !!root(el).querySelector('[part="problem"]'), 5000, 'the unit check');
-        expect(shown(el, '[part="problem"]')).to.contain('Chiến dịch không có đơn vị “ba-tr”. Có phải ý bạn là “ba-tri”?');
+        expect(shown(el, '[part="problem"]')).to.contain(
+          'Chiến dịch không có đơn vị “ba-tr”. Có phải ý bạn là “ba-tri”?',
+        );
         expect(root(el).querySelector('.progress')).to.equal(null); // not after twelve questions: now
         await accessible(el);
         el.lang = 'en';
@@ -495,16 +569,38 @@ describe('<lantoa-quiz-card>', () => {
       await withConsole('error', async (errors) => {
         const el = await withContent({ ...twoQuestions(), id: 'listed-elsewhere-quiz' }, { api: API, unit: 'ba-tri' });
         await until(() => !!root(el).querySelector('[part="problem"]'), 5000, 'the site check');
-        expect(shown(el, '[part="problem"]')).to.contain(`Trang web này (${location.origin}) chưa được phép dùng tiện ích của chiến dịch.`);
-        expect(errors.calls.filter((line) => line.includes('is not yet allowed to use quiz "listed-elsewhere-quiz"'))).to.have.length(1);
+        expect(shown(el, '[part="problem"]')).to.contain(
+          `Trang web này (${location.origin}) chưa được phép dùng tiện ích của chiến dịch.`,
+        );
+        expect(
+          errors.calls.filter((line) => line.includes('is not yet allowed to use quiz "listed-elsewhere-quiz"')),
+        ).to.have.length(1);
         expect(localStorage.getItem(QUIZ_OUTBOX)).to.equal(null);
-        expect(await executeServerCommand<number, unknown>('pledge-service', { action: 'quiz-rows', quiz: 'listed-elsewhere-quiz' })).to.equal(0);
+        expect(
+          await executeServerCommand<number, unknown>('pledge-service', {
+            action: 'quiz-rows',
+            quiz: 'listed-elsewhere-quiz',
+          }),
+        ).to.equal(0);
       });
     });
 
     it('a result the service refuses (a queued one whose unit is gone) is dropped and logged, not retried', async () => {
       await withConsole('error', async (errors) => {
-        localStorage.setItem(QUIZ_OUTBOX, JSON.stringify([{ api: API, quiz: QUIZ, unit: 'cho-gao', score: 1, total: 2, key: 'refused-result-key-0001', queuedAt: Date.now() }]));
+        localStorage.setItem(
+          QUIZ_OUTBOX,
+          JSON.stringify([
+            {
+              api: API,
+              quiz: QUIZ,
+              unit: 'cho-gao',
+              score: 1,
+              total: 2,
+              key: 'refused-result-key-0001',
+              queuedAt: Date.now(),
+            },
+          ]),
+        );
         await fixture<LantoaQuizCard>(html`<lantoa-quiz-card api=${API}></lantoa-quiz-card>`);
         await until(() => localStorage.getItem(QUIZ_OUTBOX) === null, 5000, 'the refused result to be dropped');
         expect(errors.calls.join('\n')).to.contain('unknown_unit');
