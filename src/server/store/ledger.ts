@@ -5,8 +5,9 @@
  * start at count 0 and accept every key acknowledged before as new, counting those pledges twice.
  * Folders from before the marker get it at their first start with a database that opens.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeDurably } from './durable-file.js';
 
 export const DATABASE_FILE = 'pledges.sqlite';
 export const LEDGER_MARKER = 'ledger.json';
@@ -44,13 +45,7 @@ export function markLedger(dataDir: string, now: string): void {
   const marker = join(dataDir, LEDGER_MARKER);
   if (createdAt(marker) !== undefined) return;
   const text = `${JSON.stringify({ createdAt: now, database: DATABASE_FILE, note: 'This folder holds a Lantoa pledge ledger: the service refuses to start if pledges.sqlite goes missing or empty. Delete this file only to begin a new ledger on purpose.' }, null, 2)}\n`;
-  const fd = openSync(marker, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeDurably(marker, text);
 }
 
 /** The marker's creation time, or undefined when there is no marker (an unreadable one still counts as one). */

@@ -4,11 +4,12 @@
  * Messages are handled one at a time, in order; each reply is sent only after the commit returned.
  */
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RecordKind } from './store.js';
 import { TABLES } from './sqlite-tables.js';
+import { writeDurably } from './durable-file.js';
 
 /**
  * `add`: a batch of records as one string, one line per record (see encodeRecord), written in one
@@ -86,13 +87,10 @@ const PROBE_BYTES = Buffer.alloc(64 * 1024);
 
 function probe(): null {
   const path = join(dirname(file), '.write-probe');
-  const fd = openSync(path, 'w');
   try {
-    writeSync(fd, PROBE_BYTES);
-    fsyncSync(fd);
+    writeDurably(path, PROBE_BYTES);
   } finally {
-    closeSync(fd);
-    unlinkSync(path);
+    rmSync(path, { force: true }); // force: a probe that could not even create its file leaves nothing to remove
   }
   return null;
 }
