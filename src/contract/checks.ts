@@ -26,7 +26,9 @@ const check3 = (v: unknown): v is Fields =>
   obj(v) &&
   typeof v.id === 'string' && v.id.length >= 1 && v.id.length <= 64 && PATTERN_1.test(v.id) &&
   typeof v.name === 'string' && v.name.length >= 1 && v.name.length <= 500 &&
-  Number.isSafeInteger(v.goal) && (v.goal as number) >= 0;
+  Number.isSafeInteger(v.goal) && (v.goal as number) >= 0 &&
+  (v.group === undefined || typeof v.group === 'string' && v.group.length >= 1 && v.group.length <= 500) &&
+  (v.retired === undefined || typeof v.retired === 'boolean');
 const check4 = (v: unknown): boolean => typeof v === 'string' && PATTERN_2.test(v) && isCalendarDay(v);
 const check5 = (v: unknown): v is Fields =>
   obj(v) &&
@@ -56,7 +58,8 @@ const check8 = (v: unknown): v is Fields =>
   Number.isSafeInteger(v.goal) && (v.goal as number) >= 0 &&
   list(v.units, 0, Infinity, check6) &&
   list(v.choices, 0, Infinity, check7) &&
-  (typeof v.updatedAt === 'string' || v.updatedAt === null);
+  (typeof v.updatedAt === 'string' || v.updatedAt === null) &&
+  (v.config === undefined || typeof v.config === 'string');
 const check9 = (v: unknown): v is Fields =>
   obj(v) &&
   typeof v.unit === 'string' && v.unit.length >= 1 && v.unit.length <= 64 && PATTERN_1.test(v.unit) &&

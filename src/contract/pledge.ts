@@ -54,8 +54,19 @@ export const localized = z.object({ vi: text, en: text });
 const count = z.int().check(z.minimum(0));
 
 export const choiceSchema = z.object({ id: slug, label: localized });
-/** A unit is a place (a 2020 district, or a post-2025 commune): its name is a proper noun, not translated. */
-export const unitSchema = z.object({ id: slug, name: text, goal: count });
+/**
+ * A unit is a place (a 2020 district, or a post-2025 commune) or a union directly under the province: its
+ * name is a proper noun, not translated. `group` gathers units in lists and rankings ("Huyện, Thành đoàn",
+ * "Đoàn trực thuộc"); a `retired` unit is no longer offered in forms, its pledges and counts are kept and
+ * shown as such. A unit's id never changes once it has pledges.
+ */
+export const unitSchema = z.object({
+  id: slug,
+  name: text,
+  goal: count,
+  group: z.optional(text),
+  retired: z.optional(z.boolean()),
+});
 
 /** GET /api/v1/campaigns/:campaign: what a widget needs to render the campaign. */
 export const campaignSchema = z.object({
@@ -89,6 +100,12 @@ export const countsSchema = z.object({
   choices: z.array(z.object({ id: slug, count })),
   /** ISO timestamp of the latest counted pledge; null before the first one. */
   updatedAt: z.nullable(z.string()),
+  /**
+   * The ETag of the campaign's config (GET /api/v1/campaigns/:campaign) these counts go with. When it
+   * differs from the config a widget holds, the campaign was edited (a unit added, a goal or title
+   * changed): the widget fetches the config again. Absent from services older than the console.
+   */
+  config: z.optional(z.string()),
 });
 
 /** POST /api/v1/campaigns/:campaign/pledges, `Content-Type: application/json`. Nothing else is stored. */
@@ -102,6 +119,12 @@ export const ERROR_CODES = [
   'invalid_json', // 400
   'invalid_field', // 400, with `field`
   'origin_not_allowed', // 403
+  'unauthenticated', // 401: an admin route without a valid session (sign in again)
+  'bad_credentials', // 401: sign-in refused (one message whatever was wrong)
+  'forbidden', // 403: the session's role may not do this (an editor on an admin-only route)
+  'bad_origin', // 403: an admin state change not sent from the service's own pages (CSRF)
+  'edit_conflict', // 409: the campaign changed since it was read (reload, then edit again)
+  'in_use', // 409: the change would drop or rename a unit or choice that has pledges, or remove oneself
   'not_found', // 404: no such route
   'unknown_campaign', // 404
   'unknown_unit', // 404, field "unit"
