@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Manifest } from 'vite';
 import { WIDGETS, type Widget } from './widgets.js';
+import { checkConsole } from './console-size.js';
 
 const DIR = 'dist/lantoa';
 const KB = 1024;
@@ -155,6 +156,7 @@ for (const { what, files, limit } of [...budgets, ...others]) {
   const budget = limit === undefined ? '-' : `${(limit / KB).toFixed(1)} KB`;
   console.log(`${(bytes / KB).toFixed(2).padStart(7)} KB  ${budget.padStart(10)}  ${over ? 'OVER ' : ''}${what}`);
 }
+failed = !checkConsole() || failed;
 if (failed) {
   console.error('size check failed: a page is over its budget');
   process.exit(1);

@@ -11,6 +11,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { API_PREFIX } from '../../contract/paths.js';
 import { log } from '../log/log.js';
 import { createApi, type ApiDeps, type ApiEnv } from './api.js';
+import { mountConsolePages } from '../admin/pages.js';
+import { join } from 'node:path';
 import { fail, respond } from './reply.js';
 
 export interface AppOptions extends ApiDeps {
@@ -18,6 +20,8 @@ export interface AppOptions extends ApiDeps {
   widgetsDir: string;
   /** Folder of the demo pages (demo/). */
   demoDir: string;
+  /** Folder of the built console (dist/console); default: beside widgetsDir. */
+  consoleDir?: string;
   /** False when the service cannot do its job (the store failed): /healthz answers 503 so a supervisor restarts it. */
   healthy: () => boolean;
 }
@@ -75,6 +79,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   app.use('/demo/*', serveStatic({ root: demoDir, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
   app.get('/', logged, serveStatic({ root: demoDir, path: 'index.html' }));
+  app.use('/admin/*', logged);
+  app.use('/admin', logged);
+  mountConsolePages(app, options.consoleDir ?? join(widgetsDir, '..', 'console'));
 
   app.notFound((c) => {
     const start = performance.now();

@@ -1,0 +1,2 @@
+/** The console's entry (index.html): defines <lantoa-console> and its pages. */
+import './console-app.js';

@@ -1,0 +1,113 @@
+import { html, nothing } from 'lit';
+import type { AuditEntry } from '../../contract/admin.js';
+import { state } from '../../core/decorators.js';
+import { defineElement } from '../../core/define.js';
+import { api } from '../api.js';
+import { ConsolePage } from '../console-page.js';
+import { explain, formatVietnamTime } from '../form.js';
+
+/** What changed, as indented JSON text: shown with a text binding, so nothing an editor typed becomes HTML. */
+const asText = (value: unknown) => (value === undefined || value === null ? '—' : JSON.stringify(value, null, 2));
+
+/** The audit log, newest first, 20 at a time ("Older" follows the service's `next`). */
+export class LantoaConsoleAudit extends ConsolePage {
+  @state() private entries?: AuditEntry[];
+  @state() private next: number | null = null;
+  /** The `before` of each page shown so far, for "Newer". */
+  @state() private pages: (number | undefined)[] = [undefined];
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load() {
+    this.error = '';
+    try {
+      const page = await api.audit(this.pages[this.pages.length - 1]);
+      this.entries = page.entries;
+      this.next = page.next;
+    } catch (error) {
+      this.error = explain(error, this.s);
+    }
+  }
+
+  private async turn(pages: (number | undefined)[]) {
+    this.pages = pages;
+    await this.load();
+    this.renderRoot.querySelector<HTMLElement>('table')?.focus();
+  }
+
+  override render() {
+    const s = this.s.audit;
+    return html`
+      <h1 tabindex="-1">${s.title}</h1>
+      <p>${s.intro}</p>
+      ${
+        this.error
+          ? html`<div class="error-summary" role="alert">
+            <p>${this.error}</p>
+            <button type="button" class="secondary" @click=${this.load}>${this.s.retry}</button>
+          </div>`
+          : nothing
+      }
+      ${
+        !this.entries
+          ? this.error
+            ? nothing
+            : html`<p role="status">${this.s.loading}</p>`
+          : this.entries.length === 0
+            ? html`<p>${s.none}</p>`
+            : html`<div class="table-wrap">
+              <table tabindex="-1">
+                <thead>
+                  <tr>
+                    <th scope="col">${s.at}</th>
+                    <th scope="col">${s.user}</th>
+                    <th scope="col">${s.action}</th>
+                    <th scope="col">${s.target}</th>
+                    <th scope="col">${s.before}</th>
+                    <th scope="col">${s.after}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.entries.map(
+                    (entry) => html`<tr>
+                      <td>${formatVietnamTime(this.locale, entry.at)}</td>
+                      <td>${entry.user}</td>
+                      <td><code>${entry.action}</code></td>
+                      <td>${entry.target}</td>
+                      <td><pre class="before">${asText(entry.before)}</pre></td>
+                      <td><pre class="after">${asText(entry.after)}</pre></td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+      }
+      <div class="actions">
+        ${
+          this.pages.length > 1
+            ? html`<button type="button" class="secondary" @click=${() => this.turn([undefined])}>${s.newest}</button>`
+            : nothing
+        }
+        ${
+          this.next !== null
+            ? html`<button type="button" class="secondary" @click=${() => this.turn([...this.pages, this.next ?? undefined])}>
+              ${s.older}
+            </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+}
+
+defineElement('lantoa-console-audit', LantoaConsoleAudit);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lantoa-console-audit': LantoaConsoleAudit;
+  }
+}
