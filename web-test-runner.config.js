@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, chromePath } from './scripts/chrome-path.js';
 import { pledgeServicePlugin } from './test/pledge-service-plugin.js';
+import { consoleApiProxy } from './test/console-api-proxy.js';
 
 /**
  * Ports: the test pages and the real pledge service beside them. Both can be moved (WTR_PORT,
@@ -33,6 +34,9 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000, grep: process.env.GREP } },
   middleware: [
+    // The console's tests: its API is same-origin in production, so the test pages reach the real service through
+    // this pass-through (Host and Origin kept: the service sees its own origin, as behind a reverse proxy).
+    consoleApiProxy(SERVICE_PORT),
     // Test fixtures a real network would give: a feed that answers too late.
     async function slowFeed(context, next) {
       if (context.path === '/test-fixtures/slow-feed.json') {

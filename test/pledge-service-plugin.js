@@ -1,7 +1,8 @@
 // A web-test-runner plugin that runs the real pledge service (src/server/main.ts) beside the browser tests,
 // on a temporary SQLite database, and lets tests stop it, start it again and count rows in the database
 // (`executeServerCommand('pledge-service', { action })`: `stop`, `start`, `api`, `rows` {campaign, key?} for
-// pledges, `quiz-rows` {quiz, key?} for quiz results). Its campaigns file is a copy of `campaignsFile`
+// pledges, `quiz-rows` {quiz, key?} for quiz results, `add-user` {name, role, password} for a console account
+// made by `npm run admin -- add-user`, as an operator would). Its campaigns file is a copy of `campaignsFile`
 // whose campaigns allow `pageOrigin` (the test pages), so the test ports can move.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
@@ -60,6 +61,20 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
     }
   }
 
+  /** A console account, made the documented way: scripts/admin.ts on the service's data folder, password on stdin. */
+  async function addUser({ name, role = 'admin', password }) {
+    const cli = spawn(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'add-user', name, '--role', role], {
+      env: { ...process.env, DATA_DIR: dataDir },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    cli.stderr.on('data', (chunk) => (errors += chunk));
+    cli.stdin.end(`${password}\n`);
+    const code = await new Promise((resolve) => cli.once('exit', resolve));
+    if (code !== 0) throw new Error(`npm run admin -- add-user ${name} failed: ${errors}`);
+    return true;
+  }
+
   return {
     name: 'pledge-service',
     async serverStart() {
@@ -83,6 +98,7 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
       if (payload.action === 'rows') return rows('pledges', 'campaign', payload.campaign, payload.key);
       if (payload.action === 'quiz-rows') return rows('quiz_results', 'quiz', payload.quiz, payload.key);
       if (payload.action === 'api') return `http://127.0.0.1:${port}`;
+      if (payload.action === 'add-user') return addUser(payload);
       throw new Error(`unknown pledge-service action ${payload.action}`);
     },
   };

@@ -1,0 +1,309 @@
+/**
+ * The console in real Chromium against the real service (test/pledge-service-plugin.js, its API reached on the
+ * test page's own origin through test/console-api-proxy.js, as when the service serves /admin/): accounts made
+ * with `npm run admin -- add-user`, sign in, the 401 that returns to sign-in, the pages in both languages with
+ * axe, a banner message edited and published (its audit row), a unit added, the message editor by keyboard only.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import '../../src/console/console-app.js';
+import type { LantoaConsole } from '../../src/console/console-app.js';
+
+const PASSWORD = 'mật khẩu đủ dài 2026';
+const made = new Set<string>();
+const home = location.href;
+
+async function account(name: string, role: 'admin' | 'editor' = 'admin') {
+  if (made.has(name)) return;
+  await executeServerCommand('pledge-service', { action: 'add-user', name, role, password: PASSWORD });
+  made.add(name);
+}
+
+/** The page element on show in the console's <main>. */
+const current = (app: LantoaConsole) => app.shadowRoot!.querySelector('main')!.firstElementChild as HTMLElement;
+/** An element inside the page on show (or inside `within`, a shadow host). */
+const inPage = <T extends Element = HTMLElement>(app: LantoaConsole, selector: string) =>
+  current(app)?.shadowRoot?.querySelector<T>(selector) ?? null;
+
+async function waitFor<T>(find: () => T | null | undefined, what: string, timeout = 5000): Promise<T> {
+  await waitUntil(() => find(), `never found: ${what}`, { timeout });
+  return find()!;
+}
+
+async function mount(path = '/admin/', lang?: 'vi' | 'en'): Promise<LantoaConsole> {
+  history.replaceState(null, '', path);
+  localStorage.setItem('lantoa:console:lang', JSON.stringify(lang ?? 'vi'));
+  const app = await fixture<LantoaConsole>(html`<lantoa-console></lantoa-console>`);
+  await waitFor(() => current(app)?.shadowRoot?.querySelector('h1'), 'a page heading');
+  return app;
+}
+
+function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+async function signIn(app: LantoaConsole, name: string, password = PASSWORD) {
+  const form = await waitFor(() => inPage(app, 'lantoa-console-sign-in') ?? current(app), 'the sign-in page');
+  expect(form.localName).to.equal('lantoa-console-sign-in');
+  type(inPage<HTMLInputElement>(app, '#name')!, name);
+  type(inPage<HTMLInputElement>(app, '#password')!, password);
+  inPage<HTMLButtonElement>(app, 'button[type=submit]')!.click();
+}
+
+async function signedIn(name: string, path = '/admin/', lang?: 'vi' | 'en') {
+  await account(name);
+  const app = await mount(path, lang);
+  await signIn(app, name);
+  await waitFor(() => current(app)?.localName !== 'lantoa-console-sign-in' || null, 'a signed-in page');
+  return app;
+}
+
+/** The section element inside the campaign page. */
+const section = (app: LantoaConsole, tag: string) => inPage(app, tag);
+
+afterEach(async () => {
+  await fetch('/api/v1/admin/session', { method: 'DELETE' });
+  history.replaceState(null, '', home);
+  localStorage.removeItem('lantoa:console:lang');
+});
+
+describe('console: signing in', () => {
+  it('refuses a wrong password with one generic message, then opens the campaigns page', async () => {
+    await account('lan');
+    const app = await mount();
+    expect(app.shadowRoot!.querySelector('nav')).to.equal(null);
+    await signIn(app, 'lan', 'not the password at all');
+    const alert = await waitFor(() => inPage(app, '.error-summary'), 'the error');
+    expect(alert.textContent).to.contain('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(current(app).shadowRoot!.activeElement).to.equal(alert);
+
+    await signIn(app, 'lan');
+    await waitFor(() => (current(app).localName === 'lantoa-console-campaigns' ? true : null), 'the campaigns page');
+    const h1 = await waitFor(() => inPage(app, 'h1'), 'h1');
+    expect(h1.textContent).to.equal('Chiến dịch');
+    await waitUntil(() => current(app).shadowRoot!.activeElement === h1, 'focus on the heading');
+    expect(app.shadowRoot!.querySelector('nav a[aria-current="page"]')!.textContent).to.equal('Chiến dịch');
+    expect(document.title).to.equal('Chiến dịch – Lantoa');
+  });
+
+  it('says how long to wait once sign-ins are throttled (429)', async () => {
+    await account('throttled');
+    const app = await mount('/admin/', 'en');
+    for (let attempt = 0; attempt < 8; attempt++) {
+      await signIn(app, 'throttled', `wrong password ${attempt}`);
+      await waitFor(() => inPage(app, '.error-summary'), 'the error');
+      await waitUntil(() => !inPage<HTMLButtonElement>(app, 'button[type=submit]')!.disabled);
+      if (/Try again in \d+ s/.test(inPage(app, '.error-summary')!.textContent ?? '')) break;
+    }
+    expect(inPage(app, '.error-summary')!.textContent).to.match(/Too many attempts\. Try again in \d+ s\./);
+  });
+
+  it('returns to sign-in when a request answers 401, and back to the page after signing in', async () => {
+    const app = await signedIn('lan');
+    // The session ends elsewhere (signed out in another tab).
+    expect((await fetch('/api/v1/admin/session', { method: 'DELETE' })).status).to.equal(204);
+    app.shadowRoot!.querySelector<HTMLAnchorElement>('nav a[href="/admin/audit"]')!.click();
+    await waitFor(() => (current(app).localName === 'lantoa-console-sign-in' ? true : null), 'the sign-in page');
+    expect(inPage(app, '.status')!.textContent).to.contain('Phiên đăng nhập đã hết hạn');
+    expect(location.pathname).to.equal('/admin/audit');
+    await signIn(app, 'lan');
+    await waitFor(() => (current(app).localName === 'lantoa-console-audit' ? true : null), 'the audit page');
+  });
+});
+
+describe('console: audit log and accounts', () => {
+  it('shows the audit log newest first, before and after as text', async () => {
+    const app = await signedIn('lan', '/admin/audit');
+    const rows = await waitFor(() => current(app).shadowRoot!.querySelectorAll('tbody tr').length || null, 'rows');
+    expect(rows).to.be.greaterThan(0);
+    const times = [...current(app).shadowRoot!.querySelectorAll('tbody tr')].map((row) => row.textContent);
+    expect(times[0]).to.contain('lan');
+    expect(current(app).shadowRoot!.querySelector('tbody pre')).to.exist;
+  });
+
+  it('lets an admin add an editor, who then sees no Accounts link', async () => {
+    const app = await signedIn('lan', '/admin/accounts');
+    await waitFor(() => inPage(app, 'tbody tr'), 'the accounts');
+    type(inPage<HTMLInputElement>(app, '#new-name')!, 'mai');
+    type(inPage<HTMLInputElement>(app, '#new-password')!, PASSWORD);
+    inPage<HTMLButtonElement>(app, 'fieldset button[type=submit]')!.click();
+    await waitFor(
+      () => [...current(app).shadowRoot!.querySelectorAll('tbody th')].find((th) => th.textContent === 'mai'),
+      'mai',
+    );
+    made.add('mai');
+    await fetch('/api/v1/admin/session', { method: 'DELETE' });
+
+    const editor = await mount('/admin/accounts');
+    await signIn(editor, 'mai');
+    await waitFor(() => editor.shadowRoot!.querySelector('nav'), 'the navigation');
+    expect(editor.shadowRoot!.querySelector('nav a[href="/admin/accounts"]')).to.equal(null);
+    expect(inPage(editor, 'p')!.textContent).to.equal('Chỉ quản trị viên quản lý tài khoản.');
+  });
+});
+
+describe('console: accessibility of every page, in Vietnamese and English', () => {
+  const pages = [
+    '/admin/',
+    '/admin/audit',
+    '/admin/accounts',
+    '/admin/password',
+    '/admin/nowhere',
+    '/admin/campaigns/future-campaign/messages',
+    '/admin/campaigns/future-campaign/units',
+    '/admin/campaigns/future-campaign/settings',
+    '/admin/campaigns/future-campaign/sites',
+    '/admin/campaigns/future-campaign/results',
+  ];
+  for (const lang of ['vi', 'en'] as const) {
+    it(`sign-in page is axe clean (${lang})`, async () => {
+      const app = await mount('/admin/', lang);
+      expect(document.documentElement.lang).to.equal(lang);
+      await expect(app).to.be.accessible();
+    });
+    for (const path of pages)
+      it(`${path} is axe clean (${lang})`, async () => {
+        const app = await signedIn('lan', path, lang);
+        await waitUntil(() => !current(app).shadowRoot!.querySelector('[role=status]'), 'loaded', { timeout: 5000 });
+        // A campaign page: wait for its section, loaded too.
+        const inner = inPage(
+          app,
+          'lantoa-console-messages, lantoa-console-units, lantoa-console-settings, lantoa-console-sites, lantoa-console-results',
+        );
+        if (inner)
+          await waitUntil(() => !inner.shadowRoot?.querySelector('[role=status]'), 'section loaded', { timeout: 5000 });
+        await expect(app).to.be.accessible();
+      });
+  }
+});
+
+describe('console: campaign messages and units', () => {
+  it('edits a banner message, previews it in both languages, publishes it, and the audit log has the change', async () => {
+    const app = await signedIn('lan', '/admin/campaigns/future-campaign/messages');
+    const editor = await waitFor(() => section(app, 'lantoa-console-messages'), 'the message editor');
+    await waitFor(() => editor.shadowRoot!.querySelector('#add'), 'the add button');
+    const before = editor.shadowRoot!.querySelectorAll('ol.messages > li').length;
+    editor.shadowRoot!.querySelector<HTMLButtonElement>('#add')!.click();
+    const i = before;
+    const headline = await waitFor(
+      () => editor.shadowRoot!.querySelector<HTMLInputElement>(`#f-messages-${i}-headline-vi`),
+      'the new message',
+    );
+    expect(editor.shadowRoot!.activeElement).to.equal(headline);
+
+    // Publishing with the English headline missing names the field and publishes nothing.
+    type(headline, 'Ngày Chuyển đổi số <b>quốc gia</b>');
+    editor.shadowRoot!.querySelector<HTMLButtonElement>('#publish')!.click();
+    const summary = await waitFor(() => editor.shadowRoot!.querySelector('.error-summary'), 'the error summary');
+    expect(summary.textContent).to.contain(`Thông điệp ${i + 1} – Tiêu đề (tiếng Anh): bắt buộc`);
+    expect(editor.shadowRoot!.querySelector(`#f-messages-${i}-headline-en`)!.getAttribute('aria-invalid')).to.equal(
+      'true',
+    );
+
+    type(
+      editor.shadowRoot!.querySelector<HTMLInputElement>(`#f-messages-${i}-headline-en`)!,
+      'National Digital Transformation Day',
+    );
+    type(
+      editor.shadowRoot!.querySelector<HTMLInputElement>(`#f-messages-${i}-cta-href`)!,
+      'https://example.gov.vn/cds',
+    );
+    type(editor.shadowRoot!.querySelector<HTMLInputElement>(`#f-messages-${i}-start`)!, '2026-10-01T08:00');
+    // The live preview is the real banner, in each language, with the text as text (never HTML).
+    const banners = editor.shadowRoot!.querySelectorAll('ol.messages > li')[i].querySelectorAll('lantoa-banner');
+    expect([...banners].map((b) => b.getAttribute('lang'))).to.deep.equal(['vi', 'en']);
+    await waitUntil(
+      () => banners[0].shadowRoot?.textContent?.includes('Ngày Chuyển đổi số <b>quốc gia</b>'),
+      'vi preview',
+    );
+    await waitUntil(
+      () => banners[1].shadowRoot?.textContent?.includes('National Digital Transformation Day'),
+      'en preview',
+    );
+    expect(banners[0].shadowRoot!.querySelector('b')).to.equal(null);
+
+    editor.shadowRoot!.querySelector<HTMLButtonElement>('#publish')!.click();
+    await waitFor(() => editor.shadowRoot!.querySelector('.status'), 'published');
+    expect(editor.shadowRoot!.querySelector('.status')!.textContent).to.contain('Đã xuất bản');
+
+    const feed = await (
+      await fetch(
+        `${await executeServerCommand('pledge-service', { action: 'api' })}/api/v1/campaigns/future-campaign/feed`,
+      )
+    ).json();
+    const published = feed.messages[feed.messages.length - 1];
+    expect(published.headline).to.deep.equal({
+      vi: 'Ngày Chuyển đổi số <b>quốc gia</b>',
+      en: 'National Digital Transformation Day',
+    });
+    expect(published.start).to.equal('2026-10-01T08:00:00+07:00');
+
+    const audit = await (await fetch('/api/v1/admin/audit?limit=5')).json();
+    const row = audit.entries.find(
+      (e: { action: string; target: string }) => e.action === 'campaign.messages' && e.target === 'future-campaign',
+    );
+    expect(row, JSON.stringify(audit.entries)).to.exist;
+    expect(row.user).to.equal('lan');
+  });
+
+  it('adds a unit with an id made from its Vietnamese name, and saves it', async () => {
+    const app = await signedIn('lan', '/admin/campaigns/closed-campaign/units');
+    const units = await waitFor(() => section(app, 'lantoa-console-units'), 'the units table');
+    const rows = () => units.shadowRoot!.querySelectorAll('tbody tr').length;
+    await waitUntil(() => rows() > 0);
+    const before = rows();
+    type(units.shadowRoot!.querySelector<HTMLInputElement>('#f-new-name')!, 'Đoàn khối Cơ quan – Doanh nghiệp tỉnh');
+    type(units.shadowRoot!.querySelector<HTMLInputElement>('#f-new-group')!, 'Đoàn trực thuộc');
+    type(units.shadowRoot!.querySelector<HTMLInputElement>('#f-new-goal')!, '120');
+    units.shadowRoot!.querySelector<HTMLButtonElement>('#add-unit')!.click();
+    await waitUntil(() => rows() === before + 1);
+    expect(units.shadowRoot!.querySelector<HTMLInputElement>(`#f-units-${before}-id`)!.value).to.equal(
+      'doan-khoi-co-quan-doanh-nghiep-tinh',
+    );
+    units.shadowRoot!.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+    await waitFor(() => units.shadowRoot!.querySelector('.status'), 'saved');
+    // Saved: the id is read-only now, and the public config offers the unit.
+    expect(units.shadowRoot!.querySelector(`#f-units-${before}-id`)).to.equal(null);
+    const config = await (
+      await fetch(`${await executeServerCommand('pledge-service', { action: 'api' })}/api/v1/campaigns/closed-campaign`)
+    ).json();
+    expect(config.units.map((u: { id: string }) => u.id)).to.include('doan-khoi-co-quan-doanh-nghiep-tinh');
+  });
+
+  it('lets a keyboard alone add, fill, reorder and remove a message', async () => {
+    const app = await signedIn('lan', '/admin/campaigns/future-campaign/messages');
+    const editor = await waitFor(() => section(app, 'lantoa-console-messages'), 'the message editor');
+    const add = await waitFor(() => editor.shadowRoot!.querySelector<HTMLButtonElement>('#add'), 'the add button');
+    const count = () => editor.shadowRoot!.querySelectorAll('ol.messages > li').length;
+    const focused = () => editor.shadowRoot!.activeElement;
+    const start = count();
+    add.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => count() === start + 1);
+    expect(focused()?.id).to.equal(`f-messages-${start}-headline-vi`);
+    await sendKeys({ type: 'Bàn phím' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.id).to.equal(`f-messages-${start}-headline-en`);
+    await sendKeys({ type: 'Keyboard' });
+    // Tab on to the message's "Up" button, through every field of the message.
+    for (let n = 0; n < 20 && focused()?.id !== `move-up-${start}`; n++) await sendKeys({ press: 'Tab' });
+    expect(focused()?.id).to.equal(`move-up-${start}`);
+    if (start > 0) {
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(
+        () =>
+          editor.shadowRoot!.querySelector<HTMLInputElement>(`#f-messages-${start - 1}-headline-vi`)?.value ===
+          'Bàn phím',
+      );
+      // Focus follows the message it moved.
+      expect(focused()?.id).to.match(new RegExp(`^move-(up|down)-${start - 1}$`));
+    }
+    const at = start > 0 ? start - 1 : start;
+    editor.shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="Xóa thông điệp ${at + 1}"]`)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => count() === start);
+    expect(focused()).to.exist;
+    expect(focused()!.localName).to.be.oneOf(['input', 'button']);
+  });
+});
