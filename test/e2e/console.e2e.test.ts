@@ -1,0 +1,110 @@
+/**
+ * End to end: the campaign console as the service serves it (/admin/, built by `npm run build`), in a real
+ * Chromium: the document's headers (strict CSP, no framing, no referrer, not cached; hashed assets immutable),
+ * the same document at a deep path, and no CSP violation while the console signs in and shows its pages — Lit's
+ * adopted style sheets are constructed, not parsed, so `style-src 'self'` lets them apply (the header's colour is
+ * checked), while a style attribute is refused (the listener's control). Account made with `npm run admin`.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { endToEnd } from './setup.js';
+
+const e2e = endToEnd();
+const PASSWORD = 'mật khẩu đủ dài 2026';
+
+function addUser(name: string, role: 'admin' | 'editor' = 'admin') {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/admin.ts', 'add-user', name, '--role', role],
+    {
+      env: { ...process.env, DATA_DIR: e2e.dataDir },
+      input: `${PASSWORD}\n`,
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(result.status, 0, result.stderr);
+}
+
+/** Every CSP violation and page error, as the page reports them. */
+async function watch(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP violation: ${event.effectiveDirective} ${event.blockedURI}`),
+    ),
+  );
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/401 \(Unauthorized\)/.test(message.text())) problems.push(message.text());
+  });
+  return problems;
+}
+
+test('the console document: strict CSP, no framing, no referrer, not cached; hashed assets cached for good', async () => {
+  for (const path of ['/admin/', '/admin', '/admin/campaigns/x/units']) {
+    const response = await fetch(`${e2e.base}${path}`);
+    assert.equal(response.status, 200, path);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+    ])
+      assert.ok(csp.includes(directive), `${path}: ${directive} in ${csp}`);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.equal(response.headers.get('x-frame-options'), 'DENY');
+    assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const body = await response.text();
+    assert.match(body, /<lantoa-console>/);
+    assert.doesNotMatch(body, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+    assert.doesNotMatch(body, /\sstyle=/, 'no style attribute');
+  }
+  const document = await (await fetch(`${e2e.base}/admin/`)).text();
+  const script = /src="(\/admin\/assets\/[^"]+\.js)"/.exec(document)?.[1];
+  assert.ok(script);
+  const asset = await fetch(`${e2e.base}${script}`);
+  assert.equal(asset.status, 200);
+  assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.equal((await fetch(`${e2e.base}/admin/assets/missing-00000000.js`)).status, 404);
+});
+
+test('signing in and opening every page violates nothing: adopted style sheets apply under style-src self', async () => {
+  addUser('lan');
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = await watch(page);
+  await page.goto(`${e2e.base}/admin/`);
+  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+  // The element's constructed style sheet applied: the header has the brand colour.
+  const background = await page.evaluate(
+    () =>
+      getComputedStyle(document.querySelector('lantoa-console')!.shadowRoot!.querySelector('header')!).backgroundColor,
+  );
+  assert.equal(background, 'rgb(11, 78, 162)');
+  await page.getByLabel('Tên đăng nhập').fill('lan');
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Chiến dịch' }).waitFor();
+  for (const path of ['/admin/audit', '/admin/accounts', '/admin/password']) {
+    await page.goto(`${e2e.base}${path}`);
+    await page.locator('lantoa-console main h1').waitFor();
+  }
+  await page.waitForTimeout(300); // a violation report is dispatched as a task of its own
+  assert.equal(problems.length, 0, problems.join('\n'));
+
+  // The listener's control: a style attribute is refused and reported.
+  await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
+  await page.waitForTimeout(300);
+  assert.ok(
+    problems.some((p) => p.includes('CSP violation: style-src-attr')),
+    problems.join('\n'),
+  );
+  await page.close();
+});
