@@ -110,7 +110,9 @@ export const api = {
   addSite: (id: string, version: number, origin: string) =>
     request('POST', path('campaigns', id, 'sites'), campaignDocSchema, { version, origin }),
   results: (id: string) => request('GET', path('campaigns', id, 'results'), resultsResponseSchema),
-  exportUrl: (id: string) => path('campaigns', id, 'export.csv'),
+  /** The CSV files (UTF-8 with BOM): pledges per day × unit × choice, the embedding sites, quiz figures per unit. */
+  exportUrl: (id: string, what: 'pledges' | 'sites' | 'quiz' = 'pledges') =>
+    `${path('campaigns', id, 'export.csv')}${what === 'pledges' ? '' : `?what=${what}`}`,
 
   audit: (before?: number) =>
     request('GET', `${path('audit')}?limit=20${before === undefined ? '' : `&before=${before}`}`, auditResponseSchema),

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { AuditEntry } from '../../contract/admin.js';
 import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
@@ -11,6 +11,33 @@ const asText = (value: unknown) => (value === undefined || value === null ? '—
 
 /** The audit log, newest first, 20 at a time ("Older" follows the service's `next`). */
 export class LantoaConsoleAudit extends ConsolePage {
+  static override styles = [
+    ...ConsolePage.styles,
+    css`
+      ol.entries {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      ol.entries > li {
+        margin: 0 0 0.75rem;
+        padding: 0.75rem 1rem;
+        border: 1px solid var(--_border);
+        border-radius: 6px;
+        background: var(--_surface);
+      }
+      .what {
+        margin: 0;
+      }
+      .label {
+        margin: 0.5rem 0 0.25rem;
+      }
+      pre {
+        padding: 0.5rem;
+        background: var(--_surface-alt);
+      }
+    `,
+  ];
   @state() private entries?: AuditEntry[];
   @state() private next: number | null = null;
   /** The `before` of each page shown so far, for "Newer". */
@@ -36,7 +63,7 @@ export class LantoaConsoleAudit extends ConsolePage {
   private async turn(pages: (number | undefined)[]) {
     this.pages = pages;
     await this.load();
-    this.renderRoot.querySelector<HTMLElement>('table')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('ol.entries')?.focus();
   }
 
   override render() {
@@ -59,32 +86,26 @@ export class LantoaConsoleAudit extends ConsolePage {
             : html`<p role="status">${this.s.loading}</p>`
           : this.entries.length === 0
             ? html`<p>${s.none}</p>`
-            : html`<div class="table-wrap">
-              <table tabindex="-1">
-                <thead>
-                  <tr>
-                    <th scope="col">${s.at}</th>
-                    <th scope="col">${s.user}</th>
-                    <th scope="col">${s.action}</th>
-                    <th scope="col">${s.target}</th>
-                    <th scope="col">${s.before}</th>
-                    <th scope="col">${s.after}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.entries.map(
-                    (entry) => html`<tr>
-                      <td>${formatVietnamTime(this.locale, entry.at)}</td>
-                      <td>${entry.user}</td>
-                      <td><code>${entry.action}</code></td>
-                      <td>${entry.target}</td>
-                      <td><pre class="before">${asText(entry.before)}</pre></td>
-                      <td><pre class="after">${asText(entry.after)}</pre></td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+            : html`<ol class="entries" tabindex="-1" aria-label=${s.title}>
+              ${this.entries.map(
+                (entry) => html`<li>
+                  <p class="what">
+                    <strong>${formatVietnamTime(this.locale, entry.at)}</strong> · ${entry.user} ·
+                    <code>${entry.action}</code> · ${entry.target}
+                  </p>
+                  <div class="grid">
+                    <div>
+                      <p class="label">${s.before}</p>
+                      <pre class="before">${asText(entry.before)}</pre>
+                    </div>
+                    <div>
+                      <p class="label">${s.after}</p>
+                      <pre class="after">${asText(entry.after)}</pre>
+                    </div>
+                  </div>
+                </li>`,
+              )}
+            </ol>`
       }
       <div class="actions">
         ${

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { messagesRequestSchema, type FeedMessageDoc } from '../../contract/admin.js';
 import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
@@ -85,6 +85,20 @@ const MAX_MESSAGES = 20;
  * sends them all with the campaign's version.
  */
 export class LantoaConsoleMessages extends CampaignSection {
+  static override styles = [
+    ...CampaignSection.styles,
+    css`
+      /* Each message's legend carries its number: no list markers taking a phone's width. */
+      ol.messages {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .preview {
+        margin-bottom: 0.75rem;
+      }
+    `,
+  ];
   @state() private drafts: Draft[] = [];
   @state() private dirty = false;
 

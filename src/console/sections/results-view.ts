@@ -63,8 +63,13 @@ export class LantoaConsoleResults extends CampaignSection {
     const s = this.s.results;
     const r = this.results;
     const n = (value: number) => formatNumber(this.locale, value);
+    const csv = (what: 'pledges' | 'sites' | 'quiz', label: string) =>
+      html`<li><a href=${api.exportUrl(this.doc.id, what)} download>${label}</a></li>`;
     const header = html`<h2>${this.s.campaign.results}</h2>
-      <p><a class="button secondary" href=${api.exportUrl(this.doc.id)} download>${s.csv}</a></p>`;
+      <p class="label" id="downloads">${s.downloads}</p>
+      <ul aria-labelledby="downloads" class="downloads">
+        ${csv('pledges', s.csv)} ${csv('sites', s.csvSites)} ${csv('quiz', s.csvQuiz)}
+      </ul>`;
     if (this.loadError)
       return html`${header}
         <div class="error-summary" role="alert">

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { unitsRequestSchema } from '../../contract/admin.js';
 import type { Unit } from '../../contract/pledge.js';
 import { state } from '../../core/decorators.js';
@@ -32,6 +32,51 @@ type UnitField = 'id' | 'name' | 'group' | 'goal';
  * goal, retire/restore. Saved all at once with the campaign's version.
  */
 export class LantoaConsoleUnits extends CampaignSection {
+  static override styles = [
+    ...CampaignSection.styles,
+    css`
+      tr.retired {
+        background: var(--_surface-alt);
+      }
+      td .status-cell {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      /* A phone: each unit a card of labelled fields, rather than a table squeezed to 375 px. */
+      @media (max-width: 40rem) {
+        table.units thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        table.units tr {
+          display: grid;
+          grid-template-columns: 1fr 1fr;
+          gap: 0 0.75rem;
+          padding: 0.5rem 0;
+          border-bottom: 2px solid var(--_border);
+        }
+        table.units td {
+          border: 0;
+          padding: 0.25rem 0;
+        }
+        table.units td:first-child,
+        table.units td:last-child {
+          grid-column: 1 / -1;
+        }
+        table.units td::before {
+          content: attr(data-label);
+          display: block;
+          font-weight: 600;
+          font-size: 0.9rem;
+        }
+      }
+    `,
+  ];
   @state() private units: UnitDraft[] = [];
   @state() private newName = '';
   @state() private newGroup = '';
@@ -153,11 +198,11 @@ export class LantoaConsoleUnits extends CampaignSection {
             <tbody>
               ${this.units.map(
                 (u, i) => html`<tr class=${u.retired ? 'retired' : ''}>
-                  <td>${this.cell(u, i, 'name')}</td>
-                  <td>${u.isNew ? this.cell(u, i, 'id') : html`<code>${u.id}</code>`}</td>
-                  <td>${this.cell(u, i, 'group')}</td>
-                  <td>${this.cell(u, i, 'goal')}</td>
-                  <td>
+                  <td data-label=${s.name}>${this.cell(u, i, 'name')}</td>
+                  <td data-label=${s.id}>${u.isNew ? this.cell(u, i, 'id') : html`<code>${u.id}</code>`}</td>
+                  <td data-label=${s.group}>${this.cell(u, i, 'group')}</td>
+                  <td data-label=${s.goal}>${this.cell(u, i, 'goal')}</td>
+                  <td data-label=${s.status}><div class="status-cell">
                     ${
                       u.isNew
                         ? html`<button
@@ -178,7 +223,7 @@ export class LantoaConsoleUnits extends CampaignSection {
                             ${u.retired ? s.restoreShort : s.retireShort}
                           </button>`
                     }
-                  </td>
+                  </div></td>
                 </tr>`,
               )}
             </tbody>

@@ -37,11 +37,12 @@ export function mountConsolePages(app: Hono<any>, consoleDir: string): void {
     referrerPolicy: 'no-referrer',
     crossOriginResourcePolicy: 'same-origin',
   });
-  // Read on first request (and again while missing): the service can start before `npm run build` wrote it.
-  let document: string | undefined;
+  // Read at every request (a few hundred bytes, for a handful of staff): a rebuild while the service runs
+  // (new hashed asset names) is served at once, and the service may start before `npm run build` wrote it.
   const page: MiddlewareHandler = async (c) => {
+    let document: string;
     try {
-      document ??= readFileSync(join(consoleDir, 'index.html'), 'utf8');
+      document = readFileSync(join(consoleDir, 'index.html'), 'utf8');
     } catch {
       c.header('Cache-Control', 'no-store');
       return c.text('The console is not built: run `npm run build`.', 503);
