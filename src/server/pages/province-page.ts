@@ -21,7 +21,7 @@ import {
  * does not move when it arrives. Measured with 9 units: 612 px wide (rows of 40 px), 923 px at 320 px wide,
  * where unit names wrap (rows up to 74 px); the head is about 250 px.
  */
-function rankingCss(units: number): string {
+export function rankingCss(units: number): string {
   const rem = (perUnit: number) => Math.ceil((17 + units * perUnit) * 10) / 10;
   const wide = rem(2.6);
   const narrow = rem(4.7);
