@@ -139,7 +139,7 @@ describe('GET /embed/', () => {
   test('the classic script for CMSs that strip type="module"', async () => {
     const snippet = snippetOf((await builder('step=1&unit=ba-tri&counter=compact&classic=on')).html) ?? '';
     assert.match(snippet, /variant="compact"/);
-    assert.equal(snippet.split('\n').at(-1), `<script src="${PUBLIC_URL}/lantoa/lantoa.iife.js" defer></script>`);
+    assert.equal(snippet.split('\n').at(-1), `<script src="${PUBLIC_URL}/lantoa/loader.js"></script>`);
   });
 
   test('the province ranking needs no unit and reserves room for every unit', async () => {
