@@ -46,6 +46,11 @@ export class LantoaConsole extends ConsolePage {
       .skip:focus {
         top: 0.5rem;
       }
+      header .skip {
+        border-color: var(--_on-accent);
+        background: var(--_accent);
+        color: var(--_on-accent);
+      }
       header {
         background: var(--_primary);
         color: var(--_on-primary);
@@ -285,8 +290,8 @@ export class LantoaConsole extends ConsolePage {
     const { user, route } = this;
     const other: Locale = this.locale === 'vi' ? 'en' : 'vi';
     return html`
-      <a class="skip" href="#main" @click=${this.skipToMain}>${s.skip}</a>
       <header>
+        <button type="button" class="skip" @click=${this.skipToMain}>${s.skip}</button>
         <div class="top">
           <a class="brand" href="/admin/">${s.product}</a>
           <div class="tools">
@@ -323,10 +328,11 @@ export class LantoaConsole extends ConsolePage {
     `;
   }
 
-  /** The skip link's target is in this shadow root, where a fragment cannot reach it: focus it directly. */
-  private skipToMain(event: Event) {
-    event.preventDefault();
-    event.stopPropagation();
+  /**
+   * The skip link is a button: its target is in this shadow root, where a `#main` fragment cannot reach (and
+   * axe cannot follow it); it moves focus to <main> itself.
+   */
+  private skipToMain() {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 }

@@ -146,7 +146,7 @@ export class LantoaConsoleAccounts extends ConsolePage {
       ${this.status ? html`<p class="status" role="status" tabindex="-1">${this.status}</p>` : nothing}
       ${
         this.users
-          ? html`<div class="table-wrap">
+          ? html`<div class="table-wrap" role="region" tabindex="0" aria-label=${s.table}>
             <table>
               <caption>
                 ${s.table}

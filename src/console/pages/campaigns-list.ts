@@ -50,7 +50,7 @@ export class LantoaConsoleCampaigns extends ConsolePage {
             : html`<p role="status">${this.s.loading}</p>`
           : this.campaigns.length === 0
             ? html`<p>${s.empty}</p>`
-            : html`<div class="table-wrap">
+            : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${s.title}>
               <table>
                 <thead>
                   <tr>

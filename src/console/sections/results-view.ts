@@ -90,7 +90,7 @@ export class LantoaConsoleResults extends CampaignSection {
           : html`<h3>${s.chart}</h3>
             <lantoa-progress-chart lang=${this.locale} kind="trend" .data=${this.chartData()}></lantoa-progress-chart>
             <h3>${s.byUnit}</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-label=${s.byUnit}>
               <table>
                 <thead>
                   <tr>
@@ -112,7 +112,7 @@ export class LantoaConsoleResults extends CampaignSection {
               </table>
             </div>
             <h3>${s.byChoice}</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-label=${s.byChoice}>
               <table>
                 <thead>
                   <tr>
@@ -131,7 +131,7 @@ export class LantoaConsoleResults extends CampaignSection {
               </table>
             </div>
             <h3>${s.byDay}</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-label=${s.byDay}>
               <table>
                 <thead>
                   <tr>
@@ -157,7 +157,9 @@ export class LantoaConsoleResults extends CampaignSection {
         r.quizzes.length === 0
           ? html`<p>${s.noQuiz}</p>`
           : r.quizzes.map(
-              (quiz) => html`<div class="table-wrap">
+              (
+                quiz,
+              ) => html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(quiz.title, this.locale)}>
               <table>
                 <caption>
                   ${pick(quiz.title, this.locale)}

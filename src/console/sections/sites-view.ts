@@ -55,7 +55,7 @@ export class LantoaConsoleSites extends CampaignSection {
             : html`<p role="status">${this.s.loading}</p>`
           : this.sites.length === 0
             ? html`<p>${s.none}</p>`
-            : html`<div class="table-wrap">
+            : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${s.table}>
               <table>
                 <caption>
                   ${s.table}

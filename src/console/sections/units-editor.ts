@@ -180,7 +180,7 @@ export class LantoaConsoleUnits extends CampaignSection {
       <p>${s.intro}</p>
       ${this.renderFeedback()}
       <form @submit=${this.submit} novalidate>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label=${s.table}>
           <table class="units">
             <caption>
               ${s.table}
