@@ -31,23 +31,33 @@ Accounts live in DATA_DIR/console.sqlite (DATA_DIR as for the service).`;
 
 class UsageError extends Error {}
 
-/** Reads a line from a terminal without echoing it (a readline whose output goes nowhere). */
-function promptHidden(question: string): Promise<string> {
-  process.stderr.write(question);
+/**
+ * Asks each question on the terminal and reads the answers without echoing them: one readline (raw
+ * mode, so the terminal does not echo) whose output goes nowhere, the questions written to stderr.
+ */
+async function promptHidden(questions: string[]): Promise<string[]> {
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
   const rl = createInterface({ input: process.stdin, output: silent, terminal: true });
-  return new Promise((resolve, reject) => {
+  const lines = rl[Symbol.asyncIterator]();
+  const cancelled = new Promise<never>((_resolve, reject) =>
     rl.once('SIGINT', () => {
-      rl.close();
       process.stderr.write('\n');
-      reject(new UsageError('cancelled'));
-    });
-    rl.question('', (answer) => {
-      rl.close();
+      reject(new UsageError('cancelled; nothing changed'));
+    }),
+  );
+  try {
+    const answers: string[] = [];
+    for (const question of questions) {
+      process.stderr.write(question);
+      const line = await Promise.race([lines.next(), cancelled]);
       process.stderr.write('\n');
-      resolve(answer);
-    });
-  });
+      if (line.done) throw new UsageError('no password given; nothing changed');
+      answers.push(line.value);
+    }
+    return answers;
+  } finally {
+    rl.close();
+  }
 }
 
 /** All of standard input (a pipe or a file): its first line is the password. */
@@ -60,9 +70,12 @@ async function firstLineOfStdin(): Promise<string> {
 async function readPassword(): Promise<string> {
   let password: string;
   if (process.stdin.isTTY) {
-    password = await promptHidden(`Password (at least ${PASSWORD_MIN_LENGTH} characters): `);
-    if ((await promptHidden('The same password again: ')) !== password)
-      throw new UsageError('the two passwords differ; nothing changed');
+    const [first, again] = await promptHidden([
+      `Password (at least ${PASSWORD_MIN_LENGTH} characters): `,
+      'The same password again: ',
+    ]);
+    if (first !== again) throw new UsageError('the two passwords differ; nothing changed');
+    password = first;
   } else password = await firstLineOfStdin();
   if ([...password].length < PASSWORD_MIN_LENGTH)
     throw new UsageError(`a password has at least ${PASSWORD_MIN_LENGTH} characters; nothing changed`);

@@ -13,7 +13,7 @@ import {
   usersResponseSchema,
 } from '../../src/contract/admin.js';
 import { assertError, json, startTemp, stopTemp, type TestService } from './helpers.js';
-import { adminFetch, createUser, sessionCookie, signIn, TEST_PASSWORD } from './admin-helpers.js';
+import { ACCOUNT_ROUTES, adminFetch, createUser, sessionCookie, signIn, TEST_PASSWORD } from './admin-helpers.js';
 
 let service: TestService;
 let adminCookie: string;
@@ -28,18 +28,7 @@ before(async () => {
 });
 after(() => stopTemp(service));
 
-/** Every route of this module with a body it accepts (for the guard's checks). */
-const ROUTES: { method: string; path: string; body?: unknown; adminOnly?: boolean }[] = [
-  { method: 'GET', path: '/session' },
-  { method: 'DELETE', path: '/session' },
-  { method: 'POST', path: '/password', body: { current: TEST_PASSWORD, password: 'một mật khẩu mới 2026' } },
-  { method: 'GET', path: '/users', adminOnly: true },
-  { method: 'POST', path: '/users', body: { name: 'tuan', role: 'editor', password: TEST_PASSWORD }, adminOnly: true },
-  { method: 'PATCH', path: '/users/mai', body: { role: 'editor' }, adminOnly: true },
-  { method: 'DELETE', path: '/users/mai', adminOnly: true },
-  { method: 'GET', path: '/audit' },
-];
-const STATE_CHANGES = ROUTES.filter((route) => route.method !== 'GET');
+const STATE_CHANGES = ACCOUNT_ROUTES.filter((route) => route.method !== 'GET');
 
 describe('signing in', () => {
   it('sets an HttpOnly, SameSite=Strict, Path=/ session cookie (not Secure over http) and answers the session', async () => {
@@ -149,7 +138,7 @@ describe('signing in', () => {
 });
 
 describe('the guard', () => {
-  for (const route of ROUTES) {
+  for (const route of ACCOUNT_ROUTES) {
     it(`${route.method} ${route.path} without a session: 401, with a forged one: 401`, async () => {
       const none = await adminFetch(service.url, route.path, { method: route.method, body: route.body });
       assert.equal(none.headers.get('cache-control'), 'no-store');
@@ -163,7 +152,7 @@ describe('the guard', () => {
     });
   }
 
-  for (const route of ROUTES.filter(({ adminOnly }) => adminOnly)) {
+  for (const route of ACCOUNT_ROUTES.filter(({ adminOnly }) => adminOnly)) {
     it(`${route.method} ${route.path} as an editor: 403 forbidden, nothing changed`, async () => {
       const response = await adminFetch(service.url, route.path, {
         method: route.method,

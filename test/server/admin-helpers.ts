@@ -79,3 +79,15 @@ export function adminFetch(url: string, path: string, request: AdminRequest = {}
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+
+/** Every route of the accounts module with a body it accepts (for the guard's checks); `mai` is an editor. */
+export const ACCOUNT_ROUTES: readonly { method: string; path: string; body?: unknown; adminOnly?: boolean }[] = [
+  { method: 'GET', path: '/session' },
+  { method: 'DELETE', path: '/session' },
+  { method: 'POST', path: '/password', body: { current: TEST_PASSWORD, password: 'một mật khẩu mới 2026' } },
+  { method: 'GET', path: '/users', adminOnly: true },
+  { method: 'POST', path: '/users', body: { name: 'tuan', role: 'editor', password: TEST_PASSWORD }, adminOnly: true },
+  { method: 'PATCH', path: '/users/mai', body: { role: 'editor' }, adminOnly: true },
+  { method: 'DELETE', path: '/users/mai', adminOnly: true },
+  { method: 'GET', path: '/audit' },
+];

@@ -5,7 +5,12 @@
  * per account and per client address (throttle.ts): 429 with Retry-After, the password not even checked.
  */
 import type { Context } from 'hono';
-import { passwordChangeRequestSchema, signInRequestSchema, type SessionResponse } from '../../contract/admin.js';
+import {
+  passwordChangeRequestSchema,
+  signInRequestSchema,
+  USER_NAME_PATTERN,
+  type SessionResponse,
+} from '../../contract/admin.js';
 import { log } from '../log/log.js';
 import { requestClientKey } from '../http/rate-limit.js';
 import type { Account, Session } from './accounts.js';
@@ -73,7 +78,9 @@ export function signIn(deps: SessionDeps) {
     if (body instanceof Response) return body;
     const checked = await checkPassword(c, deps, body.name, body.password);
     if (checked instanceof Response) {
-      if (checked.status === 429) log.warn('sign-in throttled', { name: body.name });
+      // The name only when it is one (a password typed into the name field must not reach the log).
+      if (checked.status === 429)
+        log.warn('sign-in throttled', USER_NAME_PATTERN.test(body.name) ? { name: body.name } : {});
       return checked;
     }
     const account = checked;
