@@ -90,7 +90,7 @@ export async function startService(
     new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
   const { accounts, audit } = adminStores(consoleDb);
-  const admin = createAdminApi({ accounts, audit, trustProxy: config.trustProxy });
+  const admin = createAdminApi({ accounts, audit, trustProxy: config.trustProxy, accessLog: config.accessLog });
   const app = createApp({
     ...dirs,
     healthy: () => store.healthy,

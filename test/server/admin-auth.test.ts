@@ -12,7 +12,7 @@ import {
   userSchema,
   usersResponseSchema,
 } from '../../src/contract/admin.js';
-import { assertError, json, startTemp, stopTemp, type TestService } from './helpers.js';
+import { assertError, json, spawnService, startTemp, stopTemp, tempDir, type TestService } from './helpers.js';
 import { ACCOUNT_ROUTES, adminFetch, createUser, sessionCookie, signIn, TEST_PASSWORD } from './admin-helpers.js';
 
 let service: TestService;
@@ -368,5 +368,88 @@ describe('the audit log', () => {
       'invalid_field',
       'before',
     );
+  });
+});
+
+describe('passwords', () => {
+  it('are compared after Unicode NFC: a Vietnamese password typed decomposed (NFD) signs in', async () => {
+    await createUser(service.dataDir, 'nfc', 'editor', 'Thành đoàn Bến Tre');
+    await signIn(service.url, 'nfc', 'Thành đoàn Bến Tre'.normalize('NFD'));
+  });
+
+  it('a hash made with weaker parameters still signs in, and is stored again with today’s', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { randomBytes, scryptSync } = await import('node:crypto');
+    const salt = randomBytes(16);
+    const key = scryptSync(TEST_PASSWORD, salt, 32, { N: 2 ** 12, r: 8, p: 1 });
+    const db = new Database(`${service.dataDir}/console.sqlite`);
+    const hash = () =>
+      (db.prepare("SELECT password_hash FROM users WHERE name = 'cu'").get() as { password_hash: string })
+        .password_hash;
+    try {
+      db.prepare("INSERT INTO users VALUES ('cu', 'editor', ?, '2025-01-01T00:00:00.000Z')").run(
+        `$scrypt$ln=12,r=8,p=1$${salt.toString('base64')}$${key.toString('base64')}`,
+      );
+      await signIn(service.url, 'cu');
+      assert.match(hash(), /^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
+      await signIn(service.url, 'cu');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a new password of one’s own set by PATCH keeps the admin signed in here with a new session', async () => {
+    await createUser(service.dataDir, 'quan', 'admin');
+    const cookie = await signIn(service.url, 'quan');
+    const response = await adminFetch(service.url, '/users/quan', {
+      method: 'PATCH',
+      cookie,
+      body: { password: 'mật khẩu mới của Quân' },
+    });
+    assert.equal(response.status, 200);
+    const fresh = sessionCookie(response);
+    await assertError(await adminFetch(service.url, '/session', { cookie }), 401, 'unauthenticated');
+    assert.equal((await adminFetch(service.url, '/session', { cookie: fresh })).status, 200);
+  });
+
+  it('a body over 1 MiB: 413, nothing read past it', async () => {
+    const response = await adminFetch(service.url, '/users', {
+      method: 'POST',
+      cookie: adminCookie,
+      body: JSON.stringify({ name: 'to', role: 'editor', password: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    await assertError(response, 413, 'payload_too_large');
+  });
+});
+
+describe('the service process', () => {
+  it('logs one access line per console request (a 404 too), never the token, and stops cleanly', async () => {
+    const dir = tempDir();
+    try {
+      await createUser(dir.path, 'lan', 'admin');
+      const child = spawnService({ DATA_DIR: dir.path, ACCESS_LOG: '1' });
+      const base = await child.ready;
+      const cookie = await signIn(base, 'lan');
+      assert.equal((await adminFetch(base, '/users', { cookie })).status, 200);
+      assert.equal((await adminFetch(base, '/khong-co', { cookie })).status, 404);
+      assert.equal((await adminFetch(base, '/users')).status, 401);
+      child.child.kill('SIGTERM');
+      assert.equal((await child.exited).code, 0);
+      const access = child.stdout
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((entry) => entry.msg === 'request');
+      assert.deepEqual(
+        access.map(({ method, path, status }) => `${method} ${path} ${status}`),
+        [
+          'POST /api/v1/admin/session 200',
+          'GET /api/v1/admin/users 200',
+          'GET /api/v1/admin/khong-co 404',
+          'GET /api/v1/admin/users 401',
+        ],
+      );
+      assert.ok(!child.stdout.join('\n').includes(cookie.split('=')[1]), 'no session token in the logs');
+    } finally {
+      dir.remove();
+    }
   });
 });

@@ -28,6 +28,8 @@ export interface AdminDeps {
   audit: AuditLog;
   /** Proxies in front whose X-Forwarded-For and X-Forwarded-Proto are trusted (0: none). */
   trustProxy: number;
+  /** One access-log line per request (log.ts), as for the rest of the service. */
+  accessLog?: boolean;
   /** The clock of the sign-in throttle (tests move it); Date.now by default. */
   now?: () => number;
 }
@@ -48,7 +50,7 @@ export function createAdminApi(deps: AdminDeps): Hono<AdminEnv> {
   const session = { accounts, audit, trustProxy, now, throttle: new SignInThrottle() };
   const admin = new Hono<AdminEnv>();
 
-  admin.use('*', adminHeaders, stateChangeChecks(trustProxy));
+  admin.use('*', adminHeaders(deps.accessLog ?? false), stateChangeChecks(trustProxy));
   admin.post('/session', signIn(session));
   // Everything added from here on, on this app or mounted on it, needs a live session.
   admin.use('*', requireSession(accounts));

@@ -1,6 +1,7 @@
 /**
  * The guard of every `/api/v1/admin` route (admin-api.ts), in the order they run:
- * - {@link adminHeaders}: `Cache-Control: no-store` on every answer (account data never sits in a cache);
+ * - {@link adminHeaders}: `Cache-Control: no-store` on every answer (account data never sits in a cache), the
+ *   access log;
  * - {@link stateChangeChecks}: POST, PUT, PATCH and DELETE must come from the service's own pages (Origin
  *   of the same host and scheme as the request; a missing Origin is refused too: 403 `bad_origin`) and a
  *   body must be JSON (415). By hand, not hono/csrf: that checks only form content types, and a
@@ -13,6 +14,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../../contract/admin.js';
 import { forwardedProto } from '../http/api.js';
 import { allowedOrigin } from '../http/cors.js';
+import { log } from '../log/log.js';
 import type { Accounts, Session } from './accounts.js';
 import type { AdminEnv } from './admin-env.js';
 import { adminError } from './replies.js';
@@ -27,10 +29,16 @@ export function requestScheme(c: AdminContext, trustProxy: number): string | und
   return trustProxy > 0 ? forwardedProto(c.env.incoming.headers['x-forwarded-proto']) : undefined;
 }
 
-export const adminHeaders: MiddlewareHandler<AdminEnv> = async (c, next) => {
-  await next();
-  c.res.headers.set('cache-control', 'no-store');
-};
+/** `Cache-Control: no-store` on every answer, and its access-log line (log.ts: no address, no query) when `accessLog`. */
+export function adminHeaders(accessLog: boolean): MiddlewareHandler<AdminEnv> {
+  return async (c, next) => {
+    const start = performance.now();
+    if (accessLog) c.set('logged', true);
+    await next();
+    c.res.headers.set('cache-control', 'no-store');
+    if (accessLog) log.access(c.req.method, c.req.path, c.res.status, performance.now() - start);
+  };
+}
 
 export function stateChangeChecks(trustProxy: number): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
