@@ -24,6 +24,8 @@ import type { RecordStore } from './store/store.js';
 import { StreamHub } from './http/stream.js';
 import { mountPages } from './pages/routes.js';
 import { publicUrlFromEnv, type PagesOptions } from './pages/options.js';
+import { openConsoleDb, type ConsoleDb } from './store/console-db.js';
+import { ACCOUNT_TABLES, AUDIT_TABLES, adminStores, createAdminApi } from './admin/admin-api.js';
 
 export interface Service {
   /** http://host:port the service listens on (port resolved when 0 was asked). */
@@ -51,11 +53,14 @@ export async function startService(
   mkdirSync(config.dataDir, { recursive: true });
   const unlock = lockDataDir(config.dataDir);
   let store: RecordStore;
+  let consoleDb: ConsoleDb | undefined;
   try {
     checkLedger(config.dataDir);
+    consoleDb = openConsoleDb(config.dataDir, [ACCOUNT_TABLES, AUDIT_TABLES]);
     store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
     markLedger(config.dataDir, isoNow());
   } catch (error) {
+    consoleDb?.close();
     unlock();
     throw error;
   }
@@ -84,6 +89,8 @@ export async function startService(
   const limiter = (rate: { perMinute: number; burst: number }) =>
     new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
+  const { accounts, audit } = adminStores(consoleDb);
+  const admin = createAdminApi({ accounts, audit, trustProxy: config.trustProxy, accessLog: config.accessLog });
   const app = createApp({
     ...dirs,
     healthy: () => store.healthy,
@@ -94,6 +101,7 @@ export async function startService(
     readLimiter,
     trustProxy: config.trustProxy,
     accessLog: config.accessLog,
+    admin,
   });
   mountPages(app, { scopes, limiter: limiter(config.pageRate), trustProxy: config.trustProxy, ...pages });
   // What createAdaptorServer does, plus an errorHandler: a request the adapter cannot read gets a JSON 400.
@@ -160,6 +168,7 @@ export async function startService(
       clearTimeout(timer);
       unsubscribe();
       await store.close();
+      consoleDb.close();
       unlock();
     })());
 
