@@ -115,11 +115,13 @@ describe('console: signing in', () => {
 describe('console: audit log and accounts', () => {
   it('shows the audit log newest first, before and after as text', async () => {
     const app = await signedIn('lan', '/admin/audit');
-    const rows = await waitFor(() => current(app).shadowRoot!.querySelectorAll('tbody tr').length || null, 'rows');
-    expect(rows).to.be.greaterThan(0);
-    const times = [...current(app).shadowRoot!.querySelectorAll('tbody tr')].map((row) => row.textContent);
-    expect(times[0]).to.contain('lan');
-    expect(current(app).shadowRoot!.querySelector('tbody pre')).to.exist;
+    const entries = () => [...current(app).shadowRoot!.querySelectorAll('ol.entries > li')];
+    await waitFor(() => entries().length || null, 'entries');
+    // Newest first: this sign-in (by lan) heads the list.
+    expect(entries()[0].querySelector('.what')!.textContent).to.contain('session.sign-in');
+    expect(entries()[0].querySelector('.what')!.textContent).to.contain('lan');
+    expect(entries()[0].querySelector('pre.before')).to.exist;
+    expect(entries()[0].querySelector('pre.after')).to.exist;
   });
 
   it('lets an admin add an editor, who then sees no Accounts link', async () => {
