@@ -7,18 +7,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Manifest } from 'vite';
 
-const PUBLIC = 'dist/lantoa';
-const CONSOLE = 'dist/console';
 const KB = 1024;
 /** What the console's first load (document's script, its static imports, its CSS) may weigh, gzip -9. */
 const CONSOLE_BUDGET = 64 * KB;
 
 /** Console modules, by the source path a manifest keys them with. */
-const CONSOLE_MODULE = /(^|\/)src\/console\/|(^|\/)contract\/admin\.ts$/;
+const CONSOLE_MODULE = /(^|\/)console\/.*\.ts$|(^|\/)contract\/admin\.ts$/;
 /** Text only console code contains: its element names, the admin API's prefix, the session cookie's name. */
 const CONSOLE_MARKERS = ['lantoa-console', '/api/v1/admin', 'lantoa_session'];
 
-export function checkConsole(): boolean {
+export function checkConsole(PUBLIC = 'dist/lantoa', CONSOLE = 'dist/console'): boolean {
   let ok = true;
   const fail = (message: string) => {
     console.error(`OVER  ${message}`);
