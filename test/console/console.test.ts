@@ -145,6 +145,32 @@ describe('console: audit log and accounts', () => {
   });
 });
 
+describe('console: my password', () => {
+  it('refuses two different new passwords, then changes it: the new one signs in, the old one does not', async () => {
+    await account('thu');
+    const app = await signedIn('thu', '/admin/password', 'en');
+    const fill = (current: string, next: string, again: string) => {
+      type(inPage<HTMLInputElement>(app, '#current')!, current);
+      type(inPage<HTMLInputElement>(app, '#next')!, next);
+      type(inPage<HTMLInputElement>(app, '#again')!, again);
+      inPage<HTMLButtonElement>(app, 'button[type=submit]')!.click();
+    };
+    fill(PASSWORD, 'một mật khẩu mới dài', 'một mật khẩu khác dài');
+    await waitFor(() => inPage(app, '.error-summary'), 'the mismatch');
+    expect(inPage(app, '.error-summary')!.textContent).to.equal('The two new passwords differ.');
+    fill(PASSWORD, 'một mật khẩu mới dài', 'một mật khẩu mới dài');
+    await waitFor(() => inPage(app, '.status'), 'done');
+    expect(inPage(app, '.status')!.textContent).to.equal('Your password is changed.');
+    await fetch('/api/v1/admin/session', { method: 'DELETE' });
+
+    const again = await mount('/admin/', 'en');
+    await signIn(again, 'thu');
+    await waitFor(() => inPage(again, '.error-summary'), 'the old password refused');
+    await signIn(again, 'thu', 'một mật khẩu mới dài');
+    await waitFor(() => (current(again).localName === 'lantoa-console-campaigns' ? true : null), 'signed in');
+  });
+});
+
 describe('console: accessibility of every page, in Vietnamese and English', () => {
   const pages = [
     '/admin/',
