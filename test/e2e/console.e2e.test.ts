@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { CAMPAIGN } from '../server/helpers.js';
 import { endToEnd } from './setup.js';
 
 const e2e = endToEnd();
@@ -96,6 +97,12 @@ test('signing in and opening every page violates nothing: adopted style sheets a
     await page.goto(`${e2e.base}${path}`);
     await page.locator('lantoa-console main h1').waitFor();
   }
+  // The real banner previews the messages (its own adopted style sheets), the results draw with chart.js.
+  await page.goto(`${e2e.base}/admin/campaigns/${CAMPAIGN}/messages`);
+  await page.locator('lantoa-console-messages').getByRole('button', { name: 'Xuất bản' }).waitFor();
+  await page.goto(`${e2e.base}/admin/campaigns/${CAMPAIGN}/results`);
+  await page.locator('lantoa-console-results h2').waitFor();
+  await page.waitForTimeout(1000); // chart.js arrives lazily
   await page.waitForTimeout(300); // a violation report is dispatched as a task of its own
   assert.equal(problems.length, 0, problems.join('\n'));
 
