@@ -278,7 +278,7 @@ const en: ConsoleStrings = {
   },
   signIn: {
     title: 'Sign in',
-    intro: 'The campaign console of the provincial youth union. Accounts are created by an administrator.',
+    intro: 'The campaign console of the provincial Youth Union. Accounts are created by an administrator.',
     name: 'User name',
     password: 'Password',
     submit: 'Sign in',
