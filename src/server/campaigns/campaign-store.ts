@@ -228,7 +228,10 @@ export class CampaignRegistry {
   #check(before: CampaignBody, after: CampaignBody, used: InUse, also: readonly CampaignBody[] = []): void {
     const others = [...also, ...[...this.#docs.values()].map(campaignBody)].filter((other) => other.id !== after.id);
     const [issue] = checkCampaign(after, others);
-    if (issue) throw new CampaignEditError(400, 'invalid_field', `${issue.field}: ${issue.message}`, issue.field);
+    if (issue)
+      throw issue.field
+        ? new CampaignEditError(400, 'invalid_field', `${issue.field}: ${issue.message}`, issue.field)
+        : new CampaignEditError(400, 'invalid_field', issue.message);
     const refusal = droppedInUse(before, after, used);
     if (refusal) throw refusal;
   }
