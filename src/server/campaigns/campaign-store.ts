@@ -195,21 +195,26 @@ export class CampaignRegistry {
   }
 
   /**
-   * Stores whole campaigns (an import): new ones at version 1, existing ones replaced at their next
-   * version, all or none. `inUse` says what has records (the import reads the pledges database).
+   * Stores whole campaigns (an import): new ones at version 1, changed ones replaced at their next version,
+   * identical ones left as they are; all or none. `inUse` says what has records (the import reads the
+   * pledges database). Returns the campaigns written.
    */
   replace(campaigns: readonly CampaignBody[], who: Editor, inUse: (campaign: string) => InUse): CampaignDoc[] {
-    const docs = this.#db
-      .transaction(() =>
-        campaigns.map((campaign) => {
+    const written = this.#db
+      .transaction(() => {
+        const docs: CampaignDoc[] = [];
+        for (const campaign of campaigns) {
           const current = this.#row(campaign.id);
-          if (current) this.#check(campaignBody(current), campaign, inUse(campaign.id), campaigns);
-          return this.#write(campaign, (current?.version ?? 0) + 1, who);
-        }),
-      )
+          const before = current && campaignBody(current);
+          if (before && JSON.stringify(before) === JSON.stringify(campaign)) continue;
+          if (before) this.#check(before, campaign, inUse(campaign.id), campaigns);
+          docs.push(this.#write(campaign, (current?.version ?? 0) + 1, who));
+        }
+        return docs;
+      })
       .immediate();
-    for (const doc of docs) this.#changed(doc);
-    return docs;
+    for (const doc of written) this.#changed(doc);
+    return written;
   }
 
   /** Picks up changes another process committed (import, another instance); runs every second by itself. */
