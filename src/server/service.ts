@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { createApp } from './http/app.js';
 import { readCampaignsFile } from './campaigns/campaigns.js';
 import { CAMPAIGN_TABLES, CampaignRegistry, storeNeedsSeed, type InUse } from './campaigns/campaign-store.js';
-import { openConsoleDb } from './store/console-db.js';
 import type { ServiceConfig } from './config/config.js';
 import { log } from './log/log.js';
 import { RateLimiter } from './http/rate-limit.js';
@@ -26,6 +25,9 @@ import type { RecordStore } from './store/store.js';
 import { StreamHub } from './http/stream.js';
 import { mountPages } from './pages/routes.js';
 import { publicUrlFromEnv, type PagesOptions } from './pages/options.js';
+import { openConsoleDb, type ConsoleDb } from './store/console-db.js';
+import { ACCOUNT_TABLES, AUDIT_TABLES, adminStores, createAdminApi } from './admin/admin-api.js';
+import { campaignRoutes } from './admin/campaign-routes.js';
 
 export interface Service {
   /** http://host:port the service listens on (port resolved when 0 was asked). */
@@ -58,16 +60,18 @@ export async function startService(
   mkdirSync(config.dataDir, { recursive: true });
   const unlock = lockDataDir(config.dataDir);
   let store: RecordStore;
+  let consoleDb: ConsoleDb | undefined;
   try {
     checkLedger(config.dataDir);
+    consoleDb = openConsoleDb(config.dataDir, [ACCOUNT_TABLES, AUDIT_TABLES, CAMPAIGN_TABLES]);
     store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
     markLedger(config.dataDir, isoNow());
   } catch (error) {
+    consoleDb?.close();
     unlock();
     throw error;
   }
 
-  const consoleDb = openConsoleDb(config.dataDir, [CAMPAIGN_TABLES]);
   // What has records, from the in-memory counts and stats: an edit may not drop those units and choices.
   const inUse = (id: string): InUse => {
     const used = scopes.campaigns.get(id)?.aggregate.used() ?? { units: new Set<string>(), choices: new Set<string>() };
@@ -110,6 +114,17 @@ export async function startService(
   const limiter = (rate: { perMinute: number; burst: number }) =>
     new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
+  const { accounts, audit } = adminStores(consoleDb);
+  const admin = createAdminApi({ accounts, audit, trustProxy: config.trustProxy, accessLog: config.accessLog });
+  // Mounted before the admin app is mounted on the site: app.route copies the routes present then.
+  admin.route(
+    '/campaigns',
+    campaignRoutes({
+      campaigns,
+      auditor: audit,
+      total: (id) => scopes.campaigns.get(id)?.aggregate.snapshot().value.total ?? 0,
+    }),
+  );
   const app = createApp({
     ...dirs,
     healthy: () => store.healthy,
@@ -120,6 +135,7 @@ export async function startService(
     readLimiter,
     trustProxy: config.trustProxy,
     accessLog: config.accessLog,
+    admin,
   });
   mountPages(app, { scopes, limiter: limiter(config.pageRate), trustProxy: config.trustProxy, ...pages });
   // What createAdaptorServer does, plus an errorHandler: a request the adapter cannot read gets a JSON 400.
@@ -187,8 +203,8 @@ export async function startService(
       unsubscribe();
       unfollow();
       campaigns.close();
-      consoleDb.close();
       await store.close();
+      consoleDb.close();
       unlock();
     })());
 
