@@ -87,7 +87,8 @@ describe('console: signing in', () => {
     expect(document.title).to.equal('Chiến dịch – Lantoa');
   });
 
-  it('says how long to wait once sign-ins are throttled (429)', async () => {
+  it('says how long to wait once sign-ins are throttled (429)', async function () {
+    this.timeout(60_000); // every refused sign-in costs a memory-hard hash
     await account('throttled');
     const app = await mount('/admin/', 'en');
     for (let attempt = 0; attempt < 8; attempt++) {
@@ -314,8 +315,9 @@ describe('console: campaign messages and units', () => {
     await sendKeys({ press: 'Tab' });
     expect(focused()?.id).to.equal(`f-messages-${start}-headline-en`);
     await sendKeys({ type: 'Keyboard' });
-    // Tab on to the message's "Up" button, through every field of the message.
-    for (let n = 0; n < 20 && focused()?.id !== `move-up-${start}`; n++) await sendKeys({ press: 'Tab' });
+    // Tab on to the message's "Up" button, through every field of the message (a datetime-local input is a Tab stop
+    // per part: day, month, year, hour, minute).
+    for (let n = 0; n < 100 && focused()?.id !== `move-up-${start}`; n++) await sendKeys({ press: 'Tab' });
     expect(focused()?.id).to.equal(`move-up-${start}`);
     if (start > 0) {
       await sendKeys({ press: 'Enter' });
