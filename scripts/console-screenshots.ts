@@ -47,15 +47,12 @@ for (const lang of ['vi', 'en'] as const) {
         continue;
       }
       // Loaded: no "Loading…" left in any page or section.
-      await tab.waitForFunction(() => {
-        const busy = (root: ShadowRoot | null | undefined): boolean =>
-          !!root &&
-          (!!root.querySelector('[role=status]:not(.status)') ||
-            [...root.querySelectorAll('*')].some(
-              (el) => el.localName.startsWith('lantoa-console') && busy(el.shadowRoot),
-            ));
+      // A string, not a function: tsx would wrap a named inner function in a helper the page does not have.
+      await tab.waitForFunction(`(() => {
+        const busy = (root) => !!root && (!!root.querySelector('[role=status]:not(.status)') ||
+          [...root.querySelectorAll('*')].some((el) => el.localName.startsWith('lantoa-console') && busy(el.shadowRoot)));
         return !busy(document.querySelector('lantoa-console')?.shadowRoot);
-      });
+      })()`);
       await tab.waitForTimeout(name === 'results' ? 1500 : 300); // the chart draws after chart.js arrives
       await tab.screenshot({ path: `${out}/${name}-${label}-${lang}.png`, fullPage: true });
     }

@@ -198,4 +198,40 @@ const consoleRules = css`
   }
 `;
 
-export const consoleStyles = [themeTokens, resetStyles, consoleRules];
+/** A table with `class="stack"` and `data-label` on its cells becomes one card per row on a phone. */
+const stackedTables = css`
+  @media (max-width: 40rem) {
+    table.stack thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    table.stack tr {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 0 0.75rem;
+      padding: 0.5rem 0;
+      border-bottom: 2px solid var(--_border);
+    }
+    table.stack th,
+    table.stack td {
+      border: 0;
+      padding: 0.25rem 0;
+      text-align: start;
+    }
+    table.stack tr > :first-child,
+    table.stack tr > :last-child {
+      grid-column: 1 / -1;
+    }
+    table.stack [data-label]::before {
+      content: attr(data-label);
+      display: block;
+      font-weight: 600;
+      font-size: 0.9rem;
+    }
+  }
+`;
+
+export const consoleStyles = [themeTokens, resetStyles, consoleRules, stackedTables];

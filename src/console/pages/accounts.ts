@@ -99,7 +99,7 @@ export class LantoaConsoleAccounts extends ConsolePage {
     const s = this.s.accounts;
     return html`<tr>
       <th scope="row">${u.name}</th>
-      <td>
+      <td data-label=${s.role}>
         <select
           aria-label=${s.roleOf(u.name)}
           @change=${(e: Event) => this.run(() => api.changeUser(u.name, { role: (e.target as HTMLSelectElement).value as Role }))}
@@ -107,8 +107,8 @@ export class LantoaConsoleAccounts extends ConsolePage {
           ${ROLES.map((role) => html`<option value=${role} ?selected=${u.role === role}>${this.s.roles[role]}</option>`)}
         </select>
       </td>
-      <td>${formatVietnamTime(this.locale, u.createdAt)}</td>
-      <td>
+      <td data-label=${s.created}>${formatVietnamTime(this.locale, u.createdAt)}</td>
+      <td data-label=${s.actions}>
         <div class="actions">
           <button
             type="button"
@@ -147,7 +147,7 @@ export class LantoaConsoleAccounts extends ConsolePage {
       ${
         this.users
           ? html`<div class="table-wrap" role="region" tabindex="0" aria-label=${s.table}>
-            <table>
+            <table class="stack">
               <caption>
                 ${s.table}
               </caption>

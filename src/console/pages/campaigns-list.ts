@@ -51,7 +51,7 @@ export class LantoaConsoleCampaigns extends ConsolePage {
           : this.campaigns.length === 0
             ? html`<p>${s.empty}</p>`
             : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${s.title}>
-              <table>
+              <table class="stack">
                 <thead>
                   <tr>
                     <th scope="col">${s.name}</th>
@@ -69,10 +69,10 @@ export class LantoaConsoleCampaigns extends ConsolePage {
                           <a href=${campaignPath(c.id)}>${pick(c.title, this.locale)}</a>
                           <div class="muted">${c.id}</div>
                         </th>
-                        <td>${c.embed === 'open' ? s.embedOpen : s.embedListed}</td>
-                        <td class="number">${n(c.units)}</td>
-                        <td class="number">${n(c.total)} / ${n(c.goal)}</td>
-                        <td>${c.startDate} – ${c.endDate}</td>
+                        <td data-label=${s.embed}>${c.embed === 'open' ? s.embedOpen : s.embedListed}</td>
+                        <td class="number" data-label=${s.units}>${n(c.units)}</td>
+                        <td class="number" data-label=${s.pledges}>${n(c.total)} / ${n(c.goal)}</td>
+                        <td data-label=${s.dates}>${c.startDate} – ${c.endDate}</td>
                       </tr>`,
                   )}
                 </tbody>

@@ -207,7 +207,8 @@ export class LantoaConsoleMessages extends CampaignSection {
     return html`<li>
       <fieldset>
         <legend>${s.item(n)} <span class="muted">(${d.id})</span></legend>
-        <div class="grid">${fieldsOf(['headlineVi', 'headlineEn', 'messageVi', 'messageEn'])}</div>
+        <div class="grid">${fieldsOf(['headlineVi', 'headlineEn'])}</div>
+        <div class="grid">${fieldsOf(['messageVi', 'messageEn'])}</div>
         <div class="grid">${fieldsOf(['href', 'ctaVi', 'ctaEn'])}</div>
         <div class="grid">${fieldsOf(['countdownTo', 'countdownVi', 'countdownEn'])}</div>
         <div class="grid">${fieldsOf(['start', 'end'])}</div>

@@ -56,7 +56,7 @@ export class LantoaConsoleSites extends CampaignSection {
           : this.sites.length === 0
             ? html`<p>${s.none}</p>`
             : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${s.table}>
-              <table>
+              <table class="stack">
                 <caption>
                   ${s.table}
                 </caption>
@@ -74,11 +74,11 @@ export class LantoaConsoleSites extends CampaignSection {
                   ${this.sites.map(
                     (site) => html`<tr>
                       <th scope="row">${site.origin}</th>
-                      <td>${formatVietnamTime(this.locale, site.firstSeen)}</td>
-                      <td>${formatVietnamTime(this.locale, site.lastSeen)}</td>
-                      <td class="number">${n(site.reads)}</td>
-                      <td class="number">${n(site.pledges)}</td>
-                      <td>
+                      <td data-label=${s.firstSeen}>${formatVietnamTime(this.locale, site.firstSeen)}</td>
+                      <td data-label=${s.lastSeen}>${formatVietnamTime(this.locale, site.lastSeen)}</td>
+                      <td class="number" data-label=${s.reads}>${n(site.reads)}</td>
+                      <td class="number" data-label=${s.pledges}>${n(site.pledges)}</td>
+                      <td data-label=${s.listed}>
                         ${site.listed ? s.yes : s.no}
                         ${
                           listed && !site.listed

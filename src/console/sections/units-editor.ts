@@ -44,37 +44,6 @@ export class LantoaConsoleUnits extends CampaignSection {
         align-items: center;
         gap: 0.5rem;
       }
-      /* A phone: each unit a card of labelled fields, rather than a table squeezed to 375 px. */
-      @media (max-width: 40rem) {
-        table.units thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-        }
-        table.units tr {
-          display: grid;
-          grid-template-columns: 1fr 1fr;
-          gap: 0 0.75rem;
-          padding: 0.5rem 0;
-          border-bottom: 2px solid var(--_border);
-        }
-        table.units td {
-          border: 0;
-          padding: 0.25rem 0;
-        }
-        table.units td:first-child,
-        table.units td:last-child {
-          grid-column: 1 / -1;
-        }
-        table.units td::before {
-          content: attr(data-label);
-          display: block;
-          font-weight: 600;
-          font-size: 0.9rem;
-        }
-      }
     `,
   ];
   @state() private units: UnitDraft[] = [];
@@ -181,7 +150,7 @@ export class LantoaConsoleUnits extends CampaignSection {
       ${this.renderFeedback()}
       <form @submit=${this.submit} novalidate>
         <div class="table-wrap" role="region" tabindex="0" aria-label=${s.table}>
-          <table class="units">
+          <table class="units stack">
             <caption>
               ${s.table}
               <span class="muted">(${s.count(this.units.length)})</span>
