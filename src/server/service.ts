@@ -24,6 +24,8 @@ import type { RecordStore } from './store/store.js';
 import { StreamHub } from './http/stream.js';
 import { mountPages } from './pages/routes.js';
 import { publicUrlFromEnv, type PagesOptions } from './pages/options.js';
+import { openConsoleDb, type ConsoleDb } from './store/console-db.js';
+import { SITES_TABLES, SiteReach } from './campaigns/reach.js';
 
 export interface Service {
   /** http://host:port the service listens on (port resolved when 0 was asked). */
@@ -51,16 +53,20 @@ export async function startService(
   mkdirSync(config.dataDir, { recursive: true });
   const unlock = lockDataDir(config.dataDir);
   let store: RecordStore;
+  let consoleDb: ConsoleDb;
   try {
     checkLedger(config.dataDir);
     store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
     markLedger(config.dataDir, isoNow());
+    consoleDb = openConsoleDb(config.dataDir, [SITES_TABLES]);
   } catch (error) {
     unlock();
     throw error;
   }
 
   const scopes = createScopes(campaigns);
+  // Which sites embed each campaign: counted in memory by the API's guard, added to console.sqlite every 5 s.
+  const reach = new SiteReach(consoleDb);
   for (const [id, scope] of scopes.campaigns) scope.aggregate.reset(await store.tally(id));
   for (const [id, scope] of scopes.quizzes) scope.aggregate.reset(await store.quizTally(id));
   // Counts and stats move on commit, once per batch, before any of its records is answered.
@@ -160,6 +166,8 @@ export async function startService(
       clearTimeout(timer);
       unsubscribe();
       await store.close();
+      reach.close();
+      consoleDb.close();
       unlock();
     })());
 
