@@ -1,6 +1,7 @@
 /**
  * The public pages under /c/, mounted on the site app (service.ts): a unit's page, the province page,
- * their share images, the unit's poster and its QR code, and an HTML 404 for anything else under /c/.
+ * their share images, the unit's poster and its QR code, and an HTML 404 for anything else under /c/;
+ * and the embed builder at /embed/.
  * Pages are sent with a strict CSP (layout.ts), `Vary: Accept-Language`, revalidated on every visit (an
  * ETag makes that a 304 while nothing changed) and compressed.
  */
@@ -14,6 +15,7 @@ import { campaignView, PageUrls, type CampaignView, type UnitView } from './mode
 import { notFoundPage } from './not-found.js';
 import type { PagesOptions } from './options.js';
 import type { PageContext } from './parts.js';
+import { embedPage } from './embed-page.js';
 import { posterPage } from './poster.js';
 import { provincePage } from './province-page.js';
 import { qrPng, qrSvg } from './qr.js';
@@ -138,6 +140,13 @@ export function mountPages<E extends Env>(app: Hono<E>, { scopes, publicUrl, now
       'Cache-Control': 'public, max-age=3600',
       ...SECURITY_HEADERS,
     });
+  });
+
+  app.use('/embed/*', etag(), compress());
+  app.get('/embed', (c) => c.redirect(`${root}/embed/`, 301));
+  app.get('/embed/', (c) => {
+    const ctx = context(c);
+    return send(c, embedPage(ctx, scopes, c.req.query()), ctx.lang);
   });
 
   app.all('/c', (c) => notFound(c));
