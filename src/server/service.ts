@@ -25,6 +25,7 @@ import { StreamHub } from './http/stream.js';
 import { mountPages } from './pages/routes.js';
 import { publicUrlFromEnv, type PagesOptions } from './pages/options.js';
 import { openConsoleDb, type ConsoleDb } from './store/console-db.js';
+import { ACCOUNT_TABLES, AUDIT_TABLES, adminStores, createAdminApi } from './admin/admin-api.js';
 import { SITES_TABLES, SiteReach } from './campaigns/reach.js';
 
 export interface Service {
@@ -53,13 +54,14 @@ export async function startService(
   mkdirSync(config.dataDir, { recursive: true });
   const unlock = lockDataDir(config.dataDir);
   let store: RecordStore;
-  let consoleDb: ConsoleDb;
+  let consoleDb: ConsoleDb | undefined;
   try {
     checkLedger(config.dataDir);
+    consoleDb = openConsoleDb(config.dataDir, [ACCOUNT_TABLES, AUDIT_TABLES, SITES_TABLES]);
     store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
     markLedger(config.dataDir, isoNow());
-    consoleDb = openConsoleDb(config.dataDir, [SITES_TABLES]);
   } catch (error) {
+    consoleDb?.close();
     unlock();
     throw error;
   }
@@ -90,6 +92,8 @@ export async function startService(
   const limiter = (rate: { perMinute: number; burst: number }) =>
     new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
+  const { accounts, audit } = adminStores(consoleDb);
+  const admin = createAdminApi({ accounts, audit, trustProxy: config.trustProxy, accessLog: config.accessLog });
   const app = createApp({
     ...dirs,
     healthy: () => store.healthy,
@@ -100,8 +104,9 @@ export async function startService(
     readLimiter,
     trustProxy: config.trustProxy,
     accessLog: config.accessLog,
+    admin,
   });
-  mountPages(app, { scopes, ...pages });
+  mountPages(app, { scopes, limiter: limiter(config.pageRate), trustProxy: config.trustProxy, ...pages });
   // What createAdaptorServer does, plus an errorHandler: a request the adapter cannot read gets a JSON 400.
   const server = createServer(
     // A request must arrive in seconds: a client trickling its headers (or never sending any) holds a

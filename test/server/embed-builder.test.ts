@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startService, type Service } from '../../src/server/service.js';
-import { ROOT, tempDir, testConfig } from './helpers.js';
+import { ROOT, start, tempDir, testConfig } from './helpers.js';
 
 const PUBLIC_URL = 'https://lantoa.example.gov.vn';
 const TITLE_VI = `<script>alert("x")</script> Lan tỏa "số" & 'thật'`;
@@ -139,7 +139,7 @@ describe('GET /embed/', () => {
   test('the classic script for CMSs that strip type="module"', async () => {
     const snippet = snippetOf((await builder('step=1&unit=ba-tri&counter=compact&classic=on')).html) ?? '';
     assert.match(snippet, /variant="compact"/);
-    assert.equal(snippet.split('\n').at(-1), `<script src="${PUBLIC_URL}/lantoa/lantoa.iife.js" defer></script>`);
+    assert.equal(snippet.split('\n').at(-1), `<script src="${PUBLIC_URL}/lantoa/loader.js"></script>`);
   });
 
   test('the province ranking needs no unit and reserves room for every unit', async () => {
@@ -189,4 +189,25 @@ describe('GET /embed/', () => {
     assert.equal(page.headers.get('content-encoding'), 'gzip');
     assert.equal(page.headers.get('cache-control'), 'no-cache');
   });
+});
+
+test('public pages are rate limited per client address: 429 with Retry-After, in both languages, then served again', async () => {
+  const dir = tempDir();
+  const limited = await start(dir.path, { pageRate: { perMinute: 60, burst: 3 } });
+  try {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await fetch(`${limited.url}/embed/`)).status);
+    const refused = await fetch(`${limited.url}/c/ben-tre-smartphone`);
+    assert.deepEqual(statuses, [200, 200, 200]);
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get('retry-after'), '1');
+    assert.match(await refused.text(), /Quá nhiều yêu cầu, hãy thử lại sau 1 giây\.\nToo many requests/);
+    // The API has its own limits: a page flood does not refuse the widgets' reads.
+    assert.equal((await fetch(`${limited.api}/counts`)).status, 200);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    assert.equal((await fetch(`${limited.url}/c/ben-tre-smartphone`)).status, 200);
+  } finally {
+    await limited.close();
+    dir.remove();
+  }
 });

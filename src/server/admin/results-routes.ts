@@ -2,7 +2,8 @@
  * A campaign's results for the console, mounted at `/campaigns` on the admin app (service.ts), behind its
  * session guard: GET `/:campaign/results` (pledges per Vietnam day × unit × choice, quiz figures per unit),
  * `/:campaign/sites` (the sites that embed it: its reach) and `/:campaign/export.csv` (the same as files for
- * spreadsheets; `?what=sites` and `?what=quiz` for the other two). Read-only: nothing here changes state.
+ * spreadsheets; `?what=sites` and `?what=quiz` for the other two). Read-only: nothing here changes state
+ * (the guard adds `Cache-Control: no-store` to every answer).
  * No personal data exists in the store, so none can be exported.
  */
 import { Hono, type Context } from 'hono';
@@ -14,11 +15,11 @@ import {
   type sitesResponseSchema,
 } from '../../contract/admin.js';
 import { vietnamDay } from '../../contract/campaign-dates.js';
-import type { ErrorCode } from '../../contract/pledge.js';
 import type { QuizStats } from '../../contract/quiz.js';
 import type { SiteCounts } from '../campaigns/reach.js';
 import type { DailyRow, RecordStore } from '../store/store.js';
 import type { AdminEnv } from './admin-env.js';
+import { adminError } from './replies.js';
 import { toCsv, type Cell } from './results-csv.js';
 import type * as z from 'zod/mini';
 
@@ -147,31 +148,23 @@ async function exportRows(what: Export, doc: CampaignDoc, deps: ResultsDeps): Pr
   }
 }
 
-/** The error body of the contract (errorSchema); admin data is never cached. */
-function failure(c: Context<AdminEnv>, status: 400 | 404, code: ErrorCode, message: string, field?: string) {
-  c.header('Cache-Control', 'no-store');
-  return c.json({ error: field === undefined ? { code, message } : { code, message, field } }, status);
-}
-
 export function resultsRoutes(deps: ResultsDeps): Hono<AdminEnv> {
   const now = deps.now ?? Date.now;
   const routes = new Hono<AdminEnv>();
 
   const campaignOf = (c: Context<AdminEnv>) => deps.campaigns.get(c.req.param('campaign') ?? '');
   const unknown = (c: Context<AdminEnv>) =>
-    failure(c, 404, 'unknown_campaign', `No campaign "${c.req.param('campaign') ?? ''}"`);
+    adminError(c, 404, 'unknown_campaign', `No campaign "${c.req.param('campaign') ?? ''}"`);
 
   routes.get('/:campaign/results', async (c) => {
     const doc = campaignOf(c);
     if (!doc) return unknown(c);
-    c.header('Cache-Control', 'no-store');
     return c.json(await results(doc, deps));
   });
 
   routes.get('/:campaign/sites', (c) => {
     const doc = campaignOf(c);
     if (!doc) return unknown(c);
-    c.header('Cache-Control', 'no-store');
     return c.json({ embed: doc.embed, sites: sites(doc, deps) } satisfies SitesResponse);
   });
 
@@ -180,14 +173,13 @@ export function resultsRoutes(deps: ResultsDeps): Hono<AdminEnv> {
     if (!doc) return unknown(c);
     const what = (c.req.query('what') ?? 'pledges') as Export;
     if (!EXPORTS.includes(what))
-      return failure(c, 400, 'invalid_field', `"what" is one of ${EXPORTS.join(', ')}`, 'what');
+      return adminError(c, 400, 'invalid_field', `"what" is one of ${EXPORTS.join(', ')}`, { field: 'what' });
     const [columns, rows] = await exportRows(what, doc, deps);
     const name = `${doc.id}${what === 'pledges' ? '' : `-${what}`}-${vietnamDay(now())}.csv`;
     return c.body(toCsv(columns, rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8; header=present',
       // The id is a slug (ascii letters, digits, "-"): safe inside the quotes as it is.
       'Content-Disposition': `attachment; filename="${name}"`,
-      'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     });
   });

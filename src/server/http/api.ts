@@ -115,7 +115,7 @@ interface Family<S extends Scope> {
  * undefined when none says http or https. Directly the service speaks http, but a TLS terminator the
  * settings do not know of may stand in front, so no scheme is assumed then.
  */
-function forwardedProto(header: string | string[] | undefined): string | undefined {
+export function forwardedProto(header: string | string[] | undefined): string | undefined {
   const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0].trim().toLowerCase();
   return first === 'http' || first === 'https' ? first : undefined;
 }

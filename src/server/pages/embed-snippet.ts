@@ -23,7 +23,7 @@ export interface EmbedChoice {
   quiz: boolean;
   /** `auto`: the page's language (`<html lang>`), else the one given. */
   lang: WidgetLang;
-  /** The classic script (lantoa.iife.js, for CMSs that strip `type="module"`) instead of the module loader. */
+  /** A classic script tag (for CMSs that strip `type="module"`): the same loader runs as either. */
   classic: boolean;
 }
 
@@ -98,7 +98,7 @@ export function embedParts(choice: EmbedChoice): EmbedParts {
     tags.push(`<lantoa-quiz-card${unit ? ` unit="${unit}"` : ''}${lang}></lantoa-quiz-card>`);
   }
   const script = choice.classic
-    ? `<script src="${choice.base}/lantoa/lantoa.iife.js" defer></script>`
+    ? `<script src="${choice.base}/lantoa/loader.js"></script>`
     : `<script type="module" src="${choice.base}/lantoa/loader.js"></script>`;
   return { css: rooms.join(''), tags, script };
 }
