@@ -13,7 +13,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../../contract/admin.js';
 import { forwardedProto } from '../http/api.js';
-import { allowedOrigin } from '../http/cors.js';
+import { allowedOrigin, type EmbedPolicy } from '../http/cors.js';
 import { log } from '../log/log.js';
 import type { Accounts, Session } from './accounts.js';
 import type { AdminEnv } from './admin-env.js';
@@ -22,7 +22,8 @@ import { adminError } from './replies.js';
 type AdminContext = Context<AdminEnv>;
 
 const STATE_CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const NO_ORIGIN_LIST: ReadonlySet<string> = new Set();
+/** Only the service's own pages: a listed policy with an empty list (cors.ts). */
+const NO_ORIGIN_LIST: EmbedPolicy = { embed: 'listed', allowedOrigins: new Set() };
 
 /** The scheme the client used when the settings know it (behind TRUST_PROXY proxies), else undefined. */
 export function requestScheme(c: AdminContext, trustProxy: number): string | undefined {
