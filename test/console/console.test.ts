@@ -147,7 +147,8 @@ describe('console: audit log and accounts', () => {
 });
 
 describe('console: my password', () => {
-  it('refuses two different new passwords, then changes it: the new one signs in, the old one does not', async () => {
+  it('refuses two different new passwords, then changes it: the new one signs in, the old one does not', async function () {
+    this.timeout(60_000); // five memory-hard hashes, on a machine that may be busy
     await account('thu');
     const app = await signedIn('thu', '/admin/password', 'en');
     const fill = (current: string, next: string, again: string) => {
