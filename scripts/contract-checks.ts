@@ -213,7 +213,8 @@ export function generateChecks(checks: Record<string, FastCheck> = SHARED_CHECKS
     // One alternative must hold, each with all of its own keywords; nothing else may sit beside them.
     if (node.anyOf) {
       if (Object.keys(node).length > 1) throw new Error('contract checks: keywords beside "anyOf" are not supported');
-      return `(${node.anyOf.map((alternative) => expression(alternative, value)).join(' || ')})`;
+      // A named check, so a union used in several places (a localized text) is written once.
+      return `${named('boolean', [`(${node.anyOf.map((alternative) => expression(alternative, 'v')).join(' || ')})`])}(${value})`;
     }
     const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
     if (types.length === 0)

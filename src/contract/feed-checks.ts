@@ -14,24 +14,25 @@ const check1 = (v: unknown): v is Fields =>
   obj(v) &&
   typeof v.vi === 'string' && v.vi.length >= 1 &&
   (v.en === undefined || typeof v.en === 'string' && v.en.length >= 1);
-const check2 = (v: unknown): v is Fields =>
+const check2 = (v: unknown): boolean => (typeof v === 'string' && v.length >= 1 || check1(v));
+const check3 = (v: unknown): v is Fields =>
   obj(v) &&
-  (v.label === undefined || (typeof v.label === 'string' && v.label.length >= 1 || check1(v.label))) &&
+  (v.label === undefined || check2(v.label)) &&
   typeof v.href === 'string';
-const check3 = (v: unknown): boolean => typeof v === 'string' && isIsoDate(v);
-const check4 = (v: unknown): v is Fields =>
+const check4 = (v: unknown): boolean => typeof v === 'string' && isIsoDate(v);
+const check5 = (v: unknown): v is Fields =>
   obj(v) &&
   typeof v.id === 'string' && v.id.length >= 1 && v.id.length <= 100 &&
-  (typeof v.headline === 'string' && v.headline.length >= 1 || check1(v.headline)) &&
-  (v.message === undefined || (typeof v.message === 'string' && v.message.length >= 1 || check1(v.message))) &&
-  (v.cta === undefined || check2(v.cta)) &&
-  (v.start === undefined || check3(v.start)) &&
-  (v.end === undefined || check3(v.end)) &&
-  (v.countdownTo === undefined || check3(v.countdownTo)) &&
-  (v.countdownLabel === undefined || (typeof v.countdownLabel === 'string' && v.countdownLabel.length >= 1 || check1(v.countdownLabel)));
-const check5 = (v: unknown): v is Fields => obj(v) && list(v.messages, 0, 20, check4);
+  check2(v.headline) &&
+  (v.message === undefined || check2(v.message)) &&
+  (v.cta === undefined || check3(v.cta)) &&
+  (v.start === undefined || check4(v.start)) &&
+  (v.end === undefined || check4(v.end)) &&
+  (v.countdownTo === undefined || check4(v.countdownTo)) &&
+  (v.countdownLabel === undefined || check2(v.countdownLabel));
+const check6 = (v: unknown): v is Fields => obj(v) && list(v.messages, 0, 20, check5);
 
 /** The banner's feed (a campaign's feed endpoint, a feed file, inline JSON), when its zod schema accepts it: the document itself; undefined: ask zod. */
 export function quickFeed(data: unknown): BannerFeed | undefined {
-  return check5(data) ? data as BannerFeed : undefined;
+  return check6(data) ? data as BannerFeed : undefined;
 }
