@@ -95,7 +95,7 @@ export async function startService(
     trustProxy: config.trustProxy,
     accessLog: config.accessLog,
   });
-  mountPages(app, { scopes, ...pages });
+  mountPages(app, { scopes, limiter: limiter(config.pageRate), trustProxy: config.trustProxy, ...pages });
   // What createAdaptorServer does, plus an errorHandler: a request the adapter cannot read gets a JSON 400.
   const server = createServer(
     // A request must arrive in seconds: a client trickling its headers (or never sending any) holds a

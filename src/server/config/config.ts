@@ -36,6 +36,10 @@ const envSchema = z.object({
   // runaway loop. 3,000 a minute lets a thousand phones behind one NAT address poll every 20 s.
   READ_RATE_PER_MIN: int(3000, 1),
   READ_RATE_BURST: int(1500, 1),
+  // Public pages (/c/…, /embed/): rendered per request, share images drawn now and then. A room of 300 scanning
+  // the poster's QR code on the venue's Wi-Fi opens them at once; a script looping on them is held to 10 a second.
+  PAGE_RATE_PER_MIN: int(600, 1),
+  PAGE_RATE_BURST: int(300, 1),
   /** Clients remembered by each limiter (about 100 bytes each): bounds the limiter's memory. */
   RATE_LIMIT_MAX_CLIENTS: int(100_000, 1),
   // Connections and streams: each holds a file descriptor, so their caps sit under the open-file
@@ -66,6 +70,7 @@ export interface ServiceConfig {
   trustProxy: number;
   pledgeRate: { perMinute: number; burst: number };
   readRate: { perMinute: number; burst: number };
+  pageRate: { perMinute: number; burst: number };
   rateLimitMaxClients: number;
   /** The soft open-file limit read at start (undefined: unknown, not Linux). */
   openFileLimit: number | undefined;
@@ -115,6 +120,7 @@ export function configFromEnv(
     trustProxy: e.TRUST_PROXY,
     pledgeRate: { perMinute: e.PLEDGE_RATE_PER_MIN, burst: e.PLEDGE_RATE_BURST },
     readRate: { perMinute: e.READ_RATE_PER_MIN, burst: e.READ_RATE_BURST },
+    pageRate: { perMinute: e.PAGE_RATE_PER_MIN, burst: e.PAGE_RATE_BURST },
     rateLimitMaxClients: e.RATE_LIMIT_MAX_CLIENTS,
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

@@ -44,6 +44,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // The public unit and province pages (pages/routes.ts, mounted after this app is made) are logged too.
   app.use('/c/*', logged);
+  app.use('/embed/*', logged);
   app.get('/healthz', logged, (c) => (healthy() ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
 
   app.use(

@@ -19,3 +19,4 @@ function asset(name: string): InlineAsset {
 export const PAGE_CSS = asset('page.css');
 export const POSTER_CSS = asset('poster.css');
 export const SHARE_JS = asset('share.js');
+export const EMBED_CSS = asset('embed.css');

@@ -10,7 +10,7 @@ import type { PageLang } from './language.js';
  * The quiz the widget carries built in (src/widgets/quiz-card/quiz-default.ts, DEFAULT_QUIZ_ID): a unit page
  * shows the quiz only when its campaign declares it, since results go to that quiz id.
  */
-const BUILT_IN_QUIZ = 'chuyen-doi-so-ben-tre';
+export const BUILT_IN_QUIZ = 'chuyen-doi-so-ben-tre';
 
 export interface UnitView {
   id: string;

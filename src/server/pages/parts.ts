@@ -2,7 +2,8 @@
  * Pieces the unit and province pages share: the campaign's banner, the figure and its progress bar, the
  * link to the other language.
  */
-import { h } from './layout.js';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { h, renderDocument, type Rendered } from './layout.js';
 import type { PageLang } from './language.js';
 import type { CampaignView, PageUrls } from './model.js';
 import { formatCount, formatPercent, otherLanguage, PAGE_STRINGS } from './strings.js';
@@ -44,4 +45,29 @@ export function languageLink(lang: PageLang, paths: PageUrls) {
   const t = PAGE_STRINGS[lang];
   const other = otherLanguage(lang);
   return h`<a href="${paths.pageIn(other)}" lang="${other}" hreflang="${other}">${t.otherLanguage}</a>`;
+}
+
+/**
+ * A unit's or the province's page as a whole document: its card (title, description, canonical address
+ * in both languages, share image) and its body, with the widgets' scripts.
+ */
+export function campaignDocument(
+  { lang, root }: PageContext,
+  page: { urls: PageUrls; title: string; description: string; imageAlt: string; css: string; body: HtmlEscapedString },
+): Rendered {
+  const { urls } = page;
+  return renderDocument({
+    lang,
+    root,
+    css: page.css,
+    widgets: true,
+    body: page.body,
+    card: {
+      title: page.title,
+      description: page.description,
+      url: urls.pageIn(lang),
+      alternates: { vi: urls.pageIn('vi'), en: urls.pageIn('en') },
+      image: { url: urls.image(lang), alt: page.imageAlt },
+    },
+  });
 }

@@ -3,17 +3,25 @@
  * counter's province variant, live) and a link to every unit's page, which also reads without JavaScript.
  */
 import { PAGE_CSS } from './assets.js';
-import { h, renderDocument, shareSection, type Rendered } from './layout.js';
+import { h, shareSection, type Rendered } from './layout.js';
 import { PageUrls, type CampaignView } from './model.js';
 import { formatCount, PAGE_STRINGS } from './strings.js';
-import { banner, figure, illustrativeNote, languageLink, progress, type PageContext } from './parts.js';
+import {
+  banner,
+  campaignDocument,
+  figure,
+  illustrativeNote,
+  languageLink,
+  progress,
+  type PageContext,
+} from './parts.js';
 
 /**
  * The ranking's height grows with its units: room for the card's head and a row per unit, so the page below
  * does not move when it arrives. Measured with 9 units: 612 px wide (rows of 40 px), 923 px at 320 px wide,
  * where unit names wrap (rows up to 74 px); the head is about 250 px.
  */
-function rankingCss(units: number): string {
+export function rankingCss(units: number): string {
   const rem = (perUnit: number) => Math.ceil((17 + units * perUnit) * 10) / 10;
   const wide = rem(2.6);
   const narrow = rem(4.7);
@@ -43,18 +51,15 @@ ${view.units.map((unit) => h`<li><a href="${new PageUrls(root, campaign.id, unit
 ${languageLink(lang, paths)}
 </nav>
 </main>`;
-  return renderDocument({
-    lang,
-    root,
-    css: `${PAGE_CSS.text}\n${rankingCss(campaign.units.length)}`,
-    widgets: true,
-    body,
-    card: {
+  return campaignDocument(
+    { lang, base, root },
+    {
+      urls,
       title,
       description,
-      url: urls.pageIn(lang),
-      alternates: { vi: urls.pageIn('vi'), en: urls.pageIn('en') },
-      image: { url: urls.image(lang), alt: `${campaign.title[lang]}: ${fig.sentence}` },
+      imageAlt: `${campaign.title[lang]}: ${fig.sentence}`,
+      css: `${PAGE_CSS.text}\n${rankingCss(campaign.units.length)}`,
+      body,
     },
-  });
+  );
 }

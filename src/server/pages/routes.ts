@@ -1,19 +1,23 @@
 /**
  * The public pages under /c/, mounted on the site app (service.ts): a unit's page, the province page,
- * their share images, the unit's poster and its QR code, and an HTML 404 for anything else under /c/.
+ * their share images, the unit's poster and its QR code, and an HTML 404 for anything else under /c/;
+ * and the embed builder at /embed/.
  * Pages are sent with a strict CSP (layout.ts), `Vary: Accept-Language`, revalidated on every visit (an
  * ETag makes that a 304 while nothing changed) and compressed.
  */
-import type { Context, Env, Hono } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import type { Context, Env, Hono, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import type { Scopes } from '../campaigns/scopes.js';
+import { clientKey, type RateLimiter } from '../http/rate-limit.js';
 import type { Rendered } from './layout.js';
 import { pageLanguage } from './language.js';
 import { campaignView, PageUrls, type CampaignView, type UnitView } from './model.js';
 import { notFoundPage } from './not-found.js';
 import type { PagesOptions } from './options.js';
 import type { PageContext } from './parts.js';
+import { embedPage } from './embed-page.js';
 import { posterPage } from './poster.js';
 import { provincePage } from './province-page.js';
 import { qrPng, qrSvg } from './qr.js';
@@ -23,11 +27,18 @@ import { unitPage } from './unit-page.js';
 
 export interface PagesDeps extends PagesOptions {
   scopes: Scopes;
+  /** Requests per client address (PAGE_RATE_*): a page is rendered, and an image drawn, per request. */
+  limiter: RateLimiter;
+  /** Proxies in front whose X-Forwarded-For is trusted (as the API's). */
+  trustProxy: number;
 }
 
 const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
 
-export function mountPages<E extends Env>(app: Hono<E>, { scopes, publicUrl, now }: PagesDeps): void {
+export function mountPages<E extends Env>(
+  app: Hono<E>,
+  { scopes, publicUrl, now, limiter, trustProxy }: PagesDeps,
+): void {
   const images = new ShareImages(now);
   const root = publicUrl ? new URL(publicUrl).pathname.replace(/\/$/, '') : '';
 
@@ -62,7 +73,22 @@ export function mountPages<E extends Env>(app: Hono<E>, { scopes, publicUrl, now
     return unit ? { view, unit } : undefined;
   };
 
-  app.use('/c/*', etag(), compress());
+  const limited: MiddlewareHandler = async (c, next) => {
+    const incoming = (c.env as HttpBindings | undefined)?.incoming;
+    const forwarded = c.req.header('x-forwarded-for');
+    const verdict = limiter.take(clientKey(incoming?.socket.remoteAddress, forwarded, trustProxy));
+    if (verdict.ok) return next();
+    const wait = String(verdict.retryAfterSeconds);
+    return c.text(
+      `Quá nhiều yêu cầu, hãy thử lại sau ${wait} giây.\nToo many requests: try again in ${wait} s.\n`,
+      429,
+      {
+        'Retry-After': wait,
+        ...SECURITY_HEADERS,
+      },
+    );
+  };
+  app.use('/c/*', limited, etag(), compress());
 
   const image = async (c: Context, view: CampaignView, unit?: UnitView) => {
     const lang = c.req.query('lang') === 'en' ? 'en' : 'vi';
@@ -138,6 +164,13 @@ export function mountPages<E extends Env>(app: Hono<E>, { scopes, publicUrl, now
       'Cache-Control': 'public, max-age=3600',
       ...SECURITY_HEADERS,
     });
+  });
+
+  app.use('/embed/*', limited, etag(), compress());
+  app.get('/embed', (c) => c.redirect(`${root}/embed/`, 301));
+  app.get('/embed/', (c) => {
+    const ctx = context(c);
+    return send(c, embedPage(ctx, scopes, c.req.query()), ctx.lang);
   });
 
   app.all('/c', (c) => notFound(c));

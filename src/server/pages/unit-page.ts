@@ -4,9 +4,17 @@
  * pledge counter (its form) and the quiz, with room reserved for each widget (page.css).
  */
 import { PAGE_CSS } from './assets.js';
-import { h, renderDocument, shareSection, type Rendered } from './layout.js';
+import { h, shareSection, type Rendered } from './layout.js';
 import { PageUrls, type CampaignView, type UnitView } from './model.js';
-import { banner, figure, illustrativeNote, languageLink, progress, type PageContext } from './parts.js';
+import {
+  banner,
+  campaignDocument,
+  figure,
+  illustrativeNote,
+  languageLink,
+  progress,
+  type PageContext,
+} from './parts.js';
 import { PAGE_STRINGS } from './strings.js';
 
 export function unitPage({ lang, base, root }: PageContext, view: CampaignView, unit: UnitView): Rendered {
@@ -34,18 +42,15 @@ ${view.quizTitle ? h`<h2>${view.quizTitle[lang]}</h2>\n<lantoa-quiz-card unit="$
 ${languageLink(lang, paths)}
 </nav>
 </main>`;
-  return renderDocument({
-    lang,
-    root,
-    css: PAGE_CSS.text,
-    widgets: true,
-    body,
-    card: {
+  return campaignDocument(
+    { lang, base, root },
+    {
+      urls,
       title,
       description,
-      url: urls.pageIn(lang),
-      alternates: { vi: urls.pageIn('vi'), en: urls.pageIn('en') },
-      image: { url: urls.image(lang), alt: `${unit.name}: ${fig.sentence}. ${campaign.title[lang]}` },
+      imageAlt: `${unit.name}: ${fig.sentence}. ${campaign.title[lang]}`,
+      css: PAGE_CSS.text,
+      body,
     },
-  });
+  );
 }

@@ -1,7 +1,8 @@
 /* global document, navigator */
 // The unit and province pages' share actions (inline, allowed by its hash in the page's CSP). Without
 // this script the Facebook and Zalo links and the link box still work; with it, "copy link" and, where
-// the phone has the Web Share API, its share sheet appear.
+// the phone has the Web Share API, its share sheet appear. The embed builder's code box and its copy
+// button use the same ids (#share-url is a textarea there).
 (() => {
   const input = document.getElementById('share-url');
   const copy = document.getElementById('share-copy');

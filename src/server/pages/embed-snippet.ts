@@ -1,0 +1,104 @@
+/**
+ * What the embed builder (/embed/) hands a webmaster: the snippet for the widgets they chose, for their
+ * campaign and unit, with the room each widget takes reserved (no layout shift while it loads) and the
+ * service's public address. Plain text: the builder page shows it escaped, the webmaster pastes it.
+ */
+import { rankingCss } from './province-page.js';
+
+export const BANNER_VARIANTS = ['bar', 'hero', 'ribbon'] as const;
+export const COUNTER_VARIANTS = ['full', 'compact', 'province'] as const;
+export type BannerVariant = (typeof BANNER_VARIANTS)[number];
+export type CounterVariant = (typeof COUNTER_VARIANTS)[number];
+export type WidgetLang = 'auto' | 'vi' | 'en';
+
+export interface EmbedChoice {
+  /** The service's public origin (and path prefix): where the script comes from. */
+  base: string;
+  campaign: { id: string; title: string; units: number };
+  /** The unit's id; needed by the counter's full and compact variants and by the quiz. */
+  unit?: string;
+  banner?: BannerVariant;
+  counter?: CounterVariant;
+  chart: boolean;
+  quiz: boolean;
+  /** `auto`: the page's language (`<html lang>`), else the one given. */
+  lang: WidgetLang;
+  /** A classic script tag (for CMSs that strip `type="module"`): the same loader runs as either. */
+  classic: boolean;
+}
+
+/** Text as HTML source: the snippet is pasted into a page, so the campaign's title must not become markup. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+}
+
+const BANNER_ROOM =
+  '#lantoa-top{display:block;min-height:max(8.5rem,136px)}@media(min-width:36rem){#lantoa-top{min-height:max(9rem,144px)}}@media(min-width:64rem){#lantoa-top{min-height:max(6rem,96px)}}@media(min-width:80rem){#lantoa-top{min-height:max(4.5rem,72px)}}';
+// As the public pages reserve them (assets/page.css): measured at 320 px, where English wraps most.
+const COUNTER_ROOM =
+  'lantoa-pledge-counter{display:block;min-height:max(31rem,496px)}@media(max-width:36rem){lantoa-pledge-counter{min-height:max(34rem,544px)}}';
+const QUIZ_ROOM =
+  'lantoa-quiz-card{display:block;min-height:max(30rem,480px)}@media(max-width:36rem){lantoa-quiz-card{min-height:max(38rem,608px)}}';
+const CHART_ROOM = 'lantoa-progress-chart{display:block;min-height:max(26rem,416px)}';
+
+/** True when the choice needs a unit that was not given. */
+export function needsUnit(choice: Pick<EmbedChoice, 'counter' | 'quiz'>): boolean {
+  return choice.quiz || choice.counter === 'full' || choice.counter === 'compact';
+}
+
+export interface EmbedParts {
+  /** The reserved room, as CSS (the snippet's `<style>` line; the builder's preview adds it to its own). */
+  css: string;
+  /** One element per widget, as HTML source. */
+  tags: string[];
+  /** The script tag that loads them from the service. */
+  script: string;
+}
+
+/** The snippet, or '' when nothing was chosen. */
+export function embedSnippet(choice: EmbedChoice): string {
+  const { css, tags, script } = embedParts(choice);
+  if (tags.length === 0) return '';
+  return [...(css ? [`<style>${css}</style>`] : []), ...tags, script].join('\n');
+}
+
+/** The snippet's pieces: the preview shows the very elements the webmaster pastes. */
+export function embedParts(choice: EmbedChoice): EmbedParts {
+  const { campaign, unit } = choice;
+  const lang = choice.lang === 'auto' ? '' : ` lang="${choice.lang}"`;
+  const rooms: string[] = [];
+  const tags: string[] = [];
+  if (choice.banner) {
+    // The bar goes right after <body>, with its room reserved (the README's snippet); the card and the ribbon
+    // sit in the page's content, where a late height costs less.
+    const top = choice.banner === 'bar' ? ' id="lantoa-top"' : '';
+    if (top) rooms.push(BANNER_ROOM);
+    const variant = choice.banner === 'bar' ? '' : ` variant="${choice.banner}"`;
+    // The headline inside reads before the script (and without it); the campaign's messages replace it.
+    tags.push(
+      `<lantoa-banner${top} campaign="${campaign.id}"${variant}${lang}>\n  <b slot="headline">${escapeHtml(campaign.title)}</b>\n</lantoa-banner>`,
+    );
+  }
+  if (choice.counter) {
+    rooms.push(
+      choice.counter === 'province'
+        ? rankingCss(campaign.units)
+        : COUNTER_ROOM.replace(/31rem,496px/, choice.counter === 'compact' ? '24rem,384px' : '31rem,496px'),
+    );
+    const variant = choice.counter === 'full' ? '' : ` variant="${choice.counter}"`;
+    const unitAttr = choice.counter === 'province' || !unit ? '' : ` unit="${unit}"`;
+    tags.push(`<lantoa-pledge-counter campaign="${campaign.id}"${unitAttr}${variant}${lang}></lantoa-pledge-counter>`);
+  }
+  if (choice.chart) {
+    rooms.push(CHART_ROOM);
+    tags.push(`<lantoa-progress-chart illustrative${lang}></lantoa-progress-chart>`);
+  }
+  if (choice.quiz) {
+    rooms.push(QUIZ_ROOM);
+    tags.push(`<lantoa-quiz-card${unit ? ` unit="${unit}"` : ''}${lang}></lantoa-quiz-card>`);
+  }
+  const script = choice.classic
+    ? `<script src="${choice.base}/lantoa/loader.js"></script>`
+    : `<script type="module" src="${choice.base}/lantoa/loader.js"></script>`;
+  return { css: rooms.join(''), tags, script };
+}
