@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, chromePath } from './scripts/chrome-path.js';
 import { pledgeServicePlugin } from './test/pledge-service-plugin.js';
+import { campaignApi, campaignFeed } from './test/stand-in-service.js';
 
 /**
  * Ports: the test pages and the real pledge service beside them. Both can be moved (WTR_PORT,
@@ -13,8 +14,6 @@ const PAGE_PORT = Number(process.env.WTR_PORT ?? 8000);
 const SERVICE_PORT = Number(process.env.TEST_SERVICE_PORT ?? 8791);
 
 const chartHits = new Map();
-/** The stand-in feed endpoint's documents and what it was asked, per campaign (see campaignFeed below). */
-const feeds = new Map();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export default {
@@ -45,48 +44,8 @@ export default {
       }
       return next();
     },
-    // A stand-in for the service's GET /api/v1/campaigns/:campaign/feed (ETag, 304 to If-None-Match), under FEED_API,
-    // whose document a test replaces (PUT) and whose requests it reads back (GET …/stats): how many, how many
-    // conditional, how many answered 304. Cache-Control lets the browser reuse its copy for a minute: a banner that
-    // finds an edit within its refresh must be asking the service again (fetch cache mode no-cache), not its cache.
-    async function campaignFeed(context, next) {
-      const match = /^\/test-fixtures\/feed-api\/api\/v1\/campaigns\/([a-z0-9-]+)\/(feed|stats)$/.exec(context.path);
-      if (!match) return next();
-      const [, campaign, what] = match;
-      const feed = feeds.get(campaign) ?? {
-        body: JSON.stringify({ messages: [] }),
-        version: 0,
-        requests: 0,
-        conditional: 0,
-        notModified: 0,
-      };
-      feeds.set(campaign, feed);
-      if (what === 'stats') {
-        context.body = { requests: feed.requests, conditional: feed.conditional, notModified: feed.notModified };
-        return;
-      }
-      if (context.method === 'PUT') {
-        let text = '';
-        for await (const chunk of context.req) text += chunk;
-        Object.assign(feed, { body: text, version: feed.version + 1 });
-        context.status = 204;
-        return;
-      }
-      feed.requests += 1;
-      const etag = `"${campaign}-${feed.version}"`;
-      context.set('ETag', etag);
-      context.set('Cache-Control', 'public, max-age=60');
-      context.set('Access-Control-Allow-Origin', '*');
-      const asked = context.get('If-None-Match');
-      if (asked) feed.conditional += 1;
-      if (asked === etag) {
-        feed.notModified += 1;
-        context.status = 304;
-        return;
-      }
-      context.type = 'application/json';
-      context.body = feed.body;
-    },
+    campaignFeed,
+    campaignApi,
     // Chart data that fails once per id (503) and then answers: the widget's retry button must recover;
     // and data whose value counts the requests per id: the widget's refresh must show the new value.
     async function chartData(context, next) {
