@@ -365,11 +365,11 @@ export const Province150: Story = {
     ${dataNote(
       storyArgs,
       html`Chiến dịch thử nghiệm 150 đơn vị (tên và số liệu giả lập) trong mười nhóm: mỗi nhóm có dòng tổng; ô tìm kiếm không
-        phân biệt dấu (“don vi thu nghiem 07”); <code>unit="don-vi-077"</code> được tô đậm, ghi hạng ở tiêu đề bảng và cuộn tới
+        phân biệt dấu (“don vi thu nghiem 07”); <code>unit="don-vi-077"</code> được tô đậm, ghi hạng phía trên bảng và cuộn tới
         trong khung danh sách.`,
       html`The 150-unit test campaign (made-up names and figures) in ten groups: each group has a subtotal row; the search box
-        ignores accents (“don vi thu nghiem 07”); <code>unit="don-vi-077"</code> is highlighted, its rank in the table's
-        caption, and scrolled to inside the list's box.`,
+        ignores accents (“don vi thu nghiem 07”); <code>unit="don-vi-077"</code> is highlighted, its rank said above the
+        table, and scrolled to inside the list's box.`,
     )}`,
   parameters: storyDocs(
     'Xếp hạng toàn tỉnh ở quy mô 150 đơn vị: nhóm, tổng nhóm, tìm kiếm, đơn vị của bạn.',

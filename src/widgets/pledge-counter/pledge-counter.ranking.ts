@@ -3,8 +3,8 @@
  * units and more. Units are grouped as the campaign groups them (`group`: "Huyện, Thành đoàn", "Đoàn trực thuộc",
  * communes by former district), each group with its subtotal; a campaign without groups is one list. A search box
  * (from SEARCH_FROM units) finds a unit whatever the visitor types of its accents, and says politely how many match;
- * the visitor's own unit (`unit` attribute) is highlighted, named with its rank in the caption, and scrolled to inside
- * the list, never the host page. A real table throughout: screen readers move by row and column.
+ * the visitor's own unit (`unit` attribute) is highlighted, its rank said above the list (the table's description),
+ * and scrolled to inside the list, never the host page. A real table throughout: screen readers move by row and column.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Campaign, Counts, Unit } from '../../contract/pledge.js';
@@ -35,15 +35,21 @@ export const rankingStyles = css`
     box-shadow: inset 0.25em 0 var(--_primary);
   }
   .yours {
-    display: block;
-    font-weight: 400;
+    margin: 1em 0 0;
+    font-weight: 700;
   }
   .search {
     margin-block-start: 1em;
   }
   .search label {
     display: block;
+    min-height: 0;
+    padding: 0;
     font-weight: 700;
+    cursor: auto;
+  }
+  .search label:hover {
+    background: none;
   }
   .search input {
     box-sizing: border-box;
@@ -158,9 +164,13 @@ export function renderRanking(view: RankingView): TemplateResult {
     </tbody>`;
   };
 
-  const table = html`<table>
+  // Where the visitor's unit stands: above the list (in view while the list scrolls), and the table's description.
+  const yours = own
+    ? html`<p class="yours" id="ranking-yours">${t.yourUnit(own.name, own.rank, rows.length)}</p>`
+    : nothing;
+  const table = html`<table aria-describedby=${own ? 'ranking-yours' : nothing}>
     <caption id="ranking-caption">
-      ${t.ranking}${own ? html`<span class="yours">${t.yourUnit(own.name, own.rank, rows.length)}</span>` : nothing}
+      ${t.ranking}
     </caption>
     <thead>
       <tr>
@@ -172,15 +182,20 @@ export function renderRanking(view: RankingView): TemplateResult {
     </thead>
     ${groups.map(renderGroup)}
   </table>`;
-  if (!long) return table;
-  return html`<div class="search">
+  if (!long) return html`${yours}${table}`;
+  return html`${yours}<div class="search">
       <label for="ranking-search">${t.search}</label>
       <input
         id="ranking-search"
         type="search"
         autocomplete="off"
         .value=${query}
-        @input=${(event: InputEvent) => view.onQuery((event.target as HTMLInputElement).value)}
+        @input=${(event: InputEvent) => {
+          const input = event.target as HTMLInputElement;
+          // Another search starts at the top of the list, its first group's header in view.
+          (input.getRootNode() as ShadowRoot).querySelector('.ranking')?.scrollTo({ top: 0 });
+          view.onQuery(input.value);
+        }}
       />
       <p class="matches" role="status">${wanted ? t.matches(found) : ''}</p>
     </div>

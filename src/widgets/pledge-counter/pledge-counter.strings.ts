@@ -36,7 +36,7 @@ export interface PledgeCounterStrings {
   search: string;
   /** The number of units the search finds, announced politely. */
   matches: (count: number) => string;
-  /** The caption's end when the page names the visitor's unit: where it stands. */
+  /** Above the ranking when the page names the visitor's unit: where it stands. */
   yourUnit: (unit: string, rank: number, total: number) => string;
   /** The group of units that have none, when others have one. */
   otherUnits: string;

@@ -157,9 +157,11 @@ describe('<lantoa-pledge-counter> following the console', () => {
       expect(shadow(el).querySelectorAll('[aria-current]')).to.have.length(1);
       expect(mine.querySelector('th')!.textContent).to.contain('Đơn vị thử nghiệm 077');
       const rank = Number(mine.querySelector('td')!.textContent);
-      expect(shadow(el).querySelector('caption')!.textContent).to.contain(
-        `Đơn vị của bạn: Đơn vị thử nghiệm 077, hạng ${rank}/150`,
-      );
+      // Said above the list (in view while it scrolls) and read with the table (its description).
+      const yours = shadow(el).querySelector('#ranking-yours')!;
+      expect(yours.textContent).to.equal(`Đơn vị của bạn: Đơn vị thử nghiệm 077, hạng ${rank}/150`);
+      expect(shadow(el).querySelector('table')!.getAttribute('aria-describedby')).to.equal('ranking-yours');
+      expect(shadow(el).querySelector('caption')!.textContent!.trim()).to.equal('Xếp hạng các đơn vị');
       // Scrolled to inside the list's own box, which the page did not scroll.
       const box = shadow(el).querySelector<HTMLElement>('.ranking')!;
       await until(() => box.scrollTop > 0, 2000, 'the list to scroll');
@@ -168,6 +170,11 @@ describe('<lantoa-pledge-counter> following the console', () => {
       expect(row.bottom).to.be.at.most(frame.bottom);
       expect(document.scrollingElement!.scrollTop).to.equal(0);
       await expect(el).to.be.accessible();
+      // A search starts at the top of the list again, its first group's header in view.
+      shadow(el).querySelector<HTMLInputElement>('input[type="search"]')!.focus();
+      await sendKeys({ type: 'nghiem 00' });
+      await until(() => rankedRows(el).length === 9, 2000, 'the search');
+      expect(box.scrollTop).to.equal(0);
     });
 
     it('finds units whatever the accents typed, and says politely how many (keyboard only)', async () => {
@@ -205,8 +212,8 @@ describe('<lantoa-pledge-counter> following the console', () => {
       );
       await loaded(el);
       expect(shadow(el).querySelector('label')!.textContent).to.equal('Find a unit');
-      expect(shadow(el).querySelector('caption')!.textContent).to.match(
-        /Your unit: Đơn vị thử nghiệm 003, ranked \d+ of 150/,
+      expect(shadow(el).querySelector('#ranking-yours')!.textContent).to.match(
+        /^Your unit: Đơn vị thử nghiệm 003, ranked \d+ of 150$/,
       );
       expect(document.documentElement.scrollWidth).to.be.at.most(375);
       await expect(el).to.be.accessible();
