@@ -5,7 +5,8 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { SessionUser } from '../../contract/admin.js';
 
-export type AdminEnv = { Bindings: HttpBindings; Variables: { user: SessionUser } };
+/** `logged`: the console's access-log line is written by admin-api.ts (app.ts's 404 does not write another). */
+export type AdminEnv = { Bindings: HttpBindings; Variables: { user: SessionUser; logged?: true } };
 
 /** The audit log (admin/audit.ts): who, when, what, to what, the changed part before and after. */
 export interface Auditor {

@@ -9,6 +9,8 @@ import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import { API_PREFIX } from '../../contract/paths.js';
+import { ADMIN_PREFIX } from '../../contract/admin.js';
+import type { AdminEnv } from '../admin/admin-env.js';
 import { log } from '../log/log.js';
 import { createApi, type ApiDeps, type ApiEnv } from './api.js';
 import { fail, respond } from './reply.js';
@@ -20,6 +22,8 @@ export interface AppOptions extends ApiDeps {
   demoDir: string;
   /** False when the service cannot do its job (the store failed): /healthz answers 503 so a supervisor restarts it. */
   healthy: () => boolean;
+  /** The console's API (admin/admin-api.ts), with every module's routes already on it. */
+  admin?: Hono<AdminEnv>;
 }
 
 /** Hashed chunk names (banner-CIV1ciqc.js) never change content: cache them for a year. */
@@ -32,6 +36,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const { widgetsDir, demoDir, healthy, accessLog } = options;
   const app = new Hono<AppEnv>();
   app.route(API_PREFIX, createApi(options));
+  if (options.admin) app.route(ADMIN_PREFIX, options.admin);
 
   // Per site path, not app-wide: a middleware on every path would run before each API route too, and
   // the API logs its own answers (api.ts).

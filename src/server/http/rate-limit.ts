@@ -4,6 +4,7 @@
  * client simply starts again with a full bucket, which is what it would have had after a quiet spell).
  * Per process: with several instances each keeps its own buckets, so the effective limit is the sum.
  */
+import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 
 export interface RateOptions {
@@ -82,6 +83,12 @@ export function clientKey(
     if (forwarded !== undefined) return addressKey(forwarded);
   }
   return addressKey(socketAddress ?? 'unknown');
+}
+
+/** {@link clientKey} of a node request (the sign-in throttle's key; api.ts reads the same headers). */
+export function requestClientKey(req: IncomingMessage, trustProxy: number): string {
+  const forwarded = req.headers['x-forwarded-for']; // node:http joins repeated ones with ", " itself
+  return clientKey(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(', ') : forwarded, trustProxy);
 }
 
 /**
