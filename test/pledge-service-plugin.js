@@ -1,7 +1,8 @@
 // A web-test-runner plugin that runs the real pledge service (src/server/main.ts) beside the browser tests,
 // on a temporary SQLite database, and lets tests stop it, start it again and count rows in the database
 // (`executeServerCommand('pledge-service', { action })`: `stop`, `start`, `api`, `rows` {campaign, key?} for
-// pledges, `quiz-rows` {quiz, key?} for quiz results). Its campaigns file is a copy of `campaignsFile`
+// pledges, `quiz-rows` {quiz, key?} for quiz results, `console-edit` {campaign, change: {messages} | {units}} for an
+// edit made through the console's API by a signed-in editor). Its campaigns file is a copy of `campaignsFile`
 // whose campaigns allow `pageOrigin` (the test pages), so the test ports can move.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
@@ -61,6 +62,51 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
     }
   }
 
+  /** The console's session (an editor made with `npm run admin`, signed in over HTTP), made at the first edit. */
+  let consoleCookie;
+  const EDITOR = 'widgets-test';
+  const EDITOR_PASSWORD = 'mật khẩu thử nghiệm 2026';
+
+  /** Runs `npm run admin -- add-user` on the service's data folder (as an operator would, the service running). */
+  function addEditor() {
+    return new Promise((resolve, reject) => {
+      const admin = spawn(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'add-user', EDITOR], {
+        env: { ...process.env, DATA_DIR: dataDir },
+        stdio: ['pipe', 'ignore', 'inherit'],
+      });
+      admin.stdin.end(`${EDITOR_PASSWORD}\n`);
+      admin.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`admin add-user exited ${code}`))));
+    });
+  }
+
+  /**
+   * An edit as the console makes it (own Origin, session cookie, the version read just before): `change` is
+   * `{ messages }` (PUT …/messages) or `{ units }` (PUT …/units). Answers the new version.
+   */
+  async function consoleEdit(campaign, change) {
+    const origin = `http://127.0.0.1:${port}`;
+    if (!consoleCookie) {
+      await addEditor();
+      const signIn = await fetch(`${origin}/api/v1/admin/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ name: EDITOR, password: EDITOR_PASSWORD }),
+      });
+      if (signIn.status !== 200) throw new Error(`console sign-in: ${signIn.status} ${await signIn.text()}`);
+      consoleCookie = signIn.headers.getSetCookie()[0].split(';')[0];
+    }
+    const url = `${origin}/api/v1/admin/campaigns/${campaign}`;
+    const doc = await (await fetch(url, { headers: { cookie: consoleCookie } })).json();
+    const what = change.messages ? 'messages' : 'units';
+    const edited = await fetch(`${url}/${what}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', origin, cookie: consoleCookie },
+      body: JSON.stringify({ version: doc.version, ...change }),
+    });
+    if (edited.status !== 200) throw new Error(`console edit: ${edited.status} ${await edited.text()}`);
+    return (await edited.json()).version;
+  }
+
   return {
     name: 'pledge-service',
     async serverStart() {
@@ -84,6 +130,7 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
       if (payload.action === 'rows') return rows('pledges', 'campaign', payload.campaign, payload.key);
       if (payload.action === 'quiz-rows') return rows('quiz_results', 'quiz', payload.quiz, payload.key);
       if (payload.action === 'api') return `http://127.0.0.1:${port}`;
+      if (payload.action === 'console-edit') return consoleEdit(payload.campaign, payload.change);
       throw new Error(`unknown pledge-service action ${payload.action}`);
     },
   };

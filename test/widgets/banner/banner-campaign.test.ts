@@ -9,6 +9,7 @@
  * page's resource timing, which keeps every module the page ever requested.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../../../src/widgets/banner/banner.js';
 import type { LantoaBanner } from '../../../src/widgets/banner/banner.js';
 import { part, shownText, until, withConsole } from '../../helpers.js';
@@ -115,6 +116,26 @@ describe('<lantoa-banner campaign> (the console’s feed)', () => {
       await until(() => /refresh/.test(part(el, 'problem')?.textContent ?? ''), 3000, 'the problem message');
       expect(log.calls.join('\n')).to.contain('refresh="-5"');
     });
+  });
+
+  it('follows the real service: a message edited in the console shows on the open banner', async () => {
+    const service = await executeServerCommand<string, unknown>('pledge-service', { action: 'api' });
+    const edit = (messages: unknown[]) =>
+      executeServerCommand('pledge-service', {
+        action: 'console-edit',
+        campaign: 'test-campaign',
+        change: { messages },
+      });
+    await edit([message('truoc', 'Tin trong trang quản trị')]);
+    const el = await fixture<LantoaBanner>(
+      html`<lantoa-banner campaign="test-campaign" api=${service} refresh="1"></lantoa-banner>`,
+    );
+    await until(() => shownText(el, 'headline') === 'Tin trong trang quản trị', 5000, 'the published message');
+    await edit([message('sau', 'Tin vừa sửa')]);
+    const edited = performance.now();
+    await until(() => shownText(el, 'headline') === 'Tin vừa sửa', 4000, 'the edit');
+    expect(performance.now() - edited).to.be.below(3000);
+    expect(requested(ZOD)).to.have.length(0);
   });
 
   // Last: it loads zod, which the first test proves is not loaded for valid data.

@@ -5,7 +5,7 @@
  * (test/stand-in-service.js): the test edits the campaign as the console would, and the stream carries the event.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/widgets/pledge-counter/pledge-counter.js';
 import type { LantoaPledgeCounter } from '../../../src/widgets/pledge-counter/pledge-counter.js';
 import type { Campaign } from '../../../src/contract/pledge.js';
@@ -81,6 +81,28 @@ describe('<lantoa-pledge-counter> following the console', () => {
       // The config is kept by the browser for five minutes (max-age=300): the widget asked the service again.
       expect(await configReads('edit-add')).to.equal(2);
     });
+  });
+
+  it('real service: a unit added through the console is in the open ranking, a retired one marked', async () => {
+    const service = await executeServerCommand<string, unknown>('pledge-service', { action: 'api' });
+    const el = await fixture<LantoaPledgeCounter>(
+      html`<lantoa-pledge-counter api=${service} campaign="closed-campaign" variant="province"></lantoa-pledge-counter>`,
+    );
+    await loaded(el);
+    const before = rowNames(el);
+    const config = (await (
+      await fetch(`${service}/api/v1/campaigns/closed-campaign`, { cache: 'no-store' })
+    ).json()) as Campaign;
+    const units = [...config.units, { id: 'don-vi-moi', name: 'Đơn vị mới', goal: 10, retired: true }];
+    await executeServerCommand('pledge-service', {
+      action: 'console-edit',
+      campaign: 'closed-campaign',
+      change: { units },
+    });
+    const edited = performance.now();
+    await until(() => rowNames(el).length === before.length + 1, 3000, 'the new unit');
+    expect(performance.now() - edited).to.be.below(1500); // the stream event, then the config: within about a second
+    expect(rowNames(el)).to.include('Đơn vị mới (đã ngừng nhận cam kết)');
   });
 
   describe('retired units', () => {
