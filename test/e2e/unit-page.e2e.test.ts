@@ -120,7 +120,7 @@ test('the province page lists every unit and ranks them, in English on request, 
   // One row per unit of the sample campaign (nine districts, four direct units), under a header row per group.
   assert.equal(await page.locator('lantoa-pledge-counter tbody tr:not(.group)').count(), 13);
   assert.equal(await page.locator('lantoa-pledge-counter tbody tr.group').count(), 2);
-  assert.equal(await page.locator('ul.units li').count(), 9);
+  assert.equal(await page.locator('ul.units li').count(), 13);
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
   await page.close();
