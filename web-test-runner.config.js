@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, chromePath } from './scripts/chrome-path.js';
 import { pledgeServicePlugin } from './test/pledge-service-plugin.js';
 import { consoleApiProxy } from './test/console-api-proxy.js';
+import { campaignApi, campaignFeed } from './test/stand-in-service.js';
 
 /**
  * Ports: the test pages and the real pledge service beside them. Both can be moved (WTR_PORT,
@@ -47,6 +48,8 @@ export default {
       }
       return next();
     },
+    campaignFeed,
+    campaignApi,
     // Chart data that fails once per id (503) and then answers: the widget's retry button must recover;
     // and data whose value counts the requests per id: the widget's refresh must show the new value.
     async function chartData(context, next) {

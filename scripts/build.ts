@@ -52,6 +52,12 @@ await buildStep({
             name: 'shared',
             test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!.*directive)|preload-helper|[\\/]src[\\/]core[\\/](core\.strings|define|i18n|lantoa-element|load|safe-url|storage|theme)\.ts$/,
           },
+          // What the banner and the counter share beyond it (the service's address and paths, the fast checks' keywords
+          // and refinements, dates): one chunk, not one per combination of their users (a request each on the page).
+          {
+            name: 'service',
+            test: /[\\/]src[\\/](contract[\\/](json-checks|paths|refinements)|core[\\/](api-client|dates))\.ts$/,
+          },
         ],
       },
     },

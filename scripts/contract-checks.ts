@@ -11,6 +11,7 @@ import * as z from 'zod/mini';
 import { campaignSchema, countsSchema, errorDetailSchema, pledgeRequestSchema } from '../src/contract/pledge.js';
 import { quizResultRequestSchema, quizUnitFiguresSchema } from '../src/contract/quiz.js';
 import * as refinements from '../src/contract/refinements.js';
+import { bannerFeedSchema } from '../src/widgets/banner/banner.schema.js';
 
 /**
  * How a check answers: `value` returns the document itself (what the widget keeps), `fields` a new object of
@@ -22,14 +23,17 @@ export interface FastCheck {
   schema: z.ZodMiniType;
   /** The type the check returns, exported by `from`. */
   type: string;
-  from: './pledge.js' | './quiz.js';
+  from: './pledge.js' | './quiz.js' | '../widgets/banner/banner.schema.js';
   returns: Returns;
   /** What it is for, the first line of its doc comment. */
   doc: string;
 }
 
-/** Every fast check: its exported name, schema and use. The generated file and the agreement test follow this list. */
-export const FAST_CHECKS: Record<string, FastCheck> = {
+/**
+ * The fast checks of src/contract/checks.ts: its exported name, schema and use. The generated file and the agreement
+ * test follow this list. One module for these: the counter, the outbox and the service share it.
+ */
+const SHARED_CHECKS: Record<string, FastCheck> = {
   quickCampaign: {
     schema: campaignSchema,
     type: 'Campaign',
@@ -74,15 +78,36 @@ export const FAST_CHECKS: Record<string, FastCheck> = {
   },
 };
 
+/**
+ * The banner's own file: a module imported by several widgets lands whole in one shared chunk, so the feed's check
+ * in checks.ts would bring the outbox chunk (where checks.ts lands) to every banner page, and its check to every
+ * counter page.
+ */
+const FEED_CHECKS: Record<string, FastCheck> = {
+  quickFeed: {
+    schema: bannerFeedSchema,
+    type: 'BannerFeed',
+    from: '../widgets/banner/banner.schema.js',
+    returns: 'value',
+    doc: "The banner's feed (a campaign's feed endpoint, a feed file, inline JSON)",
+  },
+};
+
+/** The generated files, each with its checks. */
+export const CHECK_FILES: Record<string, Record<string, FastCheck>> = {
+  'src/contract/checks.ts': SHARED_CHECKS,
+  'src/contract/feed-checks.ts': FEED_CHECKS,
+};
+
+/** Every fast check, whatever its file: what the agreement test holds to zod. */
+export const FAST_CHECKS: Record<string, FastCheck> = { ...SHARED_CHECKS, ...FEED_CHECKS };
+
 /** A guard's export: the name, the contract's type it proves, its doc. */
 interface Guard {
   name: string;
   type: string;
   doc: string;
 }
-
-/** The generated file. */
-export const CHECKS_FILE = 'src/contract/checks.ts';
 
 /** Where a node's refinements (names in src/contract/refinements.ts) are noted in the JSON Schema. */
 const REFINE = 'x-refine';
@@ -99,6 +124,8 @@ export interface Node {
   pattern?: string;
   minimum?: number;
   maximum?: number;
+  /** A union (z.union of types JSON Schema cannot list in one `type`: a string or an object). */
+  anyOf?: Node[];
   [REFINE]?: string[];
 }
 
@@ -114,6 +141,7 @@ const KEYWORDS = new Set([
   'pattern',
   'minimum',
   'maximum',
+  'anyOf',
   REFINE,
 ]);
 const refinementNames = new Map<unknown, string>(Object.entries(refinements).map(([name, fn]) => [fn, name]));
@@ -149,8 +177,8 @@ const bounds = (node: Node, value: string, implied: number) => [
   ...(node.maximum !== undefined && node.maximum < implied ? [`${value} <= ${node.maximum}`] : []),
 ];
 
-/** The text of src/contract/checks.ts. */
-export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS): string {
+/** The text of a generated file (by default src/contract/checks.ts). */
+export function generateChecks(checks: Record<string, FastCheck> = SHARED_CHECKS): string {
   const patterns = new Map<string, string>(); // source → constant name
   const functions = new Map<string, string>(); // body → constant name
   const guards = new Map<string, Guard>();
@@ -182,6 +210,12 @@ export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS):
   function expression(node: Node, value: string, as?: Guard): string {
     for (const key of Object.keys(node))
       if (!KEYWORDS.has(key)) throw new Error(`contract checks: JSON Schema keyword "${key}" is not supported`);
+    // One alternative must hold, each with all of its own keywords; nothing else may sit beside them.
+    if (node.anyOf) {
+      if (Object.keys(node).length > 1) throw new Error('contract checks: keywords beside "anyOf" are not supported');
+      // A named check, so a union used in several places (a localized text) is written once.
+      return `${named('boolean', [`(${node.anyOf.map((alternative) => expression(alternative, 'v')).join(' || ')})`])}(${value})`;
+    }
     const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
     if (types.length === 0)
       throw new Error('contract checks: a schema without a type (z.any, z.unknown, a union) is not supported');
@@ -273,7 +307,7 @@ export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS):
   // Emitted in the order they were named, which puts every check after those it calls.
   return [
     '/**',
-    " * The contract's fast checks, generated from its zod schemas (pledge.ts, quiz.ts) by scripts/contract-checks.ts:",
+    " * The contract's fast checks, generated from their zod schemas by scripts/contract-checks.ts (CHECK_FILES):",
     ' * DO NOT EDIT; `npm run contract:checks` rewrites this file, and test/scripts/contract-checks.test.ts fails when',
     ' * it is stale. Each accepts exactly what its schema accepts (test/contract/checks.test.ts), without zod: pages stay',
     ' * small and the service checks each request body in a fraction of a zod parse. zod stays the validator: it runs',
@@ -284,7 +318,9 @@ export function generateChecks(checks: Record<string, FastCheck> = FAST_CHECKS):
       .map((k) => (k === 'obj' ? 'obj, type Fields' : k))
       .join(', ')} } from './json-checks.js';`,
     ...[...types].map(([from, names]) => `import type { ${[...names].join(', ')} } from '${from}';`),
-    `import { ${[...used.refinements].sort().join(', ')} } from './refinements.js';`,
+    ...(used.refinements.size
+      ? [`import { ${[...used.refinements].sort().join(', ')} } from './refinements.js';`]
+      : []),
     '',
     ...[...patterns].map(([source, name]) => `const ${name} = /${source}/;`),
     '',

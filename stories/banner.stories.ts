@@ -9,6 +9,7 @@ import { html } from 'lit';
 import campaignFeed from '../demo/campaign-feed.json';
 // A value import (LantoaBanner.feedTimeoutMs is read below), which also defines the element.
 import { LantoaBanner } from '../src/widgets/banner/banner.js';
+import { mockApi, mockPledgeApi } from './mock-pledge-api.js';
 import {
   argTypesByCategory,
   freshDismissal,
@@ -172,6 +173,16 @@ export const CountdownToday: Story = {
   parameters: storyDocs(
     'Mô phỏng đúng ngày đích (`countdown-to` = hôm nay): huy hiệu ghi “Hôm nay”; sau ngày đó huy hiệu biến mất.',
     'On the day itself (`countdown-to` = today) the badge reads “Hôm nay” / “Today”; after it, no badge.',
+  ),
+};
+
+export const Campaign: Story = {
+  name: 'Campaign – tin của chiến dịch (trang quản trị)',
+  args: { campaign: 'ben-tre-smartphone', api: mockApi('banner-campaign') },
+  beforeEach: mockPledgeApi(),
+  parameters: storyDocs(
+    'Với `campaign`, banner hiện tin Tỉnh đoàn soạn trong trang quản trị (`GET {api}/api/v1/campaigns/:campaign/feed`; ở đây là dịch vụ giả lập trả ba tin của `demo/campaign-feed.json`) và hỏi lại mỗi `refresh` giây.',
+    'With `campaign`, the banner shows the messages the campaign office edits in the console (`GET {api}/api/v1/campaigns/:campaign/feed`; here the in-page mock service answers with the three messages of `demo/campaign-feed.json`) and checks again every `refresh` seconds.',
   ),
 };
 

@@ -15,6 +15,8 @@
  * with participation that starts from {@link illustrativeParticipation}.
  */
 import campaignsFile from '../campaigns/campaigns.json';
+import campaigns150 from '../test/fixtures/campaigns-150.json';
+import campaignFeed from '../demo/campaign-feed.json';
 import {
   API_PREFIX,
   campaignSchema,
@@ -108,10 +110,16 @@ interface MockService {
   streams: Set<Stream>;
 }
 
-/** The campaigns of campaigns/campaigns.json as GET /api/v1/campaigns/:campaign returns them. */
+/**
+ * The campaigns of campaigns/campaigns.json as GET /api/v1/campaigns/:campaign returns them, and the 150-unit test
+ * campaign (`test-150-units`, made-up units in ten groups) for the province ranking at scale.
+ */
 const CAMPAIGNS = new Map<string, Campaign>(
-  campaignsFile.campaigns.map((entry) => [entry.id, campaignSchema.parse(entry)]),
+  [...campaignsFile.campaigns, ...campaigns150.campaigns].map((entry) => [entry.id, campaignSchema.parse(entry)]),
 );
+
+/** Illustrative counts of a unit the sample has none for (the 150-unit campaign's): spread, but the same each time. */
+const madeUpCount = (index: number, goal: number) => (index * 37) % Math.max(goal, 1);
 
 /** The quizzes the campaigns declare, with their campaign. */
 const QUIZZES = new Map<string, string>(
@@ -161,9 +169,9 @@ function addResult(stats: QuizStats, unit: string, fraction: number): QuizStats 
 }
 
 function initialCounts(campaign: Campaign): Counts {
-  const units = campaign.units.map((unit) => ({
+  const units = campaign.units.map((unit, index) => ({
     id: unit.id,
-    count: ILLUSTRATIVE_COUNTS[unit.id] ?? 0,
+    count: ILLUSTRATIVE_COUNTS[unit.id] ?? madeUpCount(index, unit.goal),
     goal: unit.goal,
   }));
   return {
@@ -206,10 +214,10 @@ function serviceFor(href: string): MockService | undefined {
   return undefined;
 }
 
-/** The campaign and the endpoint (`''`, `counts`, `pledges`, `stream`) a URL of the service names. */
+/** The campaign and the endpoint (`''`, `counts`, `feed`, `pledges`, `stream`) a URL of the service names. */
 function route(service: MockService, href: string): { campaign: string; endpoint: string } | undefined {
   const path = href.slice(service.api.length).split(/[?#]/)[0];
-  const match = new RegExp(`^${API_PREFIX}/campaigns/([^/]+)(?:/(counts|pledges|stream))?$`).exec(path);
+  const match = new RegExp(`^${API_PREFIX}/campaigns/([^/]+)(?:/(counts|feed|pledges|stream))?$`).exec(path);
   return match ? { campaign: decodeURIComponent(match[1]), endpoint: match[2] ?? '' } : undefined;
 }
 
@@ -293,6 +301,8 @@ async function answer(
   if (!campaign || !counts) return failure(404, 'unknown_campaign', `No campaign "${target.campaign}"`);
   if (method === 'GET' && target.endpoint === '') return json(200, campaign);
   if (method === 'GET' && target.endpoint === 'counts') return json(200, counts);
+  // The banner's messages as the console publishes them: the demo feed's three.
+  if (method === 'GET' && target.endpoint === 'feed') return json(200, campaignFeed);
   if (method !== 'POST' || target.endpoint !== 'pledges')
     return failure(404, 'not_found', `No route ${method} ${href}`);
   if (pledges === 'network-error') throw networkError();

@@ -356,6 +356,27 @@ export const Province: Story = {
   ),
 };
 
+export const Province150: Story = {
+  name: 'Province – 150 đơn vị, nhóm và tìm kiếm',
+  args: { api: mockApi('province-150'), campaign: 'test-150-units', variant: 'province', unit: 'don-vi-077' },
+  beforeEach: mockPledgeApi(),
+  render: (storyArgs) =>
+    html`${renderCounter(storyArgs)}
+    ${dataNote(
+      storyArgs,
+      html`Chiến dịch thử nghiệm 150 đơn vị (tên và số liệu giả lập) trong mười nhóm: mỗi nhóm có dòng tổng; ô tìm kiếm không
+        phân biệt dấu (“don vi thu nghiem 07”); <code>unit="don-vi-077"</code> được tô đậm, ghi hạng phía trên bảng và cuộn tới
+        trong khung danh sách.`,
+      html`The 150-unit test campaign (made-up names and figures) in ten groups: each group has a subtotal row; the search box
+        ignores accents (“don vi thu nghiem 07”); <code>unit="don-vi-077"</code> is highlighted, its rank said above the
+        table, and scrolled to inside the list's box.`,
+    )}`,
+  parameters: storyDocs(
+    'Xếp hạng toàn tỉnh ở quy mô 150 đơn vị: nhóm, tổng nhóm, tìm kiếm, đơn vị của bạn.',
+    'The province ranking at 150 units: groups, subtotals, search, your unit.',
+  ),
+};
+
 export const English: Story = {
   name: 'English – tiếng Anh',
   args: { api: mockApi('english'), lang: 'en' },

@@ -2,7 +2,8 @@
 // on a temporary SQLite database, and lets tests stop it, start it again and count rows in the database
 // (`executeServerCommand('pledge-service', { action })`: `stop`, `start`, `api`, `rows` {campaign, key?} for
 // pledges, `quiz-rows` {quiz, key?} for quiz results, `add-user` {name, role, password} for a console account
-// made by `npm run admin -- add-user`, as an operator would). Its campaigns file is a copy of `campaignsFile`
+// made by `npm run admin -- add-user`, as an operator would, `console-edit` {campaign, change: {messages} | {units}}
+// for an edit made through the console's API by a signed-in editor). Its campaigns file is a copy of `campaignsFile`
 // whose campaigns allow `pageOrigin` (the test pages), so the test ports can move.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
@@ -76,6 +77,39 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
     return true;
   }
 
+  /** The console's session (an editor made with `npm run admin`, signed in over HTTP), made at the first edit. */
+  let consoleCookie;
+  const EDITOR = 'widgets-test';
+  const EDITOR_PASSWORD = 'mật khẩu thử nghiệm 2026';
+
+  /**
+   * An edit as the console makes it (own Origin, session cookie, the version read just before): `change` is
+   * `{ messages }` (PUT …/messages) or `{ units }` (PUT …/units). Answers the new version.
+   */
+  async function consoleEdit(campaign, change) {
+    const origin = `http://127.0.0.1:${port}`;
+    if (!consoleCookie) {
+      await addUser({ name: EDITOR, role: 'editor', password: EDITOR_PASSWORD });
+      const signIn = await fetch(`${origin}/api/v1/admin/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ name: EDITOR, password: EDITOR_PASSWORD }),
+      });
+      if (signIn.status !== 200) throw new Error(`console sign-in: ${signIn.status} ${await signIn.text()}`);
+      consoleCookie = signIn.headers.getSetCookie()[0].split(';')[0];
+    }
+    const url = `${origin}/api/v1/admin/campaigns/${campaign}`;
+    const doc = await (await fetch(url, { headers: { cookie: consoleCookie } })).json();
+    const what = change.messages ? 'messages' : 'units';
+    const edited = await fetch(`${url}/${what}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', origin, cookie: consoleCookie },
+      body: JSON.stringify({ version: doc.version, ...change }),
+    });
+    if (edited.status !== 200) throw new Error(`console edit: ${edited.status} ${await edited.text()}`);
+    return (await edited.json()).version;
+  }
+
   return {
     name: 'pledge-service',
     async serverStart() {
@@ -100,6 +134,7 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
       if (payload.action === 'quiz-rows') return rows('quiz_results', 'quiz', payload.quiz, payload.key);
       if (payload.action === 'api') return `http://127.0.0.1:${port}`;
       if (payload.action === 'add-user') return addUser(payload);
+      if (payload.action === 'console-edit') return consoleEdit(payload.campaign, payload.change);
       throw new Error(`unknown pledge-service action ${payload.action}`);
     },
   };

@@ -1,5 +1,5 @@
 /**
- * The contract's fast checks, generated from its zod schemas (pledge.ts, quiz.ts) by scripts/contract-checks.ts:
+ * The contract's fast checks, generated from their zod schemas by scripts/contract-checks.ts (CHECK_FILES):
  * DO NOT EDIT; `npm run contract:checks` rewrites this file, and test/scripts/contract-checks.test.ts fails when
  * it is stale. Each accepts exactly what its schema accepts (test/contract/checks.test.ts), without zod: pages stay
  * small and the service checks each request body in a fraction of a zod parse. zod stays the validator: it runs

@@ -28,6 +28,8 @@ export const apiPath = {
   counts: (campaign: string) => `${campaignPath(campaign)}/counts`,
   pledges: (campaign: string) => `${campaignPath(campaign)}/pledges`,
   stream: (campaign: string) => `${campaignPath(campaign)}/stream`,
+  /** The banner's messages (`{ messages }`), as the console publishes them. */
+  feed: (campaign: string) => `${campaignPath(campaign)}/feed`,
   quiz: quizPath,
   quizResults: quizResultsPath,
   quizStats: quizStatsPath,

@@ -4,6 +4,7 @@
  * identity (scripts/contract-checks.ts), after the checks that make their argument's type true.
  * Zod-free, so pages and the service's hot path can run them without zod.
  */
+import { parseIsoDate } from '../core/dates.js';
 
 /** YYYY-MM-DD of a day that exists (no 2026-02-30): the contract's calendarDay, after its pattern. */
 export function isCalendarDay(value: string): boolean {
@@ -15,4 +16,9 @@ export function isCalendarDay(value: string): boolean {
 /** A quiz result scores at most its number of questions. */
 export function scoreAtMostTotal(result: { score: number; total: number }): boolean {
   return result.score <= result.total;
+}
+
+/** A date or timestamp the banner reads (its feed's start, end, countdown): what core/dates.ts parses. */
+export function isIsoDate(value: string): boolean {
+  return parseIsoDate(value) !== null;
 }

@@ -23,6 +23,11 @@ export interface FetchOptions {
   timeoutMs?: number;
   /** Aborts the request, e.g. when the element leaves the page or its URL changes. */
   signal?: AbortSignal;
+  /**
+   * `no-cache` for a refresh: the browser asks again with the validators it holds (If-None-Match) and a 304 gives
+   * back its copy, without a CORS preflight (the browser adds those headers, not the page).
+   */
+  cache?: RequestCache;
 }
 
 /** GETs a JSON document. Rejects with a LoadError naming what went wrong, or an AbortError when aborted. */
@@ -36,7 +41,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
  */
 export async function fetchText(
   url: string,
-  { timeoutMs = 10_000, signal }: FetchOptions = {},
+  { timeoutMs = 10_000, signal, cache }: FetchOptions = {},
   accept = '*/*',
 ): Promise<string> {
   const controller = new AbortController();
@@ -51,7 +56,7 @@ export async function fetchText(
     let response: Response;
     try {
       // credentials: 'omit' — outside data is public; never send the host page's cookies along.
-      response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept } });
+      response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept }, cache });
     } catch (error) {
       if (timedOut) throw new LoadError('timeout', `no answer from ${url} within ${timeoutMs} ms`);
       if (signal?.aborted) throw error;

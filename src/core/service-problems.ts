@@ -3,6 +3,7 @@
  * not have: in the visitor's language inside the widget, once in English in the console for the
  * webmaster. Loaded only when there is such a problem (the happy path never pays for these words).
  */
+import { foldText } from './fold.js';
 import type { Explain, Strings } from './i18n.js';
 
 const words: Strings<{
@@ -48,13 +49,7 @@ function distance(a: string, b: string): number {
  * off, or the same letters without accents or hyphens: "Ba Tri", "batri"); otherwise undefined.
  */
 export function closestId(wanted: string, ids: readonly string[]): string | undefined {
-  const plain = (id: string) =>
-    id
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/gi, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '');
+  const plain = (id: string) => foldText(id).replace(/[^a-z0-9]/g, '');
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const id of ids) {

@@ -3,7 +3,7 @@
  * dynamically, from a widget's schema file, so a page whose widgets get no outside data never loads it.
  */
 import * as z from 'zod/mini';
-import { parseIsoDate } from './dates.js';
+import { isIsoDate } from '../contract/refinements.js';
 
 // zod's JIT compiles validators with `new Function`, which a strict Content-Security-Policy reports.
 z.config({ jitless: true });
@@ -32,9 +32,7 @@ export function check<T>(schema: z.ZodMiniType<T>, data: unknown): Checked<T> {
 }
 
 /** A string holding an ISO date (2026-10-10) or timestamp (2026-10-10T08:00:00+07:00). */
-export const isoDate = z
-  .string()
-  .check(z.refine((value) => parseIsoDate(value) !== null, { message: 'not an ISO date (YYYY-MM-DD)' }));
+export const isoDate = z.string().check(z.refine(isIsoDate, { message: 'not an ISO date (YYYY-MM-DD)' }));
 
 /** Text given once for every language, or per language with Vietnamese required. */
 export const localizedText = z.union([

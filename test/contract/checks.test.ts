@@ -7,7 +7,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { FAST_CHECKS, jsonSchemaOf, type Node } from '../../scripts/contract-checks.js';
-import * as checks from '../../src/contract/checks.js';
+import * as sharedChecks from '../../src/contract/checks.js';
+import * as feedChecks from '../../src/contract/feed-checks.js';
 import * as refinements from '../../src/contract/refinements.js';
 import { check } from '../../src/core/validate.js';
 
@@ -70,10 +71,12 @@ const ANY_TYPE: Json[] = [undefined, null, true, false, 0, '', '12', 'x', [], {}
 
 const refinementsOf = (node: Node) =>
   (node['x-refine'] ?? []).map((name) => (refinements as Record<string, (value: never) => boolean>)[name]);
-const typesOf = (node: Node) => (Array.isArray(node.type) ? node.type : [node.type]);
+const typesOf = (node: Node): (string | undefined)[] =>
+  node.anyOf ? node.anyOf.flatMap(typesOf) : Array.isArray(node.type) ? node.type : [node.type];
 
 /** Values around the node's limits, valid and not: the places where a hand copy would drift. */
 function edges(node: Node): Json[] {
+  if (node.anyOf) return node.anyOf.flatMap(edges);
   const values: Json[] = [...ANY_TYPE];
   for (const type of typesOf(node)) {
     if (type === 'string') {
@@ -112,6 +115,7 @@ function edges(node: Node): Json[] {
 
 /** A valid value of the node, built from its keywords; a string from STRINGS that fits (patterns, refinements). */
 function sample(node: Node): Json {
+  if (node.anyOf) return sample(node.anyOf[node.anyOf.length - 1]); // the last: z.union's most structured, e.g. { vi, en }
   const type = typesOf(node).find((t) => t !== 'null');
   const fits = (value: Json) => refinementsOf(node).every((refine) => refine(value as never));
   let value: Json;
@@ -134,6 +138,14 @@ function sample(node: Node): Json {
 
 /** Copies of `doc` with one value at `path` replaced (undefined: removed), for every node of the schema, at any depth. */
 function* mutations(node: Node, doc: Json, path: string[] = []): Generator<{ path: string; doc: Json }> {
+  // A union: bent inside the alternative the document is (an object's fields), around the others' limits.
+  if (node.anyOf) {
+    const kind = Array.isArray(doc) ? 'array' : doc === null ? 'null' : typeof doc;
+    for (const alternative of node.anyOf)
+      if (typesOf(alternative).includes(kind)) yield* mutations(alternative, doc, path);
+      else for (const value of edges(alternative)) yield { path: path.join('.'), doc: value };
+    return;
+  }
   for (const value of edges(node)) yield { path: path.join('.'), doc: value };
   const replaceIn = (key: string | number, value: Json): Json => {
     if (Array.isArray(doc)) return doc.map((entry, i) => (i === key ? value : entry));
@@ -172,6 +184,7 @@ function* mixes(node: Node, doc: Json, n: number): Generator<{ path: string; doc
   }
 }
 
+const checks = { ...sharedChecks, ...feedChecks };
 const exported = checks as Record<string, (data: unknown) => unknown>;
 
 describe('contract fast checks agree with zod', () => {

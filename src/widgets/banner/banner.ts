@@ -10,6 +10,9 @@ import {
   prefersReducedMotion,
   type Problem,
 } from '../../core/lantoa-element.js';
+import { quickFeed } from '../../contract/feed-checks.js';
+import { apiPath } from '../../contract/paths.js';
+import { serviceBase } from '../../core/api-client.js';
 import { DataSource, fetchJson } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { readStored, removeStored, writeStored } from '../../core/storage.js';
@@ -55,9 +58,11 @@ interface Shown {
  * The campaign message every union site carries.
  *
  * Content, most specific first: a current message of the campaign feed (`messages` property, an inline
- * `<script type="application/json">` child, or the `feed` URL); else text slotted inside the element
- * (readable before the script arrives); else the `headline` / `message` attributes; else the default
- * message of the provincial letter, in the widget's language.
+ * `<script type="application/json">` child, the `feed` URL, or the feed of `campaign` on the service, which the
+ * campaign office edits in the console); else text slotted inside the element (readable before the script
+ * arrives); else the `headline` / `message` attributes; else the default message of the provincial letter, in the
+ * widget's language. A feed URL is checked again every `refresh` seconds and when the visitor returns to the tab,
+ * so an edit reaches pages already open.
  *
  * @tag lantoa-banner
  * @summary Campaign banner: top bar, hero card or slim ribbon, with countdown, dismissal and a feed.
@@ -132,36 +137,55 @@ export class LantoaBanner extends LantoaElement {
   /** URL of a JSON campaign feed (`{ "messages": [...] }`), so the province can change every site at once. */
   @property() feed?: string;
 
+  /**
+   * Campaign id (e.g. `ben-tre-smartphone`): the banner follows that campaign's messages, as the console publishes
+   * them (`GET {api}/api/v1/campaigns/{campaign}/feed`). A `feed` URL wins over it.
+   */
+  @property() campaign?: string;
+
+  /** Base URL of the Lantoa service for `campaign`; default: the origin this script was loaded from. */
+  @property() api?: string;
+
+  /**
+   * Seconds between checks of the feed for news (a conditional request: "304 Not Modified" costs a few hundred
+   * bytes), also checked when the visitor returns to the tab; 0: never.
+   */
+  @property({ type: Number }) refresh = 300;
+
   /** Seconds each message shows when several feed messages are current (at least 5). */
   @property({ attribute: 'rotate-seconds', type: Number }) rotateSeconds = 8;
 
   /** Feed data set from JavaScript (same shape as the feed document); wins over the inline child and `feed`. */
   @property({ attribute: false }) messages?: unknown;
 
-  /** The feed's messages: `messages` property > inline JSON child > `feed` URL; a failure falls back to the own message. */
+  /** The feed's messages: `messages` property > inline JSON child > `feed` URL > `campaign`'s feed; a failure falls back to the own message. */
   private readonly feedSource = new DataSource<FeedMessage[]>(this, {
-    args: () => [this.messages, this.feed],
+    args: () => [this.messages, this.feedUrl],
     property: () => this.messages,
-    url: () => this.feed,
-    // zod and the schema arrive while the feed is on the wire, not after it.
-    fetch: async (url, signal) =>
-      (
-        await Promise.all([
-          fetchJson(url, { signal, timeoutMs: LantoaBanner.feedTimeoutMs }),
-          import('./banner.schema.js'),
-        ])
-      )[0],
-    read: async ({ from, data, url }) => {
+    url: () => this.feedUrl,
+    // A refresh (what is on show stays meanwhile) revalidates the browser's copy: a 304 when nothing changed.
+    fetch: (url, signal): Promise<unknown> =>
+      fetchJson(url, {
+        signal,
+        timeoutMs: LantoaBanner.feedTimeoutMs,
+        cache: this.feedSource.status === 'loading' ? undefined : 'no-cache',
+      }),
+    read: async ({ from, data, url }): Promise<FeedMessage[]> => {
       if (from === 'none') return [];
-      const checked = (await import('./banner.schema.js')).checkFeed(data);
-      if (checked.ok) return ((this.rotationIndex = 0), checked.value.messages);
-      const at = checked.problem.path ? ` at "${checked.problem.path}"` : '';
-      throw new Error(
-        `invalid data in ${url ? `feed ${url}` : from === 'inline' ? 'the inline JSON' : 'the messages property'}${at}: ${checked.problem.detail}`,
-      );
+      // Valid data never loads zod (issue 17: the page stays within 16 KB): the generated check says yes or no.
+      const checked = quickFeed(data) ?? (await import('./banner.schema.js')).explainFeed(data, from, url);
+      // A new feed starts at its first message; a refresh goes on where it is (the same text changes no node).
+      if (this.feedSource.status === 'loading') this.rotationIndex = 0;
+      return checked.messages;
     },
     failed: (error) => void this.logError('feed ignored, showing the attributes or default content instead', error),
+    refreshSeconds: () => (this.badAttribute() ? 0 : this.refresh),
   });
+
+  /** Where the feed is: the `feed` URL, else the campaign's feed on the service. */
+  private get feedUrl(): string | undefined {
+    return this.feed || (this.campaign ? serviceBase(this.api) + apiPath.feed(this.campaign) : undefined);
+  }
 
   @state() private rotationIndex = 0;
   @state() private paused = false;
@@ -173,10 +197,22 @@ export class LantoaBanner extends LantoaElement {
   private visible: Shown[] | null = null;
   private rotationTimer?: ReturnType<typeof setInterval>;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisible);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopRotation();
+    document.removeEventListener('visibilitychange', this.onVisible);
   }
+
+  /** Back to the tab (a phone's browser brought back after hours): the feed is checked at once, not at the next tick. */
+  private readonly onVisible = () => {
+    if (!document.hidden && this.refresh && this.feedUrl && this.feedSource.status === 'ready')
+      void this.feedSource.load(true);
+  };
 
   protected override willUpdate(): void {
     // Worked out once per update (it reads the dismissals from storage): render and updated() share it.
@@ -244,6 +280,7 @@ export class LantoaBanner extends LantoaElement {
     }
     if (!Number.isFinite(this.dismissDays) || this.dismissDays < 0) return ['dismiss-days', '≥ 0'];
     if (!Number.isFinite(this.rotateSeconds) || this.rotateSeconds < 5) return ['rotate-seconds', '≥ 5'];
+    if (!Number.isFinite(this.refresh) || this.refresh < 0) return ['refresh', '≥ 0'];
     return null;
   }
 

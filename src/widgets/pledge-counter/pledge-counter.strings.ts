@@ -29,6 +29,19 @@ export interface PledgeCounterStrings {
   illustrative: string;
   notStarted: (day: string) => string;
   closed: (day: string) => string;
+  /** After a retired unit's name in the ranking. */
+  retired: string;
+  /** Instead of the form, on the page of a unit that no longer takes pledges (its count stays). */
+  unitRetired: (unit: string) => string;
+  search: string;
+  /** The number of units the search finds, announced politely. */
+  matches: (count: number) => string;
+  /** Above the ranking when the page names the visitor's unit: where it stands. */
+  yourUnit: (unit: string, rank: number, total: number) => string;
+  /** The group of units that have none, when others have one. */
+  otherUnits: string;
+  /** A group's header row: its name and subtotal. */
+  subtotal: (group: string, count: string, percent: string) => string;
 }
 
 export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
@@ -61,6 +74,13 @@ export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
     illustrative: 'Mục tiêu là số liệu minh họa.',
     notStarted: (day) => `Chiến dịch nhận cam kết từ ngày ${day}.`,
     closed: (day) => `Chiến dịch đã kết thúc ngày ${day}. Cảm ơn bạn đã quan tâm!`,
+    retired: '(đã ngừng nhận cam kết)',
+    unitRetired: (unit) => `${unit} đã ngừng nhận cam kết; số cam kết đã có vẫn được giữ và tính vào toàn tỉnh.`,
+    search: 'Tìm đơn vị',
+    matches: (count) => (count === 0 ? 'Không có đơn vị nào phù hợp' : `${count} đơn vị phù hợp`),
+    yourUnit: (unit, rank, total) => `Đơn vị của bạn: ${unit}, hạng ${rank}/${total}`,
+    otherUnits: 'Đơn vị khác',
+    subtotal: (group, count, percent) => `${group}: ${count} cam kết (${percent})`,
   },
   en: {
     loading: 'Loading pledge counts…',
@@ -91,5 +111,12 @@ export const pledgeCounterStrings: Strings<PledgeCounterStrings> = {
     illustrative: 'Goals are illustrative data.',
     notStarted: (day) => `The campaign takes pledges from ${day}.`,
     closed: (day) => `The campaign ended on ${day}. Thank you for your interest!`,
+    retired: '(no longer taking pledges)',
+    unitRetired: (unit) => `${unit} no longer takes pledges; its pledges are kept and count towards the province.`,
+    search: 'Find a unit',
+    matches: (count) => (count === 0 ? 'No unit matches' : count === 1 ? '1 unit matches' : `${count} units match`),
+    yourUnit: (unit, rank, total) => `Your unit: ${unit}, ranked ${rank} of ${total}`,
+    otherUnits: 'Other units',
+    subtotal: (group, count, percent) => `${group}: ${count} pledges (${percent})`,
   },
 };

@@ -12,6 +12,7 @@ import { serviceBase } from '../../core/api-client.js';
 import { styleProps } from '../../core/style-props.js';
 import { cardStyles, formStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
+import type { Unit } from '../../contract/pledge.js';
 import { LiveCounts } from './pledge-live.js';
 import { Outbox, type SendResult } from '../../core/outbox.js';
 import {
@@ -25,6 +26,8 @@ import {
 } from './pledge-outbox.js';
 import { pledgeCounterStrings, type PledgeCounterStrings } from './pledge-counter.strings.js';
 import { pledgeCounterStyles } from './pledge-counter.styles.js';
+
+type Ranking = typeof import('./pledge-counter.ranking.js');
 
 export type PledgeCounterVariant = 'full' | 'compact' | 'province';
 
@@ -84,7 +87,16 @@ export class LantoaPledgeCounter extends LantoaElement {
   private readonly campaignData = new DataSource<CampaignConfig | undefined>(this, {
     args: () => [this.campaign, this.api, this.unit],
     url: () => (this.missingAttribute() ? undefined : this.campaignUrl),
-    fetch: (url, signal) => Promise.all([fetchJson(url, { signal }), fetchJson(this.countsUrl, { signal })]),
+    fetch: (url, signal): Promise<unknown> => {
+      // A reload after an edit (see showCounts) asks the service, not the browser's copy (the config may be cached).
+      const cache: RequestCache | undefined = this.campaignData.status === 'loading' ? undefined : 'no-cache';
+      return Promise.all([
+        fetchJson(url, { signal, cache }),
+        fetchJson(this.countsUrl, { signal, cache }),
+        // The province ranking's code arrives with the data, not a round trip after it.
+        this.variant === 'province' ? import('./pledge-counter.ranking.js').then((r) => this.useRanking(r)) : null,
+      ]);
+    },
     read: ({ data }, signal) => (data ? this.readCampaign(data as [unknown, unknown], signal) : undefined),
     failed: (error) => {
       this.logError(`campaign ${this.campaign} at ${this.apiBase}`, error);
@@ -98,6 +110,14 @@ export class LantoaPledgeCounter extends LantoaElement {
     },
   });
   @state() private counts?: Counts;
+  /** The ETag of the config on show, as the counts name it: counts naming another mean the campaign was edited. */
+  private configTag?: string;
+  /** The province view's ranking module (pledge-counter.ranking.ts), loaded for that variant only. */
+  private ranking?: Ranking;
+  /** What the visitor typed in the ranking's search box. */
+  @state() private rankingQuery = '';
+  /** The visitor's unit has been scrolled to in the ranking (once: then the visitor scrolls). */
+  private scrolledToMine = false;
   /** This site was taken off the campaign's list since the page loaded (a pledge was refused for it). */
   @state() private refusal?: Problem;
   @state() private selected?: string;
@@ -127,6 +147,15 @@ export class LantoaPledgeCounter extends LantoaElement {
     return this.apiBase + apiPath.counts(this.campaign ?? '');
   }
 
+  /** The ranking module has arrived: its styles join the counter's, once. */
+  private useRanking(ranking: Ranking): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = ranking.rankingStyles.styleSheet;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    this.ranking = ranking;
+  }
+
   private get config(): CampaignConfig | undefined {
     return this.campaignData.value;
   }
@@ -134,6 +163,8 @@ export class LantoaPledgeCounter extends LantoaElement {
   protected override updated(): void {
     // The counts are on screen (not the loading state, not a problem): the load benchmark's mark.
     if (this.config && this.counts && !this.problem()) this.markContentRendered();
+    if (this.ranking && this.unit && !this.scrolledToMine)
+      this.scrolledToMine = this.ranking.scrollToMine(this.renderRoot);
   }
 
   /** Without a campaign, or a unit (but for the province view), there is nothing to load. */
@@ -158,7 +189,7 @@ export class LantoaPledgeCounter extends LantoaElement {
     if (this.variant !== 'province' && !units.includes(this.unit ?? ''))
       throw await explained((problems) => problems.unknownUnit(this.unit ?? '', units));
     if (signal.aborted) return config; // another campaign is on its way
-    [this.counts, this.refusal] = [counts, undefined];
+    [this.counts, this.refusal, this.configTag] = [counts, undefined, counts.config];
     this.mine = devicePledge(this.apiBase, this.campaign ?? '');
     this.live.follow({ countsUrl: this.countsUrl, streamUrl: this.apiBase + apiPath.stream(this.campaign ?? '') });
     return config;
@@ -179,6 +210,12 @@ export class LantoaPledgeCounter extends LantoaElement {
   private showCounts(counts: Counts): void {
     // Out-of-order answers (a slow poll after a fresh SSE event) must not move the numbers backwards.
     if (!this.counts || (counts.updatedAt ?? '') >= (this.counts.updatedAt ?? '')) this.counts = counts;
+    // The campaign was edited in the console (a unit added or retired, a goal or title changed): its config again,
+    // with fresh counts; what is on show stays until they arrive. (A service without the console sends no tag.)
+    if (counts.config && this.configTag && counts.config !== this.configTag) {
+      this.configTag = counts.config;
+      void this.campaignData.load(true);
+    }
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -296,17 +333,19 @@ export class LantoaPledgeCounter extends LantoaElement {
 
   private renderUnit(t: PledgeCounterStrings, config: CampaignConfig, counts: Counts): TemplateResult {
     // load() has checked that the unit exists before config is set.
-    const unit = config.units.find((u) => u.id === this.unit) ?? { id: '', name: this.unit ?? '', goal: 0 };
+    const unit: Unit = config.units.find((u) => u.id === this.unit) ?? { id: '', name: this.unit ?? '', goal: 0 };
     const unitCount = counts.units.find((u) => u.id === unit.id)?.count ?? 0;
     return html`<dl class="figures">
         <div class="figure"><dt>${t.unitCount(unit.name)}</dt><dd>${formatNumber(this.locale, unitCount)}</dd></div>
         <div class="figure"><dt>${t.provinceTotal}</dt><dd>${formatNumber(this.locale, counts.total)}</dd></div>
       </dl>
-      ${this.renderProgress('unit-progress', unitCount, unit.goal)} ${this.mine && !this.sending ? this.renderPledged(t, config, this.mine) : this.renderFormOrDates(t, config)}`;
+      ${this.renderProgress('unit-progress', unitCount, unit.goal)} ${this.mine && !this.sending ? this.renderPledged(t, config, this.mine) : this.renderFormOrDates(t, config, unit)}`;
   }
 
   /** The form while the campaign runs; before or after its dates (Vietnam time, as the service counts), why not. */
-  private renderFormOrDates(t: PledgeCounterStrings, config: CampaignConfig): TemplateResult {
+  private renderFormOrDates(t: PledgeCounterStrings, config: CampaignConfig, unit: Unit): TemplateResult {
+    // A retired unit takes no more pledges (the service refuses them); its count stays on show.
+    if (unit.retired) return html`<p class="notice" role="status">${t.unitRetired(unit.name)}</p>`;
     const phase = campaignPhase(config, vietnamDay(Date.now()));
     // Noon UTC is the same calendar day in every time zone a visitor is likely to be in.
     const day = (iso: string) => formatDate(this.locale, new Date(`${iso}T12:00:00Z`));
@@ -348,27 +387,19 @@ export class LantoaPledgeCounter extends LantoaElement {
   }
 
   private renderProvince(t: PledgeCounterStrings, config: CampaignConfig, counts: Counts): TemplateResult {
-    const rows = config.units
-      .map((unit) => ({ ...unit, count: counts.units.find((u) => u.id === unit.id)?.count ?? 0 }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'));
     return html`<dl class="figures">
         <div class="figure"><dt>${t.provinceTotal}</dt><dd>${formatNumber(this.locale, counts.total)}</dd></div>
       </dl>
       ${this.renderProgress('total-progress', counts.total, config.goal)}
-      <table>
-        <caption>${t.ranking}</caption>
-        <thead><tr><th scope="col" class="number narrow">${t.rank}</th><th scope="col">${t.unitColumn}</th><th scope="col" class="number">${t.countColumn}</th><th scope="col" class="number">${t.progressColumn}</th></tr></thead>
-        <tbody>
-          ${rows.map(
-            (row, index) => html`<tr>
-              <td class="number">${index + 1}</td>
-              <th scope="row">${row.name}</th>
-              <td class="number">${formatNumber(this.locale, row.count)}</td>
-              <td class="number">${this.formatPercent(row.count, row.goal)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>`;
+      ${this.ranking?.renderRanking({
+        locale: this.locale,
+        t,
+        config,
+        counts,
+        mine: this.unit,
+        query: this.rankingQuery,
+        onQuery: (query) => (this.rankingQuery = query),
+      })}`;
   }
 }
 

@@ -5,6 +5,7 @@
  * is reported by its row (as numbered in a spreadsheet: the header is row 1) and its column header.
  * Loaded lazily, only for those sources.
  */
+import { foldText } from '../../core/fold.js';
 import type { Locale } from '../../core/i18n.js';
 import type { ChartKind } from './progress-chart.data.js';
 import { columnProblem, readNumber, type NumberNote } from './progress-chart.numbers.js';
@@ -23,13 +24,7 @@ export type RowsProblem =
 export type RowsResult = { ok: true; value: Record<string, unknown> } | { ok: false; problem: RowsProblem };
 
 /** "Chỉ tiêu (%)" → "chitieu": no diacritics, no case, no punctuation. */
-export const normalizeHeader = (header: string): string =>
-  header
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+export const normalizeHeader = (header: string): string => foldText(header).replace(/[^a-z0-9]/g, '');
 
 const COLUMNS = {
   label: ['tieuchi', 'noidung', 'chiso', 'label', 'indicator', 'name'],
