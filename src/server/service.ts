@@ -28,6 +28,8 @@ import { publicUrlFromEnv, type PagesOptions } from './pages/options.js';
 import { openConsoleDb, type ConsoleDb } from './store/console-db.js';
 import { ACCOUNT_TABLES, AUDIT_TABLES, adminStores, createAdminApi } from './admin/admin-api.js';
 import { campaignRoutes } from './admin/campaign-routes.js';
+import { resultsRoutes } from './admin/results-routes.js';
+import { SITES_TABLES, SiteReach } from './campaigns/reach.js';
 
 export interface Service {
   /** http://host:port the service listens on (port resolved when 0 was asked). */
@@ -63,7 +65,7 @@ export async function startService(
   let consoleDb: ConsoleDb | undefined;
   try {
     checkLedger(config.dataDir);
-    consoleDb = openConsoleDb(config.dataDir, [ACCOUNT_TABLES, AUDIT_TABLES, CAMPAIGN_TABLES]);
+    consoleDb = openConsoleDb(config.dataDir, [ACCOUNT_TABLES, AUDIT_TABLES, CAMPAIGN_TABLES, SITES_TABLES]);
     store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
     markLedger(config.dataDir, isoNow());
   } catch (error) {
@@ -86,6 +88,8 @@ export async function startService(
       ? `seeded from ${config.campaignsFile} at this start; from now on the store is the source (the file is not read again)`
       : 'the store (console.sqlite); the campaigns file is not read (npm run campaigns -- import FILE replaces a campaign)';
   const scopes: Scopes = createScopes(campaigns.list());
+  // Which sites embed each campaign: counted in memory by the API's guard, added to console.sqlite every 5 s.
+  const reach = new SiteReach(consoleDb);
   for (const [id, scope] of scopes.campaigns) scope.aggregate.reset(await store.tally(id));
   for (const [id, scope] of scopes.quizzes) scope.aggregate.reset(await store.quizTally(id));
   // Counts and stats move on commit, once per batch, before any of its records is answered.
@@ -125,6 +129,15 @@ export async function startService(
       total: (id) => scopes.campaigns.get(id)?.aggregate.snapshot().value.total ?? 0,
     }),
   );
+  admin.route(
+    '/campaigns',
+    resultsRoutes({
+      campaigns,
+      store,
+      quizStats: (quiz) => scopes.quizzes.get(quiz)?.aggregate.snapshot().value,
+      reach,
+    }),
+  );
   const app = createApp({
     ...dirs,
     healthy: () => store.healthy,
@@ -135,6 +148,7 @@ export async function startService(
     readLimiter,
     trustProxy: config.trustProxy,
     accessLog: config.accessLog,
+    reach,
     admin,
   });
   mountPages(app, { scopes, limiter: limiter(config.pageRate), trustProxy: config.trustProxy, ...pages });
@@ -204,6 +218,7 @@ export async function startService(
       unfollow();
       campaigns.close();
       await store.close();
+      reach.close();
       consoleDb.close();
       unlock();
     })());

@@ -6,14 +6,30 @@
  */
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CAMPAIGN } from '../server/helpers.js';
 import { axeViolations, endToEnd } from './setup.js';
 
 const e2e = endToEnd();
-/** The district's own site: another origin than the service, served by the browser from the pasted code. */
-const SITE = 'http://huyendoan-ba-tri.example';
+/**
+ * The district's own site: a web server of its own on another origin than the service (127.0.0.2, not
+ * localhost), serving one page with the pasted code.
+ */
+async function districtSite(html: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.2', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.2:${port}/tin-tuc`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 function pledgeRows(unit: string): number {
   const db = new Database(join(e2e.dataDir, 'pledges.sqlite'), { readonly: true });
@@ -56,17 +72,17 @@ test('a webmaster gets the code by keyboard on a phone, pastes it into their sit
   assert.equal(snippet, await page.locator('#share-url').inputValue());
   assert.match(snippet, /<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="ba-tri"><\/lantoa-pledge-counter>/);
   assert.ok(snippet.endsWith(`<script type="module" src="${e2e.base}/lantoa/loader.js"></script>`));
-  assert.deepEqual(problems, []);
+  assert.equal(problems.length, 0, problems.join('\n'));
 
   // The district's site: a page of its own with the code pasted right after <body>.
-  const site = await context.newPage();
-  await site.route(`${SITE}/**`, (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="vi"><head><meta name="viewport" content="width=device-width"><title>Huyện đoàn Ba Tri</title></head><body>\n${snippet}\n<main><h1>Tin tức Huyện đoàn Ba Tri</h1></main></body></html>`,
-    }),
+  const server = await districtSite(
+    `<!doctype html><html lang="vi"><head><meta name="viewport" content="width=device-width"><title>Huyện đoàn Ba Tri</title></head><body>\n${snippet}\n<main><h1>Tin tức Huyện đoàn Ba Tri</h1></main></body></html>`,
   );
-  await site.goto(`${SITE}/tin-tuc`);
+  const site = await context.newPage();
+  site.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`site: ${message.text()}`);
+  });
+  await site.goto(server.url);
   const counter = site.locator('lantoa-pledge-counter');
   await counter.locator('legend').waitFor();
   const before = pledgeRows('ba-tri');
@@ -75,7 +91,9 @@ test('a webmaster gets the code by keyboard on a phone, pastes it into their sit
   await counter.locator('.notice', { hasText: 'Cảm ơn bạn đã cam kết!' }).waitFor();
   assert.equal(pledgeRows('ba-tri'), before + 1);
   assert.equal(CAMPAIGN, 'ben-tre-smartphone');
+  assert.deepEqual(problems, []);
   await context.close();
+  await server.close();
 });
 
 test('the builder in English at 1280 px, with every widget previewed, is axe clean', async () => {

@@ -60,6 +60,17 @@ export const TABLES: Record<RecordKind, TableSpec> = {
 };
 
 /**
+ * Pledges of one campaign per Vietnam day (UTC+7, no daylight saving) × unit × choice, among the rows
+ * with `? < id <= ?`: the results page reads the table a slice of ids at a time (sqlite-store.ts daily()),
+ * so no index is added to the write path and no read holds the writer thread for long. created_at is
+ * ISO UTC with a Z, which date() reads.
+ */
+export const DAILY_PLEDGES = `SELECT date(created_at, '+7 hours') AS day, unit, choice, COUNT(*) AS count
+  FROM pledges WHERE id > ? AND id <= ? AND campaign = ? GROUP BY day, unit, choice`;
+/** The newest pledge's id: rows are never deleted, so ids only grow and a slice once read never changes. */
+export const LAST_PLEDGE_ID = 'SELECT MAX(id) AS id FROM pledges';
+
+/**
  * One record as one line of a batch: its kind, then its fields, joined by tabs. Ids, keys, integers
  * and timestamps are validated before they get here and contain neither tab nor newline; copying one
  * string between threads costs far less than a structured clone of hundreds of small objects.

@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RecordKind } from './store.js';
-import { TABLES } from './sqlite-tables.js';
+import { DAILY_PLEDGES, LAST_PLEDGE_ID, TABLES } from './sqlite-tables.js';
 import { writeDurably } from './durable-file.js';
 
 /**
@@ -19,6 +19,7 @@ export type Request =
   | { id: number; op: 'add'; rows: string }
   | { id: number; op: 'tally'; kind: RecordKind; scope: string }
   | { id: number; op: 'keys'; kind: RecordKind }
+  | { id: number; op: 'daily'; campaign: string; after: number; limit: number }
   | { id: number; op: 'probe' }
   | { id: number; op: 'close' };
 /** A failure carries SQLite's code (SQLITE_CORRUPT, SQLITE_FULL…) when SQLite gave one, for the operator. */
@@ -63,7 +64,8 @@ function openDatabase() {
     return statementsOf(fields[0]).insert.run(...fields.slice(1)).changes === 1 ? '1' : '0';
   };
   const writeBatch = db.transaction((rows: string) => rows.split('\n').map(insert).join(''));
-  return { db, statementsOf, writeBatch };
+  const daily = { slice: db.prepare(DAILY_PLEDGES), lastId: db.prepare(LAST_PLEDGE_ID).pluck() };
+  return { db, statementsOf, writeBatch, daily };
 }
 
 /**
@@ -97,7 +99,7 @@ function probe(): null {
 
 function handle(request: Request): unknown {
   if (!opened) throw openError;
-  const { db, statementsOf, writeBatch } = opened;
+  const { db, statementsOf, writeBatch, daily } = opened;
   switch (request.op) {
     case 'add':
       return writeBatch(request.rows);
@@ -114,6 +116,12 @@ function handle(request: Request): unknown {
       for (const [scope, key] of statementsOf(request.kind).keys.iterate() as IterableIterator<[string, string]>)
         (byScope[scope] ??= []).push(key);
       return Object.fromEntries(Object.entries(byScope).map(([scope, keys]) => [scope, keys.join('\n')]));
+    }
+    case 'daily': {
+      // One slice of ids (after, until]: its cost is bounded whatever the table's size (sqlite-store.ts daily()).
+      const last = (daily.lastId.get() as number | null) ?? 0;
+      const until = Math.min(request.after + request.limit, last);
+      return { rows: daily.slice.all(request.after, until, request.campaign), until, more: until < last };
     }
     case 'probe':
       return probe();

@@ -49,6 +49,14 @@ export interface QuizTally {
   lastAt: string | null;
 }
 
+/** Pledges of one campaign on one Vietnam day (YYYY-MM-DD, UTC+7) for one unit and choice. */
+export interface DailyRow {
+  day: string;
+  unit: string;
+  choice: string;
+  count: number;
+}
+
 export interface RecordStore {
   /**
    * Records a pledge or a quiz result. Resolves only once it is durably committed: true when it is
@@ -60,6 +68,11 @@ export interface RecordStore {
   tally(campaign: string): Promise<Tally>;
   /** The current statistics of one quiz, read from the store (start-up, never per request). */
   quizTally(quiz: string): Promise<QuizTally>;
+  /**
+   * A campaign's pledges per Vietnam day × unit × choice (rows with a count, by day, unit, choice). For the
+   * console's results only, never a public route: it reads the table, where counts are in memory.
+   */
+  daily(campaign: string): Promise<DailyRow[]>;
   /**
    * Calls `listener` with the new records of every commit, right after it and before add() of those
    * records resolves: the in-memory aggregates move here, once per batch. A store shared by several
