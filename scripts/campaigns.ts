@@ -8,7 +8,9 @@
  *   import FILE                   the campaigns of a campaigns file: new ones added, existing ones replaced
  *
  * An import is validated whole (the field's path on any mistake) and never drops or re-ids a unit or choice
- * that has pledges or quiz results (read from pledges.sqlite, read-only): it is refused naming them.
+ * that has pledges or quiz results (read from pledges.sqlite, read-only): it is refused naming them. Each
+ * campaign it changes is written to the audit log as user "cli" (action campaign.import, the changed keys
+ * before and after).
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -18,10 +20,12 @@ import {
   CAMPAIGN_TABLES,
   campaignBody,
   CampaignEditError,
+  changedParts,
   CampaignRegistry,
   type InUse,
 } from '../src/server/campaigns/campaign-store.js';
 import { CampaignsFileError, readCampaignsFile } from '../src/server/campaigns/campaigns.js';
+import { AUDIT_TABLES, AuditLog } from '../src/server/admin/admin-api.js';
 import { configFromEnv } from '../src/server/config/config.js';
 import { openConsoleDb } from '../src/server/store/console-db.js';
 import { DATABASE_FILE } from '../src/server/store/ledger.js';
@@ -65,7 +69,7 @@ function recordsIn(dataDir: string, registry: CampaignRegistry): { inUse: (campa
   };
 }
 
-function run(argv: string[]): string {
+async function run(argv: string[]): Promise<string> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -79,11 +83,21 @@ function run(argv: string[]): string {
   if (command === 'import') {
     // Validated before the store is touched: a bad file changes nothing.
     const campaigns = readCampaignsFile(file);
-    const db = openConsoleDb(dataDir, [CAMPAIGN_TABLES]);
+    const db = openConsoleDb(dataDir, [AUDIT_TABLES, CAMPAIGN_TABLES]);
     const registry = new CampaignRegistry(db, { pollMs: 0 });
     const records = recordsIn(dataDir, registry);
     try {
-      const docs = registry.replace(campaigns, { user: 'cli', action: 'campaign.import' }, records.inUse);
+      const previous = new Map(registry.list().map((doc) => [doc.id, campaignBody(doc)]));
+      const action = 'campaign.import';
+      const docs = registry.replace(campaigns, { user: 'cli', action }, records.inUse);
+      const audit = new AuditLog(db);
+      for (const doc of docs) {
+        const before = previous.get(doc.id);
+        const after = campaignBody(doc);
+        // A new campaign: nothing before, all of it after.
+        const parts = before ? changedParts(before, after) : { before: null, after };
+        await audit.record({ user: 'cli', action, target: doc.id, ...parts });
+      }
       const unchanged = campaigns.filter((campaign) => !docs.some((doc) => doc.id === campaign.id));
       const lines = docs.map((doc) => `imported "${doc.id}" (version ${doc.version})`);
       if (unchanged.length > 0) lines.push(`unchanged: ${unchanged.map((campaign) => `"${campaign.id}"`).join(', ')}`);
@@ -117,7 +131,7 @@ function run(argv: string[]): string {
 }
 
 try {
-  process.stdout.write(`${run(process.argv.slice(2))}\n`);
+  process.stdout.write(`${await run(process.argv.slice(2))}\n`);
 } catch (error) {
   const known =
     error instanceof UsageError || error instanceof CampaignsFileError || error instanceof CampaignEditError;

@@ -9,6 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { campaignSchema } from '../../src/contract/pledge.js';
+import { AUDIT_TABLES, AuditLog } from '../../src/server/admin/admin-api.js';
+import { openConsoleDb } from '../../src/server/store/console-db.js';
 import {
   CAMPAIGN,
   newKey,
@@ -82,6 +84,7 @@ describe('npm run campaigns beside a running service', () => {
     assert.ok(Array.isArray(data.campaigns[0].messages) && data.campaigns[0].messages.length === 3);
     assert.equal('version' in data.campaigns[0], false, 'the file is a campaigns file, without bookkeeping');
 
+    const original = structuredClone(data.campaigns[0]);
     data.campaigns[0].title = { vi: 'Tiêu đề nhập vào', en: 'An imported title' };
     data.campaigns[0].units.push({ id: 'xa-moi', name: 'Xã Mới', goal: 100 });
     writeFileSync(file, JSON.stringify(data));
@@ -92,6 +95,16 @@ describe('npm run campaigns beside a running service', () => {
     assert.equal(campaign.title.en, 'An imported title', `not picked up after ${ms} ms`);
     assert.ok(ms < 1500, `${ms} ms`);
     assert.equal(campaign.units.at(-1)?.id, 'xa-moi');
+    // In the audit log as the cli, with the changed parts only.
+    const db = openConsoleDb(service.dataDir, [AUDIT_TABLES]);
+    try {
+      const [row] = (await new AuditLog(db).page(undefined, 1)).entries;
+      assert.deepEqual([row.user, row.action, row.target], ['cli', 'campaign.import', CAMPAIGN]);
+      assert.deepEqual(Object.keys(row.after as object), ['title', 'units']);
+      assert.deepEqual((row.before as { title: unknown }).title, original.title);
+    } finally {
+      db.close();
+    }
 
     const again = join(files.path, 'again.json');
     assert.equal((await campaignsCli(service.dataDir, 'export', again)).code, 0);

@@ -19,7 +19,13 @@ import {
   unitsRequestSchema,
   type CampaignDoc,
 } from '../../contract/admin.js';
-import { CampaignEditError, type CampaignChange, type CampaignRegistry } from '../campaigns/campaign-store.js';
+import {
+  campaignBody,
+  CampaignEditError,
+  changedParts,
+  type CampaignChange,
+  type CampaignRegistry,
+} from '../campaigns/campaign-store.js';
 import type { BodySchema } from '../records/intake.js';
 import type { AdminEnv, Auditor } from './admin-env.js';
 import { adminError, readJson } from './replies.js';
@@ -32,11 +38,6 @@ export interface CampaignRoutesDeps {
 }
 
 type AdminContext = Context<AdminEnv>;
-
-/** The parts of `doc` named by `keys`: what an audit row shows before and after. */
-function pick(doc: CampaignDoc, keys: readonly (keyof CampaignChange)[]): Partial<CampaignDoc> {
-  return Object.fromEntries(keys.map((key) => [key, doc[key]]));
-}
 
 export function campaignRoutes({ campaigns, auditor, total }: CampaignRoutesDeps): Hono<AdminEnv> {
   const routes = new Hono<AdminEnv>();
@@ -64,8 +65,8 @@ export function campaignRoutes({ campaigns, auditor, total }: CampaignRoutesDeps
       const user = c.var.user.name;
       try {
         const after = await campaigns.update(id, body.version, changed, { user, action });
-        const keys = Object.keys(changed) as (keyof CampaignChange)[];
-        await auditor.record({ user, action, target: id, before: pick(doc, keys), after: pick(after, keys) });
+        const parts = changedParts(campaignBody(doc), campaignBody(after), Object.keys(changed));
+        await auditor.record({ user, action, target: id, ...parts });
         return c.json(after);
       } catch (error) {
         if (!(error instanceof CampaignEditError)) throw error;

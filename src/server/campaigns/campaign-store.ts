@@ -68,6 +68,21 @@ export function campaignBody(doc: CampaignDoc): CampaignBody {
 }
 
 /**
+ * What an audit row shows of a change: the parts named by `keys` (by default, every top-level part whose value
+ * differs) before and after.
+ */
+export function changedParts(
+  before: CampaignBody,
+  after: CampaignBody,
+  keys: readonly string[] = Object.keys({ ...before, ...after }).filter(
+    (key) => JSON.stringify(before[key as keyof CampaignBody]) !== JSON.stringify(after[key as keyof CampaignBody]),
+  ),
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const pick = (doc: CampaignBody) => Object.fromEntries(keys.map((key) => [key, doc[key as keyof CampaignBody]]));
+  return { before: pick(before), after: pick(after) };
+}
+
+/**
  * The refusal for `after` dropping (or giving another id to) a unit or choice of `before` that `used` says
  * has records, or undefined.
  */

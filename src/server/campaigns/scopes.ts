@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { CampaignDoc } from '../../contract/admin.js';
 import type { Counts } from '../../contract/pledge.js';
 import type { QuizStats } from '../../contract/quiz.js';
+import { log } from '../log/log.js';
 import type { RecordStore } from '../store/store.js';
 import type { Aggregate } from './aggregate.js';
 import type { CampaignRegistry } from './campaign-store.js';
@@ -91,10 +92,14 @@ export interface FollowDeps {
 
 /** Keeps `scopes` in step with the registry's campaigns; returns the unsubscribe. */
 export function followRegistry(registry: CampaignRegistry, scopes: Scopes, { store, added }: FollowDeps): () => void {
-  const loadQuiz = async (quiz: QuizScope) => {
-    quiz.aggregate.reset(await store.quizTally(quiz.id));
-    scopes.quizzes.set(quiz.id, quiz);
-  };
+  // A new scope is served once its records are read; if the store cannot read them it stays unserved (404),
+  // never counted from zero, and the failure is logged rather than thrown into the event loop.
+  const failed = (scope: string) => (error: unknown) => log.error('campaign edit: records not read', error, { scope });
+  const loadQuiz = (quiz: QuizScope) =>
+    void store.quizTally(quiz.id).then((tally) => {
+      quiz.aggregate.reset(tally);
+      scopes.quizzes.set(quiz.id, quiz);
+    }, failed(quiz.id));
   return registry.onChange((doc) => {
     const scope = scopes.campaigns.get(doc.id);
     if (!scope) {
@@ -104,8 +109,8 @@ export function followRegistry(registry: CampaignRegistry, scopes: Scopes, { sto
         fresh.aggregate.reset(tally);
         scopes.campaigns.set(doc.id, fresh);
         added(fresh);
-        for (const quiz of quizScopes(fresh)) void loadQuiz(quiz);
-      });
+        for (const quiz of quizScopes(fresh)) loadQuiz(quiz);
+      }, failed(doc.id));
       return;
     }
     Object.assign(scope, published(doc));
@@ -118,7 +123,7 @@ export function followRegistry(registry: CampaignRegistry, scopes: Scopes, { sto
       if (!quiz) {
         const aggregate = new QuizStatsAggregate(id, scope.entry.public);
         aggregate.reconfigure(scope.entry.public, scope.config.etag);
-        void loadQuiz({ id, entry: scope.entry, aggregate });
+        loadQuiz({ id, entry: scope.entry, aggregate });
       } else {
         quiz.entry = scope.entry;
         quiz.aggregate.reconfigure(scope.entry.public, scope.config.etag);

@@ -33,8 +33,11 @@ export function allowedOrigin(
 }
 
 /** True when `origin` is exactly the service's own (http or https on the Host asked for): not an embedding site. */
+// Without building strings: this runs for every cross-origin read when the site registry listens.
 export function ownOrigin(origin: string, host: string | undefined): boolean {
-  return host !== undefined && (origin === `https://${host}` || origin === `http://${host}`);
+  if (host === undefined || !origin.endsWith(host)) return false;
+  const scheme = origin.length - host.length;
+  return (scheme === 8 && origin.startsWith('https://')) || (scheme === 7 && origin.startsWith('http://'));
 }
 
 function sameHost(origin: string, host: string | undefined, scheme: string | undefined): boolean {
