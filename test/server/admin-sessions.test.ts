@@ -179,13 +179,16 @@ describe('sign-in throttle', () => {
       assert.equal((await attempt(name, 'sai mật khẩu rồi')).status, 401);
       return performance.now() - start;
     };
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
     await time('khong-ai'); // the dummy hash is made at the first unknown name
-    let unknown = 0;
-    let wrong = 0;
-    for (let i = 0; i < 3; i++) {
-      unknown += await time(`khong-ai-${i}`);
-      wrong += await time('mai');
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      unknown.push(await time(`khong-ai-${i}`));
+      wrong.push(await time(i % 2 ? 'mai' : 'lan'));
     }
-    assert.ok(unknown > wrong * 0.5 && unknown < wrong * 2, `unknown ${unknown} ms, wrong ${wrong} ms`);
+    // Without the dummy an unknown name answers in a millisecond or two, a wrong password in ~100 ms;
+    // a loose bound, as other tests may share the machine.
+    assert.ok(median(unknown) > median(wrong) * 0.3, `unknown ${unknown.join()} ms, wrong ${wrong.join()} ms`);
   });
 });
