@@ -90,7 +90,13 @@ export async function startService(
     new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
   const { accounts, audit } = adminStores(consoleDb);
-  const admin = createAdminApi({ accounts, audit, trustProxy: config.trustProxy, accessLog: config.accessLog });
+  const admin = createAdminApi({
+    accounts,
+    audit,
+    trustProxy: config.trustProxy,
+    accessLog: config.accessLog,
+    publicUrl: pages.publicUrl,
+  });
   const app = createApp({
     ...dirs,
     healthy: () => store.healthy,

@@ -38,6 +38,8 @@ describe('signing in', () => {
     });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('access-control-allow-origin'), null, 'no other site may read it');
     const set = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`)) ?? '';
     assert.match(set, /^lantoa_session=[A-Za-z0-9_-]{43};/);
     assert.match(set, /; HttpOnly/);

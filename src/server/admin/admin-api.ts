@@ -28,6 +28,8 @@ export interface AdminDeps {
   audit: AuditLog;
   /** Proxies in front whose X-Forwarded-For and X-Forwarded-Proto are trusted (0: none). */
   trustProxy: number;
+  /** The service's public address (PUBLIC_URL): its origin is the service's own too. */
+  publicUrl?: string;
   /** One access-log line per request (log.ts), as for the rest of the service. */
   accessLog?: boolean;
   /** The clock of the sign-in throttle (tests move it); Date.now by default. */
@@ -48,9 +50,10 @@ export function createAdminApi(deps: AdminDeps): Hono<AdminEnv> {
   const { accounts, audit, trustProxy } = deps;
   const now = deps.now ?? Date.now;
   const session = { accounts, audit, trustProxy, now, throttle: new SignInThrottle() };
+  const ownOrigins = new Set(deps.publicUrl ? [new URL(deps.publicUrl).origin] : []);
   const admin = new Hono<AdminEnv>();
 
-  admin.use('*', adminHeaders(deps.accessLog ?? false), stateChangeChecks(trustProxy));
+  admin.use('*', adminHeaders(deps.accessLog ?? false), stateChangeChecks(trustProxy, ownOrigins));
   admin.post('/session', signIn(session));
   // Everything added from here on, on this app or mounted on it, needs a live session.
   admin.use('*', requireSession(accounts));
