@@ -114,6 +114,15 @@ describe('signing in', () => {
     assert.equal(wrong.headers.getSetCookie().length, 0);
   });
 
+  it('takes the name as typed on a phone: capitalised, with spaces around', async () => {
+    const response = await adminFetch(service.url, '/session', {
+      method: 'POST',
+      body: { name: ' Mai ', password: TEST_PASSWORD },
+    });
+    assert.equal(response.status, 200);
+    assert.deepEqual(sessionResponseSchema.parse(await response.json()).user, { name: 'mai', role: 'editor' });
+  });
+
   it('refuses a body that is not the sign-in shape (400) and not JSON (415)', async () => {
     const missing = await adminFetch(service.url, '/session', { method: 'POST', body: { name: 'lan' } });
     await assertError(missing, 400, 'invalid_field', 'password');
