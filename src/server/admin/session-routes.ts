@@ -64,11 +64,11 @@ async function checkPassword(
   return right;
 }
 
-/** Starts a session for `name`, sets its cookie and answers with it. */
-async function signedIn(c: AdminContext, deps: SessionDeps, user: Session['user'], status: 200 | 201 = 200) {
+/** Starts a session for `user`, sets its cookie and answers 200 with it. */
+async function signedIn(c: AdminContext, deps: SessionDeps, user: Session['user']): Promise<Response> {
   const { token, session } = await deps.accounts.startSession(user);
   setSessionCookie(c, token, deps.trustProxy);
-  return c.json(sessionBody(session), status);
+  return c.json(sessionBody(session));
 }
 
 /** POST /session: no session needed (the guard's Origin and JSON checks still ran). */
