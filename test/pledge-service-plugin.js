@@ -49,7 +49,8 @@ export function pledgeServicePlugin({ port, campaignsFile, pageOrigin }) {
 
   /** Rows of `table` whose `scope` column is `scopeId` (and whose key is `key`, when given). */
   async function rows(table, scope, scopeId, key) {
-    const file = (await readdir(dataDir)).find((name) => /\.(db|sqlite3?)$/.test(name));
+    // The pledges database, not console.sqlite (campaigns, accounts) beside it.
+    const file = (await readdir(dataDir)).find((name) => /\.(db|sqlite3?)$/.test(name) && name !== 'console.sqlite');
     const db = new Database(join(dataDir, file), { readonly: true, fileMustExist: true });
     try {
       const where = key ? ' AND key = ?' : '';

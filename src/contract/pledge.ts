@@ -132,6 +132,7 @@ export const ERROR_CODES = [
   'unknown_quiz', // 404
   'campaign_not_started', // 409: before the campaign's startDate (Vietnam time); the config has the dates
   'campaign_closed', // 409: after the campaign's endDate (Vietnam time); do not retry
+  'unit_retired', // 409: the unit was retired (its pledges are kept and shown); do not retry
   'payload_too_large', // 413
   'unsupported_media_type', // 415
   'rate_limited', // 429, with a Retry-After header (seconds)

@@ -36,7 +36,7 @@ try {
     url: service.url,
     port: service.port,
     dataDir: config.dataDir,
-    campaignsFile: config.campaignsFile,
+    campaigns: service.campaignsSource,
     // The caps sized under the open-file limit (config.ts): what a hog or a crowd runs into.
     openFileLimit: config.openFileLimit ?? 'unknown',
     maxConnections: config.maxConnections,

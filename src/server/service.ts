@@ -9,7 +9,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './http/app.js';
-import { loadCampaigns } from './campaigns/campaigns.js';
+import { readCampaignsFile } from './campaigns/campaigns.js';
+import { CAMPAIGN_TABLES, CampaignRegistry, storeNeedsSeed, type InUse } from './campaigns/campaign-store.js';
 import type { ServiceConfig } from './config/config.js';
 import { log } from './log/log.js';
 import { RateLimiter } from './http/rate-limit.js';
@@ -18,7 +19,7 @@ import { isoNow } from './clock.js';
 import { ConnectionGuard } from './http/connections.js';
 import { checkLedger, DATABASE_FILE, markLedger } from './store/ledger.js';
 import { answerClientErrors, requestError } from './http/protocol-errors.js';
-import { createScopes } from './campaigns/scopes.js';
+import { createScopes, followRegistry, type Scopes } from './campaigns/scopes.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { RecordStore } from './store/store.js';
 import { StreamHub } from './http/stream.js';
@@ -26,11 +27,16 @@ import { mountPages } from './pages/routes.js';
 import { publicUrlFromEnv, type PagesOptions } from './pages/options.js';
 import { openConsoleDb, type ConsoleDb } from './store/console-db.js';
 import { ACCOUNT_TABLES, AUDIT_TABLES, adminStores, createAdminApi } from './admin/admin-api.js';
+import { campaignRoutes } from './admin/campaign-routes.js';
 
 export interface Service {
   /** http://host:port the service listens on (port resolved when 0 was asked). */
   url: string;
   port: number;
+  /** The campaigns as stored (console.sqlite): what the console edits and the API serves. */
+  campaigns: CampaignRegistry;
+  /** Where the campaigns came from at this start, for the log. */
+  campaignsSource: string;
   /** Graceful stop: no new connections, in-flight requests finish, streams end, the database closes. */
   close(): Promise<void>;
 }
@@ -49,14 +55,15 @@ export async function startService(
   pages: PagesOptions = { publicUrl: publicUrlFromEnv() },
 ): Promise<Service> {
   // Validate everything before touching the disk: a bad campaigns file must not leave a database behind.
-  const campaigns = loadCampaigns(config.campaignsFile);
+  // The file is read only to seed an empty store; from then on the store is the source.
+  const seed = storeNeedsSeed(config.dataDir) ? readCampaignsFile(config.campaignsFile) : undefined;
   mkdirSync(config.dataDir, { recursive: true });
   const unlock = lockDataDir(config.dataDir);
   let store: RecordStore;
   let consoleDb: ConsoleDb | undefined;
   try {
     checkLedger(config.dataDir);
-    consoleDb = openConsoleDb(config.dataDir, [ACCOUNT_TABLES, AUDIT_TABLES]);
+    consoleDb = openConsoleDb(config.dataDir, [ACCOUNT_TABLES, AUDIT_TABLES, CAMPAIGN_TABLES]);
     store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
     markLedger(config.dataDir, isoNow());
   } catch (error) {
@@ -65,7 +72,20 @@ export async function startService(
     throw error;
   }
 
-  const scopes = createScopes(campaigns);
+  // What has records, from the in-memory counts and stats: an edit may not drop those units and choices.
+  const inUse = (id: string): InUse => {
+    const used = scopes.campaigns.get(id)?.aggregate.used() ?? { units: new Set<string>(), choices: new Set<string>() };
+    for (const quiz of scopes.quizzes.values())
+      if (quiz.entry.public.id === id) for (const unit of quiz.aggregate.used()) used.units.add(unit);
+    return used;
+  };
+  const campaigns = new CampaignRegistry(consoleDb, { inUse });
+  // Said in the `listening` line (main.ts): where the campaigns came from, and that the store is the source now.
+  const campaignsSource =
+    seed && campaigns.seed(seed, { user: 'service', action: 'campaign.seed' })
+      ? `seeded from ${config.campaignsFile} at this start; from now on the store is the source (the file is not read again)`
+      : 'the store (console.sqlite); the campaigns file is not read (npm run campaigns -- import FILE replaces a campaign)';
+  const scopes: Scopes = createScopes(campaigns.list());
   for (const [id, scope] of scopes.campaigns) scope.aggregate.reset(await store.tally(id));
   for (const [id, scope] of scopes.quizzes) scope.aggregate.reset(await store.quizTally(id));
   // Counts and stats move on commit, once per batch, before any of its records is answered.
@@ -86,6 +106,11 @@ export async function startService(
     maxStreamsPerAddress: config.maxStreamsPerAddress,
     onStalled: () => (stalledStreams += 1),
   });
+  // Edits (the console's, or an import by another process) reach config, counts, feed and streams at once.
+  const unfollow = followRegistry(campaigns, scopes, {
+    store,
+    added: (scope) => streams.add(scope.id, scope.aggregate),
+  });
   const limiter = (rate: { perMinute: number; burst: number }) =>
     new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
@@ -97,6 +122,15 @@ export async function startService(
     accessLog: config.accessLog,
     publicUrl: pages.publicUrl,
   });
+  // Mounted before the admin app is mounted on the site: app.route copies the routes present then.
+  admin.route(
+    '/campaigns',
+    campaignRoutes({
+      campaigns,
+      auditor: audit,
+      total: (id) => scopes.campaigns.get(id)?.aggregate.snapshot().value.total ?? 0,
+    }),
+  );
   const app = createApp({
     ...dirs,
     healthy: () => store.healthy,
@@ -173,10 +207,12 @@ export async function startService(
       clearInterval(report);
       clearTimeout(timer);
       unsubscribe();
+      unfollow();
+      campaigns.close();
       await store.close();
       consoleDb.close();
       unlock();
     })());
 
-  return { url: `http://${host}:${port}`, port, close };
+  return { url: `http://${host}:${port}`, port, campaigns, campaignsSource, close };
 }

@@ -1,17 +1,27 @@
 /**
  * End to end, the hostile hosts a pasted snippet really lands on (demo/hosts/), with the real service and a
- * real Chromium: a CMS that strips type="module" from the snippet's script tag, and a site the campaign does
- * not list (another origin than the service). Needs `npm run build` first.
+ * real Chromium: a CMS that strips type="module" from the snippet's script tag, and a site a listed campaign
+ * does not list (another origin than the service). Needs `npm run build` first.
  */
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { ROOT, tempDir } from '../server/helpers.js';
 import { endToEnd } from './setup.js';
 
+// The sample campaign, listed: only the sites on its list may use it (the open default would take 127.0.0.2).
+const listed = tempDir();
+const campaigns = JSON.parse(readFileSync(join(ROOT, 'campaigns/campaigns.json'), 'utf8')) as {
+  campaigns: Record<string, unknown>[];
+};
+campaigns.campaigns[0].embed = 'listed';
+writeFileSync(join(listed.path, 'campaigns.json'), JSON.stringify(campaigns));
+after(() => listed.remove());
 // Listening on every address, so that 127.0.0.2 (another origin than localhost) reaches the demo pages too.
-const e2e = endToEnd({ HOST: '0.0.0.0' });
+const e2e = endToEnd({ HOST: '0.0.0.0', CAMPAIGNS_FILE: join(listed.path, 'campaigns.json') });
 const port = () => new URL(e2e.base).port;
 
 function rows(table: 'pledges' | 'quiz_results'): number {

@@ -3,8 +3,10 @@
  * `npm start` runs it, with the built widgets) and a real Chromium, started before the file's tests and
  * stopped after them.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROME_ARGS, chromePath } from '../../scripts/chrome-path.js';
 import { spawnService, tempDir, type ChildService } from '../server/helpers.js';
 
@@ -33,4 +35,27 @@ export function endToEnd(env: Record<string, string> = {}): EndToEnd {
     data.remove();
   });
   return setup;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core run in the page (evaluated over the DevTools protocol, which the page's CSP does not govern). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
+    const result = await axe.run(document);
+    return result.violations.map(({ id, impact, nodes }) => ({
+      id,
+      impact,
+      nodes: nodes.map(({ target }) => ({ target })),
+    }));
+  });
 }

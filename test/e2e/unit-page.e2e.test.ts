@@ -9,17 +9,13 @@
 import Database from 'better-sqlite3';
 import jsQR from 'jsqr';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { CAMPAIGN } from '../server/helpers.js';
-import { endToEnd } from './setup.js';
+import { axeViolations, endToEnd } from './setup.js';
 
 const e2e = endToEnd();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 function pledgeRows(unit: string): number {
   const db = new Database(join(e2e.dataDir, 'pledges.sqlite'), { readonly: true });
@@ -32,27 +28,6 @@ function pledgeRows(unit: string): number {
   } finally {
     db.close();
   }
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core run in the page (evaluated over the DevTools protocol, which the page's CSP does not govern). */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    const result = await axe.run(document);
-    return result.violations.map(({ id, impact, nodes }) => ({
-      id,
-      impact,
-      nodes: nodes.map(({ target }) => ({ target })),
-    }));
-  });
 }
 
 test('a visitor on a phone opens Ba Tri’s page, pledges, and the pledge is in the database', async () => {

@@ -11,6 +11,7 @@ import {
   newKey,
   postPledge,
   startTemp,
+  startWithEmbed,
   stopTemp,
   type TestService,
 } from './helpers.js';
@@ -27,7 +28,7 @@ describe('reads', () => {
     assert.deepEqual(await response.json(), { ok: true });
   });
 
-  it('GET the campaign: public config of the contract, nine 2020 districts, no private fields', async () => {
+  it('GET the campaign: public config of the contract, nine 2020 districts and four direct units, no private fields', async () => {
     const response = await fetch(service.api);
     assert.equal(response.status, 200);
     const body = await json(response);
@@ -45,8 +46,13 @@ describe('reads', () => {
         'Ba Tri',
         'Thạnh Phú',
         'Mỏ Cày Bắc',
+        'Đoàn khối Cơ quan – Doanh nghiệp tỉnh',
+        'Đoàn Thanh niên Công an tỉnh',
+        'Đoàn trường học trực thuộc',
+        'Đoàn tương đương trực thuộc',
       ],
     );
+    assert.deepEqual([...new Set(campaign.units.map((unit) => unit.group))], ['Huyện, Thành đoàn', 'Đoàn trực thuộc']);
     assert.ok(campaign.units.some((unit) => unit.id === 'ba-tri'));
     assert.equal(campaign.goalsAreIllustrative, true);
     // The sample says what it is: its period, its place then and now, the year of its unit list.
@@ -58,7 +64,8 @@ describe('reads', () => {
       campaign.choices.map((choice) => choice.label.en),
       ['I use a smartphone', 'I will switch from 2G to 4G', 'I will help a relative get online'],
     );
-    assert.equal('allowedOrigins' in body, false, 'origins stay private');
+    for (const key of ['allowedOrigins', 'embed', 'messages', 'version', 'goalsNote'])
+      assert.equal(key in body, false, `${key} stays private`);
     const etag = response.headers.get('etag');
     assert.ok(etag);
     const again = await fetch(service.api, { headers: { 'If-None-Match': etag } });
@@ -69,9 +76,11 @@ describe('reads', () => {
     const response = await fetch(`${service.api}/counts`);
     assert.equal(response.status, 200);
     const counts = countsSchema.parse(await response.json());
-    assert.equal(counts.units.length, 9);
+    assert.equal(counts.units.length, 13);
     assert.equal(counts.choices.length, 3);
-    assert.equal(counts.goal, 157000);
+    assert.equal(counts.goal, 165000);
+    // The counts name the config they go with: the config's own ETag.
+    assert.equal(counts.config, (await fetch(service.api)).headers.get('etag'));
     const etag = await assertRevalidates(`${service.api}/counts`, response);
 
     assert.equal((await postPledge(service.api, { unit: 'ba-tri', choice: 'smartphone', key: newKey() })).status, 201);
@@ -237,40 +246,43 @@ describe('pledges', () => {
   });
 });
 
-describe('origins and CORS', () => {
+describe('origins and CORS: a listed campaign', () => {
   const pledge = () => ({ unit: 'ba-tri', choice: 'smartphone', key: newKey() });
+  let listed: TestService;
+  before(async () => (listed = await startWithEmbed('listed')));
+  after(() => stopTemp(listed));
 
   it('an allowed origin gets its origin back (and Vary: Origin) on reads and pledges', async () => {
-    const read = await fetch(`${service.api}/counts`, { headers: { Origin: ALLOWED_ORIGIN } });
+    const read = await fetch(`${listed.api}/counts`, { headers: { Origin: ALLOWED_ORIGIN } });
     assert.equal(read.status, 200);
     assert.equal(read.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
     assert.match(read.headers.get('vary') ?? '', /Origin/);
-    const posted = await postPledge(service.api, pledge(), { Origin: 'http://127.0.0.1:8787' });
+    const posted = await postPledge(listed.api, pledge(), { Origin: 'http://127.0.0.1:8787' });
     assert.equal(posted.status, 201);
     assert.equal(posted.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8787');
   });
 
   it('403 for an origin not allowed, and nothing is counted', async () => {
-    const before = countsSchema.parse(await (await fetch(`${service.api}/counts`)).json()).total;
-    const refused = await postPledge(service.api, pledge(), { Origin: 'https://evil.example' });
+    const before = countsSchema.parse(await (await fetch(`${listed.api}/counts`)).json()).total;
+    const refused = await postPledge(listed.api, pledge(), { Origin: 'https://evil.example' });
     assert.notEqual(refused.headers.get('access-control-allow-origin'), 'https://evil.example');
     await assertError(refused, 403, 'origin_not_allowed');
     await assertError(
-      await fetch(`${service.api}/counts`, { headers: { Origin: 'https://evil.example' } }),
+      await fetch(`${listed.api}/counts`, { headers: { Origin: 'https://evil.example' } }),
       403,
       'origin_not_allowed',
     );
-    const afterTotal = countsSchema.parse(await (await fetch(`${service.api}/counts`)).json()).total;
+    const afterTotal = countsSchema.parse(await (await fetch(`${listed.api}/counts`)).json()).total;
     assert.equal(afterTotal, before);
   });
 
   it("the service's own pages (same origin) are allowed", async () => {
-    const own = new URL(service.url).origin;
-    assert.equal((await postPledge(service.api, pledge(), { Origin: own })).status, 201);
+    const own = new URL(listed.url).origin;
+    assert.equal((await postPledge(listed.api, pledge(), { Origin: own })).status, 201);
   });
 
   it('preflight passes for every origin, so a refused page reads the 403 that says why (not an opaque network error)', async () => {
-    const preflight = (origin: string, api = service.api) =>
+    const preflight = (origin: string, api = listed.api) =>
       fetch(`${api}/pledges`, {
         method: 'OPTIONS',
         headers: {
@@ -283,7 +295,7 @@ describe('origins and CORS', () => {
     for (const [origin, api] of [
       [ALLOWED_ORIGIN],
       ['https://evil.example'],
-      ['https://evil.example', service.api.replace(CAMPAIGN, 'no-such-campaign')],
+      ['https://evil.example', listed.api.replace(CAMPAIGN, 'no-such-campaign')],
     ]) {
       const answer = await preflight(origin, api);
       assert.equal(answer.status, 204, origin);
@@ -293,11 +305,38 @@ describe('origins and CORS', () => {
       assert.ok(Number(answer.headers.get('access-control-max-age')) >= 600);
     }
     // The request after it is refused, readable from that page, and counts nothing.
-    const before = countsSchema.parse(await (await fetch(`${service.api}/counts`)).json()).total;
-    const refused = await postPledge(service.api, pledge(), { Origin: 'https://evil.example' });
+    const before = countsSchema.parse(await (await fetch(`${listed.api}/counts`)).json()).total;
+    const refused = await postPledge(listed.api, pledge(), { Origin: 'https://evil.example' });
     assert.equal(refused.headers.get('access-control-allow-origin'), '*');
     await assertError(refused, 403, 'origin_not_allowed');
-    assert.equal(countsSchema.parse(await (await fetch(`${service.api}/counts`)).json()).total, before);
+    assert.equal(countsSchema.parse(await (await fetch(`${listed.api}/counts`)).json()).total, before);
+  });
+});
+
+describe('origins and CORS: an open campaign (the sample)', () => {
+  it('any http or https page reads and pledges, its origin echoed; refused pages of a listed campaign are not', async () => {
+    for (const origin of ['https://doanthanhnien.example.gov.vn', 'http://127.0.0.2:8080']) {
+      const read = await fetch(`${service.api}/counts`, { headers: { Origin: origin } });
+      assert.equal(read.status, 200, origin);
+      assert.equal(read.headers.get('access-control-allow-origin'), origin);
+      assert.match(read.headers.get('vary') ?? '', /Origin/);
+      const posted = await postPledge(
+        service.api,
+        { unit: 'ba-tri', choice: 'smartphone', key: newKey() },
+        { Origin: origin },
+      );
+      assert.equal(posted.status, 201, origin);
+      assert.equal(posted.headers.get('access-control-allow-origin'), origin);
+    }
+  });
+
+  it('a page without an http or https origin (a sandboxed frame, a local file: "null") is refused', async () => {
+    await assertError(await fetch(`${service.api}/counts`, { headers: { Origin: 'null' } }), 403, 'origin_not_allowed');
+    await assertError(
+      await fetch(`${service.api}`, { headers: { Origin: 'chrome-extension://abcdef' } }),
+      403,
+      'origin_not_allowed',
+    );
   });
 });
 

@@ -42,7 +42,7 @@ describe('contract', () => {
 });
 
 describe('campaigns file', () => {
-  it('the default file is valid: one campaign, nine 2020 districts with ascii ids, goals labelled illustrative', () => {
+  it('the default file is valid: one open campaign, nine 2020 districts and four direct units with ascii ids, goals labelled illustrative', () => {
     const campaign = loadCampaigns(DEFAULT_FILE).get('ben-tre-smartphone');
     assert.ok(campaign);
     assert.deepEqual(
@@ -57,8 +57,13 @@ describe('campaigns file', () => {
         'ba-tri',
         'thanh-phu',
         'mo-cay-bac',
+        'doan-khoi-co-quan-doanh-nghiep',
+        'doan-thanh-nien-cong-an',
+        'doan-truong-hoc-truc-thuoc',
+        'doan-tuong-duong-truc-thuoc',
       ],
     );
+    assert.equal(campaign.embed, 'open');
     assert.equal(campaign.public.goalsAreIllustrative, true);
     assert.ok(
       campaign.allowedOrigins.has('http://localhost:8787') && campaign.allowedOrigins.has('http://127.0.0.1:8787'),

@@ -30,6 +30,8 @@ const campaignsFile = {
       startDate: '2020-01-01',
       endDate: '2099-12-31',
       quizzes: [{ id: 'chuyen-doi-so-ben-tre', title: { vi: 'Tìm hiểu', en: 'Quiz' } }],
+      // Listed: "check my site" then tells a listed site from one that is not (an open campaign takes both).
+      embed: 'listed',
       allowedOrigins: ['https://huyendoan.example.gov.vn'],
     },
   ],

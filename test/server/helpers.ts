@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -34,6 +34,8 @@ export interface TestService extends Service {
   api: string;
   /** The default quiz's API base: `${quizApi}/results`, `${quizApi}/stats`. */
   quizApi: string;
+  /** The temporary folder holding the data folder and a campaigns file, when there is one ({@link stopTemp} removes it). */
+  tempRoot?: string;
 }
 
 /** Starts the service in this process (same code as main.ts) on a random port. */
@@ -55,11 +57,29 @@ export async function startTemp(overrides: Partial<ServiceConfig> = {}): Promise
   return start(tempDir().path, overrides);
 }
 
+/**
+ * Starts the service on a fresh data folder seeded from the default campaigns file with the sample campaign's
+ * embedding policy set to `embed` ("listed": only its allowedOrigins may use it).
+ */
+export async function startWithEmbed(
+  embed: 'open' | 'listed',
+  overrides: Partial<ServiceConfig> = {},
+): Promise<TestService> {
+  const dir = tempDir().path;
+  const file = JSON.parse(readFileSync(join(ROOT, 'campaigns/campaigns.json'), 'utf8')) as {
+    campaigns: Record<string, unknown>[];
+  };
+  file.campaigns[0].embed = embed;
+  const campaignsFile = join(dir, 'campaigns.json');
+  writeFileSync(campaignsFile, JSON.stringify(file));
+  return { ...(await start(join(dir, 'data'), { ...overrides, campaignsFile })), tempRoot: dir };
+}
+
 /** Stops a service from {@link startTemp} and removes its data folder. */
 export async function stopTemp(service: TestService | undefined): Promise<void> {
   if (!service) return;
   await service.close();
-  rmSync(service.dataDir, { recursive: true, force: true });
+  rmSync(service.tempRoot ?? service.dataDir, { recursive: true, force: true });
 }
 
 let keySeq = 0;

@@ -17,6 +17,7 @@ import {
   resultRowsInDatabase,
   start,
   startTemp,
+  startWithEmbed,
   stopTemp,
   tempDir,
   type TestService,
@@ -38,6 +39,10 @@ const UNITS: [id: string, name: string][] = [
   ['ba-tri', 'Ba Tri'],
   ['thanh-phu', 'Thạnh Phú'],
   ['mo-cay-bac', 'Mỏ Cày Bắc'],
+  ['doan-khoi-co-quan-doanh-nghiep', 'Đoàn khối Cơ quan – Doanh nghiệp tỉnh'],
+  ['doan-thanh-nien-cong-an', 'Đoàn Thanh niên Công an tỉnh'],
+  ['doan-truong-hoc-truc-thuoc', 'Đoàn trường học trực thuộc'],
+  ['doan-tuong-duong-truc-thuoc', 'Đoàn tương đương trực thuộc'],
 ];
 
 async function stats(quizApi = service.quizApi): Promise<QuizStats> {
@@ -185,7 +190,23 @@ describe('quiz errors', () => {
     await assertError(await postResult(service.quizApi, result({ unit: 'cho-gao' })), 404, 'unknown_unit', 'unit');
   });
 
-  it('403 for an origin the campaign does not allow (nothing stored); an allowed origin gets CORS', async () => {
+  it('403 for an origin a listed campaign does not allow (nothing stored); an allowed origin gets CORS', async () => {
+    const listed = await startWithEmbed('listed');
+    try {
+      await refusesForeignOrigins(listed);
+    } finally {
+      await stopTemp(listed);
+    }
+  });
+
+  it('an open campaign (the sample) takes results from any http or https page', async () => {
+    const origin = 'https://doanthanhnien.example.gov.vn';
+    const posted = await postResult(service.quizApi, result(), { Origin: origin });
+    assert.equal(posted.status, 201);
+    assert.equal(posted.headers.get('access-control-allow-origin'), origin);
+  });
+
+  async function refusesForeignOrigins(service: TestService) {
     const rows = resultRowsInDatabase(service.dataDir);
     const refused = await postResult(service.quizApi, result(), { Origin: 'https://evil.example' });
     assert.notEqual(refused.headers.get('access-control-allow-origin'), 'https://evil.example');
@@ -207,7 +228,7 @@ describe('quiz errors', () => {
     });
     assert.equal(preflight.status, 204);
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
-  });
+  }
 
   it('429 with Retry-After past the rate, in the same bucket as pledges', async () => {
     const limited = tempDir();

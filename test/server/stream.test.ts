@@ -18,6 +18,7 @@ import {
   ROOT,
   start,
   startTemp,
+  startWithEmbed,
   stopTemp,
   tempDir,
   type TestService,
@@ -248,9 +249,14 @@ describe('stream', () => {
     }
   });
 
-  it('refuses an origin that is not allowed, and an unknown campaign', async () => {
-    const refused = await fetch(`${service.api}/stream`, { headers: { Origin: 'https://evil.example' } });
-    assert.equal(refused.status, 403);
+  it('refuses an origin a listed campaign does not allow, and an unknown campaign', async () => {
+    const listed = await startWithEmbed('listed');
+    try {
+      const refused = await fetch(`${listed.api}/stream`, { headers: { Origin: 'https://evil.example' } });
+      assert.equal(refused.status, 403);
+    } finally {
+      await stopTemp(listed);
+    }
     const unknown = await fetch(`${service.url}/api/v1/campaigns/nowhere/stream`);
     assert.equal(unknown.status, 404);
   });

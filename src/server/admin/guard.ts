@@ -13,7 +13,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../../contract/admin.js';
 import { forwardedProto } from '../http/api.js';
-import { allowedOrigin } from '../http/cors.js';
+import { allowedOrigin, type EmbedPolicy } from '../http/cors.js';
 import { log } from '../log/log.js';
 import type { Accounts, Session } from './accounts.js';
 import type { AdminEnv } from './admin-env.js';
@@ -45,10 +45,12 @@ export function adminHeaders(accessLog: boolean): MiddlewareHandler<AdminEnv> {
  * a proxy that does not pass the Host header on would hide.
  */
 export function stateChangeChecks(trustProxy: number, ownOrigins: ReadonlySet<string>): MiddlewareHandler<AdminEnv> {
+  // A listed policy (cors.ts): the request's own host, and these.
+  const own: EmbedPolicy = { embed: 'listed', allowedOrigins: ownOrigins };
   return async (c, next) => {
     if (!STATE_CHANGES.has(c.req.method)) return next();
     const { headers } = c.env.incoming;
-    const origin = allowedOrigin(ownOrigins, headers.origin, headers.host, requestScheme(c, trustProxy));
+    const origin = allowedOrigin(own, headers.origin, headers.host, requestScheme(c, trustProxy));
     if (typeof origin !== 'string')
       return adminError(c, 403, 'bad_origin', 'Changes are accepted only from the console on this service (Origin)');
     const hasBody = (headers['content-length'] ?? '0') !== '0' || headers['transfer-encoding'] !== undefined;

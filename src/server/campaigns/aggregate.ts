@@ -19,6 +19,11 @@ export abstract class Aggregate<T> {
   readonly #listeners = new Set<() => void>();
   /** ISO time of the latest record counted; null before the first. */
   protected updatedAt: string | null = null;
+  /**
+   * What the document depends on besides its records (the campaign's config ETag, without quotes), so an
+   * edit that changes goals or units without a new record still changes the ETag.
+   */
+  protected configTag = '';
 
   /** Records counted so far: with updatedAt, identifies the state for the ETag. */
   protected abstract get records(): number;
@@ -30,7 +35,7 @@ export abstract class Aggregate<T> {
     const value = this.build();
     // Records only ever get added, so their number plus the latest time identify the state; unlike a
     // process-local version number, they agree between instances sharing one database.
-    const etag = `"${this.records.toString(36)}-${this.updatedAt ? Date.parse(this.updatedAt).toString(36) : '0'}"`;
+    const etag = `"${this.records.toString(36)}-${this.updatedAt ? Date.parse(this.updatedAt).toString(36) : '0'}${this.configTag}"`;
     const body = JSON.stringify(value);
     this.#snapshot = { value, body, length: Buffer.byteLength(body), etag };
     return this.#snapshot;
@@ -42,7 +47,7 @@ export abstract class Aggregate<T> {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Subclasses call this after counting a record at `at` (or after a reset, with at = null). */
+  /** Subclasses call this after counting a record at `at` (or after a reset or an edit, with at = null). */
   protected changed(at: string | null): void {
     if (at !== null && (this.updatedAt === null || at > this.updatedAt)) this.updatedAt = at;
     this.#snapshot = null;

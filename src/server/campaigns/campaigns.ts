@@ -1,63 +1,76 @@
 /**
- * The campaigns file (CAMPAIGNS_FILE, default campaigns/campaigns.json): read once at start-up and
- * validated with full zod (English messages). Any mistake stops the start with the field's path,
- * because a service running with a half-understood campaign would count pledges against wrong units.
+ * Campaign validation with full zod (English messages naming the field's path), derived from the contract's
+ * shapes (src/contract/admin.ts campaignDocSchema), for the two ways a campaign enters the service: the
+ * campaigns file (CAMPAIGNS_FILE, which seeds an empty store and is the format of `npm run campaigns --
+ * import|export`) and an edit from the console (campaign-store.ts). A campaign the service half understood
+ * would count pledges against wrong units, so anything wrong is refused whole.
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
-import { campaignSchema, type Campaign } from '../../contract/pledge.js';
-import { quizSchema, type Quiz } from '../../contract/quiz.js';
+import * as zm from 'zod/mini';
+import { campaignDocSchema, type CampaignDoc } from '../../contract/admin.js';
+import type { Campaign } from '../../contract/pledge.js';
+import { campaignSchema } from '../../contract/pledge.js';
+import type { Quiz } from '../../contract/quiz.js';
 
-/** An origin exactly as browsers send it in the Origin header: scheme, host, port; no path or slash. */
-const origin = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return /^https?:$/.test(url.protocol) && url.origin === value;
-  } catch {
-    return false;
-  }
-}, 'an origin such as "https://example.gov.vn" (scheme, host and port only, no trailing slash)');
+const bodyShape = zm.omit(campaignDocSchema, { version: true, updatedAt: true }).shape;
 
-const note = z.optional(z.string());
+/** A stored campaign without its bookkeeping (version, updatedAt): what the file holds and an edit produces. */
+export type CampaignBody = Omit<CampaignDoc, 'version' | 'updatedAt'>;
+
+/** The rules a shape cannot say: unique ids, dates in order. */
+function campaignRules(campaign: CampaignBody, ctx: z.RefinementCtx): void {
+  unique(
+    campaign.units.map((unit) => unit.id),
+    ['units'],
+    ctx,
+  );
+  unique(
+    campaign.choices.map((choice) => choice.id),
+    ['choices'],
+    ctx,
+  );
+  unique(
+    campaign.messages.map((message) => message.id),
+    ['messages'],
+    ctx,
+  );
+  unique(
+    (campaign.quizzes ?? []).map((quiz) => quiz.id),
+    ['quizzes'],
+    ctx,
+  );
+  if (campaign.endDate < campaign.startDate)
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'endDate is before startDate' });
+}
 
 // Strict objects: a misspelt key ("allowedOrigin") is an error rather than a silently missing setting.
+/** One stored campaign (an edit's result is checked with this). */
+const campaignBody = z.strictObject(bodyShape).superRefine(campaignRules);
+
+/**
+ * One campaign of a campaigns file: the stored form, with `embed` ("open" unless said otherwise),
+ * `messages` and `allowedOrigins` optional, and a `$comment` for whoever edits the file.
+ */
 const campaignFileEntry = z
   .strictObject({
-    ...campaignSchema.shape,
-    allowedOrigins: z.array(origin).max(100),
-    /** Quizzes of the campaign (`<lantoa-quiz-card>` results): they take its units, origins and dates. */
-    quizzes: z.array(quizSchema).max(50).optional(),
-    // `note` ({ vi, en }, shown by the widgets) comes with the contract's shape above; these three are the
-    // file's own remarks for whoever edits it, never sent.
-    goalsNote: note,
-    datesNote: note,
-    $comment: note,
+    ...bodyShape,
+    embed: z._default(bodyShape.embed, 'open'),
+    messages: z._default(bodyShape.messages, () => []),
+    allowedOrigins: z._default(bodyShape.allowedOrigins, () => []),
+    $comment: z.optional(z.string()),
   })
-  .superRefine((campaign, ctx) => {
-    unique(
-      campaign.units.map((unit) => unit.id),
-      ['units'],
-      ctx,
-    );
-    unique(
-      campaign.choices.map((choice) => choice.id),
-      ['choices'],
-      ctx,
-    );
-    if (campaign.endDate < campaign.startDate) {
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'endDate is before startDate' });
-    }
-  });
+  .superRefine(campaignRules);
 
 const campaignsFile = z
-  .strictObject({ $comment: note, campaigns: z.array(campaignFileEntry).min(1) })
+  .strictObject({ $comment: z.optional(z.string()), campaigns: z.array(campaignFileEntry).min(1) })
   .superRefine((file, ctx) => {
     unique(
       file.campaigns.map((campaign) => campaign.id),
       ['campaigns'],
       ctx,
     );
-    // A quiz id names the quiz in its URL alone, so it is unique across the whole file.
+    // A quiz id names the quiz in its URL alone, so it is unique across every campaign.
     const seen = new Set<string>();
     file.campaigns.forEach((campaign, c) =>
       campaign.quizzes?.forEach((quiz, q) => {
@@ -79,23 +92,38 @@ function unique(ids: string[], path: (string | number)[], ctx: z.RefinementCtx):
   });
 }
 
-export interface CampaignEntry {
-  /** What GET /api/v1/campaigns/:campaign returns. */
-  public: Campaign;
-  /** Origins whose pages may call the API for this campaign (CORS and the 403 check). */
-  allowedOrigins: ReadonlySet<string>;
-  unitIds: ReadonlySet<string>;
-  choiceIds: ReadonlySet<string>;
-  quizzes: readonly Quiz[];
+/** One problem of a campaign: the dotted path of the field and what is wrong. */
+export interface CampaignIssue {
+  field: string;
+  message: string;
 }
 
-/** A campaigns file that cannot be used; `message` names the file and the field path. */
+function issuesOf(error: z.ZodError): CampaignIssue[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/** A campaigns file that cannot be used; `message` names the file and every bad field's path. */
 export class CampaignsFileError extends Error {
   override name = 'CampaignsFileError';
 }
 
-/** Reads and validates the campaigns file; throws {@link CampaignsFileError} naming the bad field. */
-export function loadCampaigns(file: string): Map<string, CampaignEntry> {
+/** Validates a campaigns file's parsed content; throws {@link CampaignsFileError} naming every bad field. */
+export function parseCampaignsFile(data: unknown, file: string): CampaignBody[] {
+  const result = campaignsFile.safeParse(data);
+  if (!result.success) {
+    const problems = issuesOf(result.error).map(({ field, message }) => `  ${field || '(root)'}: ${message}`);
+    throw new CampaignsFileError(`campaigns file ${file} is invalid:\n${problems.join('\n')}`);
+  }
+  // The file's own remarks are not stored.
+  return result.data.campaigns.map((entry) => {
+    const campaign: CampaignBody & { $comment?: string } = { ...entry };
+    delete campaign.$comment;
+    return campaign;
+  });
+}
+
+/** Reads and validates a campaigns file; throws {@link CampaignsFileError} naming the file or the bad field. */
+export function readCampaignsFile(file: string): CampaignBody[] {
   let data: unknown;
   try {
     // A byte-order mark, as Windows editors save UTF-8, is not part of the JSON.
@@ -103,23 +131,56 @@ export function loadCampaigns(file: string): Map<string, CampaignEntry> {
   } catch (error) {
     throw new CampaignsFileError(`campaigns file ${file}: ${(error as Error).message}`);
   }
-  const result = campaignsFile.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `  ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
-    );
-    throw new CampaignsFileError(`campaigns file ${file} is invalid:\n${problems.join('\n')}`);
-  }
-  const campaigns = new Map<string, CampaignEntry>();
-  for (const entry of result.data.campaigns) {
-    campaigns.set(entry.id, {
-      // The contract's (non-strict) object drops the file-only keys: origins and notes stay private.
-      public: campaignSchema.parse(entry),
-      allowedOrigins: new Set(entry.allowedOrigins),
-      unitIds: new Set(entry.units.map((unit) => unit.id)),
-      choiceIds: new Set(entry.choices.map((choice) => choice.id)),
-      quizzes: entry.quizzes ?? [],
-    });
-  }
-  return campaigns;
+  return parseCampaignsFile(data, file);
+}
+
+/**
+ * Checks one campaign as an edit made it, against the other campaigns (quiz ids are unique across all):
+ * the problems, none when it may be stored.
+ */
+export function checkCampaign(campaign: CampaignBody, others: readonly CampaignBody[]): CampaignIssue[] {
+  const result = campaignBody.safeParse(campaign);
+  if (!result.success) return issuesOf(result.error);
+  const taken = new Set(others.filter((other) => other.id !== campaign.id).flatMap((other) => other.quizzes ?? []));
+  const ids = new Set([...taken].map((quiz) => quiz.id));
+  const index = (campaign.quizzes ?? []).findIndex((quiz) => ids.has(quiz.id));
+  return index < 0
+    ? []
+    : [
+        {
+          field: `quizzes.${index}.id`,
+          message: `quiz id "${campaign.quizzes?.[index].id}" belongs to another campaign`,
+        },
+      ];
+}
+
+/** What the API's routes need of a campaign, worked out once per version of it. */
+export interface CampaignEntry {
+  /** What GET /api/v1/campaigns/:campaign returns. */
+  public: Campaign;
+  /** "open": any http/https page may read and pledge; "listed": only `allowedOrigins` (and the service's own pages). */
+  embed: CampaignDoc['embed'];
+  /** Origins whose pages may call the API for this campaign (CORS and the 403 check). */
+  allowedOrigins: ReadonlySet<string>;
+  /** Every unit, to whether it is retired (kept in config and counts, takes no new pledges). */
+  units: ReadonlyMap<string, boolean>;
+  choiceIds: ReadonlySet<string>;
+  quizzes: readonly Quiz[];
+}
+
+export function campaignEntry(campaign: CampaignBody): CampaignEntry {
+  return {
+    // The contract's (non-strict) object drops the private keys: origins, messages and notes stay here.
+    public: campaignSchema.parse(campaign),
+    embed: campaign.embed,
+    allowedOrigins: new Set(campaign.allowedOrigins),
+    units: new Map(campaign.units.map((unit) => [unit.id, unit.retired === true])),
+    choiceIds: new Set(campaign.choices.map((choice) => choice.id)),
+    quizzes: campaign.quizzes ?? [],
+  };
+}
+
+/** A campaigns file's campaigns as the API sees them (tests, tools). */
+export function loadCampaigns(file: string): Map<string, CampaignEntry> {
+  return new Map(readCampaignsFile(file).map((campaign) => [campaign.id, campaignEntry(campaign)]));
 }

@@ -1,5 +1,6 @@
 /**
- * A campaign's live pledge counts (total, per unit, per choice), kept in memory (see aggregate.ts).
+ * A campaign's live pledge counts (total, per unit, per choice), kept in memory (see aggregate.ts). An edit
+ * of the campaign (reconfigure) keeps every tally: new units and choices start at 0, new goals show at once.
  */
 import type { Campaign, Counts } from '../../contract/pledge.js';
 import { Aggregate, type Snapshot } from './aggregate.js';
@@ -8,20 +9,23 @@ import type { Tally } from '../store/store.js';
 export type CountsSnapshot = Snapshot<Counts>;
 
 export class CampaignCounts extends Aggregate<Counts> {
-  readonly #campaign: Campaign;
-  readonly #units = new Map<string, number>();
-  readonly #choices = new Map<string, number>();
+  #campaign: Campaign;
+  /** The campaign config's ETag these counts go with (sent as `config`), when known. */
+  #config: string | undefined;
+  #units = new Map<string, number>();
+  #choices = new Map<string, number>();
   #total = 0;
 
-  constructor(campaign: Campaign) {
+  constructor(campaign: Campaign, config?: string) {
     super();
     this.#campaign = campaign;
+    this.#setConfig(config);
     this.reset({ rows: [], lastAt: null });
   }
 
   /**
    * Replaces the counts with a tally from the store. Rows of units or choices no longer in the
-   * campaigns file are left out, so the total always equals the sum of the units shown.
+   * campaign are left out, so the total always equals the sum of the units shown.
    */
   reset(tally: Tally): void {
     for (const unit of this.#campaign.units) this.#units.set(unit.id, 0);
@@ -37,6 +41,28 @@ export class CampaignCounts extends Aggregate<Counts> {
     this.changed(null);
   }
 
+  /**
+   * The campaign was edited: same tallies, the new units, choices and goals. (The edit rules keep every
+   * unit and choice that has pledges, so the total stays the sum of the units shown.)
+   */
+  reconfigure(campaign: Campaign, config: string): void {
+    const keep = (ids: { id: string }[], old: Map<string, number>) =>
+      new Map(ids.map(({ id }) => [id, old.get(id) ?? 0]));
+    this.#campaign = campaign;
+    this.#units = keep(campaign.units, this.#units);
+    this.#choices = keep(campaign.choices, this.#choices);
+    this.#total = [...this.#units.values()].reduce((sum, count) => sum + count, 0);
+    this.#setConfig(config);
+    this.changed(null);
+  }
+
+  /** Ids of the units and choices that have pledges (an edit may not drop or rename them). */
+  used(): { units: Set<string>; choices: Set<string> } {
+    const counted = (counts: Map<string, number>) =>
+      new Set([...counts].filter(([, count]) => count > 0).map(([id]) => id));
+    return { units: counted(this.#units), choices: counted(this.#choices) };
+  }
+
   /** Counts one committed pledge. */
   apply(unit: string, choice: string, at: string): void {
     const unitCount = this.#units.get(unit);
@@ -48,12 +74,17 @@ export class CampaignCounts extends Aggregate<Counts> {
     this.changed(at);
   }
 
+  #setConfig(config: string | undefined): void {
+    this.#config = config;
+    this.configTag = config === undefined ? '' : `-${config.replace(/"/g, '')}`;
+  }
+
   protected get records(): number {
     return this.#total;
   }
 
   protected build(): Counts {
-    return {
+    const counts: Counts = {
       campaign: this.#campaign.id,
       total: this.#total,
       goal: this.#campaign.goal,
@@ -65,5 +96,7 @@ export class CampaignCounts extends Aggregate<Counts> {
       choices: this.#campaign.choices.map((choice) => ({ id: choice.id, count: this.#choices.get(choice.id) ?? 0 })),
       updatedAt: this.updatedAt,
     };
+    if (this.#config !== undefined) counts.config = this.#config;
+    return counts;
   }
 }

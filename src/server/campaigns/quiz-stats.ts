@@ -29,8 +29,8 @@ function average({ participants, scoreNanos: sum }: UnitStats): number {
 
 export class QuizStatsAggregate extends Aggregate<QuizStats> {
   readonly #quiz: string;
-  readonly #campaign: Campaign;
-  readonly #units = new Map<string, UnitStats>();
+  #campaign: Campaign;
+  #units = new Map<string, UnitStats>();
   #all: UnitStats = { participants: 0, scoreNanos: 0 };
 
   constructor(quiz: string, campaign: Campaign) {
@@ -54,6 +54,27 @@ export class QuizStatsAggregate extends Aggregate<QuizStats> {
     }
     this.updatedAt = tally.lastAt;
     this.changed(null);
+  }
+
+  /** The campaign was edited: same results, its new units (at 0) and names. */
+  reconfigure(campaign: Campaign, config: string): void {
+    const old = this.#units;
+    this.#campaign = campaign;
+    this.#units = new Map(
+      campaign.units.map((unit) => [unit.id, old.get(unit.id) ?? { participants: 0, scoreNanos: 0 }]),
+    );
+    this.#all = { participants: 0, scoreNanos: 0 };
+    for (const stats of this.#units.values()) {
+      this.#all.participants += stats.participants;
+      this.#all.scoreNanos += stats.scoreNanos;
+    }
+    this.configTag = `-${config.replace(/"/g, '')}`;
+    this.changed(null);
+  }
+
+  /** Ids of the units that have results (an edit may not drop or rename them). */
+  used(): Set<string> {
+    return new Set([...this.#units].filter(([, stats]) => stats.participants > 0).map(([id]) => id));
   }
 
   /** Counts one committed result. */

@@ -16,13 +16,14 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { pledgeRequestSchema, type ErrorCode, type PledgeRequest } from '../../contract/pledge.js';
 import { quizResultRequestSchema, type QuizResultRequest } from '../../contract/quiz.js';
-import { allowedOrigin, snapshotReply, withCors } from './cors.js';
+import { allowedOrigin, ownOrigin, snapshotReply, withCors } from './cors.js';
 import { fail, JSON_TYPE, notModified, respond, type Reply } from './reply.js';
-import { receive, type Intake } from '../records/intake.js';
+import { receive, type Intake, type Refusal } from '../records/intake.js';
 import { log } from '../log/log.js';
 import { quickPledge, quickQuizResult } from '../records/quick-check.js';
 import { clientKey, type RateLimiter } from './rate-limit.js';
-import type { CampaignScope, QuizScope, Scope, Scopes } from '../campaigns/scopes.js';
+import type { CampaignEntry } from '../campaigns/campaigns.js';
+import type { CampaignScope, Published, QuizScope, Scope, Scopes } from '../campaigns/scopes.js';
 import type { RecordStore } from '../store/store.js';
 import { streamHeaders, type StreamHub } from './stream.js';
 
@@ -38,6 +39,26 @@ export interface ApiDeps {
   trustProxy: number;
   /** One access-log line per request (log.ts). */
   accessLog: boolean;
+  /**
+   * Told of every site that embeds a campaign (campaigns/reach.ts): reads with an Origin other than the
+   * service's own (refused ones too, so the console can list a site to add), and every new pledge.
+   */
+  reach?: { seen(campaign: string, origin: string, kind: 'read' | 'pledge'): void };
+}
+
+/** The checks of a record's unit that need the campaign: known (404), not retired (409). */
+function unitRefusal(entry: CampaignEntry, unit: string, scopeName: string): Refusal | undefined {
+  const retired = entry.units.get(unit);
+  if (retired === undefined)
+    return { status: 404, code: 'unknown_unit', message: `${scopeName} has no unit "${unit}"`, field: 'unit' };
+  if (retired)
+    return {
+      status: 409,
+      code: 'unit_retired',
+      message: `${scopeName}: unit "${unit}" was retired; its pledges are kept, it takes no new ones`,
+      field: 'unit',
+    };
+  return undefined;
 }
 
 /**
@@ -60,8 +81,8 @@ const pledgeIntake: Intake<PledgeRequest, CampaignScope> = {
   quickCheck: quickPledge,
   aggregateName: 'counts',
   record: ({ id, entry }, { unit, choice, key }, createdAt) => {
-    if (!entry.unitIds.has(unit))
-      return { status: 404, code: 'unknown_unit', message: `Campaign "${id}" has no unit "${unit}"`, field: 'unit' };
+    const refusal = unitRefusal(entry, unit, `Campaign "${id}"`);
+    if (refusal) return refusal;
     if (!entry.choiceIds.has(choice))
       return {
         status: 404,
@@ -80,13 +101,8 @@ const quizResultIntake: Intake<QuizResultRequest, QuizScope> = {
   quickCheck: quickQuizResult,
   aggregateName: 'stats',
   record: ({ id, entry }, { unit, score, total, key }, createdAt) => {
-    if (!entry.unitIds.has(unit))
-      return {
-        status: 404,
-        code: 'unknown_unit',
-        message: `Quiz "${id}" (campaign "${entry.public.id}") has no unit "${unit}"`,
-        field: 'unit',
-      };
+    const refusal = unitRefusal(entry, unit, `Quiz "${id}" (campaign "${entry.public.id}")`);
+    if (refusal) return refusal;
     return { kind: 'quiz-result', quiz: id, unit, score, total, key, createdAt };
   },
 };
@@ -160,8 +176,11 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     const origin = headers.origin;
     const method = c.req.method;
     if (!scope) return fail(404, family.unknown.code, `No ${family.unknown.noun} "${id}"`);
+    // A read from a page on another site: its reach (a pledge counts once stored, in `post`).
+    if (deps.reach && origin !== undefined && method !== 'POST' && !ownOrigin(origin, headers.host))
+      deps.reach.seen(scope.entry.public.id, origin, 'read');
     const allowed = allowedOrigin(
-      scope.entry.allowedOrigins,
+      scope.entry,
       origin,
       headers.host,
       deps.trustProxy > 0 ? forwardedProto(headers['x-forwarded-proto']) : undefined,
@@ -208,13 +227,17 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const aggregate: Act<Scope> = (c, scope, origin, start) =>
     finish(c, snapshotReply(scope.aggregate.snapshot(), origin, c.env.incoming.headers['if-none-match']), start);
 
-  /** POST a pledge or a quiz result. */
+  /** POST a pledge or a quiz result; a new one from another site counts as the site's `reach` when given. */
   const post =
-    <B, S extends Scope>(intake: Intake<B, S>): Act<S> =>
+    <B, S extends Scope>(intake: Intake<B, S>, reach?: 'pledge'): Act<S> =>
     (c, scope, origin, start) => {
       // The one promise of a pledge: Hono and @hono/node-server wait for it.
       return new Promise<Response>((resolve) =>
-        receive(intake, deps.store, c.env.incoming, scope, origin, (reply) => resolve(finish(c, reply, start))),
+        receive(intake, deps.store, c.env.incoming, scope, origin, (reply) => {
+          if (reply.status === 201 && reach && deps.reach && origin !== undefined)
+            if (!ownOrigin(origin, c.env.incoming.headers.host)) deps.reach.seen(scope.id, origin, reach);
+          resolve(finish(c, reply, start));
+        }),
       );
     };
 
@@ -223,19 +246,37 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const readable = ['GET'];
   const writable = ['POST'];
 
+  /** GET a published document (config, feed): ETag, 304, cached `maxAge` seconds. */
+  const document =
+    (pick: (scope: CampaignScope) => Published, maxAge: number): Act<CampaignScope> =>
+    (c, scope, origin, start) => {
+      const { body, etag } = pick(scope);
+      const headers = withCors({ etag, 'cache-control': `public, max-age=${maxAge}` }, origin);
+      if (notModified(c.env.incoming.headers['if-none-match'], etag))
+        return finish(c, { status: 304, body: null, headers }, start);
+      headers['content-type'] = JSON_TYPE;
+      return finish(c, { status: 200, body, headers }, start);
+    };
+
   api.on(
     readable,
     campaign,
-    route(campaigns, (c, { configBody, configEtag }, origin, start) => {
-      const headers = withCors({ etag: configEtag, 'cache-control': 'public, max-age=300' }, origin);
-      if (notModified(c.env.incoming.headers['if-none-match'], configEtag))
-        return finish(c, { status: 304, body: null, headers }, start);
-      headers['content-type'] = JSON_TYPE;
-      return finish(c, { status: 200, body: configBody, headers }, start);
-    }),
+    route(
+      campaigns,
+      document((scope) => scope.config, 300),
+    ),
+  );
+  // A minute: an edit in the console reaches every banner within it, and a busy page costs one 304 a minute.
+  api.on(
+    readable,
+    `${campaign}/feed`,
+    route(
+      campaigns,
+      document((scope) => scope.feed, 60),
+    ),
   );
   api.on(readable, `${campaign}/counts`, route(campaigns, aggregate));
-  api.on(writable, `${campaign}/pledges`, route(campaigns, post(pledgeIntake)));
+  api.on(writable, `${campaign}/pledges`, route(campaigns, post(pledgeIntake, 'pledge')));
   api.on(
     readable,
     `${campaign}/stream`,
@@ -263,7 +304,15 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.on(writable, `${quiz}/results`, route(quizzes, post(quizResultIntake)));
   api.on(
     'OPTIONS',
-    [campaign, `${campaign}/counts`, `${campaign}/pledges`, `${campaign}/stream`, `${quiz}/stats`, `${quiz}/results`],
+    [
+      campaign,
+      `${campaign}/counts`,
+      `${campaign}/feed`,
+      `${campaign}/pledges`,
+      `${campaign}/stream`,
+      `${quiz}/stats`,
+      `${quiz}/results`,
+    ],
     async (c, next) => {
       const start = performance.now();
       const response = (await preflight(c, next)) as Response;

@@ -5,21 +5,36 @@
 import type { Snapshot } from '../campaigns/aggregate.js';
 import { JSON_TYPE, notModified, type HeaderMap, type Reply } from './reply.js';
 
+/** Who may embed a campaign: its policy and its list (campaigns.ts CampaignEntry). */
+export interface EmbedPolicy {
+  embed: 'open' | 'listed';
+  allowedOrigins: ReadonlySet<string>;
+}
+
 /**
  * The origin to echo in CORS headers: undefined without an Origin header (not a cross-origin browser
- * request), null when the origin is refused. The service's own pages (Origin host equal to the Host
- * the browser asked for, over http or https) are always allowed, whatever name the service runs
- * under; `scheme` is the request's own when known (behind a proxy: X-Forwarded-Proto), and then the
- * Origin's must be the same.
+ * request), null when the origin is refused. An "open" campaign takes every http or https page (not the
+ * "null" origin of sandboxed frames and local files); a "listed" one its `allowedOrigins`. The service's own
+ * pages (Origin host equal to the Host the browser asked for, over http or https) are always allowed,
+ * whatever name the service runs under; `scheme` is the request's own when known (behind a proxy:
+ * X-Forwarded-Proto), and then the Origin's must be the same.
  */
 export function allowedOrigin(
-  allowed: ReadonlySet<string>,
+  policy: EmbedPolicy,
   origin: string | undefined,
   host: string | undefined,
   scheme?: string,
 ): string | undefined | null {
-  if (origin === undefined || allowed.has(origin) || sameHost(origin, host, scheme)) return origin;
+  if (origin === undefined || policy.allowedOrigins.has(origin)) return origin;
+  // Plain string tests: this runs for every cross-origin read of an open campaign.
+  if (policy.embed === 'open' && (origin.startsWith('https://') || origin.startsWith('http://'))) return origin;
+  if (sameHost(origin, host, scheme)) return origin;
   return null;
+}
+
+/** True when `origin` is exactly the service's own (http or https on the Host asked for): not an embedding site. */
+export function ownOrigin(origin: string, host: string | undefined): boolean {
+  return host !== undefined && (origin === `https://${host}` || origin === `http://${host}`);
 }
 
 function sameHost(origin: string, host: string | undefined, scheme: string | undefined): boolean {

@@ -72,17 +72,7 @@ export class StreamHub {
 
   constructor(counts: ReadonlyMap<string, CampaignCounts>, options: StreamOptions) {
     this.#options = options;
-    for (const [campaign, campaignCounts] of counts) {
-      const channel: Channel = {
-        counts: campaignCounts,
-        clients: new Set(),
-        timer: undefined,
-        lastSent: 0,
-        encoded: undefined,
-      };
-      this.#channels.set(campaign, channel);
-      campaignCounts.onChange(() => this.#schedule(channel));
-    }
+    for (const [campaign, campaignCounts] of counts) this.add(campaign, campaignCounts);
     this.#heartbeat = setInterval(() => {
       for (const channel of this.#channels.values()) this.#send(channel, HEARTBEAT);
     }, options.heartbeatMs);
@@ -92,6 +82,13 @@ export class StreamHub {
     this.#onClose = function () {
       hub.#remove(this);
     };
+  }
+
+  /** Streams `counts` as campaign `campaign` from now on (a campaign added while the service runs). */
+  add(campaign: string, counts: CampaignCounts): void {
+    const channel: Channel = { counts, clients: new Set(), timer: undefined, lastSent: 0, encoded: undefined };
+    this.#channels.set(campaign, channel);
+    counts.onChange(() => this.#schedule(channel));
   }
 
   /** Open streams, all campaigns together. */

@@ -8,6 +8,7 @@
  */
 import { raw } from 'hono/html';
 import type { CampaignScope, Scopes } from '../campaigns/scopes.js';
+import { allowedOrigin } from '../http/cors.js';
 import { EMBED_CSS, PAGE_CSS } from './assets.js';
 import {
   BANNER_VARIANTS,
@@ -36,14 +37,9 @@ interface SiteVerdict {
 
 type Problem = { field: 'unit' | 'campaign' | 'site'; text: string };
 
-/** The campaign's embedding policy; entries from before the console have none: only listed sites. */
-function embedPolicy(scope: CampaignScope): 'open' | 'listed' {
-  return (scope.entry as { embed?: 'open' | 'listed' }).embed ?? 'listed';
-}
-
-/** Whether pages on `origin` may use the campaign's widgets: an open campaign takes any http(s) site. */
-export function mayEmbed(scope: CampaignScope, origin: string): boolean {
-  return embedPolicy(scope) === 'open' || scope.entry.allowedOrigins.has(origin);
+/** Whether pages on `origin` may use the campaign's widgets, as the API decides it (an open campaign takes any). */
+function mayEmbed(scope: CampaignScope, origin: string): boolean {
+  return allowedOrigin(scope.entry, origin, undefined) !== null;
 }
 
 function pick<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -100,7 +96,7 @@ export function embedPage(ctx: PageContext, scopes: Scopes, query: EmbedQuery): 
     const origin = siteOrigin(query.site);
     if (!origin) problems.push({ field: 'site', text: t.badSite });
     else if (mayEmbed(scope, origin))
-      verdict = { ok: true, text: embedPolicy(scope) === 'open' ? t.openOk(origin) : t.listedOk(origin) };
+      verdict = { ok: true, text: scope.entry.embed === 'open' ? t.openOk(origin) : t.listedOk(origin) };
     else verdict = { ok: false, text: t.listedNo(origin) };
   }
 

@@ -16,9 +16,12 @@ import { log } from '../log/log.js';
 import type { Scope } from '../campaigns/scopes.js';
 import type { NewRecord, RecordStore } from '../store/store.js';
 
-/** A request that is well formed but names something the scope does not have (404), or breaks a rule (400). */
+/**
+ * A request that is well formed but names something the scope does not have (404), breaks a rule (400), or
+ * conflicts with the scope's state (409: a retired unit).
+ */
 export interface Refusal {
-  status: 400 | 404;
+  status: 400 | 404 | 409;
   code: ErrorCode;
   message: string;
   field: string;
