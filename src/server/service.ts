@@ -119,7 +119,13 @@ export async function startService(
     new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
   const { accounts, audit } = adminStores(consoleDb);
-  const admin = createAdminApi({ accounts, audit, trustProxy: config.trustProxy, accessLog: config.accessLog });
+  const admin = createAdminApi({
+    accounts,
+    audit,
+    trustProxy: config.trustProxy,
+    accessLog: config.accessLog,
+    publicUrl: pages.publicUrl,
+  });
   // Mounted before the admin app is mounted on the site: app.route copies the routes present then.
   admin.route(
     '/campaigns',

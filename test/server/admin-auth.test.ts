@@ -38,6 +38,8 @@ describe('signing in', () => {
     });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('access-control-allow-origin'), null, 'no other site may read it');
     const set = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`)) ?? '';
     assert.match(set, /^lantoa_session=[A-Za-z0-9_-]{43};/);
     assert.match(set, /; HttpOnly/);
@@ -110,6 +112,15 @@ describe('signing in', () => {
     assert.deepEqual(a, b);
     assert.deepEqual(a.error, { code: 'bad_credentials', message: 'Wrong name or password' });
     assert.equal(wrong.headers.getSetCookie().length, 0);
+  });
+
+  it('takes the name as typed on a phone: capitalised, with spaces around', async () => {
+    const response = await adminFetch(service.url, '/session', {
+      method: 'POST',
+      body: { name: ' Mai ', password: TEST_PASSWORD },
+    });
+    assert.equal(response.status, 200);
+    assert.deepEqual(sessionResponseSchema.parse(await response.json()).user, { name: 'mai', role: 'editor' });
   });
 
   it('refuses a body that is not the sign-in shape (400) and not JSON (415)', async () => {

@@ -115,7 +115,7 @@ export class Accounts {
   }
 
   /** Stores `hash` as the account's; `endSessions` signs it out everywhere too. */
-  storeHash(name: string, hash: string, endSessions: boolean): boolean {
+  async storeHash(name: string, hash: string, endSessions: boolean): Promise<boolean> {
     return this.#db.transaction(() => {
       const { changes } = this.#db.prepare('UPDATE users SET password_hash = ? WHERE name = ?').run(hash, name);
       if (changes === 1 && endSessions) this.#db.prepare('DELETE FROM sessions WHERE user = ?').run(name);

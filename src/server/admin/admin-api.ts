@@ -18,6 +18,7 @@ import { adminHeaders, requireSession, stateChangeChecks } from './guard.js';
 import { adminError } from './replies.js';
 import { changeOwnPassword, getSession, signIn, signOut } from './session-routes.js';
 import { SignInThrottle } from './throttle.js';
+import { dummyHash } from './passwords.js';
 
 export { AuditLog } from './audit.js';
 export { ACCOUNT_TABLES, Accounts } from './accounts.js';
@@ -28,6 +29,8 @@ export interface AdminDeps {
   audit: AuditLog;
   /** Proxies in front whose X-Forwarded-For and X-Forwarded-Proto are trusted (0: none). */
   trustProxy: number;
+  /** The service's public address (PUBLIC_URL): its origin is the service's own too. */
+  publicUrl?: string;
   /** One access-log line per request (log.ts), as for the rest of the service. */
   accessLog?: boolean;
   /** The clock of the sign-in throttle (tests move it); Date.now by default. */
@@ -48,9 +51,12 @@ export function createAdminApi(deps: AdminDeps): Hono<AdminEnv> {
   const { accounts, audit, trustProxy } = deps;
   const now = deps.now ?? Date.now;
   const session = { accounts, audit, trustProxy, now, throttle: new SignInThrottle() };
+  // Made now rather than at the first unknown name, which would otherwise take twice as long as a wrong password.
+  void dummyHash();
+  const ownOrigins = new Set(deps.publicUrl ? [new URL(deps.publicUrl).origin] : []);
   const admin = new Hono<AdminEnv>();
 
-  admin.use('*', adminHeaders(deps.accessLog ?? false), stateChangeChecks(trustProxy));
+  admin.use('*', adminHeaders(deps.accessLog ?? false), stateChangeChecks(trustProxy, ownOrigins));
   admin.post('/session', signIn(session));
   // Everything added from here on, on this app or mounted on it, needs a live session.
   admin.use('*', requireSession(accounts));

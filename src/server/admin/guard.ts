@@ -22,8 +22,6 @@ import { adminError } from './replies.js';
 type AdminContext = Context<AdminEnv>;
 
 const STATE_CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Only the service's own pages: a listed policy with an empty list (cors.ts). */
-const NO_ORIGIN_LIST: EmbedPolicy = { embed: 'listed', allowedOrigins: new Set() };
 
 /** The scheme the client used when the settings know it (behind TRUST_PROXY proxies), else undefined. */
 export function requestScheme(c: AdminContext, trustProxy: number): string | undefined {
@@ -37,15 +35,22 @@ export function adminHeaders(accessLog: boolean): MiddlewareHandler<AdminEnv> {
     if (accessLog) c.set('logged', true);
     await next();
     c.res.headers.set('cache-control', 'no-store');
+    c.res.headers.set('x-content-type-options', 'nosniff');
     if (accessLog) log.access(c.req.method, c.req.path, c.res.status, performance.now() - start);
   };
 }
 
-export function stateChangeChecks(trustProxy: number): MiddlewareHandler<AdminEnv> {
+/**
+ * `ownOrigins`: the service's public origin (PUBLIC_URL's) when set, besides the request's own host, which
+ * a proxy that does not pass the Host header on would hide.
+ */
+export function stateChangeChecks(trustProxy: number, ownOrigins: ReadonlySet<string>): MiddlewareHandler<AdminEnv> {
+  // A listed policy (cors.ts): the request's own host, and these.
+  const own: EmbedPolicy = { embed: 'listed', allowedOrigins: ownOrigins };
   return async (c, next) => {
     if (!STATE_CHANGES.has(c.req.method)) return next();
     const { headers } = c.env.incoming;
-    const origin = allowedOrigin(NO_ORIGIN_LIST, headers.origin, headers.host, requestScheme(c, trustProxy));
+    const origin = allowedOrigin(own, headers.origin, headers.host, requestScheme(c, trustProxy));
     if (typeof origin !== 'string')
       return adminError(c, 403, 'bad_origin', 'Changes are accepted only from the console on this service (Origin)');
     const hasBody = (headers['content-length'] ?? '0') !== '0' || headers['transfer-encoding'] !== undefined;
@@ -81,14 +86,19 @@ export const requireAdmin: MiddlewareHandler<AdminEnv> = async (c, next) => {
   return next();
 };
 
-/** Sets the session cookie: HttpOnly, SameSite=Strict, Path=/, Secure when the request came over https. */
+/**
+ * Sets the session cookie: HttpOnly, SameSite=Strict, Path=/, Secure when the request came over https: a
+ * trusted proxy says so, or the page's Origin (checked by {@link stateChangeChecks}: only state changes set
+ * the cookie) is an https one.
+ */
 export function setSessionCookie(c: AdminContext, token: string, trustProxy: number): void {
+  const https = requestScheme(c, trustProxy) === 'https' || c.env.incoming.headers.origin?.startsWith('https://');
   // No Max-Age: the cookie ends with the browser; the server ends the session after 8 h idle or 7 days.
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
     path: '/',
-    secure: requestScheme(c, trustProxy) === 'https',
+    secure: https === true,
   });
 }
 

@@ -64,11 +64,11 @@ async function checkPassword(
   return right;
 }
 
-/** Starts a session for `name`, sets its cookie and answers with it. */
-async function signedIn(c: AdminContext, deps: SessionDeps, user: Session['user'], status: 200 | 201 = 200) {
+/** Starts a session for `user`, sets its cookie and answers 200 with it. */
+async function signedIn(c: AdminContext, deps: SessionDeps, user: Session['user']): Promise<Response> {
   const { token, session } = await deps.accounts.startSession(user);
   setSessionCookie(c, token, deps.trustProxy);
-  return c.json(sessionBody(session), status);
+  return c.json(sessionBody(session));
 }
 
 /** POST /session: no session needed (the guard's Origin and JSON checks still ran). */
@@ -76,17 +76,18 @@ export function signIn(deps: SessionDeps) {
   return async (c: AdminContext): Promise<Response> => {
     const body = await readJson(c, signInRequestSchema);
     if (body instanceof Response) return body;
-    const checked = await checkPassword(c, deps, body.name, body.password);
+    // Names are lowercase: "Lan " typed on a phone's keyboard is lan.
+    const name = body.name.trim().toLowerCase();
+    const checked = await checkPassword(c, deps, name, body.password);
     if (checked instanceof Response) {
       // The name only when it is one (a password typed into the name field must not reach the log).
-      if (checked.status === 429)
-        log.warn('sign-in throttled', USER_NAME_PATTERN.test(body.name) ? { name: body.name } : {});
+      if (checked.status === 429) log.warn('sign-in throttled', USER_NAME_PATTERN.test(name) ? { name } : {});
       return checked;
     }
     const account = checked;
     // Parameters grew since this hash was made: store one with today's (the password is at hand only now).
     if (needsRehash(account.passwordHash))
-      deps.accounts.storeHash(account.name, await hashPassword(body.password), false);
+      await deps.accounts.storeHash(account.name, await hashPassword(body.password), false);
     await deps.audit.record({
       user: account.name,
       action: 'session.sign-in',
