@@ -115,3 +115,54 @@ test('signing in and opening every page violates nothing: adopted style sheets a
   );
   await page.close();
 });
+
+test('the campaign office publishes a message and adds a unit in the console: pages already open follow, no reload', async () => {
+  addUser('van-phong', 'editor');
+  // A district's page (its top bar follows the campaign, refreshing every 20 s) and the province's ranking, open first.
+  const district = await e2e.browser.newPage({ viewport: { width: 375, height: 800 } });
+  await district.goto(`${e2e.base}/demo/district-ba-tri.html`);
+  const bar = district.locator('#lantoa-top [part="base"]');
+  await bar.waitFor();
+  const province = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await province.goto(`${e2e.base}/demo/province.html`);
+  const unitRows = province.locator('lantoa-pledge-counter tbody tr:not(.group)');
+  await unitRows.first().waitFor();
+  const unitsBefore = await unitRows.count();
+
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = await watch(page);
+  await page.goto(`${e2e.base}/admin/campaigns/${CAMPAIGN}/messages`);
+  await page.getByLabel('Tên đăng nhập').fill('van-phong');
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  const headline = 'Tháng chuyển đổi số: <b>cài ứng dụng</b> & "dịch vụ công"';
+  await page.getByLabel('Tiêu đề (tiếng Việt)').first().fill(headline);
+  // The preview is the real banner, in Vietnamese, before anything is published.
+  await page.locator('lantoa-console-messages lantoa-banner', { hasText: headline }).first().waitFor();
+  await page.getByRole('button', { name: 'Xuất bản' }).click();
+  await page.getByText('Đã xuất bản: mọi trang nhúng sẽ hiện thông điệp mới.').waitFor();
+  // The open district page shows it at its next refresh, as text: the tags typed are shown as characters.
+  await bar.filter({ hasText: headline }).waitFor({ timeout: 45_000 });
+
+  await page.goto(`${e2e.base}/admin/campaigns/${CAMPAIGN}/units`);
+  await page.getByLabel('Tên đơn vị mới').fill('Đoàn Khối Doanh nghiệp thử nghiệm');
+  await page.getByLabel('Mục tiêu', { exact: true }).last().fill('1000');
+  await page.getByRole('button', { name: 'Thêm vào danh sách' }).click();
+  await page.getByRole('button', { name: 'Lưu danh sách đơn vị' }).click();
+  await page.getByText('Đã lưu danh sách đơn vị.').waitFor();
+  // The open ranking has the new unit within seconds (the live stream carries the new config's tag).
+  await province.locator('lantoa-pledge-counter tbody tr', { hasText: 'Đoàn Khối Doanh nghiệp thử nghiệm' }).waitFor({
+    timeout: 10_000,
+  });
+  assert.equal(await unitRows.count(), unitsBefore + 1);
+  // And it has a page of its own at once.
+  const unitPage = await fetch(`${e2e.base}/c/${CAMPAIGN}/doan-khoi-doanh-nghiep-thu-nghiem`);
+  assert.equal(unitPage.status, 200);
+
+  // Both changes are in the audit log, under the editor's name.
+  await page.goto(`${e2e.base}/admin/audit`);
+  await page.locator('lantoa-console main', { hasText: 'campaign.units' }).waitFor();
+  await page.locator('lantoa-console main', { hasText: 'campaign.messages' }).waitFor();
+  assert.equal(problems.length, 0, problems.join('\n'));
+  await Promise.all([district.close(), province.close(), page.close()]);
+});
