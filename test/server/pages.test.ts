@@ -31,6 +31,7 @@ const campaignsFile = {
       units: [
         { id: 'mo-cay-bac', name: UNIT_NAME, goal: 1000 },
         { id: 'ba-tri', name: 'Ba Tri', goal: 2000 },
+        { id: 'cu-lao-minh', name: 'Cù Lao Minh', goal: 500, retired: true },
       ],
       goal: 3000,
       goalsAreIllustrative: true,
@@ -149,6 +150,28 @@ describe('unit page', () => {
     assert.equal(/script-src ([^;]*)/.exec(csp)?.[1], `'self' ${hash(inlineScripts[0])}`);
     assert.equal(/style-src ([^;]*)/.exec(csp)?.[1], `'self' ${hash(styles[0])}`);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  });
+});
+
+describe('retired unit page', () => {
+  test('says so, with its final count, in the page and in its card; active units do not', async () => {
+    for (const [lang, sentence] of [
+      [
+        'vi',
+        'Cù Lao Minh đã ngừng nhận cam kết. Số liệu cuối cùng: 0 cam kết, vẫn được giữ và tính vào tổng toàn tỉnh.',
+      ],
+      [
+        'en',
+        'Cù Lao Minh no longer takes pledges. Its final figure: 0 pledges, kept and counted in the province total.',
+      ],
+    ]) {
+      const response = await get(`/c/${CAMPAIGN}/cu-lao-minh?lang=${lang}`);
+      assert.equal(response.status, 200);
+      const page = await response.text();
+      assert.ok(page.includes(`<p class="notice" role="note">${sentence}</p>`), lang);
+      assert.ok(meta(page, 'og:description')?.startsWith(sentence), lang);
+    }
+    assert.doesNotMatch(await (await get(`/c/${CAMPAIGN}/ba-tri`)).text(), /class="notice"/);
   });
 });
 

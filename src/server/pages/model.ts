@@ -17,6 +17,8 @@ export interface UnitView {
   name: string;
   count: number;
   goal: number;
+  /** No longer takes pledges: its page shows its final count. */
+  retired: boolean;
 }
 
 export interface CampaignView {
@@ -45,6 +47,7 @@ export function campaignView(scopes: Scopes, id: string): CampaignView | undefin
       name: unit.name,
       goal: unit.goal,
       count: byId.get(unit.id) ?? 0,
+      retired: unit.retired === true,
     })),
     quizTitle: scope.entry.quizzes.find((quiz) => quiz.id === BUILT_IN_QUIZ)?.title,
   };

@@ -35,6 +35,8 @@ const vi = {
   posterHint: 'Áp phích khổ A4: in trang này (Ctrl+P), hoặc tải mã QR để dùng nơi khác.',
   downloadQr: 'Tải mã QR',
   unitPageOf: 'Trang của đơn vị',
+  retiredUnit: (unit: string, count: string) =>
+    `${unit} đã ngừng nhận cam kết. Số liệu cuối cùng: ${count}, vẫn được giữ và tính vào tổng toàn tỉnh.`,
 } as const;
 
 type PageStrings = {
@@ -74,6 +76,8 @@ const en: PageStrings = {
   posterHint: 'An A4 poster: print this page (Ctrl+P), or download the QR code to use elsewhere.',
   downloadQr: 'Download the QR code',
   unitPageOf: 'Unit page',
+  retiredUnit: (unit, count) =>
+    `${unit} no longer takes pledges. Its final figure: ${count}, kept and counted in the province total.`,
 };
 
 export const PAGE_STRINGS: Record<PageLang, PageStrings> = { vi, en };

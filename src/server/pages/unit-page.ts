@@ -23,7 +23,12 @@ export function unitPage({ lang, base, root }: PageContext, view: CampaignView, 
   const urls = new PageUrls(base, campaign.id, unit.id);
   const fig = figure(lang, unit.count, unit.goal);
   const title = `${unit.name}: ${fig.count} – ${campaign.title[lang]}`;
-  const description = [`${unit.name}: ${fig.sentence}.`, campaign.description?.[lang]].filter(Boolean).join(' ');
+  const description = [
+    unit.retired ? t.retiredUnit(unit.name, fig.count) : `${unit.name}: ${fig.sentence}.`,
+    campaign.description?.[lang],
+  ]
+    .filter(Boolean)
+    .join(' ');
   const paths = new PageUrls(root, campaign.id, unit.id);
   const campaignPaths = new PageUrls(root, campaign.id);
   const body = h`${banner(lang, view)}
@@ -31,6 +36,7 @@ export function unitPage({ lang, base, root }: PageContext, view: CampaignView, 
 <h1>${unit.name}</h1>
 <p class="figure"><strong>${fig.count}</strong>, ${fig.goal}</p>
 ${progress(lang, unit.count, unit.goal)}
+${unit.retired ? h`<p class="notice" role="note">${t.retiredUnit(unit.name, fig.count)}</p>` : ''}
 ${illustrativeNote(lang, view)}
 ${shareSection(lang, { url: urls.pageIn(lang), title })}
 <h2>${t.pledgeHeading}</h2>
