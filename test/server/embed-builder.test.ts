@@ -122,6 +122,10 @@ describe('GET /embed/', () => {
       html,
       /<a href="\/c\/thu-nghiem\/ba-tri\?lang=vi">https:\/\/lantoa\.example\.gov\.vn\/c\/thu-nghiem\/ba-tri<\/a>/,
     );
+    // For fanpages and meetings: the poster and the QR code to download.
+    assert.match(html, /<a href="\/c\/thu-nghiem\/ba-tri\/poster\?lang=vi">Áp phích A4 có mã QR<\/a>/);
+    assert.match(html, /<a href="\/c\/thu-nghiem\/ba-tri\/qr\.svg" download="ba-tri-qr\.svg">Tải mã QR \(SVG\)<\/a>/);
+    assert.match(html, /<a href="\/c\/thu-nghiem\/ba-tri\/qr\.png" download="ba-tri-qr\.png">Tải mã QR \(PNG\)<\/a>/);
   });
 
   test('the Vietnamese title in the snippet is escaped, never markup', async () => {

@@ -110,6 +110,15 @@ export function embedPage(ctx: PageContext, scopes: Scopes, query: EmbedQuery): 
   const described = (field: Problem['field'], hint?: string) =>
     [hint, errorOf(field) ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
 
+  /** The unit's page, its poster and its QR code: what a fanpage or a meeting uses instead of a snippet. */
+  const unitLinks = (paths: PageUrls, urls: PageUrls) =>
+    h`<p>${t.unitPage} <a href="${paths.pageIn(lang)}">${urls.page}</a></p>
+<p>${t.forEvents}</p>
+<ul class="units">
+<li><a href="${paths.page}/poster?lang=${lang}">${t.poster}</a></li>
+<li><a href="${paths.page}/qr.svg" download="${unit?.id}-qr.svg">${t.qrSvg}</a></li>
+<li><a href="${paths.page}/qr.png" download="${unit?.id}-qr.png">${t.qrPng}</a></li>
+</ul>`;
   const groups = new Map<string, typeof activeUnits>();
   for (const u of activeUnits) groups.set(u.group ?? '', [...(groups.get(u.group ?? '') ?? []), u]);
   const unitOption = (u: (typeof activeUnits)[number]) =>
@@ -184,7 +193,7 @@ ${
 <p id="share-status" class="status" role="status"></p></div>`
     : h`<p>${ready ? t.nothingChosen : t.unitNeeded}</p>`
 }
-${unit ? h`<p>${t.unitPage} <a href="${new PageUrls(root, campaign.id, unit.id).pageIn(lang)}">${new PageUrls(base, campaign.id, unit.id).page}</a></p>` : ''}
+${unit ? unitLinks(new PageUrls(root, campaign.id, unit.id), new PageUrls(base, campaign.id, unit.id)) : ''}
 </section>
 ${
   snippet

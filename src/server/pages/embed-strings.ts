@@ -52,6 +52,10 @@ const vi = {
   listedNo: (origin: string) =>
     `Chưa được. Chiến dịch chỉ cho các trang trong danh sách, và ${origin} chưa có trong đó. Hãy gửi địa chỉ này cho Tỉnh đoàn (bộ phận phụ trách chiến dịch) để được thêm vào; trước đó tiện ích sẽ hiện thông báo này thay vì số liệu.`,
   unitPage: 'Không dán được mã? Chia sẻ trang của đơn vị trên fanpage, Zalo:',
+  forEvents: 'Cho buổi sinh hoạt, sự kiện:',
+  poster: 'Áp phích A4 có mã QR',
+  qrSvg: 'Tải mã QR (SVG)',
+  qrPng: 'Tải mã QR (PNG)',
   otherLanguage: 'English',
 } as const;
 
@@ -109,6 +113,10 @@ const en: EmbedStrings = {
   listedNo: (origin) =>
     `Not yet. The campaign only allows listed sites, and ${origin} is not on the list. Send this address to the provincial Youth Union’s campaign office to be added; until then the widgets show this message instead of figures.`,
   unitPage: 'Cannot paste code? Share your unit’s page on your fanpage or Zalo:',
+  forEvents: 'For meetings and events:',
+  poster: 'A4 poster with a QR code',
+  qrSvg: 'Download the QR code (SVG)',
+  qrPng: 'Download the QR code (PNG)',
   otherLanguage: 'Tiếng Việt',
 };
 
