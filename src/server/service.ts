@@ -48,9 +48,6 @@ export interface ServiceDirs {
   demoDir: string;
 }
 
-/** How long in-flight requests get at shutdown before their connections are cut. */
-const DRAIN_MS = 10_000;
-
 export async function startService(
   config: ServiceConfig,
   dirs: ServiceDirs,
@@ -213,9 +210,13 @@ export async function startService(
       // would linger for the keep-alive timeout: keep closing the idle ones until none is left.
       const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const timer = setTimeout(() => {
-        log.warn('shutdown: cutting connections still open', { afterMs: DRAIN_MS });
+        log.warn('shutdown: cutting connections still open', {
+          afterMs: config.shutdownDrainMs,
+          open: connections.size,
+          requests: connections.busyRequests(),
+        });
         server.closeAllConnections();
-      }, DRAIN_MS);
+      }, config.shutdownDrainMs);
       await drained;
       clearInterval(sweep);
       clearInterval(report);

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { countsSchema, pledgeResponseSchema } from '../../src/contract/pledge.js';
@@ -136,6 +137,38 @@ describe('durability', () => {
     }
   });
 
+  it('SIGTERM with a request that never finishes: cut after SHUTDOWN_DRAIN_MS, and the log line names it', async () => {
+    const dir = tempDir();
+    try {
+      const service = spawnService({ DATA_DIR: dir.path, SHUTDOWN_DRAIN_MS: '300' });
+      const url = new URL(await service.ready);
+      // A pledge whose body never comes: its headers are in, so the request is being answered.
+      const socket = connect(Number(url.port), url.hostname);
+      socket.on('error', () => undefined);
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(
+        `POST /api/v1/campaigns/${CAMPAIGN}/pledges?x=1 HTTP/1.1\r\nHost: ${url.host}\r\n` +
+          'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"unit":',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = Date.now();
+      service.child.kill('SIGTERM');
+      const { code, stderr } = await service.exited;
+      assert.equal(code, 0);
+      assert.ok(Date.now() - started < 5000, `shutdown took ${Date.now() - started} ms with a 300 ms drain`);
+      const cut = stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { msg?: string; requests?: string[]; afterMs?: number })
+        .find((entry) => entry.msg === 'shutdown: cutting connections still open');
+      assert.deepEqual(cut?.requests, [`POST /api/v1/campaigns/${CAMPAIGN}/pledges`]);
+      assert.equal(cut?.afterMs, 300);
+      socket.destroy();
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('SIGTERM: ends open streams, finishes, closes the database and exits 0; logs are JSON lines without addresses', async () => {
     const dir = tempDir();
     try {
@@ -148,7 +181,7 @@ describe('durability', () => {
       service.child.kill('SIGTERM');
       const { code } = await service.exited;
       assert.equal(code, 0);
-      // An open stream or idle connection would hold the exit for the whole 10 s drain (service.ts DRAIN_MS); a
+      // An open stream or idle connection would hold the exit for the whole 10 s drain (SHUTDOWN_DRAIN_MS); a
       // graceful exit takes well under a second on a quiet machine and up to ~4 s at load average 15 (tsx, workers).
       assert.ok(
         Date.now() - started < 5000,

@@ -1,6 +1,12 @@
-/** Rate limits: per client address, 429 with Retry-After, proxies trusted only when configured, bounded memory. */
+/**
+ * Rate limits: per client address, 429 with Retry-After, proxies trusted only when configured, bounded memory.
+ * And what the connection guard tells a shutdown about the connections it waits for.
+ */
 import assert from 'node:assert/strict';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
+import { ConnectionGuard } from '../../src/server/http/connections.js';
 import { errorSchema } from '../../src/contract/pledge.js';
 import { configFromEnv } from '../../src/server/config/config.js';
 import { clientKey, RateLimiter } from '../../src/server/http/rate-limit.js';
@@ -152,5 +158,35 @@ describe('clientKey', () => {
     assert.equal(clientKey('2001:db8:1:2:bbbb:cccc:dddd:eeee', undefined, 0), '2001:db8:1:2::/64');
     assert.notEqual(clientKey('2001:db8:1:3::1', undefined, 0), '2001:db8:1:2::/64');
     assert.equal(clientKey('::1', undefined, 0), '0:0:0:0::/64');
+  });
+});
+
+describe('ConnectionGuard.busyRequests', () => {
+  it('names the requests still being answered (method and path, no query), not the idle keep-alive connections', async () => {
+    const held: ServerResponse[] = [];
+    const server = createServer((request, response) => {
+      if (request.url?.startsWith('/slow')) held.push(response);
+      else response.end('ok');
+    });
+    const guard = new ConnectionGuard({ maxConnections: 100, maxConnectionsPerAddress: 100 });
+    guard.attach(server);
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      assert.equal(await (await fetch(`${base}/quick`)).text(), 'ok'); // leaves an idle keep-alive connection
+      const slow = fetch(`${base}/slow/stream?unit=secret`).catch(() => undefined);
+      const end = Date.now() + 5000;
+      while (held.length === 0 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.deepEqual(guard.busyRequests(), ['GET /slow/stream']);
+      held[0].end('done');
+      assert.equal(await (await slow)?.text(), 'done');
+      const settled = Date.now() + 5000;
+      while (guard.busyRequests().length > 0 && Date.now() < settled)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.deepEqual(guard.busyRequests(), []);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

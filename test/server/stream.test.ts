@@ -249,6 +249,24 @@ describe('stream', () => {
     }
   });
 
+  it('a stream whose request was being handled when closeAll ran gets the counts and ends at once, not held open', async () => {
+    const { hub, url, close } = await bigEventsHub({});
+    hub.closeAll(); // shutdown began while this request was on its way through the handler
+    const client = rawStream(url, 'late');
+    try {
+      await client.firstBytes;
+      const end = Date.now() + 5000;
+      while (!client.text().endsWith('\r\n0\r\n\r\n') && Date.now() < end)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.match(client.text(), /event: counts\nid: .+\ndata: \{/);
+      assert.ok(client.text().endsWith('\r\n0\r\n\r\n'), JSON.stringify(client.text().slice(-40)));
+      assert.equal(hub.size, 0);
+    } finally {
+      client.socket.destroy();
+      await close();
+    }
+  });
+
   it('refuses an origin a listed campaign does not allow, and an unknown campaign', async () => {
     const listed = await startWithEmbed('listed');
     try {

@@ -56,6 +56,8 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_MS: int(30_000, 100),
   /** While no commit has shown that the disk takes writes, /healthz's write probe runs this often. */
   WRITE_PROBE_MS: int(10_000, 100),
+  /** At shutdown, how long requests still being answered may take before their connections are cut. */
+  SHUTDOWN_DRAIN_MS: int(10_000, 0),
   SSE_COALESCE_MS: int(250),
   SSE_HEARTBEAT_MS: int(15_000, 10),
   /** "0" turns the access log off (errors are always logged). */
@@ -83,6 +85,7 @@ export interface ServiceConfig {
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   writeProbeMs: number;
+  shutdownDrainMs: number;
   coalesceMs: number;
   heartbeatMs: number;
   accessLog: boolean;
@@ -125,6 +128,7 @@ export function configFromEnv(
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     writeProbeMs: e.WRITE_PROBE_MS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     coalesceMs: e.SSE_COALESCE_MS,
     heartbeatMs: e.SSE_HEARTBEAT_MS,
     accessLog: e.ACCESS_LOG === '1',

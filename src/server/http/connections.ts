@@ -10,7 +10,7 @@
  * limits connections per client (nginx: limit_conn), and streams are still capped per forwarded
  * address (stream.ts).
  */
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { rawErrorResponse } from './reply.js';
 import { addressKey } from './rate-limit.js';
@@ -30,6 +30,7 @@ const TOO_MANY = refusal('The service has too many open connections; retry in a 
 
 export class ConnectionGuard {
   readonly #byAddress = new Map<string, number>();
+  readonly #sockets = new Set<Socket>();
   #total = 0;
   #refused = 0;
 
@@ -38,6 +39,20 @@ export class ConnectionGuard {
   /** Connections open now. */
   get size(): number {
     return this.#total;
+  }
+
+  /**
+   * The requests still being answered ("GET /path", no query), for the log line of a shutdown that has to cut
+   * connections: which route held on is what an operator needs. node:http keeps a socket's current response as
+   * `_httpMessage`; read here only, for that line.
+   */
+  busyRequests(): string[] {
+    const busy: string[] = [];
+    for (const socket of this.#sockets) {
+      const response = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+      if (response?.req) busy.push(`${response.req.method} ${(response.req.url ?? '').split('?')[0]}`);
+    }
+    return busy;
   }
 
   /** Connections refused since the last call (for a log line per episode, not per connection). */
@@ -76,9 +91,11 @@ export class ConnectionGuard {
       return false;
     }
     this.#total += 1;
+    this.#sockets.add(socket);
     if (maxConnectionsPerAddress !== undefined) this.#byAddress.set(key, fromAddress + 1);
     socket.once('close', () => {
       this.#total -= 1;
+      this.#sockets.delete(socket);
       if (maxConnectionsPerAddress === undefined) return;
       const left = (this.#byAddress.get(key) ?? 1) - 1;
       if (left === 0) this.#byAddress.delete(key);

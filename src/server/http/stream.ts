@@ -69,6 +69,8 @@ export class StreamHub {
   readonly #byClient = new Map<string, number>();
   /** One 'close' listener shared by every response (`this` is the response), not a closure per stream. */
   readonly #onClose: (this: ServerResponse) => void;
+  /** Set by closeAll: a stream whose request was already being handled then is ended as soon as it opens. */
+  #closed = false;
 
   constructor(counts: ReadonlyMap<string, CampaignCounts>, options: StreamOptions) {
     this.#options = options;
@@ -120,20 +122,25 @@ export class StreamHub {
     channel.clients.add(response);
     this.#byClient.set(clientKey, (this.#byClient.get(clientKey) ?? 0) + 1);
     response.on('close', this.#onClose);
+    // Shutting down: the counts went out, the client reconnects (to another instance, or to this one restarted).
+    if (this.#closed) this.#end(response);
     return RESPONSE_ALREADY_SENT;
   }
 
   /** Ends every stream (shutdown): the responses finish, so the server can close. */
   closeAll(): void {
+    this.#closed = true;
     clearInterval(this.#heartbeat);
     for (const channel of this.#channels.values()) {
       clearTimeout(channel.timer);
       channel.timer = undefined;
     }
-    for (const response of [...this.#clients.keys()]) {
-      this.#remove(response);
-      response.end();
-    }
+    for (const response of [...this.#clients.keys()]) this.#end(response);
+  }
+
+  #end(response: ServerResponse): void {
+    this.#remove(response);
+    response.end();
   }
 
   /** Writes `bytes`, or drops the client when more than MAX_PENDING_BYTES already wait for it. */
