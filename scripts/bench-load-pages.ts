@@ -12,17 +12,39 @@ export interface BenchPage {
   /**
    * How the widgets reach the page: `loader` (the snippet with loader.js), `direct` (the widget's own entry,
    * /lantoa/<name>.js, instead of the loader), `iframe` (an iframe of an embed page on the service), `peer` (another
-   * project's widget on the same page template, served the same way: the yardstick each row is divided by).
+   * project's widget on the same page template, served the same way: the yardstick each row is divided by),
+   * `service` (a page the service renders itself: a unit's page, the province's, the embed builder; at `path`).
    */
-  design: 'loader' | 'direct' | 'iframe' | 'peer';
+  design: 'loader' | 'direct' | 'iframe' | 'peer' | 'service';
   /** Tags whose marks are waited for (inside the iframe for the iframe design). */
   tags: string[];
   /** Whether a widget on it needs the service's data before its first content. */
   data: boolean;
-  /** File under the bench folder, and its HTML. */
+  /** File under the bench folder, and its HTML (not for `service` pages: the service renders those). */
   file: string;
   html: string;
+  /** A `service` page's path and query on the service. */
+  path?: string;
 }
+
+/** The campaign of 150 units (10 groups) the bench's service also holds: the province ranking at a province's scale. */
+export const LARGE_CAMPAIGN = { file: 'test/fixtures/campaigns-150.json', id: 'test-150-units' } as const;
+
+/**
+ * The pages the service renders, measured as a visitor opens them: a unit's page from a fanpage post or the
+ * poster's QR code, the province page (the sample campaign's 13 units, and 150 units in 10 groups), and the embed
+ * builder with a unit chosen (the webmaster waits for its preview).
+ */
+const SERVICE_PAGES: readonly Omit<BenchPage, 'design' | 'data' | 'file' | 'html'>[] = [
+  { id: 'unit-page', path: '/c/ben-tre-smartphone/ba-tri', tags: ['lantoa-banner', 'lantoa-pledge-counter'] },
+  { id: 'province-page', path: '/c/ben-tre-smartphone', tags: ['lantoa-pledge-counter'] },
+  { id: 'province-page-150', path: `/c/${LARGE_CAMPAIGN.id}`, tags: ['lantoa-pledge-counter'] },
+  {
+    id: 'embed-builder',
+    path: '/embed/?campaign=ben-tre-smartphone&unit=ba-tri',
+    tags: ['lantoa-banner', 'lantoa-pledge-counter'],
+  },
+];
 
 export const shortName = (tag: string) => tag.replace(/^lantoa-/, '');
 
@@ -192,5 +214,6 @@ export function benchPages(widgets: readonly BenchWidget[]): {
     file: 'all.html',
     html: componentPage('Mọi tiện ích', widgets, LOADER),
   });
+  for (const service of SERVICE_PAGES) pages.push({ ...service, design: 'service', data: true, file: '', html: '' });
   return { pages, embeds };
 }

@@ -41,7 +41,7 @@ import {
   type ProfileName,
 } from './bench-load.config.js';
 import { chainDepths, floorMs, floorTrips, kib, median, seconds, type ChainRequest } from './bench-load-model.js';
-import { benchPages, PEERS, type BenchPage } from './bench-load-pages.js';
+import { benchPages, LARGE_CAMPAIGN, PEERS, type BenchPage } from './bench-load-pages.js';
 import { CHROME_ARGS, chromePath } from './chrome-path.js';
 
 type Cache = 'cold' | 'warm';
@@ -73,7 +73,7 @@ function copyPeerScripts(): void {
 
 function writePages(): BenchPage[] {
   const { pages, embeds } = benchPages(BENCH_WIDGETS);
-  for (const { file, html } of [...pages, ...embeds]) {
+  for (const { file, html } of [...pages.filter((p) => p.design !== 'service'), ...embeds]) {
     const path = join(BENCH_DIR, file);
     mkdirSync(dirname(path), { recursive: true });
     if (!existsSync(path) || readFileSync(path, 'utf8') !== html) writeFileSync(path, html);
@@ -107,12 +107,29 @@ interface RunningService {
   dataDir: string;
 }
 
-/** The service of the checkout in `cwd` (this one, or BENCH_BEFORE's), serving its own dist/lantoa and demo/. */
+/**
+ * The service of the checkout in `cwd` (this one, or BENCH_BEFORE's), serving its own dist/lantoa and demo/, with
+ * the sample campaigns and the 150-unit one (LARGE_CAMPAIGN) seeded into its store.
+ */
 async function startService(cwd = '.', port = process.env.BENCH_PORT ?? '0'): Promise<RunningService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lantoa-bench-load-'));
+  const campaigns = JSON.parse(readFileSync(join(cwd, 'campaigns/campaigns.json'), 'utf8')) as { campaigns: unknown[] };
+  const large = JSON.parse(readFileSync(LARGE_CAMPAIGN.file, 'utf8')) as { campaigns: unknown[] };
+  campaigns.campaigns.push(...large.campaigns);
+  const campaignsFile = join(dataDir, 'campaigns.json');
+  writeFileSync(campaignsFile, JSON.stringify(campaigns));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd,
-    env: { ...process.env, PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, ACCESS_LOG: '0' },
+    env: {
+      ...process.env,
+      PORT: port,
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      CAMPAIGNS_FILE: campaignsFile,
+      ACCESS_LOG: '0',
+      // The seeding below comes from one address: more than one visitor's burst.
+      PLEDGE_RATE_BURST: '1000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const base = await new Promise<string>((resolve, reject) => {
@@ -126,16 +143,17 @@ async function startService(cwd = '.', port = process.env.BENCH_PORT ?? '0'): Pr
     });
     child.once('exit', (code) => reject(new Error(`the service exited (${code}) before listening`)));
   });
-  await seedPledges(base);
+  await seedPledges(base, 'ben-tre-smartphone', 60);
+  await seedPledges(base, LARGE_CAMPAIGN.id, 300);
   return { base, child, dataDir };
 }
 
 /** A few pledges so the counters show counts, not zeros (spread over units and choices; benchmark data only). */
-async function seedPledges(base: string): Promise<void> {
-  const api = `${base}/api/v1/campaigns/ben-tre-smartphone`;
+async function seedPledges(base: string, campaign: string, pledges: number): Promise<void> {
+  const api = `${base}/api/v1/campaigns/${campaign}`;
   const config = (await (await fetch(api)).json()) as { units: { id: string }[]; choices: { id: string }[] };
   const sends: Promise<Response>[] = [];
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < pledges; i++) {
     const unit = config.units[(i * 7) % config.units.length].id;
     const choice = config.choices[i % config.choices.length].id;
     sends.push(
@@ -480,7 +498,12 @@ async function loadOnce(
     const needsData = BENCH_WIDGETS.find((w) => w.tag === tag)?.data ?? false;
     floors[tag] = floorMs(floorTrips(cache, needsData), bytes, link);
   }
-  const lantoa = requests.filter((r) => r.start <= lastMark && isLantoa(r.url));
+  // A page the service renders is Lantoa's own, its document included.
+  const lantoa = requests.filter(
+    (r) =>
+      r.start <= lastMark &&
+      (isLantoa(r.url) || (def.design === 'service' && new URL(r.url).origin === new URL(url).origin)),
+  );
   const firstScriptAt = Math.min(
     ...lantoa.flatMap((r) => (r.url.endsWith('.js') && r.end !== undefined ? [r.end] : [])),
   );
@@ -505,6 +528,8 @@ async function loadOnce(
     chunksRefetched: requests.filter((r) => isHashedChunk(r.url) && !r.fromCache).length,
   };
 }
+
+const pageUrl = (base: string, def: BenchPage) => `${base}${def.path ?? `${BENCH_PATH}/${def.file}`}`;
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
@@ -539,9 +564,7 @@ async function runCase(
       const { context, page } = await newPage(browser);
       try {
         const cdp = await emulate(page, context, profile);
-        results[index].push(
-          await loadOnce(browser, page, cdp, `${base}${BENCH_PATH}/${def.file}`, def, profile, cache),
-        );
+        results[index].push(await loadOnce(browser, page, cdp, pageUrl(base, def), def, profile, cache));
       } finally {
         await context.close();
       }
@@ -551,7 +574,7 @@ async function runCase(
 }
 
 async function runWarm(browser: Browser, base: string, def: BenchPage, profile: ProfileName): Promise<RunResult[]> {
-  const url = `${base}${BENCH_PATH}/${def.file}`;
+  const url = pageUrl(base, def);
   const cache = 'warm';
   const results: RunResult[] = [];
   // Warm: the visitor has been on the page before (same context); each measured load is another visit.

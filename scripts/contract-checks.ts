@@ -62,6 +62,14 @@ const SHARED_CHECKS: Record<string, FastCheck> = {
     returns: 'fields',
     doc: 'A quiz result (service, every result)',
   },
+};
+
+/**
+ * What a widget reads in the service's answer to what it sent (an error's detail, a unit's quiz figures): their own
+ * file, imported only by the lazy senders (src/core/outbox-delivery.ts, the quiz's results), so the pages that
+ * load checks.ts up front (the counter's, its province view) do not carry them.
+ */
+const ANSWER_CHECKS: Record<string, FastCheck> = {
   isApiErrorDetail: {
     schema: errorDetailSchema,
     type: 'ApiErrorDetail',
@@ -97,10 +105,11 @@ const FEED_CHECKS: Record<string, FastCheck> = {
 export const CHECK_FILES: Record<string, Record<string, FastCheck>> = {
   'src/contract/checks.ts': SHARED_CHECKS,
   'src/contract/feed-checks.ts': FEED_CHECKS,
+  'src/contract/answer-checks.ts': ANSWER_CHECKS,
 };
 
 /** Every fast check, whatever its file: what the agreement test holds to zod. */
-export const FAST_CHECKS: Record<string, FastCheck> = { ...SHARED_CHECKS, ...FEED_CHECKS };
+export const FAST_CHECKS: Record<string, FastCheck> = { ...SHARED_CHECKS, ...FEED_CHECKS, ...ANSWER_CHECKS };
 
 /** A guard's export: the name, the contract's type it proves, its doc. */
 interface Guard {
@@ -304,7 +313,9 @@ export function generateChecks(checks: Record<string, FastCheck> = SHARED_CHECKS
     ].join('\n');
   });
 
-  // Emitted in the order they were named, which puts every check after those it calls.
+  // Emitted in the order they were named, which puts every check after those it calls. `Fields` is the type of the
+  // checks that are not exported guards (a file of guards only has none).
+  const fieldsUsed = [...functions].some(([code, name]) => !guards.has(name) && code.includes('v is Fields'));
   return [
     '/**',
     " * The contract's fast checks, generated from their zod schemas by scripts/contract-checks.ts (CHECK_FILES):",
@@ -315,7 +326,7 @@ export function generateChecks(checks: Record<string, FastCheck> = SHARED_CHECKS
     ' */',
     `import { ${[...used.keywords]
       .sort()
-      .map((k) => (k === 'obj' ? 'obj, type Fields' : k))
+      .map((k) => (k === 'obj' && fieldsUsed ? 'obj, type Fields' : k))
       .join(', ')} } from './json-checks.js';`,
     ...[...types].map(([from, names]) => `import type { ${[...names].join(', ')} } from '${from}';`),
     ...(used.refinements.size

@@ -57,7 +57,8 @@ const ENTRIES: WidgetEntry[] = [
     name: 'pledge-counter',
     className: 'LantoaPledgeCounter',
     budgetKB: 20,
-    alwaysLoads: [],
+    // The form's pledge delivery comes with the data (the province view, without a form, skips it: size-check.ts).
+    alwaysLoads: [['pledge-delivery.ts']],
     bench: {
       place: 'article',
       frameHeight: 560,

@@ -6,8 +6,8 @@
  * when a check says no, and names what is wrong.
  */
 import { list, obj, type Fields } from './json-checks.js';
-import type { Campaign, Counts, PledgeRequest, ApiErrorDetail } from './pledge.js';
-import type { QuizResultRequest, QuizUnitFigures } from './quiz.js';
+import type { Campaign, Counts, PledgeRequest } from './pledge.js';
+import type { QuizResultRequest } from './quiz.js';
 import { isCalendarDay, scoreAtMostTotal } from './refinements.js';
 
 const PATTERN_1 = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -72,20 +72,6 @@ const check10 = (v: unknown): v is Fields =>
   Number.isSafeInteger(v.total) && (v.total as number) >= 1 && (v.total as number) <= 100 &&
   typeof v.key === 'string' && v.key.length >= 16 && v.key.length <= 64 && PATTERN_3.test(v.key);
 const check11 = (v: unknown): v is Fields => check10(v) && scoreAtMostTotal(v as never);
-
-/** The `error` of an error body (outbox). */
-export const isApiErrorDetail = (v: unknown): v is ApiErrorDetail =>
-  obj(v) &&
-  typeof v.code === 'string' &&
-  typeof v.message === 'string' &&
-  (v.field === undefined || typeof v.field === 'string');
-
-/** A unit's figures in the quiz stats, what the quiz card shows. */
-export const isQuizUnitFigures = (v: unknown): v is QuizUnitFigures =>
-  obj(v) &&
-  typeof v.name === 'string' &&
-  Number.isSafeInteger(v.participants) && (v.participants as number) >= 0 &&
-  typeof v.averageScore === 'number' && v.averageScore >= 0 && v.averageScore <= 1;
 
 /** The campaign config (counter page), when its zod schema accepts it: the document itself; undefined: ask zod. */
 export function quickCampaign(data: unknown): Campaign | undefined {

@@ -154,7 +154,13 @@ export async function startService(
     reach,
     admin,
   });
-  mountPages(app, { scopes, limiter: limiter(config.pageRate), trustProxy: config.trustProxy, ...pages });
+  mountPages(app, {
+    scopes,
+    limiter: limiter(config.pageRate),
+    trustProxy: config.trustProxy,
+    widgetsDir: dirs.widgetsDir,
+    ...pages,
+  });
   // What createAdaptorServer does, plus an errorHandler: a request the adapter cannot read gets a JSON 400.
   const server = createServer(
     // A request must arrive in seconds: a client trickling its headers (or never sending any) holds a

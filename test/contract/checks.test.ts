@@ -9,6 +9,7 @@ import { expect } from '@open-wc/testing';
 import { FAST_CHECKS, jsonSchemaOf, type Node } from '../../scripts/contract-checks.js';
 import * as sharedChecks from '../../src/contract/checks.js';
 import * as feedChecks from '../../src/contract/feed-checks.js';
+import * as answerChecks from '../../src/contract/answer-checks.js';
 import * as refinements from '../../src/contract/refinements.js';
 import { check } from '../../src/core/validate.js';
 
@@ -184,7 +185,7 @@ function* mixes(node: Node, doc: Json, n: number): Generator<{ path: string; doc
   }
 }
 
-const checks = { ...sharedChecks, ...feedChecks };
+const checks = { ...sharedChecks, ...feedChecks, ...answerChecks };
 const exported = checks as Record<string, (data: unknown) => unknown>;
 
 describe('contract fast checks agree with zod', () => {

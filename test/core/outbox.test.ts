@@ -1,7 +1,8 @@
 /** The shared outbox (src/core/outbox.ts) and the seeded random numbers (src/core/random.ts). */
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { dequeue, enqueue, newKey, Outbox, readQueue, type Queued, type SendResult } from '../../src/core/outbox.js';
+import { dequeue, enqueue, newKey, readQueue, type Queued, type SendResult } from '../../src/core/outbox.js';
+import { Outbox } from '../../src/core/outbox-delivery.js';
 import { seededRandom, shuffled } from '../../src/core/random.js';
 import { until } from '../helpers.js';
 

@@ -75,7 +75,7 @@ test('every configured widget gets a loader page, a direct page and an iframe pa
   const { pages, embeds } = benchPages(BENCH_WIDGETS);
   for (const widget of BENCH_WIDGETS) {
     const name = widget.tag.replace(/^lantoa-/, '');
-    const own = pages.filter((p) => p.tags.length === 1 && p.tags[0] === widget.tag);
+    const own = pages.filter((p) => p.design !== 'service' && p.tags.length === 1 && p.tags[0] === widget.tag);
     assert.deepEqual(own.map((p) => p.design).sort(), ['direct', 'iframe', 'loader']);
     for (const page of own.filter((p) => p.design !== 'iframe')) {
       assert.ok(pasted(page.html, widget.snippet), `${page.file} pastes the snippet`);
@@ -98,9 +98,22 @@ test('every configured widget gets a loader page, a direct page and an iframe pa
   assert.equal(all.html.match(/<script type="module"/g)?.length, 1);
 });
 
+test("the service's own pages are measured where the service renders them, each with a path and no file", () => {
+  const service = benchPages(BENCH_WIDGETS).pages.filter((p) => p.design === 'service');
+  assert.deepEqual(
+    service.map((p) => p.id),
+    ['unit-page', 'province-page', 'province-page-150', 'embed-builder'],
+  );
+  for (const page of service) {
+    assert.match(page.path ?? '', /^\/(c|embed)\//, page.id);
+    assert.equal(page.file, '');
+    assert.ok(page.tags.length > 0 && page.tags.every((tag) => BENCH_WIDGETS.some((w) => w.tag === tag)), page.id);
+  }
+});
+
 test('the committed pages in demo/bench are the ones the config writes (after a config change: npm run bench:load -- --pages-only)', () => {
   const { pages, embeds } = benchPages(BENCH_WIDGETS);
-  for (const { file, html } of [...pages, ...embeds]) {
+  for (const { file, html } of [...pages.filter((p) => p.design !== 'service'), ...embeds]) {
     const path = `${BENCH_DIR}/${file}`;
     assert.ok(existsSync(path), `${path} exists`);
     assert.equal(readFileSync(path, 'utf8'), html, `${path} is up to date`);

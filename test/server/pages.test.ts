@@ -7,7 +7,7 @@
 import jsQR from 'jsqr';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PNG } from 'pngjs';
@@ -101,7 +101,16 @@ describe('unit page', () => {
     assert.ok(page.includes('<h1>&lt;b onmouseover=&quot;x()&quot;&gt;Mỏ Cày Bắc&lt;/b&gt;</h1>'));
     assert.match(page, /<lantoa-pledge-counter campaign="thu-nghiem" unit="mo-cay-bac"><\/lantoa-pledge-counter>/);
     assert.match(page, /<lantoa-quiz-card unit="mo-cay-bac"><\/lantoa-quiz-card>/);
-    assert.match(page, /<script src="\/lantoa\/lantoa\.iife\.js" defer><\/script>/);
+    // The widgets' loader as a module, and exactly the files of the widgets on the page preloaded beside it.
+    assert.match(page, /<script type="module" src="\/lantoa\/loader\.js"><\/script>/);
+    assert.doesNotMatch(page, /lantoa\.iife\.js/);
+    const mapFile = join(ROOT, 'dist/lantoa/loader-map.json');
+    assert.ok(existsSync(mapFile), 'the widgets are built (npm run build)');
+    const map = JSON.parse(readFileSync(mapFile, 'utf8')) as Record<string, string[]>;
+    const preloaded = Array.from(page.matchAll(/<link rel="modulepreload" href="\/lantoa\/([^"]+)">/g), (m) => m[1]);
+    const expected = ['lantoa-banner', 'lantoa-pledge-counter', 'lantoa-quiz-card'].flatMap((tag) => map[tag]);
+    assert.deepEqual(preloaded.sort(), [...new Set(expected)].sort());
+    assert.ok(!preloaded.some((file) => map['lantoa-progress-chart'][0] === file), 'not the chart: not on the page');
     // Sample goals are labelled as such next to the figure, before any script runs.
     assert.ok(page.includes('<p class="note">Mục tiêu là số liệu minh họa.</p>'));
     const shared = encodeURIComponent(`${PUBLIC_URL}${unitPath}?lang=vi`);

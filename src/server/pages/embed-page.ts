@@ -215,7 +215,7 @@ ${
     root,
     // The preview's elements get the room the snippet reserves for them, as on the webmaster's page.
     css: `${PAGE_CSS.text}\n${EMBED_CSS.text}\n${snippet ? parts.css : ''}`,
-    widgets: true,
+    widgets: ctx.widgets,
     body,
     card: { title: t.title, description: t.lead, url: `${base}/embed/?lang=${lang}` },
   });

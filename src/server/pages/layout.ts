@@ -11,6 +11,7 @@ import type { InlineAsset } from './assets.js';
 import { SHARE_JS } from './assets.js';
 import type { PageLang } from './language.js';
 import { otherLanguage, PAGE_STRINGS } from './strings.js';
+import { widgetScripts, type LoaderMap } from './widget-scripts.js';
 
 /** html`` with only strings, numbers and other html`` inside, which is never a promise. */
 export const h = (strings: TemplateStringsArray, ...values: unknown[]) => html(strings, ...values) as HtmlEscapedString;
@@ -32,8 +33,11 @@ export interface Document {
   root: string;
   css: string;
   body: HtmlEscapedString;
-  /** Load the widgets (lantoa.iife.js, deferred, from this service) and the share script. */
-  widgets: boolean;
+  /**
+   * The build's widget files (widget-scripts.ts): the page loads the widgets its body holds, and the share script.
+   * Absent: a page without widgets.
+   */
+  widgets?: LoaderMap;
 }
 
 export interface Rendered {
@@ -76,7 +80,7 @@ ${
 }<meta name="twitter:title" content="${card.title}">
 <meta name="twitter:description" content="${card.description}">
 <style>${raw(style.text)}</style>
-${widgets ? h`<script src="${root}/lantoa/lantoa.iife.js" defer></script>` : ''}`;
+${widgets ? widgetScripts(root, widgets, body.toString()) : ''}`;
   const page = h`<!doctype html>
 <html lang="${lang}">
 <head>

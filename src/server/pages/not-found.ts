@@ -23,7 +23,6 @@ ${campaign ? h`<li><a href="${new PageUrls(root, campaign.campaign.id).pageIn(la
     lang,
     root,
     css: PAGE_CSS.text,
-    widgets: false,
     body,
     card: { title: t.notFoundTitle, description: t.notFoundText },
   });

@@ -7,6 +7,7 @@ import { h, renderDocument, type Rendered } from './layout.js';
 import type { PageLang } from './language.js';
 import type { CampaignView, PageUrls } from './model.js';
 import { formatCount, formatPercent, otherLanguage, PAGE_STRINGS } from './strings.js';
+import type { LoaderMap } from './widget-scripts.js';
 
 export interface PageContext {
   lang: PageLang;
@@ -14,6 +15,8 @@ export interface PageContext {
   base: string;
   /** Path prefix alone, for same-origin links and scripts. */
   root: string;
+  /** The build's widget files, for the pages that show widgets (widget-scripts.ts). */
+  widgets: LoaderMap;
 }
 
 /** "1.234 cam kết, mục tiêu 23.000 (5%)": the sentence under a unit's or the campaign's name. */
@@ -52,7 +55,7 @@ export function languageLink(lang: PageLang, paths: PageUrls) {
  * in both languages, share image) and its body, with the widgets' scripts.
  */
 export function campaignDocument(
-  { lang, root }: PageContext,
+  { lang, root, widgets }: PageContext,
   page: { urls: PageUrls; title: string; description: string; imageAlt: string; css: string; body: HtmlEscapedString },
 ): Rendered {
   const { urls } = page;
@@ -60,7 +63,7 @@ export function campaignDocument(
     lang,
     root,
     css: page.css,
-    widgets: true,
+    widgets,
     body: page.body,
     card: {
       title: page.title,

@@ -41,7 +41,6 @@ ${campaign.note ? h`<p class="note">${campaign.note[lang]}</p>` : ''}
     lang,
     root,
     css: POSTER_CSS.text,
-    widgets: false,
     body,
     card: {
       title: `${unit.name} – ${campaign.title[lang]}`,

@@ -28,7 +28,8 @@ export function rankingCss(units: number): string {
   return `lantoa-pledge-counter{min-height:max(${wide}rem,${wide * 16}px)}@media(max-width:36rem){lantoa-pledge-counter{min-height:max(${narrow}rem,${narrow * 16}px)}}`;
 }
 
-export function provincePage({ lang, base, root }: PageContext, view: CampaignView): Rendered {
+export function provincePage(ctx: PageContext, view: CampaignView): Rendered {
+  const { lang, base, root } = ctx;
   const t = PAGE_STRINGS[lang];
   const { campaign } = view;
   const urls = new PageUrls(base, campaign.id);
@@ -51,15 +52,12 @@ ${view.units.map((unit) => h`<li><a href="${new PageUrls(root, campaign.id, unit
 ${languageLink(lang, paths)}
 </nav>
 </main>`;
-  return campaignDocument(
-    { lang, base, root },
-    {
-      urls,
-      title,
-      description,
-      imageAlt: `${campaign.title[lang]}: ${fig.sentence}`,
-      css: `${PAGE_CSS.text}\n${rankingCss(campaign.units.length)}`,
-      body,
-    },
-  );
+  return campaignDocument(ctx, {
+    urls,
+    title,
+    description,
+    imageAlt: `${campaign.title[lang]}: ${fig.sentence}`,
+    css: `${PAGE_CSS.text}\n${rankingCss(campaign.units.length)}`,
+    body,
+  });
 }

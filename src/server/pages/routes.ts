@@ -24,6 +24,7 @@ import { qrPng, qrSvg } from './qr.js';
 import { ShareImages } from './share-image.js';
 import { PAGE_STRINGS } from './strings.js';
 import { unitPage } from './unit-page.js';
+import { readLoaderMap } from './widget-scripts.js';
 
 export interface PagesDeps extends PagesOptions {
   scopes: Scopes;
@@ -31,15 +32,18 @@ export interface PagesDeps extends PagesOptions {
   limiter: RateLimiter;
   /** Proxies in front whose X-Forwarded-For is trusted (as the API's). */
   trustProxy: number;
+  /** The built widgets (dist/lantoa), whose loader-map.json says what each page preloads. */
+  widgetsDir?: string;
 }
 
 const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
 
 export function mountPages<E extends Env>(
   app: Hono<E>,
-  { scopes, publicUrl, now, limiter, trustProxy }: PagesDeps,
+  { scopes, publicUrl, now, limiter, trustProxy, widgetsDir }: PagesDeps,
 ): void {
   const images = new ShareImages(now);
+  const widgets = readLoaderMap(widgetsDir);
   const root = publicUrl ? new URL(publicUrl).pathname.replace(/\/$/, '') : '';
 
   const context = (c: Context): PageContext => ({
@@ -47,6 +51,7 @@ export function mountPages<E extends Env>(
     // Without PUBLIC_URL the request's own origin (its Host header; documented in src/server/README.md).
     base: publicUrl ?? new URL(c.req.url).origin,
     root,
+    widgets,
   });
 
   const send = (c: Context, { html, csp }: Rendered, lang: string, status: 200 | 404 = 200) => {

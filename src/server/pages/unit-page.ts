@@ -17,7 +17,8 @@ import {
 } from './parts.js';
 import { PAGE_STRINGS } from './strings.js';
 
-export function unitPage({ lang, base, root }: PageContext, view: CampaignView, unit: UnitView): Rendered {
+export function unitPage(ctx: PageContext, view: CampaignView, unit: UnitView): Rendered {
+  const { lang, base, root } = ctx;
   const t = PAGE_STRINGS[lang];
   const { campaign } = view;
   const urls = new PageUrls(base, campaign.id, unit.id);
@@ -48,15 +49,12 @@ ${view.quizTitle ? h`<h2>${view.quizTitle[lang]}</h2>\n<lantoa-quiz-card unit="$
 ${languageLink(lang, paths)}
 </nav>
 </main>`;
-  return campaignDocument(
-    { lang, base, root },
-    {
-      urls,
-      title,
-      description,
-      imageAlt: `${unit.name}: ${fig.sentence}. ${campaign.title[lang]}`,
-      css: PAGE_CSS.text,
-      body,
-    },
-  );
+  return campaignDocument(ctx, {
+    urls,
+    title,
+    description,
+    imageAlt: `${unit.name}: ${fig.sentence}. ${campaign.title[lang]}`,
+    css: PAGE_CSS.text,
+    body,
+  });
 }

@@ -58,7 +58,8 @@ export const pledgeCounterStyles = css`
     margin-block-end: 0.5em;
     font-weight: 700;
   }
-  label {
+  /* The choices' labels (the ranking's search label is plain). */
+  fieldset label {
     display: flex;
     align-items: center;
     gap: 0.625em;
@@ -67,7 +68,7 @@ export const pledgeCounterStyles = css`
     border-radius: var(--_radius);
     cursor: pointer;
   }
-  label:hover {
+  fieldset label:hover {
     background: var(--_surface-alt);
   }
   input[type='radio'] {

@@ -14,13 +14,15 @@ import { cardStyles, formStyles, resetStyles, themeTokens } from '../../core/the
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
 import type { Unit } from '../../contract/pledge.js';
 import { LiveCounts } from './pledge-live.js';
-import { Outbox, type SendResult } from '../../core/outbox.js';
+import type { SendResult } from '../../core/outbox.js';
+import type { Outbox } from '../../core/outbox-delivery.js';
 import {
   devicePledge,
+  enqueue,
   newKey,
+  pendingPledges,
   PLEDGE_OUTBOX,
   rememberPledge,
-  sendPledge,
   type DevicePledge,
   type PendingPledge,
 } from './pledge-outbox.js';
@@ -93,8 +95,11 @@ export class LantoaPledgeCounter extends LantoaElement {
       return Promise.all([
         fetchJson(url, { signal, cache }),
         fetchJson(this.countsUrl, { signal, cache }),
-        // The province ranking's code arrives with the data, not a round trip after it.
-        this.variant === 'province' ? import('./pledge-counter.ranking.js').then((r) => this.useRanking(r)) : null,
+        // The province ranking's code, or the form's delivery of pledges, arrives with the data, not a round trip
+        // after it. A delivery that fails to load is tried again at the first pledge: the data does not wait for it.
+        this.variant === 'province'
+          ? import('./pledge-counter.ranking.js').then((r) => this.useRanking(r))
+          : this.delivery().catch(() => null),
       ]);
     },
     read: ({ data }, signal) => (data ? this.readCampaign(data as [unknown, unknown], signal) : undefined),
@@ -126,14 +131,33 @@ export class LantoaPledgeCounter extends LantoaElement {
   @state() private notice?: 'chooseFirst' | 'rejected' | 'copied';
 
   private readonly live = new LiveCounts(this, (data) => this.applyCounts(data));
-  /** Pledges saved on this device and not yet acknowledged by this service: sent, retried, dropped on a 4xx. */
-  private readonly outbox = new Outbox<PendingPledge>(this, {
-    storageKey: PLEDGE_OUTBOX,
-    send: sendPledge,
-    owns: (pledge) => pledge.api === this.apiBase,
-    onResult: (pledge, result, first) => this.onDelivery(pledge, result, first),
-    retryMs: () => LantoaPledgeCounter.retryMs,
-  });
+  /**
+   * Pledges saved on this device and not yet acknowledged by this service: sent, retried, dropped on a 4xx. Its
+   * code (pledge-delivery.ts) loads with the data where there is a form, and at once where pledges wait.
+   */
+  private outbox?: Promise<Outbox<PendingPledge>>;
+
+  private delivery(): Promise<Outbox<PendingPledge>> {
+    return (this.outbox ??= import('./pledge-delivery.js').then(
+      ({ pledgeOutbox }) =>
+        pledgeOutbox(this, {
+          storageKey: PLEDGE_OUTBOX,
+          owns: (pledge) => pledge.api === this.apiBase,
+          onResult: (pledge, result, first) => this.onDelivery(pledge, result, first),
+          retryMs: () => LantoaPledgeCounter.retryMs,
+        }),
+      (error: unknown) => {
+        this.outbox = undefined; // tried again at the next need
+        throw error;
+      },
+    ));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Pledges an earlier visit could not send go now, from any view of the counter.
+    if (pendingPledges().length > 0) this.delivery().catch(() => undefined);
+  }
 
   get apiBase(): string {
     return serviceBase(this.api);
@@ -238,7 +262,15 @@ export class LantoaPledgeCounter extends LantoaElement {
     rememberPledge(pledge.api, pledge.campaign, this.mine);
     this.notice = undefined;
     this.sending = true;
-    await this.outbox.submit(pledge);
+    enqueue(pledge); // in storage before anything else can fail
+    try {
+      await (await this.delivery()).submit(pledge);
+    } catch (error) {
+      // The delivery's code did not load (the connection dropped since the page opened): the pledge waits in
+      // storage and goes when the browser is back online, or at the next visit.
+      this.logError('pledge delivery', error);
+      addEventListener('online', () => void this.delivery().catch(() => undefined), { once: true });
+    }
     this.sending = false;
   }
 

@@ -1,16 +1,8 @@
 /**
- * The pledge counter's use of the shared outbox (src/core/outbox.ts): what a queued pledge holds, where it
- * is sent, and the device's memory of its own pledge (so it does not pledge twice).
+ * The pledge counter's use of the shared outbox's queue (src/core/outbox.ts): what a queued pledge holds, and the
+ * device's memory of its own pledge (so it does not pledge twice). Sending is pledge-delivery.ts (lazy).
  */
-import { apiPath } from '../../contract/paths.js';
-import {
-  enqueue as enqueueItem,
-  newKey,
-  postJson,
-  readQueue,
-  type Queued,
-  type SendResult,
-} from '../../core/outbox.js';
+import { enqueue as enqueueItem, newKey, readQueue, type Queued } from '../../core/outbox.js';
 import { readStored, writeStored } from '../../core/storage.js';
 
 export { newKey };
@@ -41,13 +33,4 @@ export function devicePledge(api: string, campaign: string): DevicePledge | null
 
 export function rememberPledge(api: string, campaign: string, pledge: DevicePledge | null): void {
   writeStored(deviceKey(api, campaign), pledge);
-}
-
-/** Sends one pledge: only unit, choice and key leave the device. */
-export function sendPledge(pledge: PendingPledge): Promise<SendResult> {
-  return postJson(pledge.api + apiPath.pledges(pledge.campaign), {
-    unit: pledge.unit,
-    choice: pledge.choice,
-    key: pledge.key,
-  });
 }

@@ -4,10 +4,11 @@
  * only when there is a result to send (a finished round with `unit`, or one queued by an earlier visit).
  */
 import { quizResultsPath, quizStatsPath } from '../../contract/paths.js';
-import { isQuizUnitFigures } from '../../contract/checks.js';
+import { isQuizUnitFigures } from '../../contract/answer-checks.js';
 import type { QuizResultRequest, QuizResultResponse, QuizStats } from '../../contract/quiz.js';
 import { fetchJson } from '../../core/load.js';
-import { newKey, Outbox, postJson, type Queued, type SendResult } from '../../core/outbox.js';
+import { newKey, type Queued, type SendResult } from '../../core/outbox.js';
+import { Outbox, postJson } from '../../core/outbox-delivery.js';
 import { serviceBase } from '../../core/api-client.js';
 import type { Explain } from '../../core/i18n.js';
 import type { LantoaElement } from '../../core/lantoa-element.js';
