@@ -1,8 +1,12 @@
 /**
- * How a public page loads its widgets: loader.js as a module (the snippet webmasters paste), with each widget on
- * the page and the chunks it imports preloaded (`modulepreload`), so on 2G they come in the same round trip as the
- * loader instead of one after it, and only the widgets the page shows are downloaded (the classic bundle carried
- * every widget). The files per tag are the build's `loader-map.json` (scripts/build.ts), read once at start.
+ * How a public page loads its widgets, chosen by measurement (docs/BENCHMARKS.md, "The service's own pages"):
+ * - one or two widgets (the province page: banner and ranking): loader.js as a module (the snippet webmasters paste),
+ *   with each widget's files preloaded (`modulepreload`, from the build's `loader-map.json`, read once at start), so
+ *   on 2G they come in the loader's round trip and no other widget is downloaded: 4.94 → 4.03 s on 2G against the
+ *   classic bundle;
+ * - three or more (a unit's page: banner, counter, quiz; the builder's preview): the classic bundle, lantoa.iife.js,
+ *   one deferred request for all four, which then weighs no more than their own files: with the loader that page
+ *   made 14 requests instead of 5 and was 0.1–0.4 s slower on 2G and 3G.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,12 +23,18 @@ export function readLoaderMap(widgetsDir: string | undefined): LoaderMap {
   return JSON.parse(readFileSync(file, 'utf8')) as LoaderMap;
 }
 
+/** From this many widgets on a page, the classic bundle of all of them is the faster load. */
+export const BUNDLE_FROM = 3;
+
 /**
  * The <head> tags that load the widgets found in `body` (the page's own markup: campaign data in it is escaped, so
- * every `<lantoa-…` there is an element the page renders): their preloads, each file once, then the loader.
+ * every `<lantoa-…` there is an element the page renders): the bundle, or their preloads, each file once, and the
+ * loader.
  */
 export function widgetScripts(root: string, map: LoaderMap, body: string): HtmlEscapedString {
   const tags = new Set(Array.from(body.matchAll(/<(lantoa-[a-z-]+)[\s>]/g), (match) => match[1]));
+  if (tags.size >= BUNDLE_FROM)
+    return html`<script src="${root}/lantoa/lantoa.iife.js" defer></script>` as HtmlEscapedString;
   const files = new Set([...tags].flatMap((tag) => map[tag] ?? []));
   const preloads = [...files].map((file) => html`<link rel="modulepreload" href="${root}/lantoa/${file}">\n`);
   return html`${preloads}<script type="module" src="${root}/lantoa/loader.js"></script>` as HtmlEscapedString;
