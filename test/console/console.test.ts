@@ -59,6 +59,8 @@ async function signedIn(name: string, path = '/admin/', lang?: 'vi' | 'en') {
   return app;
 }
 
+type LitLike = HTMLElement & { updateComplete: Promise<boolean> };
+
 /** The section element inside the campaign page. */
 const section = (app: LantoaConsole, tag: string) => inPage(app, tag);
 
@@ -336,5 +338,43 @@ describe('console: campaign messages and units', () => {
     await waitUntil(() => count() === start);
     expect(focused()).to.exist;
     expect(focused()!.localName).to.be.oneOf(['input', 'button']);
+  });
+});
+
+describe('console: campaign settings', () => {
+  it('clears an optional text: emptied in both languages and saved, it is gone from the public config; audited as null', async () => {
+    const api = await executeServerCommand('pledge-service', { action: 'api' });
+    const config = async () => (await fetch(`${api}/api/v1/campaigns/future-campaign`, { cache: 'no-store' })).json();
+    const app = await signedIn('lan', '/admin/campaigns/future-campaign/settings', 'en');
+    const form = await waitFor(() => section(app, 'lantoa-console-settings'), 'the settings form');
+    const field = (id: string) => form.shadowRoot!.querySelector<HTMLTextAreaElement>(`#${id}`)!;
+    await waitFor(() => form.shadowRoot!.querySelector('#f-description-vi'), 'the description');
+    const save = async () => {
+      // Typing cleared the previous save's status line: let that render before waiting for the next one.
+      await (form as LitLike).updateComplete;
+      expect(form.shadowRoot!.querySelector('.status')).to.equal(null);
+      form.shadowRoot!.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+      await waitFor(() => form.shadowRoot!.querySelector('.status'), 'saved');
+    };
+
+    type(field('f-description-vi'), 'Mô tả sẽ được xóa');
+    type(field('f-description-en'), 'A description to clear');
+    await save();
+    expect((await config()).description).to.deep.equal({ vi: 'Mô tả sẽ được xóa', en: 'A description to clear' });
+
+    type(field('f-description-vi'), '');
+    type(field('f-description-en'), '  ');
+    await save();
+    expect(form.shadowRoot!.querySelector('.status')!.textContent).to.contain('Saved');
+    expect(await config()).not.to.have.property('description');
+    // The form shows the saved document: both fields empty.
+    await waitUntil(() => field('f-description-en').value === '', 'the form follows the saved document');
+    expect(field('f-description-vi').value).to.equal('');
+    const audit = await (await fetch('/api/v1/admin/audit?limit=1')).json();
+    expect(audit.entries[0].action).to.equal('campaign.settings');
+    expect(audit.entries[0].before).to.deep.equal({
+      description: { vi: 'Mô tả sẽ được xóa', en: 'A description to clear' },
+    });
+    expect(audit.entries[0].after).to.deep.equal({ description: null });
   });
 });

@@ -73,7 +73,8 @@ export class LantoaConsoleSettings extends CampaignSection {
 
   private request(): CampaignSettingsRequest {
     const d = this.draft;
-    const pair = (vi: string, en: string) => (vi.trim() || en.trim() ? { vi: vi.trim(), en: en.trim() } : undefined);
+    // Both languages emptied: null removes the text (left out, it would stay as it is).
+    const pair = (vi: string, en: string) => (vi.trim() || en.trim() ? { vi: vi.trim(), en: en.trim() } : null);
     return {
       version: this.doc.version,
       title: { vi: d.titleVi.trim(), en: d.titleEn.trim() },
