@@ -17,10 +17,18 @@ import './pages/password.js';
 
 const LANGUAGE_KEY = 'lantoa:console:lang';
 
+/** The console's place in the session history, kept in each entry's state (0 for an entry it did not make). */
+const positionOf = (state: unknown): number =>
+  typeof state === 'object' && state !== null && typeof (state as { console?: unknown }).console === 'number'
+    ? (state as { console: number }).console
+    : 0;
+
 /**
  * The campaign console (`/admin/…`): header with the language switch and the navigation, one page at a time
  * in `<main>`, routed by path (the service answers every /admin/* path with the same document). Signed out, any
- * path shows the sign-in page and comes back to that path after signing in.
+ * path shows the sign-in page and comes back to that path after signing in. Leaving a page with unsaved edits
+ * (its navigation, Back or Forward, signing out) asks first in a dialog; closing or reloading the tab, the
+ * browser's own question.
  *
  * @tag lantoa-console
  * @summary The campaign office's console: campaigns, messages, units, results, audit log, accounts.
@@ -124,6 +132,20 @@ export class LantoaConsole extends ConsolePage {
       .who {
         font-size: 0.9rem;
       }
+      dialog {
+        max-width: min(30rem, calc(100vw - 2rem));
+        padding: 1.25rem;
+        border: 3px solid var(--_primary);
+        border-radius: 6px;
+        background: var(--_surface);
+        color: var(--_text);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 50%);
+      }
+      dialog h2 {
+        margin-top: 0;
+      }
     `,
   ];
 
@@ -142,6 +164,13 @@ export class LantoaConsole extends ConsolePage {
   @state() private bootError = '';
   private moveFocus = false;
   private stopListening?: () => void;
+  /** This document's entry in the session history (see positionOf): how far a Back or Forward moved. */
+  private position = 0;
+  /** A history move the console makes itself: undoing a Back the editor has not confirmed yet, then redoing it. */
+  private undoing = false;
+  private redoing = false;
+  /** What leaving does, once the editor confirms it in the dialog. */
+  private onLeave?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -150,7 +179,10 @@ export class LantoaConsole extends ConsolePage {
       if (this.user) this.expired = true;
       this.user = null;
     });
+    this.position = positionOf(history.state);
+    history.replaceState({ console: this.position }, '');
     addEventListener('popstate', this.onPopState);
+    addEventListener('beforeunload', this.onBeforeUnload);
     void this.loadSession();
   }
 
@@ -158,6 +190,7 @@ export class LantoaConsole extends ConsolePage {
     super.disconnectedCallback();
     this.stopListening?.();
     removeEventListener('popstate', this.onPopState);
+    removeEventListener('beforeunload', this.onBeforeUnload);
   }
 
   private async loadSession() {
@@ -170,10 +203,64 @@ export class LantoaConsole extends ConsolePage {
     }
   }
 
-  private onPopState = () => {
-    this.route = parseRoute(location.pathname);
-    this.moveFocus = true;
+  private onPopState = (event: PopStateEvent) => {
+    const to = positionOf(event.state);
+    if (this.undoing) {
+      this.undoing = false; // back on the page with the edits, the dialog open
+      return;
+    }
+    const arrive = () => {
+      this.position = to;
+      this.route = parseRoute(location.pathname);
+      this.moveFocus = true;
+    };
+    if (this.redoing || !this.hasUnsavedChanges()) {
+      this.redoing = false;
+      return arrive();
+    }
+    // The browser has moved already: step back to this page's entry while the editor decides, then redo the move.
+    const delta = to - this.position || -1;
+    this.undoing = true;
+    history.go(-delta);
+    this.ask(() => {
+      this.redoing = true;
+      history.go(delta);
+    });
   };
+
+  /** Closing or reloading the tab: browsers ask in their own words (a page's text is ignored). */
+  private onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (this.hasUnsavedChanges()) event.preventDefault();
+  };
+
+  /** The page on show holds unsaved edits. */
+  override hasUnsavedChanges(): boolean {
+    const page = this.renderRoot?.querySelector('main')?.firstElementChild;
+    return page instanceof ConsolePage && page.hasUnsavedChanges();
+  }
+
+  /** Runs `leave` at once, or once the editor confirms leaving the unsaved edits of the page on show. */
+  private leaving(leave: () => void) {
+    if (this.hasUnsavedChanges()) this.ask(leave);
+    else leave();
+  }
+
+  private ask(leave: () => void) {
+    this.onLeave = leave;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog) return leave();
+    dialog.returnValue = '';
+    dialog.showModal();
+    // The safe answer first: Enter or Space keeps the edits; Escape does too (it cancels the dialog).
+    dialog.querySelector<HTMLButtonElement>('button[value=stay]')?.focus();
+  }
+
+  /** The dialog closed: by "Leave" (its form's returnValue), or by "Stay" or Escape. */
+  private onDialogClose(event: Event) {
+    const leave = (event.target as HTMLDialogElement).returnValue === 'leave' ? this.onLeave : undefined;
+    this.onLeave = undefined;
+    leave?.();
+  }
 
   /** Links inside the console (any shadow root) route here instead of reloading the document. */
   private onClick = (event: MouseEvent) => {
@@ -194,9 +281,14 @@ export class LantoaConsole extends ConsolePage {
   };
 
   private go(path: string) {
-    if (path !== location.pathname) history.pushState(null, '', path);
-    this.route = parseRoute(path);
-    this.moveFocus = true;
+    const arrive = () => {
+      if (path !== location.pathname) history.pushState({ console: ++this.position }, '', path);
+      this.route = parseRoute(path);
+      this.moveFocus = true;
+    };
+    // The page's own address again (its link in the navigation) keeps the page and its edits.
+    if (path === location.pathname) arrive();
+    else this.leaving(arrive);
   }
 
   private setLocale(locale: Locale) {
@@ -304,7 +396,13 @@ export class LantoaConsole extends ConsolePage {
             >
               ${s.switchLanguage}
             </button>
-            ${user ? html`<button type="button" @click=${this.signOut}>${s.signOut}</button>` : nothing}
+            ${
+              user
+                ? html`<button type="button" @click=${() => this.leaving(() => void this.signOut())}>
+                  ${s.signOut}
+                </button>`
+                : nothing
+            }
           </div>
         </div>
         ${
@@ -325,6 +423,14 @@ export class LantoaConsole extends ConsolePage {
         }
       </header>
       <main id="main" tabindex="-1">${this.renderPage()}</main>
+      <dialog aria-labelledby="leave-title" aria-describedby="leave-text" @close=${this.onDialogClose}>
+        <h2 id="leave-title">${s.leave.title}</h2>
+        <p id="leave-text">${s.leave.text}</p>
+        <form method="dialog" class="actions">
+          <button value="stay" class="secondary">${s.leave.stay}</button>
+          <button value="leave" class="danger">${s.leave.go}</button>
+        </form>
+      </dialog>
     `;
   }
 

@@ -20,6 +20,14 @@ export class ConsolePage extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
+  /**
+   * True while the page holds edits not saved yet: the app then asks before leaving it (another console page,
+   * Back, closing the tab). Pages without a form have none.
+   */
+  hasUnsavedChanges(): boolean {
+    return false;
+  }
+
   /** Tells the app to go to another console path (it pushes history and renders that page). */
   protected navigate(path: string): void {
     this.dispatchEvent(new CustomEvent('console-navigate', { detail: path, bubbles: true, composed: true }));

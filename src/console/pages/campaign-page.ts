@@ -69,6 +69,11 @@ export class LantoaConsoleCampaign extends ConsolePage {
     }
   }
 
+  override hasUnsavedChanges(): boolean {
+    const section = this.renderRoot?.querySelector('.section')?.firstElementChild;
+    return section instanceof ConsolePage && section.hasUnsavedChanges();
+  }
+
   private renderSection(doc: CampaignDoc) {
     const { locale } = this;
     switch (this.section) {
@@ -114,6 +119,7 @@ export class LantoaConsoleCampaign extends ConsolePage {
         </ul>
       </nav>
       <div
+        class="section"
         @campaign-saved=${(event: CustomEvent<CampaignDoc>) => (this.doc = event.detail)}
         @campaign-reload=${this.load}
       >
