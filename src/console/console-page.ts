@@ -1,9 +1,39 @@
-/** The base of every console page: its language, its strings, and the heading that takes focus on arrival. */
-import { LitElement } from 'lit';
+/**
+ * The base of every console page: its language, its strings, the heading that takes focus on arrival, and the
+ * parts every page draws the same way (data loading, tables).
+ */
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from '../core/decorators.js';
 import type { Locale } from '../core/i18n.js';
 import { consoleStrings, type ConsoleStrings } from './console.strings.js';
 import { consoleStyles } from './console.styles.js';
+
+export interface TableOptions {
+  /** Shows the table's name above it too (the region's name is for screen readers). */
+  caption?: boolean;
+  /** One card per row on a phone (cells need `data-label`). */
+  stack?: boolean;
+}
+
+/**
+ * A table in a region that scrolls sideways when it is wider than the screen: focusable, so a keyboard can scroll
+ * it, and named, so a screen reader says what it holds. `head` is the header row's cells, `body` its rows.
+ */
+export function tableRegion(name: string, head: unknown, body: unknown, options: TableOptions = {}): TemplateResult {
+  return html`<div class="table-wrap" role="region" tabindex="0" aria-label=${name}>
+    <table class=${options.stack ? 'stack' : nothing}>
+      ${options.caption ? html`<caption>${name}</caption>` : nothing}
+      <thead>
+        <tr>
+          ${head}
+        </tr>
+      </thead>
+      <tbody>
+        ${body}
+      </tbody>
+    </table>
+  </div>`;
+}
 
 export class ConsolePage extends LitElement {
   static override styles = consoleStyles;
@@ -26,6 +56,27 @@ export class ConsolePage extends LitElement {
    */
   hasUnsavedChanges(): boolean {
     return false;
+  }
+
+  /**
+   * What a page shows of data it loads from the service: the refusal, if any, with a button that loads again
+   * (`retry`, called with the page as `this`, as Lit calls listeners); then `ready(data)` once the data is there,
+   * or "Loading…" while neither is.
+   */
+  protected renderLoaded<T>(
+    data: T | undefined,
+    error: string,
+    retry: () => unknown,
+    ready: (data: T) => unknown,
+  ): TemplateResult {
+    return html`${
+      error
+        ? html`<div class="error-summary" role="alert">
+          <p>${error}</p>
+          <button type="button" class="secondary" @click=${retry}>${this.s.retry}</button>
+        </div>`
+        : nothing
+    }${data !== undefined ? ready(data) : error ? nothing : html`<p role="status">${this.s.loading}</p>`}`;
   }
 
   /** Tells the app to go to another console path (it pushes history and renders that page). */

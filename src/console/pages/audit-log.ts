@@ -71,23 +71,11 @@ export class LantoaConsoleAudit extends ConsolePage {
     return html`
       <h1 tabindex="-1">${s.title}</h1>
       <p>${s.intro}</p>
-      ${
-        this.error
-          ? html`<div class="error-summary" role="alert">
-            <p>${this.error}</p>
-            <button type="button" class="secondary" @click=${this.load}>${this.s.retry}</button>
-          </div>`
-          : nothing
-      }
-      ${
-        !this.entries
-          ? this.error
-            ? nothing
-            : html`<p role="status">${this.s.loading}</p>`
-          : this.entries.length === 0
-            ? html`<p>${s.none}</p>`
-            : html`<ol class="entries" tabindex="-1" aria-label=${s.title}>
-              ${this.entries.map(
+      ${this.renderLoaded(this.entries, this.error, this.load, (entries) =>
+        entries.length === 0
+          ? html`<p>${s.none}</p>`
+          : html`<ol class="entries" tabindex="-1" aria-label=${s.title}>
+              ${entries.map(
                 (entry) => html`<li>
                   <p class="what">
                     <strong>${formatVietnamTime(this.locale, entry.at)}</strong> · ${entry.user} ·
@@ -105,8 +93,8 @@ export class LantoaConsoleAudit extends ConsolePage {
                   </div>
                 </li>`,
               )}
-            </ol>`
-      }
+            </ol>`,
+      )}
       <div class="actions">
         ${
           this.pages.length > 1

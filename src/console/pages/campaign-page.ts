@@ -95,14 +95,7 @@ export class LantoaConsoleCampaign extends ConsolePage {
     const doc = this.doc;
     if (!doc)
       return html`<h1 tabindex="-1">${this.campaign}</h1>
-        ${
-          this.error
-            ? html`<div class="error-summary" role="alert">
-              <p>${this.error}</p>
-              <button type="button" class="secondary" @click=${this.load}>${this.s.retry}</button>
-            </div>`
-            : html`<p role="status">${this.s.loading}</p>`
-        }`;
+        ${this.renderLoaded(undefined, this.error, this.load, () => nothing)}`;
     return html`
       <h1 tabindex="-1">${pick(doc.title, this.locale)}</h1>
       <p class="muted">${doc.id} · ${s.version(doc.version, formatVietnamTime(this.locale, doc.updatedAt))}</p>

@@ -1,11 +1,11 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type * as z from 'zod/mini';
 import type { campaignListResponseSchema } from '../../contract/admin.js';
 import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { formatNumber, pick } from '../../core/i18n.js';
 import { api } from '../api.js';
-import { ConsolePage } from '../console-page.js';
+import { ConsolePage, tableRegion } from '../console-page.js';
 import { explain } from '../form.js';
 import { campaignPath } from '../routes.js';
 
@@ -35,50 +35,32 @@ export class LantoaConsoleCampaigns extends ConsolePage {
     const n = (value: number) => formatNumber(this.locale, value);
     return html`
       <h1 tabindex="-1">${s.title}</h1>
-      ${
-        this.error
-          ? html`<div class="error-summary" role="alert">
-            <p>${this.error}</p>
-            <button type="button" class="secondary" @click=${this.load}>${this.s.retry}</button>
-          </div>`
-          : nothing
-      }
-      ${
-        !this.campaigns
-          ? this.error
-            ? nothing
-            : html`<p role="status">${this.s.loading}</p>`
-          : this.campaigns.length === 0
-            ? html`<p>${s.empty}</p>`
-            : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${s.title}>
-              <table class="stack">
-                <thead>
-                  <tr>
-                    <th scope="col">${s.name}</th>
-                    <th scope="col">${s.embed}</th>
-                    <th scope="col" class="number">${s.units}</th>
-                    <th scope="col" class="number">${s.pledges}</th>
-                    <th scope="col">${s.dates}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.campaigns.map(
-                    (c) =>
-                      html`<tr>
-                        <th scope="row">
-                          <a href=${campaignPath(c.id)}>${pick(c.title, this.locale)}</a>
-                          <div class="muted">${c.id}</div>
-                        </th>
-                        <td data-label=${s.embed}>${c.embed === 'open' ? s.embedOpen : s.embedListed}</td>
-                        <td class="number" data-label=${s.units}>${n(c.units)}</td>
-                        <td class="number" data-label=${s.pledges}>${n(c.total)} / ${n(c.goal)}</td>
-                        <td data-label=${s.dates}>${c.startDate} – ${c.endDate}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }
+      ${this.renderLoaded(this.campaigns, this.error, this.load, (campaigns) =>
+        campaigns.length === 0
+          ? html`<p>${s.empty}</p>`
+          : tableRegion(
+              s.title,
+              html`<th scope="col">${s.name}</th>
+                <th scope="col">${s.embed}</th>
+                <th scope="col" class="number">${s.units}</th>
+                <th scope="col" class="number">${s.pledges}</th>
+                <th scope="col">${s.dates}</th>`,
+              campaigns.map(
+                (c) =>
+                  html`<tr>
+                    <th scope="row">
+                      <a href=${campaignPath(c.id)}>${pick(c.title, this.locale)}</a>
+                      <div class="muted">${c.id}</div>
+                    </th>
+                    <td data-label=${s.embed}>${c.embed === 'open' ? s.embedOpen : s.embedListed}</td>
+                    <td class="number" data-label=${s.units}>${n(c.units)}</td>
+                    <td class="number" data-label=${s.pledges}>${n(c.total)} / ${n(c.goal)}</td>
+                    <td data-label=${s.dates}>${c.startDate} – ${c.endDate}</td>
+                  </tr>`,
+              ),
+              { stack: true },
+            ),
+      )}
     `;
   }
 }

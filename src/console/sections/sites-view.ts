@@ -5,6 +5,7 @@ import { defineElement } from '../../core/define.js';
 import { formatNumber } from '../../core/i18n.js';
 import { api } from '../api.js';
 import { CampaignSection } from '../campaign-section.js';
+import { tableRegion } from '../console-page.js';
 import { explain, formatVietnamTime } from '../form.js';
 
 /** The campaign's reach: the sites that showed its widgets; in listed mode, "Add to list" per unlisted site. */
@@ -40,66 +41,45 @@ export class LantoaConsoleSites extends CampaignSection {
       <p>${s.intro}</p>
       <p><strong>${listed ? s.modeListed : s.modeOpen}</strong></p>
       ${this.renderFeedback()}
-      ${
-        this.loadError
-          ? html`<div class="error-summary" role="alert">
-            <p>${this.loadError}</p>
-            <button type="button" class="secondary" @click=${this.load}>${this.s.retry}</button>
-          </div>`
-          : nothing
-      }
-      ${
-        !this.sites
-          ? this.loadError
-            ? nothing
-            : html`<p role="status">${this.s.loading}</p>`
-          : this.sites.length === 0
-            ? html`<p>${s.none}</p>`
-            : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${s.table}>
-              <table class="stack">
-                <caption>
-                  ${s.table}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${s.origin}</th>
-                    <th scope="col">${s.firstSeen}</th>
-                    <th scope="col">${s.lastSeen}</th>
-                    <th scope="col" class="number">${s.reads}</th>
-                    <th scope="col" class="number">${s.pledges}</th>
-                    <th scope="col">${s.listed}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.sites.map(
-                    (site) => html`<tr>
-                      <th scope="row">${site.origin}</th>
-                      <td data-label=${s.firstSeen}>${formatVietnamTime(this.locale, site.firstSeen)}</td>
-                      <td data-label=${s.lastSeen}>${formatVietnamTime(this.locale, site.lastSeen)}</td>
-                      <td class="number" data-label=${s.reads}>${n(site.reads)}</td>
-                      <td class="number" data-label=${s.pledges}>${n(site.pledges)}</td>
-                      <td data-label=${s.listed}>
-                        ${site.listed ? s.yes : s.no}
-                        ${
-                          listed && !site.listed
-                            ? html`<button
-                              type="button"
-                              class="secondary"
-                              aria-label=${s.addName(site.origin)}
-                              ?disabled=${this.busy}
-                              @click=${() => this.add(site.origin)}
-                            >
-                              ${s.add}
-                            </button>`
-                            : nothing
-                        }
-                      </td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }
+      ${this.renderLoaded(this.sites, this.loadError, this.load, (sites) =>
+        sites.length === 0
+          ? html`<p>${s.none}</p>`
+          : tableRegion(
+              s.table,
+              html`<th scope="col">${s.origin}</th>
+                <th scope="col">${s.firstSeen}</th>
+                <th scope="col">${s.lastSeen}</th>
+                <th scope="col" class="number">${s.reads}</th>
+                <th scope="col" class="number">${s.pledges}</th>
+                <th scope="col">${s.listed}</th>`,
+              sites.map(
+                (site) => html`<tr>
+                  <th scope="row">${site.origin}</th>
+                  <td data-label=${s.firstSeen}>${formatVietnamTime(this.locale, site.firstSeen)}</td>
+                  <td data-label=${s.lastSeen}>${formatVietnamTime(this.locale, site.lastSeen)}</td>
+                  <td class="number" data-label=${s.reads}>${n(site.reads)}</td>
+                  <td class="number" data-label=${s.pledges}>${n(site.pledges)}</td>
+                  <td data-label=${s.listed}>
+                    ${site.listed ? s.yes : s.no}
+                    ${
+                      listed && !site.listed
+                        ? html`<button
+                          type="button"
+                          class="secondary"
+                          aria-label=${s.addName(site.origin)}
+                          ?disabled=${this.busy}
+                          @click=${() => this.add(site.origin)}
+                        >
+                          ${s.add}
+                        </button>`
+                        : nothing
+                    }
+                  </td>
+                </tr>`,
+              ),
+              { caption: true, stack: true },
+            ),
+      )}
     `;
   }
 }
