@@ -7,6 +7,8 @@ import { property } from '../core/decorators.js';
 import type { Locale } from '../core/i18n.js';
 import { consoleStrings, type ConsoleStrings } from './console.strings.js';
 import { consoleStyles } from './console.styles.js';
+import { explain } from './form.js';
+import type { Loading } from './loader.js';
 
 export interface TableOptions {
   /** Shows the table's name above it too (the region's name is for screen readers). */
@@ -59,24 +61,19 @@ export class ConsolePage extends LitElement {
   }
 
   /**
-   * What a page shows of data it loads from the service: the refusal, if any, with a button that loads again
-   * (`retry`, called with the page as `this`, as Lit calls listeners); then `ready(data)` once the data is there,
-   * or "Loading…" while neither is.
+   * What a page shows of data it loads from the service: the refusal, if any, in the editor's words with a button
+   * that loads again; then `ready(data)` once the data is there, or "Loading…" while neither is.
    */
-  protected renderLoaded<T>(
-    data: T | undefined,
-    error: string,
-    retry: () => unknown,
-    ready: (data: T) => unknown,
-  ): TemplateResult {
+  protected renderLoaded<T>({ data, problem, load }: Loading<T>, ready: (data: T) => unknown): TemplateResult {
+    const failed = problem !== undefined;
     return html`${
-      error
+      failed
         ? html`<div class="error-summary" role="alert">
-          <p>${error}</p>
-          <button type="button" class="secondary" @click=${retry}>${this.s.retry}</button>
+          <p>${explain(problem, this.s)}</p>
+          <button type="button" class="secondary" @click=${load}>${this.s.retry}</button>
         </div>`
         : nothing
-    }${data !== undefined ? ready(data) : error ? nothing : html`<p role="status">${this.s.loading}</p>`}`;
+    }${data !== undefined ? ready(data) : failed ? nothing : html`<p role="status">${this.s.loading}</p>`}`;
   }
 
   /** Tells the app to go to another console path (it pushes history and renders that page). */

@@ -489,3 +489,31 @@ describe('console: unsaved changes', () => {
     expect(dialog(app).open).to.equal(false);
   });
 });
+
+describe('console: data that does not load', () => {
+  it('says so with a retry button that loads it again (the audit log while the service is down)', async function () {
+    this.timeout(40_000); // the service restarts
+    const app = await signedIn('lan', '/admin/');
+    await executeServerCommand('pledge-service', { action: 'stop' });
+    try {
+      app.shadowRoot!.querySelector<HTMLAnchorElement>('nav a[href="/admin/audit"]')!.click();
+      const alert = await waitFor(() => inPage(app, '.error-summary'), 'the refusal');
+      expect(inPage(app, '[role=status]')).to.equal(null, 'not "loading" any more');
+      expect(alert.querySelector('p')!.textContent!.length).to.be.greaterThan(10);
+      expect(alert.querySelector('button')!.textContent).to.equal('Thử lại');
+    } finally {
+      await executeServerCommand('pledge-service', { action: 'start' });
+    }
+    inPage(app, '.error-summary button')!.click();
+    await waitFor(() => current(app).shadowRoot!.querySelector('ol.entries > li'), 'the entries');
+    expect(inPage(app, '.error-summary')).to.equal(null);
+  });
+
+  it('an unknown campaign: its page says so, with a retry button', async () => {
+    const app = await signedIn('lan', '/admin/campaigns/khong-co/messages', 'en');
+    const alert = await waitFor(() => inPage(app, '.error-summary'), 'the refusal');
+    expect(alert.querySelector('p')!.textContent).to.equal('There is no such campaign.');
+    expect(alert.querySelector('button')!.textContent).to.equal('Try again');
+    await expect(app).to.be.accessible();
+  });
+});

@@ -1,41 +1,25 @@
 import { html } from 'lit';
 import type * as z from 'zod/mini';
 import type { campaignListResponseSchema } from '../../contract/admin.js';
-import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { formatNumber, pick } from '../../core/i18n.js';
 import { api } from '../api.js';
+import { Loader } from '../loader.js';
 import { ConsolePage, tableRegion } from '../console-page.js';
-import { explain } from '../form.js';
 import { campaignPath } from '../routes.js';
 
 type CampaignLine = z.infer<typeof campaignListResponseSchema>['campaigns'][number];
 
 /** Every campaign, one line each, linking to its page. */
 export class LantoaConsoleCampaigns extends ConsolePage {
-  @state() private campaigns?: CampaignLine[];
-  @state() private error = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    this.error = '';
-    try {
-      this.campaigns = (await api.campaigns()).campaigns;
-    } catch (error) {
-      this.error = explain(error, this.s);
-    }
-  }
+  private campaigns = new Loader(this, async (): Promise<CampaignLine[]> => (await api.campaigns()).campaigns);
 
   override render() {
     const s = this.s.campaigns;
     const n = (value: number) => formatNumber(this.locale, value);
     return html`
       <h1 tabindex="-1">${s.title}</h1>
-      ${this.renderLoaded(this.campaigns, this.error, this.load, (campaigns) =>
+      ${this.renderLoaded(this.campaigns, (campaigns) =>
         campaigns.length === 0
           ? html`<p>${s.empty}</p>`
           : tableRegion(

@@ -1,13 +1,12 @@
 import { html, nothing } from 'lit';
 import type { ResultsResponse } from '../../contract/admin.js';
-import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { formatNumber, INTL_TAG, pick } from '../../core/i18n.js';
 import '../../widgets/progress-chart/progress-chart.js';
 import { api } from '../api.js';
+import { Loader } from '../loader.js';
 import { CampaignSection } from '../campaign-section.js';
 import { tableRegion } from '../console-page.js';
-import { explain } from '../form.js';
 
 /** The chart widget draws at most 100 periods and 8 series: the latest days, per choice when they fit. */
 const CHART_DAYS = 100;
@@ -20,34 +19,19 @@ const sum = (counts: Iterable<number>) => [...counts].reduce((a, b) => a + b, 0)
  * day, per unit × choice and per choice, quiz participation and mean score per unit, and the CSV export.
  */
 export class LantoaConsoleResults extends CampaignSection {
-  @state() private results?: ResultsResponse;
-  @state() private loadError = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    this.loadError = '';
-    try {
-      this.results = await api.results(this.doc.id);
-    } catch (error) {
-      this.loadError = explain(error, this.s);
-    }
-  }
+  private results = new Loader(this, () => api.results(this.doc.id));
 
   /** Pledges summed by a key of each row (`day`, `unit|choice`…). */
   private tally(key: (row: ResultsResponse['days'][number]) => string): Map<string, number> {
     const totals = new Map<string, number>();
-    for (const row of this.results?.days ?? []) totals.set(key(row), (totals.get(key(row)) ?? 0) + row.count);
+    for (const row of this.results.data?.days ?? []) totals.set(key(row), (totals.get(key(row)) ?? 0) + row.count);
     return totals;
   }
 
   private chartData() {
     const choices = this.doc.choices;
     const byDayChoice = this.tally((r) => `${r.day}|${r.choice}`);
-    const days = [...new Set((this.results?.days ?? []).map((r) => r.day))].sort().slice(-CHART_DAYS);
+    const days = [...new Set((this.results.data?.days ?? []).map((r) => r.day))].sort().slice(-CHART_DAYS);
     const series =
       choices.length <= CHART_SERIES
         ? choices.map((c) => ({ label: c.label, values: days.map((d) => byDayChoice.get(`${d}|${c.id}`) ?? 0) }))
@@ -69,7 +53,7 @@ export class LantoaConsoleResults extends CampaignSection {
       <ul aria-labelledby="downloads" class="downloads">
         ${csv('pledges', s.csv)} ${csv('sites', s.csvSites)} ${csv('quiz', s.csvQuiz)}
       </ul>
-      ${this.renderLoaded(this.results, this.loadError, this.load, (results) => this.renderResults(results))}`;
+      ${this.renderLoaded(this.results, (results) => this.renderResults(results))}`;
   }
 
   private renderResults(r: ResultsResponse) {

@@ -1,35 +1,20 @@
 import { html, nothing } from 'lit';
 import type { Site } from '../../contract/admin.js';
-import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { formatNumber } from '../../core/i18n.js';
 import { api } from '../api.js';
+import { Loader } from '../loader.js';
 import { CampaignSection } from '../campaign-section.js';
 import { tableRegion } from '../console-page.js';
-import { explain, formatVietnamTime } from '../form.js';
+import { formatVietnamTime } from '../form.js';
 
 /** The campaign's reach: the sites that showed its widgets; in listed mode, "Add to list" per unlisted site. */
 export class LantoaConsoleSites extends CampaignSection {
-  @state() private sites?: Site[];
-  @state() private loadError = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    this.loadError = '';
-    try {
-      this.sites = (await api.sites(this.doc.id)).sites;
-    } catch (error) {
-      this.loadError = explain(error, this.s);
-    }
-  }
+  private sites = new Loader(this, async (): Promise<Site[]> => (await api.sites(this.doc.id)).sites);
 
   private async add(origin: string) {
     const ok = await this.save(() => api.addSite(this.doc.id, this.doc.version, origin), this.s.saved);
-    if (ok) await this.load();
+    if (ok) await this.sites.load();
   }
 
   override render() {
@@ -41,7 +26,7 @@ export class LantoaConsoleSites extends CampaignSection {
       <p>${s.intro}</p>
       <p><strong>${listed ? s.modeListed : s.modeOpen}</strong></p>
       ${this.renderFeedback()}
-      ${this.renderLoaded(this.sites, this.loadError, this.load, (sites) =>
+      ${this.renderLoaded(this.sites, (sites) =>
         sites.length === 0
           ? html`<p>${s.none}</p>`
           : tableRegion(
