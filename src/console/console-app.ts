@@ -133,6 +133,8 @@ export class LantoaConsole extends ConsolePage {
         font-size: 0.9rem;
       }
       dialog {
+        /* Border-box: the padding and border fit inside the width, which leaves a margin on a 375 px phone. */
+        box-sizing: border-box;
         max-width: min(30rem, calc(100vw - 2rem));
         padding: 1.25rem;
         border: 3px solid var(--_primary);
