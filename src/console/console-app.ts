@@ -7,6 +7,7 @@ import { readStored, writeStored } from '../core/storage.js';
 import { api, ApiError, onSignedOut } from './api.js';
 import { ConsolePage } from './console-page.js';
 import { explain } from './form.js';
+import { LeaveGuard, leaveDialogStyles } from './leave-guard.js';
 import { parseRoute, type Route } from './routes.js';
 import './pages/sign-in.js';
 import './pages/campaigns-list.js';
@@ -16,12 +17,6 @@ import './pages/accounts.js';
 import './pages/password.js';
 
 const LANGUAGE_KEY = 'lantoa:console:lang';
-
-/** The console's place in the session history, kept in each entry's state (0 for an entry it did not make). */
-const positionOf = (state: unknown): number =>
-  typeof state === 'object' && state !== null && typeof (state as { console?: unknown }).console === 'number'
-    ? (state as { console: number }).console
-    : 0;
 
 /**
  * The campaign console (`/admin/…`): header with the language switch and the navigation, one page at a time
@@ -36,6 +31,7 @@ const positionOf = (state: unknown): number =>
 export class LantoaConsole extends ConsolePage {
   static override styles = [
     ...ConsolePage.styles,
+    leaveDialogStyles,
     css`
       :host {
         min-height: 100vh;
@@ -132,22 +128,6 @@ export class LantoaConsole extends ConsolePage {
       .who {
         font-size: 0.9rem;
       }
-      dialog {
-        /* Border-box: the padding and border fit inside the width, which leaves a margin on a 375 px phone. */
-        box-sizing: border-box;
-        max-width: min(30rem, calc(100vw - 2rem));
-        padding: 1.25rem;
-        border: 3px solid var(--_primary);
-        border-radius: 6px;
-        background: var(--_surface);
-        color: var(--_text);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 50%);
-      }
-      dialog h2 {
-        margin-top: 0;
-      }
     `,
   ];
 
@@ -166,13 +146,13 @@ export class LantoaConsole extends ConsolePage {
   @state() private bootError = '';
   private moveFocus = false;
   private stopListening?: () => void;
-  /** This document's entry in the session history (see positionOf): how far a Back or Forward moved. */
-  private position = 0;
-  /** A history move the console makes itself: undoing a Back the editor has not confirmed yet, then redoing it. */
-  private undoing = false;
-  private redoing = false;
-  /** What leaving does, once the editor confirms it in the dialog. */
-  private onLeave?: () => void;
+  private guard = new LeaveGuard(this, {
+    unsaved: () => this.hasUnsavedChanges(),
+    arrive: () => {
+      this.route = parseRoute(location.pathname);
+      this.moveFocus = true;
+    },
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -181,18 +161,12 @@ export class LantoaConsole extends ConsolePage {
       if (this.user) this.expired = true;
       this.user = null;
     });
-    this.position = positionOf(history.state);
-    history.replaceState({ console: this.position }, '');
-    addEventListener('popstate', this.onPopState);
-    addEventListener('beforeunload', this.onBeforeUnload);
     void this.loadSession();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopListening?.();
-    removeEventListener('popstate', this.onPopState);
-    removeEventListener('beforeunload', this.onBeforeUnload);
   }
 
   private async loadSession() {
@@ -205,63 +179,10 @@ export class LantoaConsole extends ConsolePage {
     }
   }
 
-  private onPopState = (event: PopStateEvent) => {
-    const to = positionOf(event.state);
-    if (this.undoing) {
-      this.undoing = false; // back on the page with the edits, the dialog open
-      return;
-    }
-    const arrive = () => {
-      this.position = to;
-      this.route = parseRoute(location.pathname);
-      this.moveFocus = true;
-    };
-    if (this.redoing || !this.hasUnsavedChanges()) {
-      this.redoing = false;
-      return arrive();
-    }
-    // The browser has moved already: step back to this page's entry while the editor decides, then redo the move.
-    const delta = to - this.position || -1;
-    this.undoing = true;
-    history.go(-delta);
-    this.ask(() => {
-      this.redoing = true;
-      history.go(delta);
-    });
-  };
-
-  /** Closing or reloading the tab: browsers ask in their own words (a page's text is ignored). */
-  private onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (this.hasUnsavedChanges()) event.preventDefault();
-  };
-
   /** The page on show holds unsaved edits. */
   override hasUnsavedChanges(): boolean {
     const page = this.renderRoot?.querySelector('main')?.firstElementChild;
     return page instanceof ConsolePage && page.hasUnsavedChanges();
-  }
-
-  /** Runs `leave` at once, or once the editor confirms leaving the unsaved edits of the page on show. */
-  private leaving(leave: () => void) {
-    if (this.hasUnsavedChanges()) this.ask(leave);
-    else leave();
-  }
-
-  private ask(leave: () => void) {
-    this.onLeave = leave;
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return leave();
-    dialog.returnValue = '';
-    dialog.showModal();
-    // The safe answer first: Enter or Space keeps the edits; Escape does too (it cancels the dialog).
-    dialog.querySelector<HTMLButtonElement>('button[value=stay]')?.focus();
-  }
-
-  /** The dialog closed: by "Leave" (its form's returnValue), or by "Stay" or Escape. */
-  private onDialogClose(event: Event) {
-    const leave = (event.target as HTMLDialogElement).returnValue === 'leave' ? this.onLeave : undefined;
-    this.onLeave = undefined;
-    leave?.();
   }
 
   /** Links inside the console (any shadow root) route here instead of reloading the document. */
@@ -284,13 +205,13 @@ export class LantoaConsole extends ConsolePage {
 
   private go(path: string) {
     const arrive = () => {
-      if (path !== location.pathname) history.pushState({ console: ++this.position }, '', path);
+      if (path !== location.pathname) this.guard.push(path);
       this.route = parseRoute(path);
       this.moveFocus = true;
     };
     // The page's own address again (its link in the navigation) keeps the page and its edits.
     if (path === location.pathname) arrive();
-    else this.leaving(arrive);
+    else this.guard.leaving(arrive);
   }
 
   private setLocale(locale: Locale) {
@@ -400,7 +321,7 @@ export class LantoaConsole extends ConsolePage {
             </button>
             ${
               user
-                ? html`<button type="button" @click=${() => this.leaving(() => void this.signOut())}>
+                ? html`<button type="button" @click=${() => this.guard.leaving(() => void this.signOut())}>
                   ${s.signOut}
                 </button>`
                 : nothing
@@ -425,14 +346,7 @@ export class LantoaConsole extends ConsolePage {
         }
       </header>
       <main id="main" tabindex="-1">${this.renderPage()}</main>
-      <dialog aria-labelledby="leave-title" aria-describedby="leave-text" @close=${this.onDialogClose}>
-        <h2 id="leave-title">${s.leave.title}</h2>
-        <p id="leave-text">${s.leave.text}</p>
-        <form method="dialog" class="actions">
-          <button value="stay" class="secondary">${s.leave.stay}</button>
-          <button value="leave" class="danger">${s.leave.go}</button>
-        </form>
-      </dialog>
+      ${this.guard.render(this.s.leave)}
     `;
   }
 
