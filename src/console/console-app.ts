@@ -7,6 +7,7 @@ import { readStored, writeStored } from '../core/storage.js';
 import { api, ApiError, onSignedOut } from './api.js';
 import { ConsolePage } from './console-page.js';
 import { explain } from './form.js';
+import { LeaveGuard, leaveDialogStyles } from './leave-guard.js';
 import { parseRoute, type Route } from './routes.js';
 import './pages/sign-in.js';
 import './pages/campaigns-list.js';
@@ -20,7 +21,9 @@ const LANGUAGE_KEY = 'lantoa:console:lang';
 /**
  * The campaign console (`/admin/…`): header with the language switch and the navigation, one page at a time
  * in `<main>`, routed by path (the service answers every /admin/* path with the same document). Signed out, any
- * path shows the sign-in page and comes back to that path after signing in.
+ * path shows the sign-in page and comes back to that path after signing in. Leaving a page with unsaved edits
+ * (its navigation, Back or Forward, signing out) asks first in a dialog; closing or reloading the tab, the
+ * browser's own question.
  *
  * @tag lantoa-console
  * @summary The campaign office's console: campaigns, messages, units, results, audit log, accounts.
@@ -28,6 +31,7 @@ const LANGUAGE_KEY = 'lantoa:console:lang';
 export class LantoaConsole extends ConsolePage {
   static override styles = [
     ...ConsolePage.styles,
+    leaveDialogStyles,
     css`
       :host {
         min-height: 100vh;
@@ -142,6 +146,13 @@ export class LantoaConsole extends ConsolePage {
   @state() private bootError = '';
   private moveFocus = false;
   private stopListening?: () => void;
+  private guard = new LeaveGuard(this, {
+    unsaved: () => this.hasUnsavedChanges(),
+    arrive: () => {
+      this.route = parseRoute(location.pathname);
+      this.moveFocus = true;
+    },
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -150,14 +161,12 @@ export class LantoaConsole extends ConsolePage {
       if (this.user) this.expired = true;
       this.user = null;
     });
-    addEventListener('popstate', this.onPopState);
     void this.loadSession();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopListening?.();
-    removeEventListener('popstate', this.onPopState);
   }
 
   private async loadSession() {
@@ -170,10 +179,11 @@ export class LantoaConsole extends ConsolePage {
     }
   }
 
-  private onPopState = () => {
-    this.route = parseRoute(location.pathname);
-    this.moveFocus = true;
-  };
+  /** The page on show holds unsaved edits. */
+  override hasUnsavedChanges(): boolean {
+    const page = this.renderRoot?.querySelector('main')?.firstElementChild;
+    return page instanceof ConsolePage && page.hasUnsavedChanges();
+  }
 
   /** Links inside the console (any shadow root) route here instead of reloading the document. */
   private onClick = (event: MouseEvent) => {
@@ -194,9 +204,14 @@ export class LantoaConsole extends ConsolePage {
   };
 
   private go(path: string) {
-    if (path !== location.pathname) history.pushState(null, '', path);
-    this.route = parseRoute(path);
-    this.moveFocus = true;
+    const arrive = () => {
+      if (path !== location.pathname) this.guard.push(path);
+      this.route = parseRoute(path);
+      this.moveFocus = true;
+    };
+    // The page's own address again (its link in the navigation) keeps the page and its edits.
+    if (path === location.pathname) arrive();
+    else this.guard.leaving(arrive);
   }
 
   private setLocale(locale: Locale) {
@@ -304,7 +319,13 @@ export class LantoaConsole extends ConsolePage {
             >
               ${s.switchLanguage}
             </button>
-            ${user ? html`<button type="button" @click=${this.signOut}>${s.signOut}</button>` : nothing}
+            ${
+              user
+                ? html`<button type="button" @click=${() => this.guard.leaving(() => void this.signOut())}>
+                  ${s.signOut}
+                </button>`
+                : nothing
+            }
           </div>
         </div>
         ${
@@ -325,6 +346,7 @@ export class LantoaConsole extends ConsolePage {
         }
       </header>
       <main id="main" tabindex="-1">${this.renderPage()}</main>
+      ${this.guard.render(this.s.leave)}
     `;
   }
 

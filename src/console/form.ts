@@ -68,6 +68,9 @@ export function problemsOf(
   });
 }
 
+/** Whether a form's draft differs from the draft its saved document makes (both plain data). */
+export const differs = (draft: unknown, saved: unknown): boolean => JSON.stringify(draft) !== JSON.stringify(saved);
+
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /** A stored instant as the value of a datetime-local input showing Vietnam time: "2026-10-10T08:00". */

@@ -169,12 +169,15 @@ export const campaignListResponseSchema = z.object({
  */
 const versioned = { version: z.int() };
 
-/** PATCH /admin/campaigns/:campaign: the campaign's own settings; absent keys stay as they are. */
+/**
+ * PATCH /admin/campaigns/:campaign: the campaign's own settings; absent keys stay as they are, `null` removes
+ * an optional text (description, note), as in a JSON merge patch (RFC 7396).
+ */
 export const campaignSettingsRequestSchema = z.object({
   ...versioned,
   title: z.optional(localized),
-  description: z.optional(localized),
-  note: z.optional(localized),
+  description: z.optional(z.nullable(localized)),
+  note: z.optional(z.nullable(localized)),
   goal: z.optional(z.int().check(z.minimum(0))),
   goalsAreIllustrative: z.optional(z.boolean()),
   startDate: z.optional(calendarDay),

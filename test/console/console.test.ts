@@ -59,6 +59,8 @@ async function signedIn(name: string, path = '/admin/', lang?: 'vi' | 'en') {
   return app;
 }
 
+type LitLike = HTMLElement & { updateComplete: Promise<boolean> };
+
 /** The section element inside the campaign page. */
 const section = (app: LantoaConsole, tag: string) => inPage(app, tag);
 
@@ -336,5 +338,182 @@ describe('console: campaign messages and units', () => {
     await waitUntil(() => count() === start);
     expect(focused()).to.exist;
     expect(focused()!.localName).to.be.oneOf(['input', 'button']);
+  });
+});
+
+describe('console: campaign settings', () => {
+  it('clears an optional text: emptied in both languages and saved, it is gone from the public config; audited as null', async () => {
+    const api = await executeServerCommand('pledge-service', { action: 'api' });
+    const config = async () => (await fetch(`${api}/api/v1/campaigns/future-campaign`, { cache: 'no-store' })).json();
+    const app = await signedIn('lan', '/admin/campaigns/future-campaign/settings', 'en');
+    const form = await waitFor(() => section(app, 'lantoa-console-settings'), 'the settings form');
+    const field = (id: string) => form.shadowRoot!.querySelector<HTMLTextAreaElement>(`#${id}`)!;
+    await waitFor(() => form.shadowRoot!.querySelector('#f-description-vi'), 'the description');
+    const save = async () => {
+      // Typing cleared the previous save's status line: let that render before waiting for the next one.
+      await (form as LitLike).updateComplete;
+      expect(form.shadowRoot!.querySelector('.status')).to.equal(null);
+      form.shadowRoot!.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+      await waitFor(() => form.shadowRoot!.querySelector('.status'), 'saved');
+    };
+
+    type(field('f-description-vi'), 'Mô tả sẽ được xóa');
+    type(field('f-description-en'), 'A description to clear');
+    await save();
+    expect((await config()).description).to.deep.equal({ vi: 'Mô tả sẽ được xóa', en: 'A description to clear' });
+
+    type(field('f-description-vi'), '');
+    type(field('f-description-en'), '  ');
+    await save();
+    expect(form.shadowRoot!.querySelector('.status')!.textContent).to.contain('Saved');
+    expect(await config()).not.to.have.property('description');
+    // The form shows the saved document: both fields empty.
+    await waitUntil(() => field('f-description-en').value === '', 'the form follows the saved document');
+    expect(field('f-description-vi').value).to.equal('');
+    const audit = await (await fetch('/api/v1/admin/audit?limit=1')).json();
+    expect(audit.entries[0].action).to.equal('campaign.settings');
+    expect(audit.entries[0].before).to.deep.equal({
+      description: { vi: 'Mô tả sẽ được xóa', en: 'A description to clear' },
+    });
+    expect(audit.entries[0].after).to.deep.equal({ description: null });
+  });
+});
+
+describe('console: unsaved changes', () => {
+  const dialog = (app: LantoaConsole) => app.shadowRoot!.querySelector('dialog')!;
+  const settingsOf = async (app: LantoaConsole) => {
+    const form = await waitFor(() => section(app, 'lantoa-console-settings'), 'the settings form');
+    const title = await waitFor(() => form.shadowRoot!.querySelector<HTMLInputElement>('#f-title-en'), 'the title');
+    return { form, title };
+  };
+  const link = (app: LantoaConsole, href: string) =>
+    app.shadowRoot!.querySelector<HTMLAnchorElement>(`nav a[href="${href}"]`)!;
+  /** What a tab's closing asks the page: true when the page wants the browser to ask first. */
+  const unloadAsks = () => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+
+  it('asks before another console page, in the editor language; Escape stays with the edits, Leave (by keyboard) goes', async () => {
+    const path = '/admin/campaigns/closed-campaign/settings';
+    const app = await signedIn('lan', path);
+    const { form, title } = await settingsOf(app);
+    const saved = title.value;
+    expect(unloadAsks()).to.equal(false);
+
+    type(title, 'Chưa lưu');
+    link(app, '/admin/audit').click();
+    await waitUntil(() => dialog(app).open, 'the dialog');
+    expect(dialog(app).textContent).to.contain('Rời trang khi chưa lưu?');
+    expect(dialog(app).textContent).to.contain('Những thay đổi bạn chưa lưu hoặc chưa xuất bản trên trang này sẽ mất.');
+    // The safe answer has the focus; the dialog is named by its heading for screen readers.
+    expect(app.shadowRoot!.activeElement!.textContent!.trim()).to.equal('Ở lại trang này');
+    expect(dialog(app).getAttribute('aria-labelledby')).to.equal('leave-title');
+    expect(unloadAsks()).to.equal(true);
+    await expect(app).to.be.accessible();
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(app).open, 'the dialog closed');
+    expect(location.pathname).to.equal(path);
+    expect(current(app).localName).to.equal('lantoa-console-campaign');
+    expect(form.shadowRoot!.querySelector<HTMLInputElement>('#f-title-en')!.value).to.equal('Chưa lưu');
+
+    link(app, '/admin/audit').click();
+    await waitUntil(() => dialog(app).open, 'the dialog again');
+    await sendKeys({ press: 'Tab' });
+    expect(app.shadowRoot!.activeElement!.textContent!.trim()).to.equal('Rời trang, bỏ thay đổi');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => (current(app).localName === 'lantoa-console-audit' ? true : null), 'the audit page');
+    expect(location.pathname).to.equal('/admin/audit');
+    expect(unloadAsks()).to.equal(false);
+    // Nothing was saved.
+    const doc = await (await fetch('/api/v1/admin/campaigns/closed-campaign')).json();
+    expect(doc.title.en).to.equal(saved);
+  });
+
+  it('asks nothing when nothing changed, nor once the changes are saved', async () => {
+    const app = await signedIn('lan', '/admin/campaigns/closed-campaign/settings', 'en');
+    const { title } = await settingsOf(app);
+    // Typed and typed back: the same as saved.
+    const saved = title.value;
+    type(title, `${saved} x`);
+    type(title, saved);
+    expect(unloadAsks()).to.equal(false);
+    link(app, '/admin/audit').click();
+    await waitFor(() => (current(app).localName === 'lantoa-console-audit' ? true : null), 'the audit page');
+    expect(dialog(app).open).to.equal(false);
+
+    history.back();
+    const again = await settingsOf(app);
+    type(again.title, `${saved} (2026)`);
+    expect(unloadAsks()).to.equal(true);
+    again.form.shadowRoot!.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+    await waitFor(() => again.form.shadowRoot!.querySelector('.status'), 'saved');
+    expect(unloadAsks()).to.equal(false);
+    link(app, '/admin/').click();
+    await waitFor(() => (current(app).localName === 'lantoa-console-campaigns' ? true : null), 'the campaigns');
+    expect(dialog(app).open).to.equal(false);
+  });
+
+  it("asks before the browser's Back: Stay keeps the page and its address, Leave goes back (English)", async () => {
+    const app = await signedIn('lan', '/admin/', 'en');
+    const list = 'a[href="/admin/campaigns/closed-campaign/messages"]';
+    (await waitFor(() => inPage<HTMLAnchorElement>(app, list), 'the campaign in the list')).click();
+    const sections = 'nav.sections a[href$="/units"]';
+    (await waitFor(() => inPage<HTMLAnchorElement>(app, sections), 'the sections')).click();
+    const editor = await waitFor(() => section(app, 'lantoa-console-units'), 'the units');
+    const name = await waitFor(() => editor.shadowRoot!.querySelector<HTMLInputElement>('#f-new-name'), 'new unit');
+    // A name typed for a new unit, not added yet, counts as an edit.
+    type(name, 'Xã chưa thêm');
+    const here = location.pathname;
+
+    history.back();
+    await waitUntil(() => dialog(app).open, 'the dialog');
+    expect(dialog(app).textContent).to.contain('Leave without saving?');
+    await waitUntil(() => location.pathname === here, 'the address put back');
+    [...dialog(app).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Stay on this page')!.click();
+    await waitUntil(() => !dialog(app).open, 'closed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(location.pathname).to.equal(here);
+    expect(editor.shadowRoot!.querySelector<HTMLInputElement>('#f-new-name')!.value).to.equal('Xã chưa thêm');
+
+    history.back();
+    await waitUntil(() => dialog(app).open, 'the dialog again');
+    await waitUntil(() => location.pathname === here, 'the address put back again');
+    [...dialog(app).querySelectorAll('button')]
+      .find((b) => b.textContent!.trim() === 'Leave and discard changes')!
+      .click();
+    await waitUntil(() => location.pathname === '/admin/campaigns/closed-campaign/messages', 'gone back');
+    await waitFor(() => section(app, 'lantoa-console-messages'), 'the messages section');
+    expect(dialog(app).open).to.equal(false);
+  });
+});
+
+describe('console: data that does not load', () => {
+  it('says so with a retry button that loads it again (the audit log while the service is down)', async function () {
+    this.timeout(40_000); // the service restarts
+    const app = await signedIn('lan', '/admin/');
+    await executeServerCommand('pledge-service', { action: 'stop' });
+    try {
+      app.shadowRoot!.querySelector<HTMLAnchorElement>('nav a[href="/admin/audit"]')!.click();
+      const alert = await waitFor(() => inPage(app, '.error-summary'), 'the refusal');
+      expect(inPage(app, '[role=status]')).to.equal(null, 'not "loading" any more');
+      expect(alert.querySelector('p')!.textContent!.length).to.be.greaterThan(10);
+      expect(alert.querySelector('button')!.textContent).to.equal('Thử lại');
+    } finally {
+      await executeServerCommand('pledge-service', { action: 'start' });
+    }
+    inPage(app, '.error-summary button')!.click();
+    await waitFor(() => current(app).shadowRoot!.querySelector('ol.entries > li'), 'the entries');
+    expect(inPage(app, '.error-summary')).to.equal(null);
+  });
+
+  it('an unknown campaign: its page says so, with a retry button', async () => {
+    const app = await signedIn('lan', '/admin/campaigns/khong-co/messages', 'en');
+    const alert = await waitFor(() => inPage(app, '.error-summary'), 'the refusal');
+    expect(alert.querySelector('p')!.textContent).to.equal('There is no such campaign.');
+    expect(alert.querySelector('button')!.textContent).to.equal('Try again');
+    await expect(app).to.be.accessible();
   });
 });

@@ -119,6 +119,45 @@ describe('editing', () => {
     assert.deepEqual(row.after, { title: { vi: 'Tiêu đề mới', en: 'New title' }, embed: 'listed' });
   });
 
+  it('PATCH settings with null clears an optional text: gone from the document, the store and the public config; audited as null', async () => {
+    const before = await current();
+    assert.ok(before.description && before.note, 'the sample campaign has both texts');
+    const response = await adminFetch(service.url, path, {
+      method: 'PATCH',
+      cookie,
+      // The console sends the whole form: a text it names unchanged (the title) is neither written nor audited.
+      body: { version: before.version, title: before.title, description: null },
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+    const after = campaignDocSchema.parse(await response.json());
+    assert.equal('description' in after, false);
+    assert.deepEqual(after.note, before.note, 'a text not named stays');
+    // Read back from the service (the registry) and as widgets read it.
+    assert.equal('description' in (await current()), false);
+    assert.equal('description' in campaignSchema.parse(await (await fetch(service.api)).json()), false);
+    const [row] = await audit();
+    assert.equal(row.action, 'campaign.settings');
+    assert.deepEqual(row.before, { description: before.description });
+    assert.deepEqual(row.after, { description: null });
+
+    // The note too, in the same way; clearing what is already absent changes nothing (no new version, no row).
+    const cleared = await adminFetch(service.url, path, {
+      method: 'PATCH',
+      cookie,
+      body: { version: after.version, note: null },
+    });
+    const none = campaignDocSchema.parse(await cleared.json());
+    assert.equal('note' in none, false);
+    const again = await adminFetch(service.url, path, {
+      method: 'PATCH',
+      cookie,
+      body: { version: none.version, description: null, note: null },
+    });
+    assert.equal(campaignDocSchema.parse(await again.json()).version, none.version);
+    assert.equal((await audit())[0].action, 'campaign.settings');
+    assert.deepEqual((await audit())[0].after, { note: null });
+  });
+
   it('a stale version: 409 edit_conflict, nothing changes; a bad body: 400 naming the field', async () => {
     const doc = await current();
     await assertError(

@@ -10,7 +10,7 @@ import {
 import { property, state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { api } from '../api.js';
-import { ConsolePage } from '../console-page.js';
+import { ConsolePage, tableRegion } from '../console-page.js';
 import { explain, formatVietnamTime, problemsOf } from '../form.js';
 
 /** Accounts (admins only): list, add, change role, reset a password, remove (pressed twice). */
@@ -146,24 +146,15 @@ export class LantoaConsoleAccounts extends ConsolePage {
       ${this.status ? html`<p class="status" role="status" tabindex="-1">${this.status}</p>` : nothing}
       ${
         this.users
-          ? html`<div class="table-wrap" role="region" tabindex="0" aria-label=${s.table}>
-            <table class="stack">
-              <caption>
-                ${s.table}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${s.name}</th>
-                  <th scope="col">${s.role}</th>
-                  <th scope="col">${s.created}</th>
-                  <th scope="col">${s.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.users.map((u) => this.renderRow(u))}
-              </tbody>
-            </table>
-          </div>`
+          ? tableRegion(
+              s.table,
+              html`<th scope="col">${s.name}</th>
+                <th scope="col">${s.role}</th>
+                <th scope="col">${s.created}</th>
+                <th scope="col">${s.actions}</th>`,
+              this.users.map((u) => this.renderRow(u)),
+              { caption: true, stack: true },
+            )
           : this.error
             ? nothing
             : html`<p role="status">${this.s.loading}</p>`

@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
-import type { AuditEntry } from '../../contract/admin.js';
 import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { api } from '../api.js';
 import { ConsolePage } from '../console-page.js';
-import { explain, formatVietnamTime } from '../form.js';
+import { formatVietnamTime } from '../form.js';
+import { Loader } from '../loader.js';
 
 /** What changed, as indented JSON text: shown with a text binding, so nothing an editor typed becomes HTML. */
 const asText = (value: unknown) => (value === undefined || value === null ? '—' : JSON.stringify(value, null, 2));
@@ -38,56 +38,27 @@ export class LantoaConsoleAudit extends ConsolePage {
       }
     `,
   ];
-  @state() private entries?: AuditEntry[];
-  @state() private next: number | null = null;
   /** The `before` of each page shown so far, for "Newer". */
   @state() private pages: (number | undefined)[] = [undefined];
-  @state() private error = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    this.error = '';
-    try {
-      const page = await api.audit(this.pages[this.pages.length - 1]);
-      this.entries = page.entries;
-      this.next = page.next;
-    } catch (error) {
-      this.error = explain(error, this.s);
-    }
-  }
+  private log = new Loader(this, () => api.audit(this.pages[this.pages.length - 1]));
 
   private async turn(pages: (number | undefined)[]) {
     this.pages = pages;
-    await this.load();
+    await this.log.load();
     this.renderRoot.querySelector<HTMLElement>('ol.entries')?.focus();
   }
 
   override render() {
     const s = this.s.audit;
+    const next = this.log.data?.next ?? null;
     return html`
       <h1 tabindex="-1">${s.title}</h1>
       <p>${s.intro}</p>
-      ${
-        this.error
-          ? html`<div class="error-summary" role="alert">
-            <p>${this.error}</p>
-            <button type="button" class="secondary" @click=${this.load}>${this.s.retry}</button>
-          </div>`
-          : nothing
-      }
-      ${
-        !this.entries
-          ? this.error
-            ? nothing
-            : html`<p role="status">${this.s.loading}</p>`
-          : this.entries.length === 0
-            ? html`<p>${s.none}</p>`
-            : html`<ol class="entries" tabindex="-1" aria-label=${s.title}>
-              ${this.entries.map(
+      ${this.renderLoaded(this.log, ({ entries }) =>
+        entries.length === 0
+          ? html`<p>${s.none}</p>`
+          : html`<ol class="entries" tabindex="-1" aria-label=${s.title}>
+              ${entries.map(
                 (entry) => html`<li>
                   <p class="what">
                     <strong>${formatVietnamTime(this.locale, entry.at)}</strong> · ${entry.user} ·
@@ -105,8 +76,8 @@ export class LantoaConsoleAudit extends ConsolePage {
                   </div>
                 </li>`,
               )}
-            </ol>`
-      }
+            </ol>`,
+      )}
       <div class="actions">
         ${
           this.pages.length > 1
@@ -114,8 +85,8 @@ export class LantoaConsoleAudit extends ConsolePage {
             : nothing
         }
         ${
-          this.next !== null
-            ? html`<button type="button" class="secondary" @click=${() => this.turn([...this.pages, this.next ?? undefined])}>
+          next !== null
+            ? html`<button type="button" class="secondary" @click=${() => this.turn([...this.pages, next])}>
               ${s.older}
             </button>`
             : nothing

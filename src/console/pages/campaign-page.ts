@@ -5,7 +5,7 @@ import { defineElement } from '../../core/define.js';
 import { pick } from '../../core/i18n.js';
 import { api } from '../api.js';
 import { ConsolePage } from '../console-page.js';
-import { explain, formatVietnamTime } from '../form.js';
+import { formatVietnamTime } from '../form.js';
 import { CAMPAIGN_SECTIONS, campaignPath, type CampaignSection } from '../routes.js';
 import '../sections/messages-editor.js';
 import '../sections/units-editor.js';
@@ -49,7 +49,8 @@ export class LantoaConsoleCampaign extends ConsolePage {
   @property() campaign = '';
   @property() section: CampaignSection = 'messages';
   @state() private doc?: CampaignDoc;
-  @state() private error = '';
+  /** Why the campaign could not be loaded (explained when drawn). */
+  @state() private problem?: unknown;
   private loaded = '';
 
   protected override willUpdate(): void {
@@ -61,12 +62,17 @@ export class LantoaConsoleCampaign extends ConsolePage {
   }
 
   private async load() {
-    this.error = '';
+    this.problem = undefined;
     try {
       this.doc = await api.campaign(this.campaign);
     } catch (error) {
-      this.error = explain(error, this.s);
+      this.problem = error;
     }
+  }
+
+  override hasUnsavedChanges(): boolean {
+    const section = this.renderRoot?.querySelector('.section')?.firstElementChild;
+    return section instanceof ConsolePage && section.hasUnsavedChanges();
   }
 
   private renderSection(doc: CampaignDoc) {
@@ -90,14 +96,7 @@ export class LantoaConsoleCampaign extends ConsolePage {
     const doc = this.doc;
     if (!doc)
       return html`<h1 tabindex="-1">${this.campaign}</h1>
-        ${
-          this.error
-            ? html`<div class="error-summary" role="alert">
-              <p>${this.error}</p>
-              <button type="button" class="secondary" @click=${this.load}>${this.s.retry}</button>
-            </div>`
-            : html`<p role="status">${this.s.loading}</p>`
-        }`;
+        ${this.renderLoaded({ problem: this.problem, load: () => this.load() }, () => nothing)}`;
     return html`
       <h1 tabindex="-1">${pick(doc.title, this.locale)}</h1>
       <p class="muted">${doc.id} · ${s.version(doc.version, formatVietnamTime(this.locale, doc.updatedAt))}</p>
@@ -114,6 +113,7 @@ export class LantoaConsoleCampaign extends ConsolePage {
         </ul>
       </nav>
       <div
+        class="section"
         @campaign-saved=${(event: CustomEvent<CampaignDoc>) => (this.doc = event.detail)}
         @campaign-reload=${this.load}
       >

@@ -1,84 +1,50 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type * as z from 'zod/mini';
 import type { campaignListResponseSchema } from '../../contract/admin.js';
-import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { formatNumber, pick } from '../../core/i18n.js';
 import { api } from '../api.js';
-import { ConsolePage } from '../console-page.js';
-import { explain } from '../form.js';
+import { Loader } from '../loader.js';
+import { ConsolePage, tableRegion } from '../console-page.js';
 import { campaignPath } from '../routes.js';
 
 type CampaignLine = z.infer<typeof campaignListResponseSchema>['campaigns'][number];
 
 /** Every campaign, one line each, linking to its page. */
 export class LantoaConsoleCampaigns extends ConsolePage {
-  @state() private campaigns?: CampaignLine[];
-  @state() private error = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    this.error = '';
-    try {
-      this.campaigns = (await api.campaigns()).campaigns;
-    } catch (error) {
-      this.error = explain(error, this.s);
-    }
-  }
+  private campaigns = new Loader(this, async (): Promise<CampaignLine[]> => (await api.campaigns()).campaigns);
 
   override render() {
     const s = this.s.campaigns;
     const n = (value: number) => formatNumber(this.locale, value);
     return html`
       <h1 tabindex="-1">${s.title}</h1>
-      ${
-        this.error
-          ? html`<div class="error-summary" role="alert">
-            <p>${this.error}</p>
-            <button type="button" class="secondary" @click=${this.load}>${this.s.retry}</button>
-          </div>`
-          : nothing
-      }
-      ${
-        !this.campaigns
-          ? this.error
-            ? nothing
-            : html`<p role="status">${this.s.loading}</p>`
-          : this.campaigns.length === 0
-            ? html`<p>${s.empty}</p>`
-            : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${s.title}>
-              <table class="stack">
-                <thead>
-                  <tr>
-                    <th scope="col">${s.name}</th>
-                    <th scope="col">${s.embed}</th>
-                    <th scope="col" class="number">${s.units}</th>
-                    <th scope="col" class="number">${s.pledges}</th>
-                    <th scope="col">${s.dates}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.campaigns.map(
-                    (c) =>
-                      html`<tr>
-                        <th scope="row">
-                          <a href=${campaignPath(c.id)}>${pick(c.title, this.locale)}</a>
-                          <div class="muted">${c.id}</div>
-                        </th>
-                        <td data-label=${s.embed}>${c.embed === 'open' ? s.embedOpen : s.embedListed}</td>
-                        <td class="number" data-label=${s.units}>${n(c.units)}</td>
-                        <td class="number" data-label=${s.pledges}>${n(c.total)} / ${n(c.goal)}</td>
-                        <td data-label=${s.dates}>${c.startDate} – ${c.endDate}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }
+      ${this.renderLoaded(this.campaigns, (campaigns) =>
+        campaigns.length === 0
+          ? html`<p>${s.empty}</p>`
+          : tableRegion(
+              s.title,
+              html`<th scope="col">${s.name}</th>
+                <th scope="col">${s.embed}</th>
+                <th scope="col" class="number">${s.units}</th>
+                <th scope="col" class="number">${s.pledges}</th>
+                <th scope="col">${s.dates}</th>`,
+              campaigns.map(
+                (c) =>
+                  html`<tr>
+                    <th scope="row">
+                      <a href=${campaignPath(c.id)}>${pick(c.title, this.locale)}</a>
+                      <div class="muted">${c.id}</div>
+                    </th>
+                    <td data-label=${s.embed}>${c.embed === 'open' ? s.embedOpen : s.embedListed}</td>
+                    <td class="number" data-label=${s.units}>${n(c.units)}</td>
+                    <td class="number" data-label=${s.pledges}>${n(c.total)} / ${n(c.goal)}</td>
+                    <td data-label=${s.dates}>${c.startDate} – ${c.endDate}</td>
+                  </tr>`,
+              ),
+              { stack: true },
+            ),
+      )}
     `;
   }
 }

@@ -6,7 +6,7 @@ import '../../widgets/banner/banner.js';
 import { api } from '../api.js';
 import { CampaignSection } from '../campaign-section.js';
 import type { ConsoleStrings } from '../console.strings.js';
-import { fromVietnamInput, problemsOf, toVietnamInput } from '../form.js';
+import { differs, fromVietnamInput, problemsOf, toVietnamInput } from '../form.js';
 
 /** A message as the form holds it: every field a string, times as datetime-local values in Vietnam time. */
 interface Draft {
@@ -100,14 +100,14 @@ export class LantoaConsoleMessages extends CampaignSection {
     `,
   ];
   @state() private drafts: Draft[] = [];
-  @state() private dirty = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new document (loaded, published, reloaded after a conflict) replaces the draft.
-    if (changed.has('doc') && this.doc) {
-      this.drafts = this.doc.messages.map(toDraft);
-      this.dirty = false;
-    }
+    if (changed.has('doc') && this.doc) this.drafts = this.doc.messages.map(toDraft);
+  }
+
+  override hasUnsavedChanges(): boolean {
+    return Boolean(this.doc) && differs(this.drafts, this.doc.messages.map(toDraft));
   }
 
   protected override fieldLabel(path: string): string {
@@ -120,7 +120,6 @@ export class LantoaConsoleMessages extends CampaignSection {
 
   private edit(index: number, key: TextKey, value: string) {
     this.drafts = this.drafts.map((d, i) => (i === index ? { ...d, [key]: value } : d));
-    this.dirty = true;
     this.status = '';
   }
 
@@ -129,7 +128,6 @@ export class LantoaConsoleMessages extends CampaignSection {
     const drafts = [...this.drafts];
     [drafts[index], drafts[to]] = [drafts[to], drafts[index]];
     this.drafts = drafts;
-    this.dirty = true;
     // Keep the keyboard where it was: on the same button of the message that moved (or the other one at an end).
     await this.updateComplete;
     const same = by < 0 ? 'up' : 'down';
@@ -142,7 +140,6 @@ export class LantoaConsoleMessages extends CampaignSection {
 
   private async removeMessage(index: number) {
     this.drafts = this.drafts.filter((_, i) => i !== index);
-    this.dirty = true;
     await this.updateComplete;
     const next = Math.min(index, this.drafts.length - 1);
     this.renderRoot.querySelector<HTMLElement>(next >= 0 ? `#f-messages-${next}-headline-vi` : '#add')?.focus();
@@ -154,7 +151,6 @@ export class LantoaConsoleMessages extends CampaignSection {
     while (taken.has(id)) id = `${id}-x`;
     const empty = Object.fromEntries(FIELDS.map((f) => [f.key, ''])) as Record<TextKey, string>;
     this.drafts = [...this.drafts, { id, ...empty }];
-    this.dirty = true;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#f-messages-${this.drafts.length - 1}-headline-vi`)?.focus();
   }
@@ -268,7 +264,7 @@ export class LantoaConsoleMessages extends CampaignSection {
             + ${s.add}
           </button>
           <button type="submit" id="publish" ?disabled=${this.busy}>${s.publish}</button>
-          ${this.dirty ? html`<span class="muted">${s.unsaved}</span>` : nothing}
+          ${this.hasUnsavedChanges() ? html`<span class="muted">${s.unsaved}</span>` : nothing}
         </div>
       </form>
     `;

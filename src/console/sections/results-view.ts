@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
 import type { ResultsResponse } from '../../contract/admin.js';
-import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { formatNumber, INTL_TAG, pick } from '../../core/i18n.js';
 import '../../widgets/progress-chart/progress-chart.js';
 import { api } from '../api.js';
+import { Loader } from '../loader.js';
 import { CampaignSection } from '../campaign-section.js';
-import { explain } from '../form.js';
+import { tableRegion } from '../console-page.js';
 
 /** The chart widget draws at most 100 periods and 8 series: the latest days, per choice when they fit. */
 const CHART_DAYS = 100;
@@ -19,34 +19,19 @@ const sum = (counts: Iterable<number>) => [...counts].reduce((a, b) => a + b, 0)
  * day, per unit × choice and per choice, quiz participation and mean score per unit, and the CSV export.
  */
 export class LantoaConsoleResults extends CampaignSection {
-  @state() private results?: ResultsResponse;
-  @state() private loadError = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    this.loadError = '';
-    try {
-      this.results = await api.results(this.doc.id);
-    } catch (error) {
-      this.loadError = explain(error, this.s);
-    }
-  }
+  private results = new Loader(this, () => api.results(this.doc.id));
 
   /** Pledges summed by a key of each row (`day`, `unit|choice`…). */
   private tally(key: (row: ResultsResponse['days'][number]) => string): Map<string, number> {
     const totals = new Map<string, number>();
-    for (const row of this.results?.days ?? []) totals.set(key(row), (totals.get(key(row)) ?? 0) + row.count);
+    for (const row of this.results.data?.days ?? []) totals.set(key(row), (totals.get(key(row)) ?? 0) + row.count);
     return totals;
   }
 
   private chartData() {
     const choices = this.doc.choices;
     const byDayChoice = this.tally((r) => `${r.day}|${r.choice}`);
-    const days = [...new Set((this.results?.days ?? []).map((r) => r.day))].sort().slice(-CHART_DAYS);
+    const days = [...new Set((this.results.data?.days ?? []).map((r) => r.day))].sort().slice(-CHART_DAYS);
     const series =
       choices.length <= CHART_SERIES
         ? choices.map((c) => ({ label: c.label, values: days.map((d) => byDayChoice.get(`${d}|${c.id}`) ?? 0) }))
@@ -61,28 +46,25 @@ export class LantoaConsoleResults extends CampaignSection {
 
   override render() {
     const s = this.s.results;
-    const r = this.results;
-    const n = (value: number) => formatNumber(this.locale, value);
     const csv = (what: 'pledges' | 'sites' | 'quiz', label: string) =>
       html`<li><a href=${api.exportUrl(this.doc.id, what)} download>${label}</a></li>`;
-    const header = html`<h2>${this.s.campaign.results}</h2>
+    return html`<h2>${this.s.campaign.results}</h2>
       <p class="label" id="downloads">${s.downloads}</p>
       <ul aria-labelledby="downloads" class="downloads">
         ${csv('pledges', s.csv)} ${csv('sites', s.csvSites)} ${csv('quiz', s.csvQuiz)}
-      </ul>`;
-    if (this.loadError)
-      return html`${header}
-        <div class="error-summary" role="alert">
-          <p>${this.loadError}</p>
-          <button type="button" class="secondary" @click=${this.load}>${this.s.retry}</button>
-        </div>`;
-    if (!r) return html`${header}<p role="status">${this.s.loading}</p>`;
+      </ul>
+      ${this.renderLoaded(this.results, (results) => this.renderResults(results))}`;
+  }
+
+  private renderResults(r: ResultsResponse) {
+    const s = this.s.results;
+    const n = (value: number) => formatNumber(this.locale, value);
     const byUnitChoice = this.tally((row) => `${row.unit}|${row.choice}`);
     const byDay = this.tally((row) => row.day);
     const choices = this.doc.choices;
     const unitName = (id: string) => this.doc.units.find((u) => u.id === id)?.name ?? id;
+    const average = new Intl.NumberFormat(INTL_TAG[this.locale], { maximumFractionDigits: 1 });
     return html`
-      ${header}
       <p><strong>${s.total(n(r.total))}</strong></p>
       ${
         r.days.length === 0
@@ -90,102 +72,66 @@ export class LantoaConsoleResults extends CampaignSection {
           : html`<h3>${s.chart}</h3>
             <lantoa-progress-chart lang=${this.locale} kind="trend" .data=${this.chartData()}></lantoa-progress-chart>
             <h3>${s.byUnit}</h3>
-            <div class="table-wrap" role="region" tabindex="0" aria-label=${s.byUnit}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">${s.unit}</th>
-                    ${choices.map((c) => html`<th scope="col" class="number">${pick(c.label, this.locale)}</th>`)}
-                    <th scope="col" class="number">${s.pledges}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.doc.units.map((u) => {
-                    const counts = choices.map((c) => byUnitChoice.get(`${u.id}|${c.id}`) ?? 0);
-                    return html`<tr>
-                      <th scope="row">${u.name}${u.group ? html` <span class="muted">(${u.group})</span>` : nothing}</th>
-                      ${counts.map((count) => html`<td class="number">${n(count)}</td>`)}
-                      <td class="number">${n(sum(counts))}</td>
-                    </tr>`;
-                  })}
-                </tbody>
-              </table>
-            </div>
+            ${tableRegion(
+              s.byUnit,
+              html`<th scope="col">${s.unit}</th>
+                ${choices.map((c) => html`<th scope="col" class="number">${pick(c.label, this.locale)}</th>`)}
+                <th scope="col" class="number">${s.pledges}</th>`,
+              this.doc.units.map((u) => {
+                const counts = choices.map((c) => byUnitChoice.get(`${u.id}|${c.id}`) ?? 0);
+                return html`<tr>
+                  <th scope="row">${u.name}${u.group ? html` <span class="muted">(${u.group})</span>` : nothing}</th>
+                  ${counts.map((count) => html`<td class="number">${n(count)}</td>`)}
+                  <td class="number">${n(sum(counts))}</td>
+                </tr>`;
+              }),
+            )}
             <h3>${s.byChoice}</h3>
-            <div class="table-wrap" role="region" tabindex="0" aria-label=${s.byChoice}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">${s.choice}</th>
-                    <th scope="col" class="number">${s.pledges}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${choices.map(
-                    (c) => html`<tr>
-                      <th scope="row">${pick(c.label, this.locale)}</th>
-                      <td class="number">${n(sum(this.doc.units.map((u) => byUnitChoice.get(`${u.id}|${c.id}`) ?? 0)))}</td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>
+            ${tableRegion(
+              s.byChoice,
+              html`<th scope="col">${s.choice}</th>
+                <th scope="col" class="number">${s.pledges}</th>`,
+              choices.map(
+                (c) => html`<tr>
+                  <th scope="row">${pick(c.label, this.locale)}</th>
+                  <td class="number">${n(sum(this.doc.units.map((u) => byUnitChoice.get(`${u.id}|${c.id}`) ?? 0)))}</td>
+                </tr>`,
+              ),
+            )}
             <h3>${s.byDay}</h3>
-            <div class="table-wrap" role="region" tabindex="0" aria-label=${s.byDay}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">${s.day}</th>
-                    <th scope="col" class="number">${s.pledges}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${[...byDay]
-                    .sort(([a], [b]) => (a < b ? 1 : -1))
-                    .map(
-                      ([day, count]) => html`<tr>
-                      <th scope="row">${day}</th>
-                      <td class="number">${n(count)}</td>
-                    </tr>`,
-                    )}
-                </tbody>
-              </table>
-            </div>`
+            ${tableRegion(
+              s.byDay,
+              html`<th scope="col">${s.day}</th>
+                <th scope="col" class="number">${s.pledges}</th>`,
+              [...byDay]
+                .sort(([a], [b]) => (a < b ? 1 : -1))
+                .map(
+                  ([day, count]) => html`<tr>
+                    <th scope="row">${day}</th>
+                    <td class="number">${n(count)}</td>
+                  </tr>`,
+                ),
+            )}`
       }
       <h3>${s.quizzes}</h3>
       ${
         r.quizzes.length === 0
           ? html`<p>${s.noQuiz}</p>`
-          : r.quizzes.map(
-              (
-                quiz,
-              ) => html`<div class="table-wrap" role="region" tabindex="0" aria-label=${pick(quiz.title, this.locale)}>
-              <table>
-                <caption>
-                  ${pick(quiz.title, this.locale)}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${s.unit}</th>
-                    <th scope="col" class="number">${s.participants}</th>
-                    <th scope="col" class="number">${s.average}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${quiz.units.map(
-                    (u) => html`<tr>
-                      <th scope="row">${unitName(u.unit)}</th>
-                      <td class="number">${n(u.participants)}</td>
-                      <td class="number">
-                        ${new Intl.NumberFormat(INTL_TAG[this.locale], {
-                          maximumFractionDigits: 1,
-                        }).format(u.averageScore)}
-                      </td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`,
+          : r.quizzes.map((quiz) =>
+              tableRegion(
+                pick(quiz.title, this.locale),
+                html`<th scope="col">${s.unit}</th>
+                  <th scope="col" class="number">${s.participants}</th>
+                  <th scope="col" class="number">${s.average}</th>`,
+                quiz.units.map(
+                  (u) => html`<tr>
+                    <th scope="row">${unitName(u.unit)}</th>
+                    <td class="number">${n(u.participants)}</td>
+                    <td class="number">${average.format(u.averageScore)}</td>
+                  </tr>`,
+                ),
+                { caption: true },
+              ),
             )
       }
     `;

@@ -1,11 +1,16 @@
 import { html, type PropertyValues } from 'lit';
-import { campaignSettingsRequestSchema, type CampaignSettingsRequest, type EmbedPolicy } from '../../contract/admin.js';
+import {
+  campaignSettingsRequestSchema,
+  type CampaignDoc,
+  type CampaignSettingsRequest,
+  type EmbedPolicy,
+} from '../../contract/admin.js';
 import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { api } from '../api.js';
 import { CampaignSection } from '../campaign-section.js';
 import type { ConsoleStrings } from '../console.strings.js';
-import { problemsOf } from '../form.js';
+import { differs, problemsOf } from '../form.js';
 
 interface SettingsDraft {
   titleVi: string;
@@ -33,28 +38,31 @@ const TEXTS: { key: TextKey; path: string; label: (s: ConsoleStrings['settings']
   { key: 'noteEn', path: 'note.en', label: (s) => s.noteEn, lang: 'en' },
 ];
 
+const toDraft = (d: CampaignDoc): SettingsDraft => ({
+  titleVi: d.title.vi,
+  titleEn: d.title.en,
+  descriptionVi: d.description?.vi ?? '',
+  descriptionEn: d.description?.en ?? '',
+  noteVi: d.note?.vi ?? '',
+  noteEn: d.note?.en ?? '',
+  goal: String(d.goal),
+  goalsAreIllustrative: d.goalsAreIllustrative,
+  startDate: d.startDate,
+  endDate: d.endDate,
+  embed: d.embed,
+  allowedOrigins: d.allowedOrigins.join('\n'),
+});
+
 /** The campaign's own settings: titles, description, note, goal, illustrative flag, dates, embedding policy. */
 export class LantoaConsoleSettings extends CampaignSection {
   @state() private draft!: SettingsDraft;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('doc') && this.doc) {
-      const d = this.doc;
-      this.draft = {
-        titleVi: d.title.vi,
-        titleEn: d.title.en,
-        descriptionVi: d.description?.vi ?? '',
-        descriptionEn: d.description?.en ?? '',
-        noteVi: d.note?.vi ?? '',
-        noteEn: d.note?.en ?? '',
-        goal: String(d.goal),
-        goalsAreIllustrative: d.goalsAreIllustrative,
-        startDate: d.startDate,
-        endDate: d.endDate,
-        embed: d.embed,
-        allowedOrigins: d.allowedOrigins.join('\n'),
-      };
-    }
+    if (changed.has('doc') && this.doc) this.draft = toDraft(this.doc);
+  }
+
+  override hasUnsavedChanges(): boolean {
+    return Boolean(this.doc && this.draft) && differs(this.draft, toDraft(this.doc));
   }
 
   protected override fieldLabel(path: string): string {
@@ -73,7 +81,8 @@ export class LantoaConsoleSettings extends CampaignSection {
 
   private request(): CampaignSettingsRequest {
     const d = this.draft;
-    const pair = (vi: string, en: string) => (vi.trim() || en.trim() ? { vi: vi.trim(), en: en.trim() } : undefined);
+    // Both languages emptied: null removes the text (left out, it would stay as it is).
+    const pair = (vi: string, en: string) => (vi.trim() || en.trim() ? { vi: vi.trim(), en: en.trim() } : null);
     return {
       version: this.doc.version,
       title: { vi: d.titleVi.trim(), en: d.titleEn.trim() },

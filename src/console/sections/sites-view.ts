@@ -1,34 +1,20 @@
 import { html, nothing } from 'lit';
 import type { Site } from '../../contract/admin.js';
-import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { formatNumber } from '../../core/i18n.js';
 import { api } from '../api.js';
+import { Loader } from '../loader.js';
 import { CampaignSection } from '../campaign-section.js';
-import { explain, formatVietnamTime } from '../form.js';
+import { tableRegion } from '../console-page.js';
+import { formatVietnamTime } from '../form.js';
 
 /** The campaign's reach: the sites that showed its widgets; in listed mode, "Add to list" per unlisted site. */
 export class LantoaConsoleSites extends CampaignSection {
-  @state() private sites?: Site[];
-  @state() private loadError = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    this.loadError = '';
-    try {
-      this.sites = (await api.sites(this.doc.id)).sites;
-    } catch (error) {
-      this.loadError = explain(error, this.s);
-    }
-  }
+  private sites = new Loader(this, async (): Promise<Site[]> => (await api.sites(this.doc.id)).sites);
 
   private async add(origin: string) {
     const ok = await this.save(() => api.addSite(this.doc.id, this.doc.version, origin), this.s.saved);
-    if (ok) await this.load();
+    if (ok) await this.sites.load();
   }
 
   override render() {
@@ -40,66 +26,45 @@ export class LantoaConsoleSites extends CampaignSection {
       <p>${s.intro}</p>
       <p><strong>${listed ? s.modeListed : s.modeOpen}</strong></p>
       ${this.renderFeedback()}
-      ${
-        this.loadError
-          ? html`<div class="error-summary" role="alert">
-            <p>${this.loadError}</p>
-            <button type="button" class="secondary" @click=${this.load}>${this.s.retry}</button>
-          </div>`
-          : nothing
-      }
-      ${
-        !this.sites
-          ? this.loadError
-            ? nothing
-            : html`<p role="status">${this.s.loading}</p>`
-          : this.sites.length === 0
-            ? html`<p>${s.none}</p>`
-            : html`<div class="table-wrap" role="region" tabindex="0" aria-label=${s.table}>
-              <table class="stack">
-                <caption>
-                  ${s.table}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${s.origin}</th>
-                    <th scope="col">${s.firstSeen}</th>
-                    <th scope="col">${s.lastSeen}</th>
-                    <th scope="col" class="number">${s.reads}</th>
-                    <th scope="col" class="number">${s.pledges}</th>
-                    <th scope="col">${s.listed}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.sites.map(
-                    (site) => html`<tr>
-                      <th scope="row">${site.origin}</th>
-                      <td data-label=${s.firstSeen}>${formatVietnamTime(this.locale, site.firstSeen)}</td>
-                      <td data-label=${s.lastSeen}>${formatVietnamTime(this.locale, site.lastSeen)}</td>
-                      <td class="number" data-label=${s.reads}>${n(site.reads)}</td>
-                      <td class="number" data-label=${s.pledges}>${n(site.pledges)}</td>
-                      <td data-label=${s.listed}>
-                        ${site.listed ? s.yes : s.no}
-                        ${
-                          listed && !site.listed
-                            ? html`<button
-                              type="button"
-                              class="secondary"
-                              aria-label=${s.addName(site.origin)}
-                              ?disabled=${this.busy}
-                              @click=${() => this.add(site.origin)}
-                            >
-                              ${s.add}
-                            </button>`
-                            : nothing
-                        }
-                      </td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }
+      ${this.renderLoaded(this.sites, (sites) =>
+        sites.length === 0
+          ? html`<p>${s.none}</p>`
+          : tableRegion(
+              s.table,
+              html`<th scope="col">${s.origin}</th>
+                <th scope="col">${s.firstSeen}</th>
+                <th scope="col">${s.lastSeen}</th>
+                <th scope="col" class="number">${s.reads}</th>
+                <th scope="col" class="number">${s.pledges}</th>
+                <th scope="col">${s.listed}</th>`,
+              sites.map(
+                (site) => html`<tr>
+                  <th scope="row">${site.origin}</th>
+                  <td data-label=${s.firstSeen}>${formatVietnamTime(this.locale, site.firstSeen)}</td>
+                  <td data-label=${s.lastSeen}>${formatVietnamTime(this.locale, site.lastSeen)}</td>
+                  <td class="number" data-label=${s.reads}>${n(site.reads)}</td>
+                  <td class="number" data-label=${s.pledges}>${n(site.pledges)}</td>
+                  <td data-label=${s.listed}>
+                    ${site.listed ? s.yes : s.no}
+                    ${
+                      listed && !site.listed
+                        ? html`<button
+                          type="button"
+                          class="secondary"
+                          aria-label=${s.addName(site.origin)}
+                          ?disabled=${this.busy}
+                          @click=${() => this.add(site.origin)}
+                        >
+                          ${s.add}
+                        </button>`
+                        : nothing
+                    }
+                  </td>
+                </tr>`,
+              ),
+              { caption: true, stack: true },
+            ),
+      )}
     `;
   }
 }

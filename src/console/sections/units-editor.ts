@@ -5,7 +5,7 @@ import { state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { api } from '../api.js';
 import { CampaignSection, fieldId } from '../campaign-section.js';
-import { problemsOf, slugify, uniqueId, type FieldError } from '../form.js';
+import { differs, problemsOf, slugify, uniqueId, type FieldError } from '../form.js';
 
 interface UnitDraft {
   id: string;
@@ -23,6 +23,15 @@ const toUnit = (u: UnitDraft): Unit => ({
   goal: u.goal.trim() === '' ? Number.NaN : Number(u.goal),
   ...(u.group.trim() ? { group: u.group.trim() } : {}),
   ...(u.retired ? { retired: true } : {}),
+});
+
+const toDraft = (u: Unit): UnitDraft => ({
+  id: u.id,
+  name: u.name,
+  group: u.group ?? '',
+  goal: String(u.goal),
+  retired: u.retired === true,
+  isNew: false,
 });
 
 type UnitField = 'id' | 'name' | 'group' | 'goal';
@@ -53,15 +62,12 @@ export class LantoaConsoleUnits extends CampaignSection {
   @state() private addErrors: FieldError[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('doc') && this.doc)
-      this.units = this.doc.units.map((u) => ({
-        id: u.id,
-        name: u.name,
-        group: u.group ?? '',
-        goal: String(u.goal),
-        retired: u.retired === true,
-        isNew: false,
-      }));
+    if (changed.has('doc') && this.doc) this.units = this.doc.units.map(toDraft);
+  }
+
+  /** Edited units, or a name typed for a new unit that was not added yet. */
+  override hasUnsavedChanges(): boolean {
+    return Boolean(this.doc) && (differs(this.units, this.doc.units.map(toDraft)) || this.newName.trim() !== '');
   }
 
   protected override fieldLabel(path: string): string {

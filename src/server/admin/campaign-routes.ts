@@ -6,7 +6,7 @@
  *
  *   GET   /                       campaignListResponseSchema
  *   GET   /:campaign              campaignDocSchema
- *   PATCH /:campaign              campaignSettingsRequestSchema → the new document
+ *   PATCH /:campaign              campaignSettingsRequestSchema → the new document (null clears a text)
  *   PUT   /:campaign/messages     messagesRequestSchema         → the new document
  *   PUT   /:campaign/units        unitsRequestSchema            → the new document
  *   POST  /:campaign/sites        addSiteRequestSchema          → the new document
@@ -98,9 +98,13 @@ export function campaignRoutes({ campaigns, auditor, total }: CampaignRoutesDeps
 
   routes.patch(
     '/:campaign',
-    edit(campaignSettingsRequestSchema, 'campaign.settings', (settings) => {
-      // Absent keys stay as they are: only what the request names is changed (and audited).
-      const given = Object.entries(settings).filter(([key, value]) => key !== 'version' && value !== undefined);
+    edit(campaignSettingsRequestSchema, 'campaign.settings', (settings, doc) => {
+      // Absent keys stay as they are; null removes an optional text (the registry drops a part set to
+      // undefined). Only what the request changes is written and audited: the console sends the whole form.
+      const given = Object.entries(settings)
+        .filter(([key, value]) => key !== 'version' && value !== undefined)
+        .map(([key, value]) => [key, value ?? undefined] as const)
+        .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(doc[key as keyof CampaignDoc]));
       return given.length === 0 ? null : (Object.fromEntries(given) as CampaignChange);
     }),
   );

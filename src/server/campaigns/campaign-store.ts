@@ -78,7 +78,9 @@ export function changedParts(
     (key) => JSON.stringify(before[key as keyof CampaignBody]) !== JSON.stringify(after[key as keyof CampaignBody]),
   ),
 ): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const pick = (doc: CampaignBody) => Object.fromEntries(keys.map((key) => [key, doc[key as keyof CampaignBody]]));
+  // A part the change removed (or added) is null on its absent side, so the row says what was cleared.
+  const pick = (doc: CampaignBody) =>
+    Object.fromEntries(keys.map((key) => [key, doc[key as keyof CampaignBody] ?? null]));
   return { before: pick(before), after: pick(after) };
 }
 
@@ -200,7 +202,9 @@ export class CampaignRegistry {
             'version',
           );
         const before = campaignBody(current);
-        const after: CampaignBody = { ...before, ...change, id };
+        // A part the change sets to undefined is removed (an optional text cleared in the console).
+        const merged = Object.entries({ ...before, ...change, id }).filter(([, value]) => value !== undefined);
+        const after = Object.fromEntries(merged) as CampaignBody;
         this.#check(before, after, this.#inUse(id));
         return this.#write(after, current.version + 1, who);
       })

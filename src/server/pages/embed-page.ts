@@ -119,8 +119,13 @@ export function embedPage(ctx: PageContext, scopes: Scopes, query: EmbedQuery): 
 <li><a href="${paths.page}/qr.svg" download="${unit?.id}-qr.svg">${t.qrSvg}</a></li>
 <li><a href="${paths.page}/qr.png" download="${unit?.id}-qr.png">${t.qrPng}</a></li>
 </ul>`;
+  // One pass, each unit pushed onto its group's list (groups in the order their first unit comes).
   const groups = new Map<string, typeof activeUnits>();
-  for (const u of activeUnits) groups.set(u.group ?? '', [...(groups.get(u.group ?? '') ?? []), u]);
+  for (const u of activeUnits) {
+    const members = groups.get(u.group ?? '');
+    if (members) members.push(u);
+    else groups.set(u.group ?? '', [u]);
+  }
   const unitOption = (u: (typeof activeUnits)[number]) =>
     h`<option value="${u.id}"${u.id === unit?.id ? raw(' selected') : ''}>${u.name}</option>`;
   const unitOptions = [...groups].map(([group, units]) =>
