@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PNG } from 'pngjs';
 import { startService, type Service } from '../../src/server/service.js';
+import { RANKING_SCROLLS_FROM, rankingCss } from '../../src/server/pages/province-page.js';
+import { SEARCH_FROM } from '../../src/widgets/pledge-counter/pledge-counter.ranking.js';
 import { newKey, postPledge, ROOT, tempDir, testConfig } from './helpers.js';
 
 const PUBLIC_URL = 'https://lantoa.example.gov.vn';
@@ -178,6 +180,15 @@ describe('retired unit page', () => {
 });
 
 describe('province page', () => {
+  test('its ranking reserves room per unit until the rows scroll in their own box, then a fixed height', () => {
+    const minHeights = (units: number) =>
+      Array.from(rankingCss(units).matchAll(/max\(([\d.]+)rem/g), (m) => Number(m[1]));
+    assert.equal(RANKING_SCROLLS_FROM, SEARCH_FROM, 'the page and the widget agree where the ranking starts to scroll');
+    assert.ok(minHeights(5)[0] < minHeights(11)[0] && minHeights(5)[1] < minHeights(11)[1]);
+    assert.deepEqual(minHeights(SEARCH_FROM), [50, 54]);
+    assert.deepEqual(minHeights(150), [50, 54]); // was 407 rem and 722 rem: 10,000 px of blank page on a phone
+  });
+
   test('the total, the ranking widget and a link to every unit page, escaped', async () => {
     const response = await get(`/c/${CAMPAIGN}?lang=vi`);
     assert.equal(response.status, 200);

@@ -17,14 +17,23 @@ import {
 } from './parts.js';
 
 /**
- * The ranking's height grows with its units: room for the card's head and a row per unit, so the page below
- * does not move when it arrives. Measured with 9 units: 612 px wide (rows of 40 px), 923 px at 320 px wide,
- * where unit names wrap (rows up to 74 px); the head is about 250 px.
+ * From this many units the ranking has a search box and scrolls in a box of its own (`SEARCH_FROM` of
+ * src/widgets/pledge-counter/pledge-counter.ranking.ts; a test holds the two equal), so its height stops growing.
+ */
+export const RANKING_SCROLLS_FROM = 12;
+
+/**
+ * Room for the ranking, so the page below does not move when it arrives. Below RANKING_SCROLLS_FROM units it grows
+ * with them: the card's head and a row per unit (measured with 9 units: 612 px wide, rows of 40 px; 923 px at 320 px
+ * wide, where names wrap, rows up to 74 px; the head is about 250 px). From there on the rows scroll in a box of
+ * their own and the whole is about 49 rem wide and 53 rem at 320 px, whatever the count (measured at 13 and 150
+ * units: reserving per unit left 10,000 px of blank page at 150).
  */
 export function rankingCss(units: number): string {
-  const rem = (perUnit: number) => Math.ceil((17 + units * perUnit) * 10) / 10;
-  const wide = rem(2.6);
-  const narrow = rem(4.7);
+  const rem = (perUnit: number, scrolling: number) =>
+    units >= RANKING_SCROLLS_FROM ? scrolling : Math.ceil((17 + units * perUnit) * 10) / 10;
+  const wide = rem(2.6, 50);
+  const narrow = rem(4.7, 54);
   return `lantoa-pledge-counter{min-height:max(${wide}rem,${wide * 16}px)}@media(max-width:36rem){lantoa-pledge-counter{min-height:max(${narrow}rem,${narrow * 16}px)}}`;
 }
 
