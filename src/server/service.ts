@@ -21,7 +21,8 @@ import { checkLedger, DATABASE_FILE, markLedger } from './store/ledger.js';
 import { answerClientErrors, requestError } from './http/protocol-errors.js';
 import { createScopes, followRegistry, type Scopes } from './campaigns/scopes.js';
 import { SqliteStore } from './store/sqlite-store.js';
-import type { RecordStore } from './store/store.js';
+import { PostgresStore } from './store/postgres/postgres-store.js';
+import type { RecordStore, Tallies } from './store/store.js';
 import { StreamHub } from './http/stream.js';
 import { mountPages } from './pages/routes.js';
 import { publicUrlFromEnv, type PagesOptions } from './pages/options.js';
@@ -64,10 +65,15 @@ export async function startService(
   let store: RecordStore;
   let consoleDb: ConsoleDb | undefined;
   try {
-    checkLedger(config.dataDir);
+    // With PostgreSQL the ledger is the database (its keys are unique there): no pledges.sqlite to guard.
+    if (!config.databaseUrl) checkLedger(config.dataDir);
     consoleDb = openConsoleDb(config.dataDir, [ACCOUNT_TABLES, AUDIT_TABLES, CAMPAIGN_TABLES, SITES_TABLES]);
-    store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
-    markLedger(config.dataDir, isoNow());
+    if (config.databaseUrl) {
+      store = await PostgresStore.open(config.databaseUrl);
+    } else {
+      store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
+      markLedger(config.dataDir, isoNow());
+    }
   } catch (error) {
     consoleDb?.close();
     unlock();
@@ -100,6 +106,13 @@ export async function startService(
       else scopes.quizzes.get(record.quiz)?.aggregate.apply(record.unit, record.score, record.total, record.createdAt);
     }
   });
+  // Several instances on one database: counts start again from it when the store says they must
+  // (a reconnect, another instance's commit missed); from that snapshot onCommit carries on.
+  const restart = ({ campaigns: counted, quizzes: scored }: Tallies) => {
+    for (const [id, scope] of scopes.campaigns) scope.aggregate.reset(counted.get(id) ?? { rows: [], lastAt: null });
+    for (const [id, scope] of scopes.quizzes) scope.aggregate.reset(scored.get(id) ?? { rows: [], lastAt: null });
+  };
+  const unfollowStore = store.follow ? await store.follow(restart) : () => undefined;
 
   const counts = new Map([...scopes.campaigns].map(([id, scope]) => [id, scope.aggregate]));
   let stalledStreams = 0;
@@ -221,6 +234,7 @@ export async function startService(
       clearInterval(report);
       clearTimeout(timer);
       unsubscribe();
+      unfollowStore();
       unfollow();
       campaigns.close();
       await store.close();
