@@ -107,7 +107,11 @@ describe('PostgreSQL store', { skip: SKIP_POSTGRES }, () => {
     const store = await PostgresStore.open(database.url, { retryMs: 200 });
     const resets: Tallies[] = [];
     const stop = await store.follow((tallies) => resets.push(tallies));
-    const count = () => resets.at(-1)?.campaigns.get('reconciled')?.rows.reduce((sum, row) => sum + row.count, 0);
+    const count = () =>
+      resets
+        .at(-1)
+        ?.campaigns.get('reconciled')
+        ?.rows.reduce((sum, row) => sum + row.count, 0);
     try {
       assert.equal(resets.length, 1, 'follow() starts from a snapshot');
       assert.equal(count(), undefined);

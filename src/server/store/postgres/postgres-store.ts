@@ -180,11 +180,13 @@ export class PostgresStore implements RecordStore {
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const store = new PostgresStore(url, options);
     try {
-      const client = await store.#pool.connect();
+      const { client, release } = await store.#connect();
+      let clean = false;
       try {
         await migrate(client);
+        clean = true;
       } finally {
-        client.release();
+        release(!clean);
       }
       await store.#listen();
       await store.#reconcileOnce();
@@ -195,6 +197,24 @@ export class PostgresStore implements RecordStore {
     store.#prober = setInterval(() => void store.#probe(), store.#retryMs);
     store.#prober.unref();
     return store;
+  }
+
+  /**
+   * A pooled connection, with an error listener while it is checked out: a server that goes away between
+   * two queries of a transaction reports it as an event (an uncaught exception without a listener); the
+   * next query fails with it anyway, and that failure is handled where the query is.
+   */
+  async #connect(): Promise<{ client: pg.PoolClient; release: (broken: boolean) => void }> {
+    const client = await this.#pool.connect();
+    const ignore = () => undefined;
+    client.on('error', ignore);
+    return {
+      client,
+      release: (broken) => {
+        client.off('error', ignore);
+        client.release(broken);
+      },
+    };
   }
 
   /** This instance's name in lantoa_instances. */
@@ -263,7 +283,7 @@ export class PostgresStore implements RecordStore {
     const sorted = [...records].sort((a, b) => (idOf(a) < idOf(b) ? -1 : 1));
     const pledges = sorted.filter((record) => record.kind === 'pledge');
     const results = sorted.filter((record) => record.kind === 'quiz-result');
-    const client = await this.#pool.connect();
+    const { client, release } = await this.#connect();
     let clean = false;
     try {
       await client.query('BEGIN');
@@ -301,7 +321,7 @@ export class PostgresStore implements RecordStore {
       return { created: records.map((record) => created.has(idOf(record))), added, seq };
     } finally {
       // A connection that failed inside the transaction is closed (the server rolls back), not reused.
-      client.release(!clean);
+      release(!clean);
     }
   }
 
@@ -454,7 +474,7 @@ export class PostgresStore implements RecordStore {
     const buffer: CommitNotice[] = [];
     this.#buffer = buffer;
     try {
-      const client = await this.#pool.connect();
+      const { client, release } = await this.#connect();
       let clean = false;
       let seqs: { id: string; seq: string }[];
       let tallies: Tallies;
@@ -468,7 +488,7 @@ export class PostgresStore implements RecordStore {
         clean = true;
         tallies = talliesOf(pledges, results);
       } finally {
-        client.release(!clean);
+        release(!clean);
       }
       this.#buffer = undefined;
       this.#applied = new Map(seqs.map(({ id, seq }) => [id, Number(seq)]));
