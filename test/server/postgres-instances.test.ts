@@ -156,6 +156,10 @@ describe('several instances on one PostgreSQL database', { skip: SKIP_POSTGRES }
         'both instances count all 40 pledges',
       );
       console.log(`counts equal on both instances ${waited} ms after the last 201`);
+      // The same state gives the same ETag on every instance: a reader switched between them revalidates (304).
+      const etagA = (await fetch(`${a.api}/counts`)).headers.get('etag');
+      assert.ok(etagA);
+      assert.equal((await fetch(`${b.api}/counts`, { headers: { 'If-None-Match': etagA } })).status, 304);
 
       const repeat = await postPledge(b.api, { unit: 'ba-tri', choice: 'smartphone', key: keys[0] });
       assert.equal(repeat.status, 200, 'a key first sent to A, repeated on B');
