@@ -14,8 +14,9 @@
  * Counts in memory on every instance: each commit sends, in its own transaction, a NOTIFY with the new
  * records folded into counts and the instance's commit number (lantoa_instances.seq, incremented in the
  * same transaction). Every instance LISTENs on a dedicated connection and applies the other instances'
- * commits in order. A missing number (a notice lost while the connection was down, a payload too big to
- * send, an own commit whose answer was lost) or a reconnect makes it read every tally again, with every
+ * commits in order (its own reach its counts from its writer). A missing number (a notice lost while the
+ * connection was down, a payload too big to send), a failed commit (whose answer may have been lost after
+ * it committed) or a reconnect makes it read every tally again, with every
  * instance's commit number, in one snapshot; the notices that arrived meanwhile are applied on top when
  * their number is past the snapshot's. So counts converge to the database and never count a row twice.
  */
@@ -153,6 +154,8 @@ export class PostgresStore implements RecordStore {
   #buffer: CommitNotice[] | undefined;
   #reconciling: Promise<void> | undefined;
   #reconcileAgain = false;
+  /** A commit failed since the last reconciliation: it may have committed nonetheless. */
+  #unsure = false;
 
   private constructor(url: string, options: PostgresStoreOptions) {
     this.#retryMs = options.retryMs ?? 1000;
@@ -328,6 +331,10 @@ export class PostgresStore implements RecordStore {
   /** A commit or probe succeeded: the end of a failing episode, if one was on. */
   #wrote(): void {
     this.#failure = undefined;
+    if (this.#unsure) {
+      this.#unsure = false;
+      this.#requestReconcile();
+    }
     const episode = this.#episode;
     if (!episode) return;
     this.#episode = undefined;
@@ -340,6 +347,8 @@ export class PostgresStore implements RecordStore {
 
   #writeFailed(error: unknown, refused: number): void {
     this.#failure = error instanceof Error ? error : new Error(String(error));
+    // The batch may have committed (the answer to COMMIT lost): read the counts again once writes work.
+    this.#unsure = true;
     if (this.#episode) {
       this.#episode.refused += refused;
       return;
@@ -379,7 +388,10 @@ export class PostgresStore implements RecordStore {
         this.#requestReconcile();
         return;
       }
-      this.#deliver(notice);
+      // This instance's own commits reach its counts from its writer (with their keys, before their answers),
+      // never from the echo, which may arrive first. An own commit whose answer was lost is found by the
+      // reconciliation that follows the failure (#writeFailed).
+      if (notice.instance !== this.#instance) this.#deliver(notice);
     });
     try {
       await client.connect();
@@ -455,13 +467,16 @@ export class PostgresStore implements RecordStore {
       return;
     }
     this.#reconciling = (async () => {
+      let failed = false; // said once per streak, not once a second while the database is away
       do {
         this.#reconcileAgain = false;
         try {
           await this.#reconcileOnce();
         } catch (error) {
           if (this.#closing) return;
-          log.warn('PostgreSQL: counts could not be read again; retrying', { error: describe(error) });
+          if (!failed)
+            log.warn('PostgreSQL: counts could not be read again; retrying every second', { error: describe(error) });
+          failed = true;
           await new Promise((resolve) => setTimeout(resolve, this.#retryMs));
           this.#reconcileAgain = true;
         }
