@@ -22,6 +22,7 @@ import { answerClientErrors, requestError } from './http/protocol-errors.js';
 import { createScopes, followRegistry, type Scopes } from './campaigns/scopes.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import { PostgresStore } from './store/postgres/postgres-store.js';
+import { SharedCampaignRegistry } from './store/postgres/shared-campaigns.js';
 import type { RecordStore, Tallies } from './store/store.js';
 import { StreamHub } from './http/stream.js';
 import { mountPages } from './pages/routes.js';
@@ -87,12 +88,19 @@ export async function startService(
       if (quiz.entry.public.id === id) for (const unit of quiz.aggregate.used()) used.units.add(unit);
     return used;
   };
-  const campaigns = new CampaignRegistry(consoleDb, { inUse });
+  // With PostgreSQL the campaigns are shared by every instance (the local console.sqlite is its copy).
+  const campaigns = config.databaseUrl
+    ? new SharedCampaignRegistry(consoleDb, { inUse })
+    : new CampaignRegistry(consoleDb, { inUse });
   // Said in the `listening` line (main.ts): where the campaigns came from, and that the store is the source now.
-  const campaignsSource =
+  let campaignsSource =
     seed && campaigns.seed(seed, { user: 'service', action: 'campaign.seed' })
       ? `seeded from ${config.campaignsFile} at this start; from now on the store is the source (the file is not read again)`
       : 'the store (console.sqlite); the campaigns file is not read (npm run campaigns -- import FILE replaces a campaign)';
+  if (campaigns instanceof SharedCampaignRegistry && config.databaseUrl) {
+    await campaigns.share(config.databaseUrl);
+    campaignsSource = `PostgreSQL, shared by every instance (${campaignsSource})`;
+  }
   const scopes: Scopes = createScopes(campaigns.list());
   // Which sites embed each campaign: counted in memory by the API's guard, added to console.sqlite every 5 s.
   const reach = new SiteReach(consoleDb);

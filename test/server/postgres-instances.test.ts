@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
+import { CampaignEditError } from '../../src/server/campaigns/campaign-store.js';
 import type { ServiceConfig } from '../../src/server/config/config.js';
 import { freshDatabase, privateCluster, SKIP_POSTGRES, type Cluster } from '../helpers/postgres.js';
 import {
@@ -181,6 +182,41 @@ describe('several instances on one PostgreSQL database', { skip: SKIP_POSTGRES }
       } finally {
         stream.close();
       }
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('a campaign edit made through A reaches B within a second; an edit of the same version through B is refused (409 edit_conflict)', async () => {
+    const [a, b]: TestService[] = [await instance(), await instance()];
+    try {
+      const read = a.campaigns.get(CAMPAIGN);
+      assert.ok(read);
+      assert.equal(b.campaigns.get(CAMPAIGN)?.version, read.version, 'both start from the shared version');
+      const title = { vi: 'Bến Tre: chuyển đổi số cho mọi người', en: 'Bến Tre: going digital, together' };
+      const who = { user: 'test', action: 'campaign.texts' };
+      const edited = await a.campaigns.update(CAMPAIGN, read.version, { title }, who);
+      const waited = await until(
+        async () =>
+          (await json<{ title: { en: string } }>(await fetch(a.api))).title.en === title.en &&
+          (await json<{ title: { en: string } }>(await fetch(b.api))).title.en === title.en,
+        1000,
+        "B's config shows the title edited through A",
+      );
+      console.log(`a campaign edit made through A reached B's config after ${waited} ms`);
+      assert.equal(b.campaigns.get(CAMPAIGN)?.version, edited.version);
+      const etag = (await fetch(a.api)).headers.get('etag');
+      assert.ok(etag);
+      assert.equal(
+        (await fetch(b.api, { headers: { 'If-None-Match': etag } })).status,
+        304,
+        'the same config ETag on both',
+      );
+      await assert.rejects(
+        b.campaigns.update(CAMPAIGN, read.version, { title: { vi: 'Cũ', en: 'Stale' } }, who),
+        (error: unknown) => error instanceof CampaignEditError && error.code === 'edit_conflict',
+      );
+      assert.equal((await json<{ title: { en: string } }>(await fetch(b.api))).title.en, title.en);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

@@ -47,6 +47,20 @@ export const MIGRATIONS: readonly Migration[] = [
         seen_at timestamptz NOT NULL DEFAULT now()
       );`,
   },
+  {
+    version: 2,
+    name: 'campaigns',
+    // The campaign documents every instance serves (store/postgres/shared-campaigns.ts). doc is text, not
+    // jsonb: jsonb reorders keys, and the config's ETag is made of the document as written.
+    sql: `
+      CREATE TABLE campaigns (
+        id text PRIMARY KEY,
+        doc text NOT NULL,
+        version integer NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        updated_by text NOT NULL
+      );`,
+  },
 ];
 
 /** The advisory lock's key: "lantoa" in ASCII, one number every instance agrees on. */
