@@ -98,6 +98,25 @@ describe('PostgreSQL store', { skip: SKIP_POSTGRES }, () => {
         heardB.map((record) => (record.kind === 'pledge' ? record.unit : '')),
         ['giong-trom', 'ba-tri', 'ba-tri'],
       );
+      // Quiz results travel the same way, score and total kept (the stats' averages depend on them).
+      await a.add({
+        kind: 'quiz-result',
+        quiz: 'q',
+        unit: 'ba-tri',
+        score: 2,
+        total: 7,
+        key: newKey(),
+        createdAt: new Date().toISOString(),
+      });
+      await until(() => heardB.length === 4, 1000, 'B hears the quiz result of A');
+      assert.deepEqual(
+        heardB
+          .slice(3)
+          .map((record) =>
+            record.kind === 'quiz-result' ? [record.quiz, record.unit, record.score, record.total] : [],
+          ),
+        [['q', 'ba-tri', 2, 7]],
+      );
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
