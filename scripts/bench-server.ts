@@ -12,6 +12,12 @@
  * connections the service waits on commits part of the time; more clients fill the commits. A row for
  * Hono itself (a counts-sized body from one route, no logic) shows how much of the ceiling the fixed
  * stack leaves before the service does anything.
+ *
+ * PostgreSQL rows (when initdb and pg_ctl are here: Debian's /usr/lib/postgresql/N/bin, or TEST_PG_BIN): a
+ * throwaway cluster (test/helpers/postgres-cluster.ts, fsync and synchronous_commit on), then durable pledges and
+ * counts reads on one instance and on two instances of the same database, autocannon spreading its
+ * connections over both (round-robin, as a load balancer would). All on this one machine: the cluster,
+ * the instances and autocannon share its cores. `BENCH_POSTGRES=0` leaves them out.
  */
 import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
@@ -28,6 +34,8 @@ import {
 } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { privateCluster } from '../test/helpers/postgres-cluster.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -204,6 +212,73 @@ async function measureAt(
 }
 
 /** Requests answered per second over the whole run (autocannon's per-second average drops the last partial second). */
+/** The service's environment for a benchmark: loopback, a random port, the per-address limits lifted. */
+const SERVICE_ENV = {
+  PORT: '0',
+  HOST: '127.0.0.1',
+  // One client address sends everything here: lift the per-address limits, keep every other default.
+  PLEDGE_RATE_PER_MIN: '100000000',
+  PLEDGE_RATE_BURST: '100000000',
+  READ_RATE_PER_MIN: '100000000',
+  READ_RATE_BURST: '100000000',
+};
+
+const PG_PLEDGES = 'PostgreSQL, 1 instance: POST pledge (durable, unique keys)';
+const PG_PLEDGES_TWO = 'PostgreSQL, 2 instances round-robin: POST pledge (durable, unique keys)';
+
+/**
+ * The PostgreSQL rows: one instance, then two on the same database. Returns the database check's
+ * line, or undefined when PostgreSQL is not installed here (or BENCH_POSTGRES=0).
+ */
+async function postgresRows(
+  rows: Row[],
+  dataDir: string,
+  pledgeRequest: Omit<autocannon.Options, 'url'>,
+): Promise<string | undefined> {
+  if (process.env.BENCH_POSTGRES === '0') return undefined;
+  let cluster: Awaited<ReturnType<typeof privateCluster>>;
+  try {
+    cluster = await privateCluster();
+  } catch (error) {
+    console.log(`PostgreSQL rows left out: no cluster could be started (${(error as Error).message.split('\n')[0]})`);
+    return undefined;
+  }
+  const children: ChildProcess[] = [];
+  try {
+    const instance = async (n: number) => {
+      const started = await startChild(['dist/server/main.js'], join(dataDir, `pg-${n}.log`), {
+        ...SERVICE_ENV,
+        DATA_DIR: join(dataDir, `pg-${n}`),
+        DATABASE_URL: cluster.url,
+      });
+      children.push(started.child);
+      return `http://127.0.0.1:${started.port}/api/v1/campaigns/${CAMPAIGN}`;
+    };
+    const first = await instance(1);
+    const runs: autocannon.Result[] = [];
+    await measure('PostgreSQL, 1 instance: GET counts', { url: `${first}/counts` }, rows, children[0]);
+    runs.push(...(await measure(PG_PLEDGES, { ...pledgeRequest, url: `${first}/pledges` }, rows, children[0], true)));
+    const second = await instance(2);
+    // autocannon takes several URLs and spreads its connections over them in turn; its types say one.
+    const both = (path: string) => [`${first}${path}`, `${second}${path}`] as unknown as string;
+    await measure('PostgreSQL, 2 instances round-robin: GET counts', { url: both('/counts') }, rows, children[0]);
+    runs.push(...(await measure(PG_PLEDGES_TWO, { ...pledgeRequest, url: both('/pledges') }, rows, children[0], true)));
+    const answered201 = runs.reduce((sum, result) => sum + status(result, 201), 0);
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    const stored = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM pledges')).rows[0].n);
+    await client.end();
+    if (stored !== answered201) process.exitCode = 1;
+    return `PostgreSQL check: ${stored} pledges stored, ${answered201} answered 201 (warm-ups included): ${stored === answered201 ? 'equal ✓' : 'DIFFERENT ✗'}.`;
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(
+      children.map((child) => new Promise((done) => (child.exitCode === null ? child.once('exit', done) : done(null)))),
+    );
+    await cluster.remove();
+  }
+}
+
 const perSecond = (result: autocannon.Result) => result.requests.total / result.duration;
 const status = (result: autocannon.Result, code: number) => result.statusCodeStats?.[`${code}`]?.count ?? 0;
 const errorsOf = (result: autocannon.Result) =>
@@ -216,14 +291,8 @@ async function main(): Promise<void> {
   // The service as production runs it: compiled JavaScript, no tsx (npm run serve).
   execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
   const service = await startChild(['dist/server/main.js'], join(dataDir, 'service.log'), {
-    PORT: '0',
-    HOST: '127.0.0.1',
+    ...SERVICE_ENV,
     DATA_DIR: dataDir,
-    // One client address sends everything here: lift the per-address limits, keep every other default.
-    PLEDGE_RATE_PER_MIN: '100000000',
-    PLEDGE_RATE_BURST: '100000000',
-    READ_RATE_PER_MIN: '100000000',
-    READ_RATE_BURST: '100000000',
   });
   const api = `http://127.0.0.1:${service.port}/api/v1/campaigns/${CAMPAIGN}`;
   const rows: Row[] = [];
@@ -291,7 +360,8 @@ async function main(): Promise<void> {
     const db = new Database(join(dataDir, 'pledges.sqlite'), { readonly: true });
     const stored = (db.prepare('SELECT COUNT(*) AS n FROM pledges').get() as { n: number }).n;
     db.close();
-    report(rows, answered201, stored);
+    const postgresCheck = await postgresRows(rows, dataDir, pledgeRequest);
+    report(rows, answered201, stored, postgresCheck);
     console.log(`service log: ${readFileSync(join(dataDir, 'service.log'), 'utf8').split('\n').length - 1} lines`);
     if (stored !== answered201) process.exitCode = 1;
   } finally {
@@ -309,7 +379,7 @@ function best(rows: Row[], name: string): Row {
     .reduce((top, row) => (perSecond(row.result) > perSecond(top.result) ? row : top));
 }
 
-function report(rows: Row[], answered201: number, stored: number): void {
+function report(rows: Row[], answered201: number, stored: number, postgresCheck: string | undefined): void {
   const ceilingRow = best(rows, rows[0].name);
   const ceiling = perSecond(ceilingRow.result);
   const targets: Record<string, number> = { 'GET counts': 0.7, 'POST pledge (durable, unique keys)': 0.3 };
@@ -332,6 +402,12 @@ function report(rows: Row[], answered201: number, stored: number): void {
   const pledges = best(rows, 'POST pledge (durable, unique keys)');
   const relative = `At their best, durable pledges ran at ${Math.round((perSecond(pledges.result) / perSecond(reference.result)) * 100)}% of the POST reference.`;
   const check = `Database check: ${stored} pledges stored, ${answered201} answered 201 (warm-ups included): ${stored === answered201 ? 'equal ✓' : 'DIFFERENT ✗'}.`;
+  const postgres = postgresCheck
+    ? [
+        postgresCheck,
+        `PostgreSQL durable pledges at their best: ${Math.round(perSecond(best(rows, PG_PLEDGES).result))}/s on one instance, ${Math.round(perSecond(best(rows, PG_PLEDGES_TWO).result))}/s on two (goal 5,000/s), with the cluster, the instances and autocannon on these ${cpus().length} cores.`,
+      ]
+    : ['PostgreSQL rows left out: PostgreSQL is not installed here (or BENCH_POSTGRES=0).'];
   const section = [
     START,
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; autocannon on loopback, each case at ${CONNECTION_COUNTS.join(' and ')} connections, ${SECONDS} s after a ${WARMUP_SECONDS} s warm-up; **bold**: the case's best, which the ratio and target use.`,
@@ -340,9 +416,10 @@ function report(rows: Row[], answered201: number, stored: number): void {
     '',
     relative,
     check,
+    ...postgres,
     END,
   ].join('\n');
-  console.log(`\n${lines.join('\n')}\n\n${relative}\n${check}`);
+  console.log(`\n${lines.join('\n')}\n\n${relative}\n${check}\n${postgres.join('\n')}`);
 
   const intro = '# Benchmarks\n\n## Pledge service (`npm run bench:server`)\n\n';
   const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : `${intro}${START}\n${END}\n`;

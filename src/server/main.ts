@@ -9,6 +9,7 @@ import { DataDirLockedError } from './store/data-lock.js';
 import { LedgerMissingError } from './store/ledger.js';
 import { log } from './log/log.js';
 import { DatabaseError } from './store/sqlite-store.js';
+import { PostgresUnavailableError, redact } from './store/postgres/postgres-store.js';
 import { startService } from './service.js';
 
 try {
@@ -36,6 +37,7 @@ try {
     url: service.url,
     port: service.port,
     dataDir: config.dataDir,
+    records: config.databaseUrl ? redact(config.databaseUrl) : 'SQLite in the data directory',
     campaigns: service.campaignsSource,
     // The caps sized under the open-file limit (config.ts): what a hog or a crowd runs into.
     openFileLimit: config.openFileLimit ?? 'unknown',
@@ -52,6 +54,7 @@ try {
     error instanceof ConfigError ||
     error instanceof DataDirLockedError ||
     error instanceof DatabaseError ||
+    error instanceof PostgresUnavailableError ||
     error instanceof LedgerMissingError
   ) {
     log.error(error.message, undefined, error instanceof DatabaseError ? { code: error.code, file: error.file } : {});

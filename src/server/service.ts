@@ -21,7 +21,9 @@ import { checkLedger, DATABASE_FILE, markLedger } from './store/ledger.js';
 import { answerClientErrors, requestError } from './http/protocol-errors.js';
 import { createScopes, followRegistry, type Scopes } from './campaigns/scopes.js';
 import { SqliteStore } from './store/sqlite-store.js';
-import type { RecordStore } from './store/store.js';
+import { PostgresStore } from './store/postgres/postgres-store.js';
+import { SharedCampaignRegistry } from './store/postgres/shared-campaigns.js';
+import type { RecordStore, Tallies } from './store/store.js';
 import { StreamHub } from './http/stream.js';
 import { mountPages } from './pages/routes.js';
 import { publicUrlFromEnv, type PagesOptions } from './pages/options.js';
@@ -61,10 +63,15 @@ export async function startService(
   let store: RecordStore;
   let consoleDb: ConsoleDb | undefined;
   try {
-    checkLedger(config.dataDir);
+    // With PostgreSQL the ledger is the database (its keys are unique there): no pledges.sqlite to guard.
+    if (!config.databaseUrl) checkLedger(config.dataDir);
     consoleDb = openConsoleDb(config.dataDir, [ACCOUNT_TABLES, AUDIT_TABLES, CAMPAIGN_TABLES, SITES_TABLES]);
-    store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
-    markLedger(config.dataDir, isoNow());
+    if (config.databaseUrl) {
+      store = await PostgresStore.open(config.databaseUrl);
+    } else {
+      store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
+      markLedger(config.dataDir, isoNow());
+    }
   } catch (error) {
     consoleDb?.close();
     unlock();
@@ -78,12 +85,19 @@ export async function startService(
       if (quiz.entry.public.id === id) for (const unit of quiz.aggregate.used()) used.units.add(unit);
     return used;
   };
-  const campaigns = new CampaignRegistry(consoleDb, { inUse });
+  // With PostgreSQL the campaigns are shared by every instance (the local console.sqlite is its copy).
+  const campaigns = config.databaseUrl
+    ? new SharedCampaignRegistry(consoleDb, { inUse })
+    : new CampaignRegistry(consoleDb, { inUse });
   // Said in the `listening` line (main.ts): where the campaigns came from, and that the store is the source now.
-  const campaignsSource =
+  let campaignsSource =
     seed && campaigns.seed(seed, { user: 'service', action: 'campaign.seed' })
       ? `seeded from ${config.campaignsFile} at this start; from now on the store is the source (the file is not read again)`
       : 'the store (console.sqlite); the campaigns file is not read (npm run campaigns -- import FILE replaces a campaign)';
+  if (campaigns instanceof SharedCampaignRegistry && config.databaseUrl) {
+    await campaigns.share(config.databaseUrl);
+    campaignsSource = `PostgreSQL, shared by every instance (${campaignsSource})`;
+  }
   const scopes: Scopes = createScopes(campaigns.list());
   // Which sites embed each campaign: counted in memory by the API's guard, added to console.sqlite every 5 s.
   const reach = new SiteReach(consoleDb);
@@ -97,6 +111,13 @@ export async function startService(
       else scopes.quizzes.get(record.quiz)?.aggregate.apply(record.unit, record.score, record.total, record.createdAt);
     }
   });
+  // Several instances on one database: counts start again from it when the store says they must
+  // (a reconnect, another instance's commit missed); from that snapshot onCommit carries on.
+  const restart = ({ campaigns: counted, quizzes: scored }: Tallies) => {
+    for (const [id, scope] of scopes.campaigns) scope.aggregate.reset(counted.get(id) ?? { rows: [], lastAt: null });
+    for (const [id, scope] of scopes.quizzes) scope.aggregate.reset(scored.get(id) ?? { rows: [], lastAt: null });
+  };
+  const unfollowStore = store.follow ? await store.follow(restart) : () => undefined;
 
   const counts = new Map([...scopes.campaigns].map(([id, scope]) => [id, scope.aggregate]));
   let stalledStreams = 0;
@@ -228,6 +249,7 @@ export async function startService(
       clearInterval(report);
       clearTimeout(timer);
       unsubscribe();
+      unfollowStore();
       unfollow();
       campaigns.close();
       await store.close();

@@ -194,23 +194,44 @@ export class CampaignRegistry {
         // From the database, not memory: another process may have changed it within the last second.
         const current = this.#row(id);
         if (!current) throw new CampaignEditError(404, 'unknown_campaign', `No campaign "${id}"`);
-        if (current.version !== version)
-          throw new CampaignEditError(
-            409,
-            'edit_conflict',
-            `Campaign "${id}" changed since version ${version} (now ${current.version}): reload it and edit again`,
-            'version',
-          );
-        const before = campaignBody(current);
-        // A part the change sets to undefined is removed (an optional text cleared in the console).
-        const merged = Object.entries({ ...before, ...change, id }).filter(([, value]) => value !== undefined);
-        const after = Object.fromEntries(merged) as CampaignBody;
-        this.#check(before, after, this.#inUse(id));
-        return this.#write(after, current.version + 1, who);
+        return this.#write(this.applyChange(current, version, change), current.version + 1, who);
       })
       .immediate();
     this.#changed(doc);
     return doc;
+  }
+
+  /**
+   * `current` with `change` applied, checked: the editor read `version` (else 409 edit_conflict), the result
+   * is valid (400 invalid_field) and keeps every unit and choice that has records (409 in_use). For
+   * {@link update} and a shared store's own update (store/postgres/shared-campaigns.ts).
+   */
+  protected applyChange(current: CampaignDoc, version: number, change: CampaignChange): CampaignBody {
+    const { id } = current;
+    if (current.version !== version)
+      throw new CampaignEditError(
+        409,
+        'edit_conflict',
+        `Campaign "${id}" changed since version ${version} (now ${current.version}): reload it and edit again`,
+        'version',
+      );
+    const before = campaignBody(current);
+    // A part the change sets to undefined is removed (an optional text cleared in the console).
+    const merged = Object.entries({ ...before, ...change, id }).filter(([, value]) => value !== undefined);
+    const after = Object.fromEntries(merged) as CampaignBody;
+    this.#check(before, after, this.#inUse(id));
+    return after;
+  }
+
+  /**
+   * Takes `doc` as it is, version included, when this store holds another version of it: a change made
+   * elsewhere (another instance, through the shared database). True when it was taken.
+   */
+  adopt(doc: CampaignDoc, who: Editor): boolean {
+    if (this.#docs.get(doc.id)?.version === doc.version) return false;
+    this.#put(doc, who);
+    this.#changed(doc);
+    return true;
   }
 
   /**
@@ -289,13 +310,18 @@ export class CampaignRegistry {
 
   #write(campaign: CampaignBody, version: number, who: Editor): CampaignDoc {
     const doc: CampaignDoc = { ...campaign, version, updatedAt: isoNow() };
+    this.#put(doc, who);
+    return doc;
+  }
+
+  #put(doc: CampaignDoc, who: Editor): void {
+    const { version } = doc;
     this.#db
       .prepare(
         `INSERT INTO campaigns (id, doc, version, updated_at, updated_by) VALUES (@id, @doc, @version, @at, @by)
          ON CONFLICT (id) DO UPDATE SET doc = @doc, version = @version, updated_at = @at, updated_by = @by`,
       )
       .run({ id: doc.id, doc: JSON.stringify(doc), version, at: doc.updatedAt, by: `${who.user} (${who.action})` });
-    return doc;
   }
 
   #changed(doc: CampaignDoc): void {

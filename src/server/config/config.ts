@@ -20,6 +20,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default(resolve(root, 'data')),
   CAMPAIGNS_FILE: z.string().min(1).default(resolve(root, 'campaigns/campaigns.json')),
+  /** postgres://… : pledges and quiz results in PostgreSQL, shared by several instances; unset: SQLite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   /** Number of reverse proxies in front (nginx = 1). 0: X-Forwarded-For is ignored. "true" means 1. */
   TRUST_PROXY: z
     .string()
@@ -69,6 +74,8 @@ export interface ServiceConfig {
   host: string;
   dataDir: string;
   campaignsFile: string;
+  /** PostgreSQL connection string; undefined: the embedded SQLite store. */
+  databaseUrl?: string;
   trustProxy: number;
   pledgeRate: { perMinute: number; burst: number };
   readRate: { perMinute: number; burst: number };
@@ -120,6 +127,7 @@ export function configFromEnv(
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     campaignsFile: resolve(e.CAMPAIGNS_FILE),
+    ...(e.DATABASE_URL === undefined ? {} : { databaseUrl: e.DATABASE_URL }),
     trustProxy: e.TRUST_PROXY,
     pledgeRate: { perMinute: e.PLEDGE_RATE_PER_MIN, burst: e.PLEDGE_RATE_BURST },
     readRate: { perMinute: e.READ_RATE_PER_MIN, burst: e.READ_RATE_BURST },

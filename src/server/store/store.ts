@@ -1,7 +1,7 @@
 /**
  * Where pledges and quiz results are kept. The service talks only to this interface: SQLite (one
- * process, the default) implements it today; a PostgreSQL adapter for several stateless instances can
- * implement it later without touching the routes. Every method is async for that reason, even though
+ * process, the default: sqlite-store.ts) and PostgreSQL (several stateless instances on one database:
+ * postgres/postgres-store.ts) implement it. Every method is async for the latter, even though
  * better-sqlite3 itself is synchronous.
  *
  * Both kinds of record go through the same path: a client's idempotency key, counted once per scope
@@ -57,6 +57,12 @@ export interface DailyRow {
   count: number;
 }
 
+/** Every scope's tally, read in one snapshot of the database (scopes with no record are absent). */
+export interface Tallies {
+  campaigns: Map<string, Tally>;
+  quizzes: Map<string, QuizTally>;
+}
+
 export interface RecordStore {
   /**
    * Records a pledge or a quiz result. Resolves only once it is durably committed: true when it is
@@ -79,6 +85,13 @@ export interface RecordStore {
    * instances (PostgreSQL with LISTEN/NOTIFY, say) reports the other instances' records here too.
    */
   onCommit(listener: (records: readonly NewRecord[]) => void): () => void;
+  /**
+   * Stores shared by several instances only: calls `listener` with every scope's tally, read in one
+   * snapshot, whenever the in-memory aggregates must start again from the database (now, then after the
+   * store reconnects or misses another instance's commit); onCommit carries on from that snapshot.
+   * Resolves, with the unsubscribe, once the first call is done.
+   */
+  follow?(listener: (tallies: Tallies) => void): Promise<() => void>;
   /**
    * False while the store cannot take records: its database or connection is gone, or the latest
    * commit failed (file unwritable, disk full, locked too long) and none has succeeded since.

@@ -1,0 +1,184 @@
+/**
+ * Campaigns shared by every instance on one PostgreSQL database (table `campaigns`, migration 2), so a
+ * console edit made through any instance reaches all of them: config, feed, counts and streams follow it
+ * as they follow a local edit. The registry works as before on its local copy (console.sqlite), which
+ * the routes and scopes read from memory; this subclass makes PostgreSQL the source:
+ *
+ * - an edit is one PostgreSQL transaction: the row locked (`FOR UPDATE`), its version checked (409
+ *   edit_conflict when another instance changed it first), the change checked as a local edit is, the row
+ *   written with the next version and `NOTIFY lantoa_campaigns`, COMMIT; then taken into the local copy;
+ * - every instance LISTENs and, on a notice, reads the versions and takes the documents it lacks; the same
+ *   check runs every few seconds and after a reconnect, so a notice missed while disconnected costs a
+ *   few seconds, never a wrong campaign (versions only grow; taking one is idempotent).
+ *
+ * At the first start on an empty shared table, the campaigns this instance holds (seeded from its
+ * campaigns file) are shared; a campaign only one instance's folder holds is added; from then on the
+ * shared version wins. Accounts, sessions, the audit log and the sites reached stay per instance (README).
+ */
+import pg from 'pg';
+import { campaignDocSchema, type CampaignDoc } from '../../../contract/admin.js';
+import { isoNow } from '../../clock.js';
+import {
+  CampaignEditError,
+  CampaignRegistry,
+  type CampaignChange,
+  type Editor,
+} from '../../campaigns/campaign-store.js';
+import { log } from '../../log/log.js';
+
+const CHANNEL = 'lantoa_campaigns';
+
+/** How often the versions are compared with the shared table besides the notices. */
+const CHECK_MS = 5000;
+
+interface SharedRow {
+  id: string;
+  doc: string;
+  updated_by: string;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A stored document, or undefined (logged) when the row is not a valid campaign. */
+function parse(row: SharedRow): CampaignDoc | undefined {
+  try {
+    return campaignDocSchema.parse(JSON.parse(row.doc));
+  } catch (error) {
+    log.error('campaign in the shared database is damaged; ignored', undefined, {
+      campaign: row.id,
+      error: describe(error),
+    });
+    return undefined;
+  }
+}
+
+export class SharedCampaignRegistry extends CampaignRegistry {
+  #pool: pg.Pool | undefined;
+  #listener: pg.Client | undefined;
+  #url = '';
+  #timer: NodeJS.Timeout | undefined;
+  #relisten: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  /** Connects to the shared table (already migrated by the record store), shares or takes the campaigns, listens. */
+  async share(url: string, checkMs = CHECK_MS): Promise<void> {
+    this.#url = url;
+    this.#pool = new pg.Pool({
+      connectionString: url,
+      max: 2,
+      options: '-c synchronous_commit=on',
+      connectionTimeoutMillis: 2000,
+    });
+    this.#pool.on('error', (error) =>
+      log.warn('PostgreSQL (campaigns): idle connection lost', { error: describe(error) }),
+    );
+    for (const doc of this.list())
+      await this.#pool.query(
+        'INSERT INTO campaigns (id, doc, version, updated_by) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
+        [doc.id, JSON.stringify(doc), doc.version, 'service (campaign.share)'],
+      );
+    await this.#pull();
+    await this.#listen();
+    this.#timer = setInterval(() => void this.#pull().catch(() => undefined), checkMs);
+    this.#timer.unref();
+  }
+
+  override async update(id: string, version: number, change: CampaignChange, who: Editor): Promise<CampaignDoc> {
+    const pool = this.#pool;
+    if (!pool) return super.update(id, version, change, who);
+    const client = await pool.connect();
+    const ignore = () => undefined; // a lost connection fails the next query, which is handled below
+    client.on('error', ignore);
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<SharedRow>(
+        'SELECT id, doc, updated_by FROM campaigns WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      const current = rows[0] && parse(rows[0]);
+      if (!current) throw new CampaignEditError(404, 'unknown_campaign', `No campaign "${id}"`);
+      const doc: CampaignDoc = {
+        ...this.applyChange(current, version, change),
+        version: current.version + 1,
+        updatedAt: isoNow(),
+      };
+      await client.query(
+        'UPDATE campaigns SET doc = $2, version = $3, updated_at = now(), updated_by = $4 WHERE id = $1',
+        [id, JSON.stringify(doc), doc.version, `${who.user} (${who.action})`],
+      );
+      await client.query('SELECT pg_notify($1, $2)', [CHANNEL, id]);
+      await client.query('COMMIT');
+      this.adopt(doc, who);
+      return doc;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw error;
+    } finally {
+      client.off('error', ignore);
+      client.release(broken);
+    }
+  }
+
+  /** Takes every shared document whose version this instance does not hold. */
+  async #pull(): Promise<void> {
+    const pool = this.#pool;
+    if (!pool || this.#closed) return;
+    const { rows } = await pool.query<{ id: string; version: number }>('SELECT id, version FROM campaigns');
+    const stale = rows.filter((row) => this.get(row.id)?.version !== row.version).map((row) => row.id);
+    if (stale.length === 0) return;
+    const docs = await pool.query<SharedRow>('SELECT id, doc, updated_by FROM campaigns WHERE id = ANY($1::text[])', [
+      stale,
+    ]);
+    for (const row of docs.rows) {
+      const doc = parse(row);
+      if (doc) this.adopt(doc, { user: row.updated_by, action: 'from the shared database' });
+    }
+  }
+
+  async #listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.#url, connectionTimeoutMillis: 2000 });
+    const lost = () => {
+      if (this.#listener !== client) return;
+      this.#listener = undefined;
+      void client.end().catch(() => undefined);
+      this.#scheduleRelisten();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', () => void this.#pull().catch(() => undefined));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners('end');
+      client.on('error', () => undefined);
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.#listener = client;
+  }
+
+  #scheduleRelisten(): void {
+    if (this.#closed || this.#relisten) return;
+    this.#relisten = setTimeout(() => {
+      this.#relisten = undefined;
+      this.#listen().then(
+        () => void this.#pull().catch(() => undefined),
+        () => this.#scheduleRelisten(),
+      );
+    }, 1000);
+  }
+
+  override close(): void {
+    super.close();
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#timer);
+    clearTimeout(this.#relisten);
+    const listener = this.#listener;
+    this.#listener = undefined;
+    void listener?.end().catch(() => undefined);
+    void this.#pool?.end().catch(() => undefined);
+  }
+}
