@@ -9,6 +9,8 @@ import { obj } from './json-checks.js';
 import type { ApiErrorDetail } from './pledge.js';
 import type { QuizUnitFigures } from './quiz.js';
 
+
+
 /** The `error` of an error body (outbox). */
 export const isApiErrorDetail = (v: unknown): v is ApiErrorDetail =>
   obj(v) &&
@@ -20,8 +22,7 @@ export const isApiErrorDetail = (v: unknown): v is ApiErrorDetail =>
 export const isQuizUnitFigures = (v: unknown): v is QuizUnitFigures =>
   obj(v) &&
   typeof v.name === 'string' &&
-  Number.isSafeInteger(v.participants) &&
-  (v.participants as number) >= 0 &&
-  typeof v.averageScore === 'number' &&
-  v.averageScore >= 0 &&
-  v.averageScore <= 1;
+  Number.isSafeInteger(v.participants) && (v.participants as number) >= 0 &&
+  typeof v.averageScore === 'number' && v.averageScore >= 0 && v.averageScore <= 1;
+
+
