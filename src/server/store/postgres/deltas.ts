@@ -5,6 +5,7 @@
  * thousand pledges to a few units is a few rows. A batch whose summary would not fit says so instead
  * (`overflow`), and the receivers read their counts again from the database.
  */
+import type pg from 'pg';
 import type { NewRecord } from '../store.js';
 
 export const CHANNEL = 'lantoa_records';
@@ -73,4 +74,21 @@ export function decodeNotice(text: string): CommitNotice {
   for (const [quiz, unit, score, total, count] of payload.q ?? [])
     for (let n = 0; n < count; n++) records.push({ kind: 'quiz-result', quiz, unit, score, total, key: '', createdAt });
   return { instance: payload.i, seq: payload.s, records };
+}
+
+/**
+ * Connects `client` (a dedicated connection, its 'error' and 'end' listeners already set) and LISTENs on `channel`.
+ * On failure the half-open client is closed quietly (its 'end' listener removed, so it does not count as a lost
+ * connection) and the error thrown: the caller retries with a new client.
+ */
+export async function listen(client: pg.Client, channel: string): Promise<void> {
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+  } catch (error) {
+    client.removeAllListeners('end');
+    client.on('error', () => undefined);
+    await client.end().catch(() => undefined);
+    throw error;
+  }
 }

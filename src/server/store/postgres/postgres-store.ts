@@ -25,7 +25,7 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import { log } from '../../log/log.js';
 import type { DailyRow, NewRecord, QuizTally, RecordStore, Tallies, Tally } from '../store.js';
-import { CHANNEL, decodeNotice, encodeNotice, type CommitNotice } from './deltas.js';
+import { CHANNEL, decodeNotice, encodeNotice, listen, type CommitNotice } from './deltas.js';
 import { migrate } from './migrations.js';
 
 interface Pending {
@@ -393,15 +393,7 @@ export class PostgresStore implements RecordStore {
       // reconciliation that follows the failure (#writeFailed).
       if (notice.instance !== this.#instance) this.#deliver(notice);
     });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-    } catch (error) {
-      client.removeAllListeners('end');
-      client.on('error', () => undefined);
-      await client.end().catch(() => undefined);
-      throw error;
-    }
+    await listen(client, CHANNEL);
     this.#listener = client;
   }
 

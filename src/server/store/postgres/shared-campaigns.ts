@@ -25,6 +25,7 @@ import {
   type Editor,
 } from '../../campaigns/campaign-store.js';
 import { log } from '../../log/log.js';
+import { listen } from './deltas.js';
 
 const CHANNEL = 'lantoa_campaigns';
 
@@ -147,15 +148,7 @@ export class SharedCampaignRegistry extends CampaignRegistry {
     client.on('error', lost);
     client.on('end', lost);
     client.on('notification', () => void this.#pull().catch(() => undefined));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-    } catch (error) {
-      client.removeAllListeners('end');
-      client.on('error', () => undefined);
-      await client.end().catch(() => undefined);
-      throw error;
-    }
+    await listen(client, CHANNEL);
     this.#listener = client;
   }
 
