@@ -18,16 +18,11 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { log } from '../log/log.js';
+import { GroupCommit } from './group-commit.js';
 import { encodeRecord, scopeOf } from './sqlite-tables.js';
 import type { Reply, Request } from './sqlite-worker.js';
 import type { DailyRow, NewRecord, QuizTally, RecordKind, RecordStore, Tally } from './store.js';
 import { startWorker } from '../worker.js';
-
-interface Pending {
-  record: NewRecord;
-  resolve: (created: boolean) => void;
-  reject: (error: Error) => void;
-}
 
 /** One scope's idempotency keys: committed ones, and those whose first record is in a batch not yet committed. */
 interface ScopeKeys {
@@ -36,9 +31,6 @@ interface ScopeKeys {
 }
 
 const RECORD_KINDS: readonly RecordKind[] = ['pledge', 'quiz-result'];
-
-/** Upper bound on one transaction, so a burst never makes one commit (and its replies) very late. */
-const MAX_BATCH = 1000;
 
 /**
  * Rows of the pledges table one `daily` request of the worker reads (about 30 ms on this 2-core machine
@@ -124,9 +116,13 @@ export class SqliteStore implements RecordStore {
   /** By record kind, then scope. */
   readonly #keys = new Map<RecordKind, Map<string, ScopeKeys>>(RECORD_KINDS.map((kind) => [kind, new Map()]));
   #nextId = 1;
-  #queue: Pending[] = [];
-  #writing = false;
-  #scheduled = false;
+  readonly #batches = new GroupCommit<NewRecord, boolean>({
+    commit: (records) => this.#commit(records),
+    failed: (error, records) => {
+      if (!this.#failure) this.#writeFailed(error, records.length);
+      for (const record of records) this.#scopeKeys(record.kind, scopeOf(record)).pending.delete(record.key);
+    },
+  });
   #closing: Promise<void> | undefined;
   #failure: Error | undefined;
   /** The latest commit or write probe failed (and none succeeded since): unhealthy, though the next batch may work. */
@@ -192,7 +188,7 @@ export class SqliteStore implements RecordStore {
     }
     await store.#probe();
     store.#prober = setInterval(() => {
-      if (!store.#writing && Date.now() - store.#lastWrite >= probeMs) void store.#probe();
+      if (!store.#batches.writing && Date.now() - store.#lastWrite >= probeMs) void store.#probe();
     }, probeMs);
     store.#prober.unref();
     return store;
@@ -253,54 +249,31 @@ export class SqliteStore implements RecordStore {
     if (keys.committed.has(record.key)) return Promise.resolve(false);
     const first = keys.pending.get(record.key);
     if (first) return first.then(() => false);
-    const added = new Promise<boolean>((resolve, reject) => {
-      this.#queue.push({ record, resolve, reject });
-      if (!this.#writing && !this.#scheduled) {
-        this.#scheduled = true;
-        // setImmediate runs after this turn's I/O callbacks: every request parsed in it joins the batch.
-        setImmediate(() => void this.#write());
-      }
-    });
+    const added = this.#batches.add(record);
     keys.pending.set(record.key, added);
     return added;
   }
 
-  async #write(): Promise<void> {
-    this.#scheduled = false;
-    if (this.#writing) return;
-    this.#writing = true;
-    while (this.#queue.length > 0) {
-      const batch = this.#queue.splice(0, MAX_BATCH);
-      const rows = batch.map((pending) => encodeRecord(pending.record)).join('\n');
-      let results: boolean[];
-      try {
-        results = [...((await this.#call({ op: 'add', rows })) as string)].map((flag) => flag === '1');
-      } catch (error) {
-        if (!this.#failure) this.#writeFailed(error, batch.length);
-        for (const pending of batch) {
-          this.#scopeKeys(pending.record.kind, scopeOf(pending.record)).pending.delete(pending.record.key);
-          pending.reject(error as Error);
-        }
-        continue;
-      }
-      this.#wrote();
-      for (const { record } of batch) {
-        const keys = this.#scopeKeys(record.kind, scopeOf(record));
-        keys.committed.add(record.key);
-        keys.pending.delete(record.key);
-      }
-      const added = batch.filter((_, index) => results[index]).map((pending) => pending.record);
-      for (const listener of this.#listeners) {
-        try {
-          listener(added);
-        } catch (error) {
-          // Committed is committed: a failing listener must not turn acknowledged records into errors.
-          log.error('commit listener failed', error);
-        }
-      }
-      batch.forEach((pending, index) => pending.resolve(results[index]));
+  /** One batch in one transaction on the worker; the counts move (listeners) before any record is answered. */
+  async #commit(records: NewRecord[]): Promise<boolean[]> {
+    const rows = records.map(encodeRecord).join('\n');
+    const results = [...((await this.#call({ op: 'add', rows })) as string)].map((flag) => flag === '1');
+    this.#wrote();
+    for (const record of records) {
+      const keys = this.#scopeKeys(record.kind, scopeOf(record));
+      keys.committed.add(record.key);
+      keys.pending.delete(record.key);
     }
-    this.#writing = false;
+    const added = records.filter((_, index) => results[index]);
+    for (const listener of this.#listeners) {
+      try {
+        listener(added);
+      } catch (error) {
+        // Committed is committed: a failing listener must not turn acknowledged records into errors.
+        log.error('commit listener failed', error);
+      }
+    }
+    return results;
   }
 
   get healthy(): boolean {
@@ -362,10 +335,7 @@ export class SqliteStore implements RecordStore {
   close(): Promise<void> {
     clearInterval(this.#prober);
     this.#closing ??= (async () => {
-      while (this.#writing || this.#scheduled || this.#queue.length > 0) {
-        if (!this.#writing) await this.#write();
-        else await new Promise((resolve) => setTimeout(resolve, 5));
-      }
+      await this.#batches.flush();
       if (!this.#failure) {
         await this.#call({ op: 'close' });
         await this.#exited;
@@ -394,7 +364,7 @@ export class SqliteStore implements RecordStore {
     log.error('SQLite worker failed', error, { file: this.#file });
     for (const call of this.#calls.values()) call.reject(error);
     this.#calls.clear();
-    for (const pending of this.#queue.splice(0)) pending.reject(error);
+    this.#batches.refuseAll(error);
     for (const scopes of this.#keys.values()) for (const keys of scopes.values()) keys.pending.clear();
   }
 }

@@ -27,15 +27,7 @@ import { log } from '../../log/log.js';
 import type { DailyRow, NewRecord, QuizTally, RecordStore, Tallies, Tally } from '../store.js';
 import { CHANNEL, decodeNotice, encodeNotice, listen, type CommitNotice } from './deltas.js';
 import { migrate } from './migrations.js';
-
-interface Pending {
-  record: NewRecord;
-  resolve: (created: boolean) => void;
-  reject: (error: Error) => void;
-}
-
-/** Upper bound on one transaction, so a burst never makes one commit (and its replies) very late. */
-const MAX_BATCH = 1000;
+import { GroupCommit } from '../group-commit.js';
 
 export interface PostgresStoreOptions {
   /** While the database fails: how often a write is tried again and the listening connection reopened. */
@@ -137,9 +129,13 @@ export class PostgresStore implements RecordStore {
   readonly #followers = new Set<(tallies: Tallies) => void>();
   /** Records queued or in the transaction being committed, by idOf: a repeat waits for the first. */
   readonly #pending = new Map<string, Promise<boolean>>();
-  #queue: Pending[] = [];
-  #writing = false;
-  #scheduled = false;
+  readonly #batches = new GroupCommit<NewRecord, boolean>({
+    commit: (records) => this.#commitBatch(records),
+    failed: (error, records) => {
+      this.#writeFailed(error, records.length);
+      for (const record of records) this.#pending.delete(idOf(record));
+    },
+  });
   #closing: Promise<void> | undefined;
   /** The dedicated LISTEN connection, while it is up. */
   #listener: pg.Client | undefined;
@@ -239,43 +235,19 @@ export class PostgresStore implements RecordStore {
     const id = idOf(record);
     const first = this.#pending.get(id);
     if (first) return first.then(() => false);
-    const added = new Promise<boolean>((resolve, reject) => {
-      this.#queue.push({ record, resolve, reject });
-      if (!this.#writing && !this.#scheduled) {
-        this.#scheduled = true;
-        // After this turn's I/O callbacks: every request parsed in it joins the batch.
-        setImmediate(() => void this.#write());
-      }
-    });
+    const added = this.#batches.add(record);
     this.#pending.set(id, added);
     return added;
   }
 
-  async #write(): Promise<void> {
-    this.#scheduled = false;
-    if (this.#writing) return;
-    this.#writing = true;
-    while (this.#queue.length > 0) {
-      const batch = this.#queue.splice(0, MAX_BATCH);
-      let outcome: Awaited<ReturnType<PostgresStore['commit']>>;
-      try {
-        outcome = await this.commit(batch.map((pending) => pending.record));
-      } catch (error) {
-        this.#writeFailed(error, batch.length);
-        for (const pending of batch) {
-          this.#pending.delete(idOf(pending.record));
-          pending.reject(error as Error);
-        }
-        continue;
-      }
-      this.#wrote();
-      for (const pending of batch) this.#pending.delete(idOf(pending.record));
-      // Counts move before any record of the batch is answered, as with SQLite.
-      if (outcome.seq !== undefined)
-        this.#deliver({ instance: this.#instance, seq: outcome.seq, records: outcome.added });
-      batch.forEach((pending, index) => pending.resolve(outcome.created[index]));
-    }
-    this.#writing = false;
+  /** One batch: committed, then the counts move before any record of it is answered, as with SQLite. */
+  async #commitBatch(records: NewRecord[]): Promise<boolean[]> {
+    const outcome = await this.commit(records);
+    this.#wrote();
+    for (const record of records) this.#pending.delete(idOf(record));
+    if (outcome.seq !== undefined)
+      this.#deliver({ instance: this.#instance, seq: outcome.seq, records: outcome.added });
+    return outcome.created;
   }
 
   /**
@@ -363,7 +335,7 @@ export class PostgresStore implements RecordStore {
 
   /** While writes fail: one small write (this instance's last-seen time), committed like a batch. */
   async #probe(): Promise<void> {
-    if (!this.#failure || this.#writing || this.#closing) return;
+    if (!this.#failure || this.#batches.writing || this.#closing) return;
     try {
       await this.#pool.query('UPDATE lantoa_instances SET seen_at = now() WHERE id = $1', [this.#instance]);
       this.#wrote();
@@ -542,10 +514,7 @@ export class PostgresStore implements RecordStore {
   close(): Promise<void> {
     clearInterval(this.#prober);
     this.#closing ??= (async () => {
-      while (this.#writing || this.#scheduled || this.#queue.length > 0) {
-        if (!this.#writing) await this.#write();
-        else await new Promise((resolve) => setTimeout(resolve, 5));
-      }
+      await this.#batches.flush();
       clearTimeout(this.#relisten);
       const listener = this.#listener;
       this.#listener = undefined;
