@@ -4,6 +4,7 @@
  * webmaster would. No stylesheet or image requests of the host's own, so every request after the page is
  * Lantoa's and the chain is easy to read.
  */
+import { BANNER_ROOM } from '../src/contract/rooms.js';
 import type { BenchWidget } from './bench-load.config.js';
 
 export interface BenchPage {
@@ -47,6 +48,20 @@ const SERVICE_PAGES: readonly Omit<BenchPage, 'design' | 'data' | 'file' | 'html
 ];
 
 export const shortName = (tag: string) => tag.replace(/^lantoa-/, '');
+
+/** The mark of a banner showing its campaign feed's message (set by the bench's init script, not by the banner). */
+export const FEED_MARK = 'lantoa-banner/feed';
+
+/**
+ * The README's main snippet: the banner following its campaign's feed, which the console makes the normal
+ * case (issue 17). Measured until the feed's message is on screen, through the loader, through banner.js, and
+ * through banner.js with the feed named by a preload hint in the snippet, so code and data travel at once.
+ */
+const FEED_SNIPPET = `<style>${BANNER_ROOM}</style>
+<lantoa-banner id="lantoa-top" campaign="ben-tre-smartphone" dismissible>
+  <b slot="headline">Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025, tầm nhìn đến 2030</b>
+</lantoa-banner>`;
+const FEED_PRELOAD = '<link rel="preload" as="fetch" crossorigin href="/api/v1/campaigns/ben-tre-smartphone/feed">';
 
 const LOADER = '<script type="module" src="/lantoa/loader.js"></script>';
 const direct = (tag: string) => `<script type="module" src="/lantoa/${shortName(tag)}.js"></script>`;
@@ -205,6 +220,21 @@ export function benchPages(widgets: readonly BenchWidget[]): {
       html: iframePage(w),
     });
     embeds.push({ file: `embed/${name}.html`, html: embedPage(w) });
+  }
+  const feedBanner: BenchWidget = { tag: FEED_MARK, snippet: FEED_SNIPPET, place: 'top', frameHeight: 200, data: true };
+  for (const [id, design, script] of [
+    ['banner-feed', 'loader', LOADER],
+    ['banner-feed-direct', 'direct', direct('lantoa-banner')],
+    ['banner-feed-preload', 'direct', `${FEED_PRELOAD}\n${direct('lantoa-banner')}`],
+  ] as const) {
+    pages.push({
+      id,
+      design,
+      tags: [FEED_MARK],
+      data: true,
+      file: `${id}.html`,
+      html: componentPage(`<lantoa-banner campaign>`, [feedBanner], script),
+    });
   }
   pages.push({
     id: 'all',

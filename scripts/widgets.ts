@@ -4,6 +4,7 @@
  * src/index.ts, the stories, the tests and the README against it. A new widget is its folder
  * (src/widgets/<name>/<name>.ts defining <lantoa-<name>>), its story, its test and one entry here.
  */
+import { BANNER_ROOM } from '../src/contract/rooms.js';
 
 /** How the load benchmark (`npm run bench:load`, scripts/bench-load-pages.ts) shows a widget. */
 export interface BenchWidget {
@@ -47,7 +48,7 @@ const ENTRIES: WidgetEntry[] = [
     bench: {
       place: 'top',
       frameHeight: 200,
-      snippet: `<style>#lantoa-top{display:block;min-height:max(8.5rem,136px)}@media(min-width:36rem){#lantoa-top{min-height:max(9rem,144px)}}@media(min-width:64rem){#lantoa-top{min-height:max(6rem,96px)}}@media(min-width:80rem){#lantoa-top{min-height:max(4.5rem,72px)}}</style>
+      snippet: `<style>${BANNER_ROOM}</style>
 <lantoa-banner id="lantoa-top" dismissible countdown-to="2027-10-10" countdown-label="Ngày Chuyển đổi số quốc gia">
   <b slot="headline">Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025, tầm nhìn đến 2030</b>
 </lantoa-banner>`,

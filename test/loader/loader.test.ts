@@ -11,7 +11,7 @@ type LoaderMap = Record<string, string[]>;
 let loaderMap: LoaderMap;
 
 /** The reservation style of the README's top-bar snippet (keeps the page still while the script loads). */
-const RESERVE = `<style>#lantoa-top{display:block;min-height:max(8rem,128px)}@media(min-width:36rem){#lantoa-top{min-height:max(9rem,144px)}}@media(min-width:64rem){#lantoa-top{min-height:max(6rem,96px)}}@media(min-width:80rem){#lantoa-top{min-height:max(4.5rem,72px)}}</style>`;
+const RESERVE = `<style>#lantoa-top{display:block;min-height:max(9rem,144px)}@media(min-width:36rem){#lantoa-top{min-height:max(10.5rem,168px)}}@media(min-width:64rem){#lantoa-top{min-height:max(7.25rem,116px)}}@media(min-width:80rem){#lantoa-top{min-height:max(5.75rem,92px)}}</style>`;
 
 async function bannerRendered(frame: HTMLIFrameElement, selector = 'lantoa-banner'): Promise<Element> {
   const doc = frame.contentDocument!;

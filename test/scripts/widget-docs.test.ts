@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, test } from 'node:test';
+import { BANNER_ROOM } from '../../src/contract/rooms.js';
 import {
   DOCS_DIR,
   manifestFromSource,
@@ -119,9 +120,30 @@ test('the README stays short and gives the two commands CI runs and the webmaste
   assert.ok(readme.includes('npm install && npm start'));
   assert.match(readme, /^npm test\s/m);
   // The snippet with its reserved heights, in both languages.
-  assert.equal(readme.split('<style>#lantoa-top{display:block;min-height:max(8.5rem,136px)}').length - 1, 2);
+  assert.equal(readme.split(`<style>${BANNER_ROOM}</style>`).length - 1, 2);
   for (const name of widgetsOf(manifest).map((widget) => widget.name))
     assert.ok(readme.includes(`(docs/widgets/${name}.md)`), `no link to ${name}`);
+});
+
+test('every copy of the banner’s reserved room is the one the builder gives (src/contract/rooms.ts)', () => {
+  const copies = [
+    'README.md',
+    'docs/widgets/source/banner.md',
+    '.storybook/introduction.mdx',
+    'demo/hosts/wordpress-theme.html',
+    'demo/district-ba-tri.html',
+    'demo/feed.html',
+    'src/server/pages/assets/page.css',
+    'demo/hosts/strict-csp.css',
+  ];
+  // page.css and the strict-CSP page's file spread the same rules over lines: compared without white space.
+  const squeeze = (css: string) => css.replace(/\s+/g, '').replaceAll(';}', '}');
+  for (const file of copies) {
+    const text = squeeze(readFileSync(join(ROOT, file), 'utf8'));
+    const starts = text.split('#lantoa-top{display:block;min-height:').length - 1;
+    assert.ok(starts > 0, `${file} reserves no room for the banner`);
+    assert.equal(text.split(squeeze(BANNER_ROOM)).length - 1, starts, `${file} reserves another room than BANNER_ROOM`);
+  }
 });
 
 test('every relative link of the README and the docs leads to a file', () => {

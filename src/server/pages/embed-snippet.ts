@@ -3,6 +3,7 @@
  * campaign and unit, with the room each widget takes reserved (no layout shift while it loads) and the
  * service's public address. Plain text: the builder page shows it escaped, the webmaster pastes it.
  */
+import { BANNER_ROOM, CHART_ROOM, COUNTER_ROOM, QUIZ_ROOM } from '../../contract/rooms.js';
 import { rankingCss } from './province-page.js';
 
 export const BANNER_VARIANTS = ['bar', 'hero', 'ribbon'] as const;
@@ -31,15 +32,6 @@ export interface EmbedChoice {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 }
-
-const BANNER_ROOM =
-  '#lantoa-top{display:block;min-height:max(8.5rem,136px)}@media(min-width:36rem){#lantoa-top{min-height:max(9rem,144px)}}@media(min-width:64rem){#lantoa-top{min-height:max(6rem,96px)}}@media(min-width:80rem){#lantoa-top{min-height:max(4.5rem,72px)}}';
-// As the public pages reserve them (assets/page.css): measured at 320 px, where English wraps most.
-const COUNTER_ROOM =
-  'lantoa-pledge-counter{display:block;min-height:max(31rem,496px)}@media(max-width:36rem){lantoa-pledge-counter{min-height:max(34rem,544px)}}';
-const QUIZ_ROOM =
-  'lantoa-quiz-card{display:block;min-height:max(30rem,480px)}@media(max-width:36rem){lantoa-quiz-card{min-height:max(38rem,608px)}}';
-const CHART_ROOM = 'lantoa-progress-chart{display:block;min-height:max(26rem,416px)}';
 
 /** True when the choice needs a unit that was not given. */
 export function needsUnit(choice: Pick<EmbedChoice, 'counter' | 'quiz'>): boolean {
