@@ -1,6 +1,6 @@
 /**
  * End to end, a snippet that names the banner's feed in a `<link rel="preload" as="fetch" crossorigin>` (the bench's
- * `banner-feed-preload` pages, written from the README's snippet): the banner takes the preloaded response, so the
+ * `banner-feed` pages, written from the README's snippet): the banner takes the preloaded response, so the
  * feed is requested once, with the code, not a second time once the code has run. Needs `npm run build` first.
  */
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { endToEnd } from './setup.js';
 
 const e2e = endToEnd();
 
-for (const page of ['banner-feed-preload', 'banner-feed-loader-preload']) {
+for (const page of ['banner-feed', 'banner-feed-direct']) {
   test(`${page}: the feed named by the snippet's preload is fetched once and shown`, async () => {
     const tab = await e2e.browser.newPage({ viewport: { width: 375, height: 800 } });
     const feedRequests: string[] = [];

@@ -121,6 +121,8 @@ test('the README stays short and gives the two commands CI runs and the webmaste
   assert.match(readme, /^npm test\s/m);
   // The snippet with its reserved heights, in both languages.
   assert.equal(readme.split(`<style>${BANNER_ROOM}</style>`).length - 1, 2);
+  // …and its campaign feed named up front, so it comes with the code.
+  assert.equal(readme.split('/api/v1/campaigns/ben-tre-smartphone/feed">\n<script type="module"').length - 1, 2);
   for (const name of widgetsOf(manifest).map((widget) => widget.name))
     assert.ok(readme.includes(`(docs/widgets/${name}.md)`), `no link to ${name}`);
 });

@@ -4,6 +4,7 @@
  * service's public address. Plain text: the builder page shows it escaped, the webmaster pastes it.
  */
 import { BANNER_ROOM, CHART_ROOM, COUNTER_ROOM, QUIZ_ROOM } from '../../contract/rooms.js';
+import { apiPath } from '../../contract/paths.js';
 import { rankingCss } from './province-page.js';
 
 export const BANNER_VARIANTS = ['bar', 'hero', 'ribbon'] as const;
@@ -43,15 +44,20 @@ export interface EmbedParts {
   css: string;
   /** One element per widget, as HTML source. */
   tags: string[];
+  /**
+   * Data the widgets will ask for, named up front (`<link rel="preload">`) so it travels with the code instead of
+   * a round trip after it has run (0.8 s on 2G): the banner's campaign feed.
+   */
+  hints: string[];
   /** The script tag that loads them from the service. */
   script: string;
 }
 
 /** The snippet, or '' when nothing was chosen. */
 export function embedSnippet(choice: EmbedChoice): string {
-  const { css, tags, script } = embedParts(choice);
+  const { css, tags, hints, script } = embedParts(choice);
   if (tags.length === 0) return '';
-  return [...(css ? [`<style>${css}</style>`] : []), ...tags, script].join('\n');
+  return [...(css ? [`<style>${css}</style>`] : []), ...tags, ...hints, script].join('\n');
 }
 
 /** The snippet's pieces: the preview shows the very elements the webmaster pastes. */
@@ -60,6 +66,7 @@ export function embedParts(choice: EmbedChoice): EmbedParts {
   const lang = choice.lang === 'auto' ? '' : ` lang="${choice.lang}"`;
   const rooms: string[] = [];
   const tags: string[] = [];
+  const hints: string[] = [];
   if (choice.banner) {
     // The bar goes right after <body>, with its room reserved (the README's snippet); the card and the ribbon
     // sit in the page's content, where a late height costs less.
@@ -70,6 +77,9 @@ export function embedParts(choice: EmbedChoice): EmbedParts {
     tags.push(
       `<lantoa-banner${top} campaign="${campaign.id}"${variant}${lang}>\n  <b slot="headline">${escapeHtml(campaign.title)}</b>\n</lantoa-banner>`,
     );
+    // The very URL the banner fetches, with the credentials it fetches with (fetch's default): Chromium hands the
+    // preloaded answer over instead of asking again.
+    hints.push(`<link rel="preload" as="fetch" crossorigin href="${choice.base}${apiPath.feed(campaign.id)}">`);
   }
   if (choice.counter) {
     rooms.push(
@@ -92,5 +102,5 @@ export function embedParts(choice: EmbedChoice): EmbedParts {
   const script = choice.classic
     ? `<script src="${choice.base}/lantoa/loader.js"></script>`
     : `<script type="module" src="${choice.base}/lantoa/loader.js"></script>`;
-  return { css: rooms.join(''), tags, script };
+  return { css: rooms.join(''), tags, hints, script };
 }
