@@ -10,6 +10,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { ConsoleDb } from '../store/console-db.js';
+import type { ConsoleSql } from '../store/console-sql.js';
 import { accountRoutes } from './account-routes.js';
 import { Accounts } from './accounts.js';
 import type { AdminEnv } from './admin-env.js';
@@ -37,8 +38,14 @@ export interface AdminDeps {
   now?: () => number;
 }
 
-/** The console's stores on an open console.sqlite (tables ACCOUNT_TABLES and AUDIT_TABLES). */
-export function adminStores(db: ConsoleDb, now: () => number = Date.now): { accounts: Accounts; audit: AuditLog } {
+/**
+ * The console's stores on the port (console.sqlite with tables ACCOUNT_TABLES and AUDIT_TABLES, or
+ * PostgreSQL), or on an open console.sqlite.
+ */
+export function adminStores(
+  db: ConsoleSql | ConsoleDb,
+  now: () => number = Date.now,
+): { accounts: Accounts; audit: AuditLog } {
   return { accounts: new Accounts(db, now), audit: new AuditLog(db, now) };
 }
 
