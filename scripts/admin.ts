@@ -22,7 +22,7 @@ import { addAccount, changeAccount, removeAccount } from '../src/server/admin/ac
 import { ACCOUNT_TABLES, AUDIT_TABLES, adminStores } from '../src/server/admin/admin-api.js';
 import { configFromEnv } from '../src/server/config/config.js';
 import { PostgresUnavailableError, redact } from '../src/server/store/postgres/postgres-store.js';
-import { openConsoleSql } from '../src/server/store/console-sql.js';
+import { openConsoleSql } from '../src/server/store/console-open.js';
 
 const USAGE = `Usage: npm run admin -- <command>
   add-user NAME [--role admin|editor]   a new account (editor unless --role admin); password from stdin

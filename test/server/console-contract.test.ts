@@ -13,7 +13,8 @@ import { addAccount, removeAccount } from '../../src/server/admin/account-change
 import { ABSOLUTE_MS, IDLE_MS, tokenHash } from '../../src/server/admin/accounts.js';
 import { ACCOUNT_TABLES, AUDIT_TABLES, adminStores, Accounts, AuditLog } from '../../src/server/admin/admin-api.js';
 import { SITES_TABLES, SiteReach } from '../../src/server/campaigns/reach.js';
-import { openConsoleSql, type ConsoleSql } from '../../src/server/store/console-sql.js';
+import { openConsoleSql } from '../../src/server/store/console-open.js';
+import type { ConsoleSql } from '../../src/server/store/console-sql.js';
 import { freshDatabase, SKIP_POSTGRES } from '../helpers/postgres.js';
 import { tempDir } from './helpers.js';
 

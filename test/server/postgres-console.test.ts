@@ -3,14 +3,16 @@
  * saying so, when it is not set): an account made by `npm run admin` with DATABASE_URL (from a third data
  * folder) signs in on A; A's cookie is valid on B; an account added through B is in A's audit log; a
  * password changed through A ends that account's session on B; signed out on B, the cookie fails on A;
- * sites seen by both instances are summed in one list. No sticky sessions needed.
+ * sites seen by both instances are summed in one list. No sticky sessions needed. The database refusing
+ * connections: 503 with Retry-After (not a 500), and the same session works once it is back.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { auditResponseSchema, sitesResponseSchema } from '../../src/contract/admin.js';
-import { freshDatabase, SKIP_POSTGRES } from '../helpers/postgres.js';
+import pg from 'pg';
+import { freshDatabase, SKIP_POSTGRES, TEST_DATABASE_URL, withDatabase } from '../helpers/postgres.js';
 import { adminFetch, signIn, TEST_PASSWORD } from './admin-helpers.js';
 import { CAMPAIGN, ROOT, start, tempDir, type TestService } from './helpers.js';
 
@@ -123,5 +125,25 @@ describe('the console through two instances on one PostgreSQL database', { skip:
       "A's list counts the reads of both instances",
     );
     console.log(`A listed B's sighting ${waited} ms later (B flushes every 5 s)`);
+  });
+
+  it('the database refusing connections: the console answers 503 with Retry-After, then 200 once it is back', async () => {
+    const cookie = await signIn(a!.url, 'lan');
+    const name = /\/(lantoa_test_[^/?]+)/.exec(database.url)?.[1];
+    assert.ok(name);
+    const server = new pg.Client({ connectionString: withDatabase(TEST_DATABASE_URL!, 'postgres') });
+    await server.connect();
+    try {
+      await server.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await server.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      const away = await adminFetch(a!.url, '/session', { cookie });
+      assert.equal(away.status, 503, await away.clone().text());
+      assert.equal(away.headers.get('retry-after'), '5');
+      assert.equal(((await away.json()) as { error: { code: string } }).error.code, 'unavailable');
+    } finally {
+      await server.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await server.end();
+    }
+    assert.equal((await adminFetch(a!.url, '/session', { cookie })).status, 200, 'the same session, once it is back');
   });
 });

@@ -10,7 +10,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { ConsoleDb } from '../store/console-db.js';
-import type { ConsoleSql } from '../store/console-sql.js';
+import { ConsoleStoreError, type ConsoleSql } from '../store/console-sql.js';
+import { log } from '../log/log.js';
 import { accountRoutes } from './account-routes.js';
 import { Accounts } from './accounts.js';
 import type { AdminEnv } from './admin-env.js';
@@ -63,6 +64,18 @@ export function createAdminApi(deps: AdminDeps): Hono<AdminEnv> {
   const ownOrigins = new Set(deps.publicUrl ? [new URL(deps.publicUrl).origin] : []);
   const admin = new Hono<AdminEnv>();
 
+  // The console's database away (PostgreSQL restarting, a failover): 503 with Retry-After, as the pledges get,
+  // once per request in the log as a warning; anything else is a bug, answered as app.ts answers one.
+  admin.onError((error, c) => {
+    if (error instanceof ConsoleStoreError) {
+      log.warn('console: database unavailable', { path: c.req.path, error: error.message });
+      return adminError(c, 503, 'unavailable', 'The console cannot reach its database; try again shortly', {
+        retryAfter: 5,
+      });
+    }
+    log.error('unhandled error', error, { method: c.req.method, path: c.req.path });
+    return adminError(c, 500, 'internal', 'Internal error');
+  });
   admin.use('*', adminHeaders(deps.accessLog ?? false), stateChangeChecks(trustProxy, ownOrigins));
   admin.post('/session', signIn(session));
   // Everything added from here on, on this app or mounted on it, needs a live session.

@@ -8,8 +8,7 @@
  * is settled when returned) and `postgresConsoleSql` (store/postgres/console-sql.ts), with DATABASE_URL.
  */
 import Database from 'better-sqlite3';
-import { openConsoleDb, type ConsoleDb, type ConsoleTables } from './console-db.js';
-import { postgresConsoleSql } from './postgres/console-sql.js';
+import type { ConsoleDb } from './console-db.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -27,6 +26,24 @@ export interface ConsoleSql {
   close(): Promise<void>;
 }
 
+/**
+ * The console's database failed (unreachable, locked, restarting): what the port rejects with, whichever the
+ * store, so the console answers 503 with Retry-After (admin-api.ts) rather than a 500 that reads as a bug.
+ */
+export class ConsoleStoreError extends Error {
+  override name = 'ConsoleStoreError';
+  constructor(cause: unknown) {
+    super(`the console's database failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** `work`'s rejection as a {@link ConsoleStoreError}. */
+export function failsAsStore<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    throw new ConsoleStoreError(error);
+  });
+}
+
 /** The port on an open console.sqlite; its statements are prepared once and kept. */
 export function sqliteConsoleSql(db: ConsoleDb): ConsoleSql {
   const prepared = new Map<string, Database.Statement>();
@@ -41,7 +58,7 @@ export function sqliteConsoleSql(db: ConsoleDb): ConsoleSql {
     try {
       return Promise.resolve(work());
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(new ConsoleStoreError(error));
     }
   };
   return {
@@ -61,18 +78,4 @@ export function consoleSql(source: ConsoleDb | ConsoleSql): ConsoleSql {
 /** Picks the module's SQL for the port's dialect. */
 export function sqlFor<T>(sql: ConsoleSql, texts: Record<Dialect, T>): T {
   return texts[sql.dialect];
-}
-
-/**
- * The console's data where the service keeps it, for a process of its own (`npm run admin`): PostgreSQL
- * when `databaseUrl` is set (DATABASE_URL, as for the service), else `dataDir`'s console.sqlite with
- * `tables`. close() ends the pool, or closes the file.
- */
-export async function openConsoleSql(
-  { dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string },
-  tables: readonly ConsoleTables[],
-): Promise<ConsoleSql> {
-  if (databaseUrl) return postgresConsoleSql(databaseUrl);
-  const db = openConsoleDb(dataDir, tables);
-  return { ...sqliteConsoleSql(db), close: async () => void db.close() };
 }

@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { log } from '../../log/log.js';
-import type { ConsoleSql, Statement } from '../console-sql.js';
+import { failsAsStore, type ConsoleSql, type Statement } from '../console-sql.js';
 import { migrate } from './migrations.js';
 import { PostgresUnavailableError } from './postgres-store.js';
 import { inTransaction } from './transaction.js';
@@ -41,15 +41,18 @@ export async function postgresConsoleSql(url: string): Promise<ConsoleSql> {
 
   return {
     dialect: 'postgres',
-    all: async <T>(sql: string, params: readonly unknown[] = []) => (await pool.query(sql, [...params])).rows as T[],
-    run: async (sql, params = []) => (await pool.query(sql, [...params])).rowCount ?? 0,
+    all: async <T>(sql: string, params: readonly unknown[] = []) =>
+      (await failsAsStore(pool.query(sql, [...params]))).rows as T[],
+    run: async (sql, params = []) => (await failsAsStore(pool.query(sql, [...params]))).rowCount ?? 0,
     // In one transaction: the statements' rows changed, in order.
     batch: (statements: readonly Statement[]) =>
-      inTransaction(pool, async (client) => {
-        const changed: number[] = [];
-        for (const [sql, params] of statements) changed.push((await client.query(sql, [...params])).rowCount ?? 0);
-        return changed;
-      }),
+      failsAsStore(
+        inTransaction(pool, async (client) => {
+          const changed: number[] = [];
+          for (const [sql, params] of statements) changed.push((await client.query(sql, [...params])).rowCount ?? 0);
+          return changed;
+        }),
+      ),
     close: () => pool.end(),
   };
 }
