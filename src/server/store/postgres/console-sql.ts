@@ -9,7 +9,7 @@ import { log } from '../../log/log.js';
 import { failsAsStore, type ConsoleSql, type Statement } from '../console-sql.js';
 import { migrate } from './migrations.js';
 import { PostgresUnavailableError } from './postgres-store.js';
-import { inTransaction } from './transaction.js';
+import { pooledTransaction } from './transaction.js';
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -47,7 +47,7 @@ export async function postgresConsoleSql(url: string): Promise<ConsoleSql> {
     // In one transaction: the statements' rows changed, in order.
     batch: (statements: readonly Statement[]) =>
       failsAsStore(
-        inTransaction(pool, async (client) => {
+        pooledTransaction(pool, async (client) => {
           const changed: number[] = [];
           for (const [sql, params] of statements) changed.push((await client.query(sql, [...params])).rowCount ?? 0);
           return changed;

@@ -26,7 +26,7 @@ import {
 } from '../../campaigns/campaign-store.js';
 import { log } from '../../log/log.js';
 import { listen } from './deltas.js';
-import { inTransaction } from './transaction.js';
+import { pooledTransaction } from './transaction.js';
 
 const CHANNEL = 'lantoa_campaigns';
 
@@ -88,7 +88,7 @@ export class SharedCampaignRegistry extends CampaignRegistry {
   override async update(id: string, version: number, change: CampaignChange, who: Editor): Promise<CampaignDoc> {
     const pool = this.#pool;
     if (!pool) return super.update(id, version, change, who);
-    const doc = await inTransaction(pool, async (client) => {
+    const doc = await pooledTransaction(pool, async (client) => {
       const { rows } = await client.query<SharedRow>(
         'SELECT id, doc, updated_by FROM campaigns WHERE id = $1 FOR UPDATE',
         [id],

@@ -4,7 +4,7 @@
  */
 import type pg from 'pg';
 
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function pooledTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   // A server gone between two queries is an event on the client (uncaught without a listener); the next
   // query fails with it anyway, and that failure is handled below.
