@@ -1,7 +1,8 @@
 /**
- * Console accounts from the server's shell (`npm run admin -- …`), on the data folder the service uses
- * (DATA_DIR, as config.ts reads it), whether or not the service is running: console.sqlite is in WAL
- * mode and every change is one short transaction. Changes are written to the audit log as user "cli".
+ * Console accounts from the server's shell (`npm run admin -- …`), where the service keeps them (the same
+ * environment as the service, read by config.ts): PostgreSQL when DATABASE_URL is set (shared by every
+ * instance), else DATA_DIR/console.sqlite; whether or not the service is running (console.sqlite is in WAL
+ * mode, and every change is one short transaction). Changes are written to the audit log as user "cli".
  *
  *   add-user NAME [--role admin|editor]   (editor by default)
  *   set-password NAME                     (ends every session of that account)
@@ -20,14 +21,16 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, roleSchema, userName } from '
 import { addAccount, changeAccount, removeAccount } from '../src/server/admin/account-changes.js';
 import { ACCOUNT_TABLES, AUDIT_TABLES, adminStores } from '../src/server/admin/admin-api.js';
 import { configFromEnv } from '../src/server/config/config.js';
-import { openConsoleDb } from '../src/server/store/console-db.js';
+import { PostgresUnavailableError, redact } from '../src/server/store/postgres/postgres-store.js';
+import { openConsoleSql } from '../src/server/store/console-open.js';
 
 const USAGE = `Usage: npm run admin -- <command>
   add-user NAME [--role admin|editor]   a new account (editor unless --role admin); password from stdin
   set-password NAME                     a new password (from stdin); signs the account out everywhere
   remove-user NAME                      removes the account and its sessions
   list-users                            every account with its role
-Accounts live in DATA_DIR/console.sqlite (DATA_DIR as for the service).`;
+Accounts live where the service keeps them, read from the same environment: in PostgreSQL when
+DATABASE_URL is set (shared by every instance), else in DATA_DIR/console.sqlite.`;
 
 class UsageError extends Error {}
 
@@ -107,10 +110,11 @@ async function main(argv: string[]): Promise<void> {
   if (!role.success) throw new UsageError(`--role is admin or editor, not "${values.role}"`);
   if (values.role !== undefined && command !== 'add-user') throw new UsageError('--role goes with add-user only');
 
-  const { dataDir } = configFromEnv();
-  mkdirSync(dataDir, { recursive: true });
-  const db = openConsoleDb(dataDir, [ACCOUNT_TABLES, AUDIT_TABLES]);
-  const deps = adminStores(db);
+  const { dataDir, databaseUrl } = configFromEnv();
+  if (!databaseUrl) mkdirSync(dataDir, { recursive: true });
+  const sql = await openConsoleSql({ dataDir, databaseUrl }, [ACCOUNT_TABLES, AUDIT_TABLES]);
+  const where = databaseUrl ? redact(databaseUrl) : dataDir;
+  const deps = adminStores(sql);
   try {
     switch (command) {
       case 'list-users': {
@@ -124,7 +128,7 @@ async function main(argv: string[]): Promise<void> {
         if (await deps.accounts.get(name)) throw new UsageError(`the account "${name}" exists already`);
         const user = await addAccount(deps, 'cli', name, role.data, await readPassword());
         if (!user) throw new UsageError(`the account "${name}" exists already`);
-        process.stdout.write(`Added ${user.role} "${user.name}" in ${dataDir}; sign in at /admin/\n`);
+        process.stdout.write(`Added ${user.role} "${user.name}" in ${where}; sign in at /admin/\n`);
         return;
       }
       case 'set-password': {
@@ -145,15 +149,17 @@ async function main(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command "${command}"\n${USAGE}`);
     }
   } finally {
-    db.close();
+    await sql.close();
   }
 }
 
 try {
   await main(process.argv.slice(2));
 } catch (error) {
-  if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
+  // The database named by DATABASE_URL cannot be used: its message says which (no password) and what to check.
+  const unavailable = error instanceof PostgresUnavailableError;
+  if (!unavailable && !(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
   // parseArgs's errors (an unknown option) are TypeErrors with a code: usage mistakes too.
-  process.stderr.write(`admin: ${error.message}\n`);
-  process.exitCode = 2;
+  process.stderr.write(`admin: ${(error as Error).message}\n`);
+  process.exitCode = unavailable ? 1 : 2;
 }

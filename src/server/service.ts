@@ -28,6 +28,8 @@ import { StreamHub } from './http/stream.js';
 import { mountPages } from './pages/routes.js';
 import { publicUrlFromEnv, type PagesOptions } from './pages/options.js';
 import { openConsoleDb, type ConsoleDb } from './store/console-db.js';
+import { sqliteConsoleSql, type ConsoleSql } from './store/console-sql.js';
+import { postgresConsoleSql } from './store/postgres/console-sql.js';
 import { ACCOUNT_TABLES, AUDIT_TABLES, adminStores, createAdminApi } from './admin/admin-api.js';
 import { campaignRoutes } from './admin/campaign-routes.js';
 import { resultsRoutes } from './admin/results-routes.js';
@@ -62,13 +64,25 @@ export async function startService(
   const unlock = lockDataDir(config.dataDir);
   let store: RecordStore;
   let consoleDb: ConsoleDb | undefined;
+  // Accounts, sessions, audit and sites: console.sqlite, or with PostgreSQL its tables, shared by every
+  // instance (a session started through one is valid on all; the audit log is one list).
+  let consoleData: ConsoleSql;
   try {
     // With PostgreSQL the ledger is the database (its keys are unique there): no pledges.sqlite to guard.
     if (!config.databaseUrl) checkLedger(config.dataDir);
-    consoleDb = openConsoleDb(config.dataDir, [ACCOUNT_TABLES, AUDIT_TABLES, CAMPAIGN_TABLES, SITES_TABLES]);
+    // With PostgreSQL, console.sqlite keeps only the local copy of the campaigns.
+    consoleDb = openConsoleDb(
+      config.dataDir,
+      config.databaseUrl ? [CAMPAIGN_TABLES] : [ACCOUNT_TABLES, AUDIT_TABLES, CAMPAIGN_TABLES, SITES_TABLES],
+    );
     if (config.databaseUrl) {
       store = await PostgresStore.open(config.databaseUrl);
+      consoleData = await postgresConsoleSql(config.databaseUrl).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      });
     } else {
+      consoleData = sqliteConsoleSql(consoleDb);
       store = await SqliteStore.open(join(config.dataDir, DATABASE_FILE), undefined, config.writeProbeMs);
       markLedger(config.dataDir, isoNow());
     }
@@ -99,8 +113,8 @@ export async function startService(
     campaignsSource = `PostgreSQL, shared by every instance (${campaignsSource})`;
   }
   const scopes: Scopes = createScopes(campaigns.list());
-  // Which sites embed each campaign: counted in memory by the API's guard, added to console.sqlite every 5 s.
-  const reach = new SiteReach(consoleDb);
+  // Which sites embed each campaign: counted in memory by the API's guard, added to the table every 5 s.
+  const reach = await SiteReach.open(consoleData);
   for (const [id, scope] of scopes.campaigns) scope.aggregate.reset(await store.tally(id));
   for (const [id, scope] of scopes.quizzes) scope.aggregate.reset(await store.quizTally(id));
   // Counts and stats move on commit, once per batch, before any of its records is answered.
@@ -136,7 +150,7 @@ export async function startService(
   const limiter = (rate: { perMinute: number; burst: number }) =>
     new RateLimiter({ ...rate, maxClients: config.rateLimitMaxClients });
   const readLimiter = limiter(config.readRate);
-  const { accounts, audit } = adminStores(consoleDb);
+  const { accounts, audit } = adminStores(consoleData);
   const admin = createAdminApi({
     accounts,
     audit,
@@ -253,7 +267,8 @@ export async function startService(
       unfollow();
       campaigns.close();
       await store.close();
-      reach.close();
+      await reach.close();
+      await consoleData.close();
       consoleDb.close();
       unlock();
     })());

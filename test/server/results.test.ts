@@ -65,7 +65,7 @@ before(async () => {
   store = await SqliteStore.open(join(dir.path, 'pledges.sqlite'));
   consoleDb = openConsoleDb(dir.path, [SITES_TABLES]);
   let clock = Date.parse('2026-10-10T01:00:00.000Z');
-  reach = new SiteReach(consoleDb, { flushMs: 0, now: () => (clock += 1000) });
+  reach = await SiteReach.open(consoleDb, { flushMs: 0, now: () => (clock += 1000) });
   const quiz = new QuizStatsAggregate('quiz-cds', doc);
   quiz.apply('ba-tri', 3, 4, '2026-10-10T01:00:00.000Z');
   quiz.apply('ba-tri', 4, 4, '2026-10-10T01:00:00.000Z');
@@ -83,7 +83,7 @@ before(async () => {
     await store.add({ kind: 'pledge', campaign: doc.id, unit, choice, key: newKey(), createdAt });
   reach.seen(doc.id, 'https://listed.example.vn', 'read');
   reach.seen(doc.id, 'https://listed.example.vn', 'pledge');
-  reach.flush();
+  await reach.flush();
   reach.seen(doc.id, 'https://listed.example.vn', 'read'); // stored and pending, merged
   reach.seen(doc.id, 'http://other.example', 'read');
 
@@ -110,7 +110,7 @@ before(async () => {
 after(async () => {
   await new Promise((resolve) => server.close(resolve));
   await store.close();
-  reach.close();
+  await reach.close();
   consoleDb.close();
   dir.remove();
 });

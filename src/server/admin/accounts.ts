@@ -1,6 +1,7 @@
 /**
- * Console accounts and their sessions, in console.sqlite (store/console-db.ts). Async methods over the
- * synchronous database, so a PostgreSQL adapter can implement the same interface later.
+ * Console accounts and their sessions, in console.sqlite (store/console-db.ts) or, with DATABASE_URL, in
+ * PostgreSQL shared by every instance (migration 3): one class over the {@link ConsoleSql} port, the SQL
+ * of each dialect side by side below, so both stores keep exactly these rules.
  *
  * A session's token is 32 random bytes given to the browser once (the cookie); only its SHA-256 is
  * stored, so a copy of the database signs nobody in. A session ends after 8 h without a request (idle,
@@ -10,6 +11,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role, SessionResponse, SessionUser, User } from '../../contract/admin.js';
 import type { ConsoleDb, ConsoleTables } from '../store/console-db.js';
+import { consoleSql, sqlFor, type ConsoleSql } from '../store/console-sql.js';
 import { hashPassword } from './passwords.js';
 
 export const IDLE_MS = 8 * 60 * 60 * 1000;
@@ -75,22 +77,62 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** The statements of {@link Accounts}, per dialect (tables: ACCOUNT_TABLES here, migration 3 in PostgreSQL). */
+const SQL = {
+  sqlite: {
+    list: 'SELECT * FROM users ORDER BY name',
+    get: 'SELECT * FROM users WHERE name = ?',
+    add: 'INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    setRole: 'UPDATE users SET role = ? WHERE name = ?',
+    setHash: 'UPDATE users SET password_hash = ? WHERE name = ?',
+    endSessionsOf: 'DELETE FROM sessions WHERE user = ?',
+    remove: 'DELETE FROM users WHERE name = ?',
+    sweep: 'DELETE FROM sessions WHERE expires <= ? OR last_seen <= ?',
+    startSession: 'INSERT INTO sessions (token_hash, user, created_at, last_seen, expires) VALUES (?, ?, ?, ?, ?)',
+    session: `SELECT s.token_hash, u.name, u.role, s.created_at, s.last_seen, s.expires
+      FROM sessions s JOIN users u ON u.name = s.user WHERE s.token_hash = ?`,
+    touch: 'UPDATE sessions SET last_seen = ? WHERE token_hash = ?',
+    endSession: 'DELETE FROM sessions WHERE token_hash = ?',
+  },
+  // bigint comes back from pg as a string: the times are read as float8 (epoch ms are exact in it).
+  postgres: {
+    list: 'SELECT * FROM users ORDER BY name',
+    get: 'SELECT * FROM users WHERE name = $1',
+    add: 'INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+    setRole: 'UPDATE users SET role = $1 WHERE name = $2',
+    setHash: 'UPDATE users SET password_hash = $1 WHERE name = $2',
+    endSessionsOf: 'DELETE FROM sessions WHERE "user" = $1',
+    remove: 'DELETE FROM users WHERE name = $1',
+    sweep: 'DELETE FROM sessions WHERE expires <= $1 OR last_seen <= $2',
+    startSession:
+      'INSERT INTO sessions (token_hash, "user", created_at, last_seen, expires) VALUES ($1, $2, $3, $4, $5)',
+    session: `SELECT s.token_hash, u.name, u.role, s.created_at::float8 AS created_at,
+        s.last_seen::float8 AS last_seen, s.expires::float8 AS expires
+      FROM sessions s JOIN users u ON u.name = s."user" WHERE s.token_hash = $1`,
+    touch: 'UPDATE sessions SET last_seen = $1 WHERE token_hash = $2',
+    endSession: 'DELETE FROM sessions WHERE token_hash = $1',
+  },
+};
+
 export class Accounts {
-  readonly #db: ConsoleDb;
+  readonly #sql: ConsoleSql;
+  readonly #q: (typeof SQL)['sqlite'];
   readonly #now: () => number;
 
-  constructor(db: ConsoleDb, now: () => number = Date.now) {
-    this.#db = db;
+  /** On the port (either store), or on an open console.sqlite. */
+  constructor(db: ConsoleSql | ConsoleDb, now: () => number = Date.now) {
+    this.#sql = consoleSql(db);
+    this.#q = sqlFor(this.#sql, SQL);
     this.#now = now;
   }
 
   async list(): Promise<User[]> {
-    const rows = this.#db.prepare('SELECT * FROM users ORDER BY name').all() as UserRow[];
+    const rows = await this.#sql.all<UserRow>(this.#q.list);
     return rows.map(({ name, role, created_at }) => ({ name, role, createdAt: created_at }));
   }
 
   async get(name: string): Promise<Account | undefined> {
-    const row = this.#db.prepare('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined;
+    const [row] = await this.#sql.all<UserRow>(this.#q.get, [name]);
     return row && toAccount(row);
   }
 
@@ -98,15 +140,13 @@ export class Accounts {
   async add(name: string, role: Role, password: string): Promise<User | undefined> {
     const hash = await hashPassword(password);
     const createdAt = new Date(this.#now()).toISOString();
-    const { changes } = this.#db
-      .prepare('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-      .run(name, role, hash, createdAt);
+    const changes = await this.#sql.run(this.#q.add, [name, role, hash, createdAt]);
     return changes === 1 ? { name, role, createdAt } : undefined;
   }
 
   /** Changes the role; false when there is no such account. */
   async setRole(name: string, role: Role): Promise<boolean> {
-    return this.#db.prepare('UPDATE users SET role = ? WHERE name = ?').run(role, name).changes === 1;
+    return (await this.#sql.run(this.#q.setRole, [role, name])) === 1;
   }
 
   /** Stores a new password and ends every session of the account, in one transaction. */
@@ -114,18 +154,18 @@ export class Accounts {
     return this.storeHash(name, await hashPassword(password), true);
   }
 
-  /** Stores `hash` as the account's; `endSessions` signs it out everywhere too. */
+  /** Stores `hash` as the account's; `endSessions` signs it out everywhere too (no account: no sessions either). */
   async storeHash(name: string, hash: string, endSessions: boolean): Promise<boolean> {
-    return this.#db.transaction(() => {
-      const { changes } = this.#db.prepare('UPDATE users SET password_hash = ? WHERE name = ?').run(hash, name);
-      if (changes === 1 && endSessions) this.#db.prepare('DELETE FROM sessions WHERE user = ?').run(name);
-      return changes === 1;
-    })();
+    const [changes] = await this.#sql.batch([
+      [this.#q.setHash, [hash, name]],
+      ...(endSessions ? [[this.#q.endSessionsOf, [name]] as const] : []),
+    ]);
+    return changes === 1;
   }
 
   /** Removes an account (its sessions go with it: ON DELETE CASCADE). */
   async remove(name: string): Promise<boolean> {
-    return this.#db.prepare('DELETE FROM users WHERE name = ?').run(name).changes === 1;
+    return (await this.#sql.run(this.#q.remove, [name])) === 1;
   }
 
   /** A new session for `name`: the token for the cookie (never stored) and the session. */
@@ -133,13 +173,11 @@ export class Accounts {
     const token = randomBytes(32).toString('base64url');
     const now = this.#now();
     const id = tokenHash(token);
-    this.#db.transaction(() => {
+    await this.#sql.batch([
       // Ended sessions are removed here rather than by a timer: sign-ins are rare, and so is the garbage.
-      this.#db.prepare('DELETE FROM sessions WHERE expires <= ? OR last_seen <= ?').run(now, now - IDLE_MS);
-      this.#db
-        .prepare('INSERT INTO sessions (token_hash, user, created_at, last_seen, expires) VALUES (?, ?, ?, ?, ?)')
-        .run(id, account.name, now, now, now + ABSOLUTE_MS);
-    })();
+      [this.#q.sweep, [now, now - IDLE_MS]],
+      [this.#q.startSession, [id, account.name, now, now, now + ABSOLUTE_MS]],
+    ]);
     return { token, session: describe(id, account, now, now + ABSOLUTE_MS) };
   }
 
@@ -149,28 +187,23 @@ export class Accounts {
    */
   async session(token: string): Promise<Session | undefined> {
     const id = tokenHash(token);
-    const row = this.#db
-      .prepare(
-        `SELECT s.token_hash, u.name, u.role, s.created_at, s.last_seen, s.expires
-           FROM sessions s JOIN users u ON u.name = s.user WHERE s.token_hash = ?`,
-      )
-      .get(id) as SessionRow | undefined;
+    const [row] = await this.#sql.all<SessionRow>(this.#q.session, [id]);
     if (!row) return undefined;
     const now = this.#now();
     if (now >= row.expires || now - row.last_seen >= IDLE_MS) {
-      this.#db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(id);
+      await this.#sql.run(this.#q.endSession, [id]);
       return undefined;
     }
     let lastSeen = row.last_seen;
     if (now - lastSeen >= TOUCH_MS) {
       lastSeen = now;
-      this.#db.prepare('UPDATE sessions SET last_seen = ? WHERE token_hash = ?').run(now, id);
+      await this.#sql.run(this.#q.touch, [now, id]);
     }
     return describe(id, { name: row.name, role: row.role }, lastSeen, row.expires);
   }
 
   async endSession(id: string): Promise<void> {
-    this.#db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(id);
+    await this.#sql.run(this.#q.endSession, [id]);
   }
 }
 

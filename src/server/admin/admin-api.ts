@@ -10,6 +10,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { ConsoleDb } from '../store/console-db.js';
+import { ConsoleStoreError, type ConsoleSql } from '../store/console-sql.js';
+import { log } from '../log/log.js';
 import { accountRoutes } from './account-routes.js';
 import { Accounts } from './accounts.js';
 import type { AdminEnv } from './admin-env.js';
@@ -37,8 +39,14 @@ export interface AdminDeps {
   now?: () => number;
 }
 
-/** The console's stores on an open console.sqlite (tables ACCOUNT_TABLES and AUDIT_TABLES). */
-export function adminStores(db: ConsoleDb, now: () => number = Date.now): { accounts: Accounts; audit: AuditLog } {
+/**
+ * The console's stores on the port (console.sqlite with tables ACCOUNT_TABLES and AUDIT_TABLES, or
+ * PostgreSQL), or on an open console.sqlite.
+ */
+export function adminStores(
+  db: ConsoleSql | ConsoleDb,
+  now: () => number = Date.now,
+): { accounts: Accounts; audit: AuditLog } {
   return { accounts: new Accounts(db, now), audit: new AuditLog(db, now) };
 }
 
@@ -56,6 +64,18 @@ export function createAdminApi(deps: AdminDeps): Hono<AdminEnv> {
   const ownOrigins = new Set(deps.publicUrl ? [new URL(deps.publicUrl).origin] : []);
   const admin = new Hono<AdminEnv>();
 
+  // The console's database away (PostgreSQL restarting, a failover): 503 with Retry-After, as the pledges get,
+  // once per request in the log as a warning; anything else is a bug, answered as app.ts answers one.
+  admin.onError((error, c) => {
+    if (error instanceof ConsoleStoreError) {
+      log.warn('console: database unavailable', { path: c.req.path, error: error.message });
+      return adminError(c, 503, 'unavailable', 'The console cannot reach its database; try again shortly', {
+        retryAfter: 5,
+      });
+    }
+    log.error('unhandled error', error, { method: c.req.method, path: c.req.path });
+    return adminError(c, 500, 'internal', 'Internal error');
+  });
   admin.use('*', adminHeaders(deps.accessLog ?? false), stateChangeChecks(trustProxy, ownOrigins));
   admin.post('/session', signIn(session));
   // Everything added from here on, on this app or mounted on it, needs a live session.

@@ -1,11 +1,13 @@
 /**
- * The audit log in console.sqlite: one row per change made in the console or with `npm run admin`
+ * The audit log in console.sqlite, or with DATABASE_URL in PostgreSQL shared by every instance (migration 3;
+ * one class over the ConsoleSql port, the SQL per dialect below): one row per change made in the console or with `npm run admin`
  * (who, when, what, to what, the changed part before and after, as JSON). Rows are only ever added.
  * Callers pass what changed, never a password or a hash (accounts record `{ role }` and
  * `{ password: 'changed' }`).
  */
 import type { AuditEntry } from '../../contract/admin.js';
 import type { ConsoleDb, ConsoleTables } from '../store/console-db.js';
+import { consoleSql, sqlFor, type ConsoleSql } from '../store/console-sql.js';
 import type { Auditor } from './admin-env.js';
 
 export const AUDIT_TABLES: ConsoleTables = {
@@ -39,12 +41,28 @@ interface AuditRow {
 
 const parse = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
 
+const SQL = {
+  sqlite: {
+    record: 'INSERT INTO audit (at, user, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)',
+    page: 'SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?',
+  },
+  // The id is bigint (a string from pg): read as float8, exact up to 2^53.
+  postgres: {
+    record: 'INSERT INTO audit (at, "user", action, target, before, after) VALUES ($1, $2, $3, $4, $5, $6)',
+    page: `SELECT id::float8 AS id, at, "user", action, target, before, after
+      FROM audit WHERE id < $1 ORDER BY id DESC LIMIT $2`,
+  },
+};
+
 export class AuditLog implements Auditor {
-  readonly #db: ConsoleDb;
+  readonly #sql: ConsoleSql;
+  readonly #q: (typeof SQL)['sqlite'];
   readonly #now: () => number;
 
-  constructor(db: ConsoleDb, now: () => number = Date.now) {
-    this.#db = db;
+  /** On the port (either store), or on an open console.sqlite (as `npm run campaigns` opens it). */
+  constructor(db: ConsoleSql | ConsoleDb, now: () => number = Date.now) {
+    this.#sql = consoleSql(db);
+    this.#q = sqlFor(this.#sql, SQL);
     this.#now = now;
   }
 
@@ -55,23 +73,19 @@ export class AuditLog implements Auditor {
     before: unknown;
     after: unknown;
   }): Promise<void> {
-    this.#db
-      .prepare('INSERT INTO audit (at, user, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(
-        new Date(this.#now()).toISOString(),
-        entry.user,
-        entry.action,
-        entry.target,
-        JSON.stringify(entry.before ?? null),
-        JSON.stringify(entry.after ?? null),
-      );
+    await this.#sql.run(this.#q.record, [
+      new Date(this.#now()).toISOString(),
+      entry.user,
+      entry.action,
+      entry.target,
+      JSON.stringify(entry.before ?? null),
+      JSON.stringify(entry.after ?? null),
+    ]);
   }
 
   /** Newest first, ids below `before` when given; `next` is the `before` of the following page (null: no more). */
   async page(before: number | undefined, limit: number): Promise<{ entries: AuditEntry[]; next: number | null }> {
-    const rows = this.#db
-      .prepare('SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?')
-      .all(before ?? Number.MAX_SAFE_INTEGER, limit + 1) as AuditRow[];
+    const rows = await this.#sql.all<AuditRow>(this.#q.page, [before ?? Number.MAX_SAFE_INTEGER, limit + 1]);
     const more = rows.length > limit;
     const entries = rows.slice(0, limit).map((row) => ({ ...row, before: parse(row.before), after: parse(row.after) }));
     return { entries, next: more ? entries[entries.length - 1].id : null };

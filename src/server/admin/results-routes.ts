@@ -29,7 +29,7 @@ export interface ResultsDeps {
   store: Pick<RecordStore, 'daily'>;
   /** A quiz's live statistics (the in-memory aggregate the public stats come from); undefined when unknown. */
   quizStats(quiz: string): QuizStats | undefined;
-  reach: { sites(campaign: string): SiteCounts[] };
+  reach: { sites(campaign: string): Promise<SiteCounts[]> };
   /** The clock (the export's file name carries the Vietnam day). */
   now?: () => number;
 }
@@ -93,9 +93,9 @@ async function results(doc: CampaignDoc, deps: ResultsDeps): Promise<ResultsResp
   };
 }
 
-function sites(doc: CampaignDoc, deps: ResultsDeps): Site[] {
+async function sites(doc: CampaignDoc, deps: ResultsDeps): Promise<Site[]> {
   const listed = new Set(doc.allowedOrigins);
-  return deps.reach.sites(doc.id).map((site) => ({ ...site, listed: listed.has(site.origin) }));
+  return (await deps.reach.sites(doc.id)).map((site) => ({ ...site, listed: listed.has(site.origin) }));
 }
 
 /** The rows of one export: unit names and choice labels in Vietnamese (the campaign office's language). */
@@ -121,7 +121,7 @@ async function exportRows(what: Export, doc: CampaignDoc, deps: ResultsDeps): Pr
     case 'sites':
       return [
         SITES_CSV_COLUMNS,
-        sites(doc, deps).map((site) => [
+        (await sites(doc, deps)).map((site) => [
           site.origin,
           site.listed ? 1 : 0,
           site.firstSeen,
@@ -162,10 +162,10 @@ export function resultsRoutes(deps: ResultsDeps): Hono<AdminEnv> {
     return c.json(await results(doc, deps));
   });
 
-  routes.get('/:campaign/sites', (c) => {
+  routes.get('/:campaign/sites', async (c) => {
     const doc = campaignOf(c);
     if (!doc) return unknown(c);
-    return c.json({ embed: doc.embed, sites: sites(doc, deps) } satisfies SitesResponse);
+    return c.json({ embed: doc.embed, sites: await sites(doc, deps) } satisfies SitesResponse);
   });
 
   routes.get('/:campaign/export.csv', async (c) => {

@@ -7,8 +7,8 @@
  * one small transaction, far from the pledges' hot path.
  *
  * Each module that keeps data here declares its tables ({@link ConsoleTables}); they are created at open.
- * The stores built on this (accounts.ts, campaign-store.ts, sites.ts) keep async interfaces, so a
- * PostgreSQL adapter can implement them later without touching their callers.
+ * Accounts, the audit log and the sites reached are written through the ConsoleSql port (console-sql.ts),
+ * which PostgreSQL implements too; with DATABASE_URL this file keeps only the local copy of the campaigns.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';

@@ -61,6 +61,47 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_by text NOT NULL
       );`,
   },
+  {
+    version: 3,
+    name: 'console accounts, sessions, audit, sites',
+    // The console's data, shared by every instance (store/postgres/console-sql.ts); the same tables as in
+    // console.sqlite (admin/accounts.ts, admin/audit.ts, campaigns/reach.ts). Session times are epoch ms, as
+    // there; users.created_at and the audit's "at" are ISO text, given by the service. "user" is quoted: a
+    // reserved word here.
+    sql: `
+      CREATE TABLE users (
+        name text PRIMARY KEY,
+        role text NOT NULL CHECK (role IN ('admin', 'editor')),
+        password_hash text NOT NULL,
+        created_at text NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash text PRIMARY KEY,
+        "user" text NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+        created_at bigint NOT NULL,
+        last_seen bigint NOT NULL,
+        expires bigint NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions ("user");
+      CREATE TABLE audit (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at text NOT NULL,
+        "user" text NOT NULL,
+        action text NOT NULL,
+        target text NOT NULL,
+        before text,
+        after text
+      );
+      CREATE TABLE sites (
+        campaign text NOT NULL,
+        origin text NOT NULL,
+        first_seen text NOT NULL,
+        last_seen text NOT NULL,
+        reads bigint NOT NULL,
+        pledges bigint NOT NULL,
+        PRIMARY KEY (campaign, origin)
+      );`,
+  },
 ];
 
 /** The advisory lock's key: "lantoa" in ASCII, one number every instance agrees on. */

@@ -13,7 +13,7 @@
  *
  * At the first start on an empty shared table, the campaigns this instance holds (seeded from its
  * campaigns file) are shared; a campaign only one instance's folder holds is added; from then on the
- * shared version wins. Accounts, sessions, the audit log and the sites reached stay per instance (README).
+ * shared version wins. Accounts, sessions, the audit log and the sites reached are shared too (console-sql.ts).
  */
 import pg from 'pg';
 import { campaignDocSchema, type CampaignDoc } from '../../../contract/admin.js';
@@ -26,6 +26,7 @@ import {
 } from '../../campaigns/campaign-store.js';
 import { log } from '../../log/log.js';
 import { listen } from './deltas.js';
+import { pooledTransaction } from './transaction.js';
 
 const CHANNEL = 'lantoa_campaigns';
 
@@ -87,38 +88,27 @@ export class SharedCampaignRegistry extends CampaignRegistry {
   override async update(id: string, version: number, change: CampaignChange, who: Editor): Promise<CampaignDoc> {
     const pool = this.#pool;
     if (!pool) return super.update(id, version, change, who);
-    const client = await pool.connect();
-    const ignore = () => undefined; // a lost connection fails the next query, which is handled below
-    client.on('error', ignore);
-    let broken = false;
-    try {
-      await client.query('BEGIN');
+    const doc = await pooledTransaction(pool, async (client) => {
       const { rows } = await client.query<SharedRow>(
         'SELECT id, doc, updated_by FROM campaigns WHERE id = $1 FOR UPDATE',
         [id],
       );
       const current = rows[0] && parse(rows[0]);
       if (!current) throw new CampaignEditError(404, 'unknown_campaign', `No campaign "${id}"`);
-      const doc: CampaignDoc = {
+      const next: CampaignDoc = {
         ...this.applyChange(current, version, change),
         version: current.version + 1,
         updatedAt: isoNow(),
       };
       await client.query(
         'UPDATE campaigns SET doc = $2, version = $3, updated_at = now(), updated_by = $4 WHERE id = $1',
-        [id, JSON.stringify(doc), doc.version, `${who.user} (${who.action})`],
+        [id, JSON.stringify(next), next.version, `${who.user} (${who.action})`],
       );
       await client.query('SELECT pg_notify($1, $2)', [CHANNEL, id]);
-      await client.query('COMMIT');
-      this.adopt(doc, who);
-      return doc;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => (broken = true));
-      throw error;
-    } finally {
-      client.off('error', ignore);
-      client.release(broken);
-    }
+      return next;
+    });
+    this.adopt(doc, who);
+    return doc;
   }
 
   /** Takes every shared document whose version this instance does not hold. */
