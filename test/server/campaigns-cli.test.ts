@@ -5,7 +5,6 @@
  * saying so, when unset): an import reaches two running instances on one PostgreSQL database at once.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -19,6 +18,7 @@ import {
   newKey,
   postPledge,
   ROOT,
+  runScript,
   start,
   startTemp,
   stopTemp,
@@ -36,22 +36,9 @@ interface CampaignsFile {
   }[];
 }
 
-/** Runs `npm run campaigns -- …args` (its script, under tsx) on `dataDir` (a string), or with more environment. */
-function campaignsCli(
-  dataDir: string | Record<string, string>,
-  ...args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = typeof dataDir === 'string' ? { DATA_DIR: dataDir } : dataDir;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/campaigns.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+/** Runs `npm run campaigns -- …args` on `dataDir` (a string), or with more environment. */
+function campaignsCli(dataDir: string | Record<string, string>, ...args: string[]) {
+  return runScript('campaigns.ts', typeof dataDir === 'string' ? { DATA_DIR: dataDir } : dataDir, ...args);
 }
 
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CampaignsFile;

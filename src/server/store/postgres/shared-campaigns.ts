@@ -21,6 +21,7 @@ import pg from 'pg';
 import { campaignDocSchema, type CampaignDoc } from '../../../contract/admin.js';
 import { isoNow } from '../../clock.js';
 import {
+  campaignBody,
   CampaignEditError,
   CampaignRegistry,
   planImport,
@@ -34,6 +35,10 @@ import { listen } from './deltas.js';
 import { migrate } from './migrations.js';
 
 const CHANNEL = 'lantoa_campaigns';
+
+/** A campaign not shared yet, as it is; one already there stays (rowCount 0). */
+const INSERT_NEW =
+  'INSERT INTO campaigns (id, doc, version, updated_by) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING';
 
 /** How often the versions are compared with the shared table besides the notices. */
 const CHECK_MS = 5000;
@@ -80,10 +85,7 @@ export class SharedCampaignRegistry extends CampaignRegistry {
       log.warn('PostgreSQL (campaigns): idle connection lost', { error: describe(error) }),
     );
     for (const doc of this.list())
-      await this.#pool.query(
-        'INSERT INTO campaigns (id, doc, version, updated_by) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
-        [doc.id, JSON.stringify(doc), doc.version, 'service (campaign.share)'],
-      );
+      await this.#pool.query(INSERT_NEW, [doc.id, JSON.stringify(doc), doc.version, 'service (campaign.share)']);
     await this.#pull();
     await this.#listen();
     this.#timer = setInterval(() => void this.#pull().catch(() => undefined), checkMs);
@@ -182,6 +184,19 @@ export class SharedCampaignRegistry extends CampaignRegistry {
   }
 }
 
+/** `work` in one transaction on `client`: committed when it returns, rolled back when it throws. */
+async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
 /** What the campaigns of `ids` have records for in the shared ledger, read in `client`'s transaction. */
 async function recordsFor(client: pg.ClientBase, stored: ReadonlyMap<string, CampaignDoc>, ids: string[]) {
   const used = new Map<string, InUse>();
@@ -244,8 +259,7 @@ export class SharedCampaignTable {
    */
   async replace(campaigns: readonly CampaignBody[], who: Editor): Promise<CampaignDoc[]> {
     const client = this.#client;
-    await client.query('BEGIN');
-    try {
+    return inTransaction(client, async () => {
       const locked = await client.query<SharedRow>('SELECT id, doc, updated_by FROM campaigns ORDER BY id FOR UPDATE');
       const stored = new Map(
         locked.rows
@@ -261,10 +275,7 @@ export class SharedCampaignTable {
         const args = [doc.id, JSON.stringify(doc), doc.version, `${who.user} (${who.action})`];
         const { rowCount } =
           version === 1
-            ? await client.query(
-                'INSERT INTO campaigns (id, doc, version, updated_by) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
-                args,
-              )
+            ? await client.query(INSERT_NEW, args)
             : await client.query(
                 'UPDATE campaigns SET doc = $2, version = $3, updated_at = now(), updated_by = $4 WHERE id = $1',
                 args,
@@ -278,12 +289,36 @@ export class SharedCampaignTable {
         await client.query('SELECT pg_notify($1, $2)', [CHANNEL, doc.id]);
         written.push(doc);
       }
-      await client.query('COMMIT');
       return written;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+    });
+  }
+
+  /**
+   * Adds the campaigns PostgreSQL lacks, as they are (version included), with NOTIFY, in one transaction; one
+   * it has already is left as it is there (a data folder moved in: see move-ledger.ts). Returns the ids
+   * added, and those already there with a different document.
+   */
+  async add(docs: readonly CampaignDoc[], who: Editor): Promise<{ added: string[]; differing: CampaignDoc[] }> {
+    const client = this.#client;
+    const added: string[] = [];
+    await inTransaction(client, async () => {
+      for (const doc of docs) {
+        const { rowCount } = await client.query(INSERT_NEW, [
+          doc.id,
+          JSON.stringify(doc),
+          doc.version,
+          `${who.user} (${who.action})`,
+        ]);
+        if (rowCount !== 1) continue;
+        added.push(doc.id);
+        await client.query('SELECT pg_notify($1, $2)', [CHANNEL, doc.id]);
+      }
+    });
+    const shared = new Map((await this.list()).map((doc) => [doc.id, campaignBody(doc)]));
+    const differing = docs.filter(
+      (doc) => !added.includes(doc.id) && JSON.stringify(shared.get(doc.id)) !== JSON.stringify(campaignBody(doc)),
+    );
+    return { added, differing };
   }
 
   close(): Promise<void> {
