@@ -148,7 +148,7 @@ async function run(argv: string[], say: (line: string) => void): Promise<boolean
       if (!ledger) break;
       const moved = await moveRecords(ledger, store, kind, batch);
       say(
-        `${NOUN[kind]}: ${moved.read} read, ${moved.inserted} inserted, ${moved.read - moved.inserted} already there (${moved.batches} batches of at most ${batch})`,
+        `${NOUN[kind]}: ${moved.read} read, ${moved.inserted} inserted, ${moved.read - moved.inserted} already there (${moved.batches} batch${moved.batches === 1 ? '' : 'es'} of at most ${batch})`,
       );
       inserted += moved.inserted;
       read += moved.read;

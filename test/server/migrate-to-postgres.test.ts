@@ -75,7 +75,7 @@ describe('moving a SQLite data folder into PostgreSQL', { skip: SKIP_POSTGRES },
     const moved = await migrateCli(url, '--data-dir', folder, '--batch', '7');
     assert.equal(moved.code, 0, moved.stderr + moved.stdout);
     assert.match(moved.stdout, /pledges: 25 read, 25 inserted, 0 already there \(4 batches of at most 7\)/);
-    assert.match(moved.stdout, /quiz results: 6 read, 6 inserted, 0 already there \(1 batches of at most 7\)/);
+    assert.match(moved.stdout, /quiz results: 6 read, 6 inserted, 0 already there \(1 batch of at most 7\)/);
     assert.match(moved.stdout, new RegExp(`added "${CAMPAIGN}" \\(version 2\\)`));
     assert.match(moved.stdout, /pledges ben-tre-smartphone\s+25\s+25\s+25/);
     assert.match(moved.stdout, /verified: per scope, every record of .* is in PostgreSQL/);

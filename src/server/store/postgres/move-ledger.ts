@@ -94,13 +94,12 @@ export interface Moved {
   batches: number;
 }
 
-/** Commits the folder's records of `kind` into `store`, batch by batch; `progress` after each. */
+/** Commits the folder's records of `kind` into `store`, batch by batch. */
 export async function moveRecords(
   db: Database.Database,
   store: PostgresStore,
   kind: RecordKind,
   size: number,
-  progress: (moved: Moved) => void = () => undefined,
 ): Promise<Moved> {
   const moved: Moved = { read: 0, inserted: 0, batches: 0 };
   for (const batch of pages(db, kind, size)) {
@@ -108,7 +107,6 @@ export async function moveRecords(
     moved.read += batch.length;
     moved.inserted += added.length;
     moved.batches += 1;
-    progress(moved);
   }
   return moved;
 }
