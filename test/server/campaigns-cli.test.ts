@@ -1,21 +1,25 @@
 /**
  * `npm run campaigns -- export|import`, run as a real child process on a real data folder, beside a running
  * service (which follows an import within a second) and without one: a round trip, refusals that name what
- * is wrong, and an import that would drop a unit with pledges.
+ * is wrong, and an import that would drop a unit with pledges. With DATABASE_URL (TEST_DATABASE_URL; skipped,
+ * saying so, when unset): an import reaches two running instances on one PostgreSQL database at once.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { campaignSchema } from '../../src/contract/pledge.js';
 import { AUDIT_TABLES, AuditLog } from '../../src/server/admin/admin-api.js';
+import { CampaignEditError } from '../../src/server/campaigns/campaign-store.js';
 import { openConsoleDb } from '../../src/server/store/console-db.js';
+import { openConsoleSql } from '../../src/server/store/console-open.js';
+import { freshDatabase, SKIP_POSTGRES } from '../helpers/postgres.js';
 import {
   CAMPAIGN,
   newKey,
   postPledge,
   ROOT,
+  runScript,
   start,
   startTemp,
   stopTemp,
@@ -33,21 +37,9 @@ interface CampaignsFile {
   }[];
 }
 
-/** Runs `npm run campaigns -- …args` (its script, under tsx) on `dataDir`. */
-function campaignsCli(
-  dataDir: string,
-  ...args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/campaigns.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+/** Runs `npm run campaigns -- …args` on `dataDir` (a string), or with more environment. */
+function campaignsCli(dataDir: string | Record<string, string>, ...args: string[]) {
+  return runScript('campaigns.ts', typeof dataDir === 'string' ? { DATA_DIR: dataDir } : dataDir, ...args);
 }
 
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CampaignsFile;
@@ -180,3 +172,110 @@ it('without a service: an import into an empty data folder is what the service t
     dir.remove();
   }
 });
+
+describe(
+  'npm run campaigns with DATABASE_URL: two instances on one PostgreSQL database',
+  { skip: SKIP_POSTGRES },
+  () => {
+    let database: Awaited<ReturnType<typeof freshDatabase>>;
+    let a: TestService;
+    let b: TestService;
+    const files = tempDir();
+    const dirs = [tempDir(), tempDir()];
+    before(async () => {
+      database = await freshDatabase();
+      a = await start(join(dirs[0].path, 'data'), { databaseUrl: database.url });
+      b = await start(join(dirs[1].path, 'data'), { databaseUrl: database.url });
+    });
+    after(async () => {
+      await Promise.all([a?.close(), b?.close()]);
+      await database?.drop();
+      for (const dir of [files, ...dirs]) dir.remove();
+    });
+    const cli = (...args: string[]) => campaignsCli({ DATA_DIR: a.dataDir, DATABASE_URL: database.url }, ...args);
+
+    it('an import through the CLI is served by both instances within a second, stays, and outdates a console edit of the version before', async () => {
+      const shared = b.campaigns.get(CAMPAIGN);
+      assert.ok(shared);
+      const file = join(files.path, 'export.json');
+      const exported = await cli('export', file, '--campaign', CAMPAIGN);
+      assert.equal(exported.code, 0, exported.stderr);
+      const data = read(file);
+      data.campaigns[0].title = { vi: 'Nhập vào PostgreSQL', en: 'Imported into PostgreSQL' };
+      writeFileSync(file, JSON.stringify(data));
+      const imported = await cli('import', file);
+      assert.equal(imported.code, 0, imported.stderr);
+      assert.match(imported.stdout, new RegExp(`imported "${CAMPAIGN}" \\(version ${shared.version + 1}\\)`));
+      assert.match(imported.stdout, /every running instance serves it now/);
+      const done = Date.now();
+      const [onA, onB] = await Promise.all(
+        [a, b].map((service) => configWhen(service.api, (title) => title === 'Imported into PostgreSQL', 1000)),
+      );
+      assert.equal(onA.campaign.title.en, 'Imported into PostgreSQL', `A: not served after ${onA.after} ms`);
+      assert.equal(onB.campaign.title.en, 'Imported into PostgreSQL', `B: not served after ${onB.after} ms`);
+      console.log(`both instances served the import ${Date.now() - done} ms after the CLI returned`);
+      assert.equal(b.campaigns.get(CAMPAIGN)?.version, shared.version + 1);
+      // A console editor on B who read the version before the import is refused, not overwriting it.
+      await assert.rejects(
+        b.campaigns.update(CAMPAIGN, shared.version, { title: { vi: 'Cũ', en: 'Stale' } }, { user: 't', action: 'x' }),
+        (error: unknown) => error instanceof CampaignEditError && error.code === 'edit_conflict',
+      );
+      // In the audit log every instance's console reads: PostgreSQL's, not a data folder's.
+      const sql = await openConsoleSql({ dataDir: a.dataDir, databaseUrl: database.url }, [AUDIT_TABLES]);
+      try {
+        const [row] = (await new AuditLog(sql).page(undefined, 1)).entries;
+        assert.deepEqual([row.user, row.action, row.target], ['cli', 'campaign.import', CAMPAIGN]);
+        assert.deepEqual(Object.keys(row.after as object), ['title']);
+      } finally {
+        await sql.close();
+      }
+      const local = openConsoleDb(a.dataDir, [AUDIT_TABLES]);
+      try {
+        assert.deepEqual(
+          (await new AuditLog(local).page(undefined, 1)).entries,
+          [],
+          'written to the local console.sqlite',
+        );
+      } finally {
+        local.close();
+      }
+      // Past the instances' 5 s version check: still the imported campaign (the shared table has it).
+      await new Promise((resolve) => setTimeout(resolve, 5500));
+      for (const service of [a, b])
+        assert.equal(
+          campaignSchema.parse(await (await fetch(service.api)).json()).title.en,
+          'Imported into PostgreSQL',
+        );
+    });
+
+    it('an import dropping a unit pledged through the other instance is refused (read from PostgreSQL); export reads the shared table', async () => {
+      assert.equal((await postPledge(b.api, { unit: 'ba-tri', choice: 'smartphone', key: newKey() })).status, 201);
+      const version = b.campaigns.get(CAMPAIGN)?.version;
+      // An edit made through B's console, exported through A's data folder: the shared version, not A's file.
+      const title = { vi: 'Sửa qua B', en: 'Edited through B' };
+      await b.campaigns.update(CAMPAIGN, version ?? 0, { title }, { user: 'test', action: 'campaign.texts' });
+      const file = join(files.path, 'drop.json');
+      const exported = await cli('export', file);
+      assert.equal(exported.code, 0, exported.stderr);
+      const data = read(file);
+      assert.equal(data.campaigns[0].title.en, 'Edited through B');
+      data.campaigns[0].units = data.campaigns[0].units.filter((unit) => unit.id !== 'ba-tri');
+      writeFileSync(file, JSON.stringify(data));
+      const refused = await cli('import', file);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /unit "ba-tri" has pledges, so it cannot be removed or get another id/);
+      assert.equal(b.campaigns.get(CAMPAIGN)?.version, (version ?? 0) + 1, 'nothing written');
+    });
+
+    it('a database that cannot be reached is named (without its password) and changes nothing', async () => {
+      const refused = await campaignsCli(
+        { DATA_DIR: a.dataDir, DATABASE_URL: 'postgres://lantoa:secret@127.0.0.1:1/nowhere' },
+        'import',
+        join(ROOT, 'campaigns/campaigns.json'),
+      );
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /database postgres:\/\/lantoa:\*\*\*@127\.0\.0\.1:1\/nowhere cannot be used/);
+      assert.doesNotMatch(refused.stderr, /secret/);
+    });
+  },
+);

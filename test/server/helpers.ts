@@ -155,6 +155,30 @@ function countRows(dataDir: string, sql: string, scope: string): number {
   }
 }
 
+/**
+ * Runs `scripts/<script>` under tsx as a child process, as `npm run` would, with `env` added to (an undefined value:
+ * removed from) this process's environment; resolves with its exit code and output.
+ */
+export function runScript(
+  script: string,
+  env: Record<string, string | undefined>,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const merged = Object.fromEntries(
+    Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== undefined),
+  );
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], {
+    cwd: ROOT,
+    env: merged,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((done) => child.once('close', (code) => done({ code, stdout, stderr })));
+}
+
 export interface ChildService {
   child: ChildProcess;
   /** Resolves with the exit code (or signal) and everything written to stderr. */

@@ -107,6 +107,51 @@ export function droppedInUse(before: CampaignBody, after: CampaignBody, used: In
 }
 
 /**
+ * Throws {@link CampaignEditError} unless `after` may replace `before`: valid beside `others` (400
+ * invalid_field, naming the field) and keeping every unit and choice `used` says has records (409 in_use).
+ */
+export function checkReplacement(
+  before: CampaignBody,
+  after: CampaignBody,
+  used: InUse,
+  others: readonly CampaignBody[],
+): void {
+  const [issue] = checkCampaign(
+    after,
+    others.filter((other) => other.id !== after.id),
+  );
+  if (issue)
+    throw issue.field
+      ? new CampaignEditError(400, 'invalid_field', `${issue.field}: ${issue.message}`, issue.field)
+      : new CampaignEditError(400, 'invalid_field', issue.message);
+  const refusal = droppedInUse(before, after, used);
+  if (refusal) throw refusal;
+}
+
+/**
+ * What an import of whole `campaigns` writes, given the `stored` documents: each campaign that is new (version
+ * 1) or differs (its next version), checked against the file's and the stored campaigns; identical ones left
+ * out. Throws {@link CampaignEditError} on the first refusal, so an import is all or nothing. Shared by the
+ * local store and the PostgreSQL one (store/postgres/shared-campaigns.ts).
+ */
+export function planImport(
+  campaigns: readonly CampaignBody[],
+  stored: ReadonlyMap<string, CampaignDoc>,
+  inUse: (campaign: string) => InUse,
+): { campaign: CampaignBody; version: number }[] {
+  const others = [...campaigns, ...[...stored.values()].map(campaignBody)];
+  const plan: { campaign: CampaignBody; version: number }[] = [];
+  for (const campaign of campaigns) {
+    const current = stored.get(campaign.id);
+    const before = current && campaignBody(current);
+    if (before && JSON.stringify(before) === JSON.stringify(campaign)) continue;
+    if (before) checkReplacement(before, campaign, inUse(campaign.id), others);
+    plan.push({ campaign, version: (current?.version ?? 0) + 1 });
+  }
+  return plan;
+}
+
+/**
  * True when the data folder's console database has no campaign yet (or does not exist): the campaigns file
  * must seed it. Reads without creating anything, so a bad file stops the start before any database exists.
  */
@@ -242,15 +287,8 @@ export class CampaignRegistry {
   replace(campaigns: readonly CampaignBody[], who: Editor, inUse: (campaign: string) => InUse): CampaignDoc[] {
     const written = this.#db
       .transaction(() => {
-        const docs: CampaignDoc[] = [];
-        for (const campaign of campaigns) {
-          const current = this.#row(campaign.id);
-          const before = current && campaignBody(current);
-          if (before && JSON.stringify(before) === JSON.stringify(campaign)) continue;
-          if (before) this.#check(before, campaign, inUse(campaign.id), campaigns);
-          docs.push(this.#write(campaign, (current?.version ?? 0) + 1, who));
-        }
-        return docs;
+        const stored = new Map(this.#read().map((doc) => [doc.id, doc]));
+        return planImport(campaigns, stored, inUse).map(({ campaign, version }) => this.#write(campaign, version, who));
       })
       .immediate();
     for (const doc of written) this.#changed(doc);
@@ -270,15 +308,8 @@ export class CampaignRegistry {
     clearInterval(this.#timer);
   }
 
-  #check(before: CampaignBody, after: CampaignBody, used: InUse, also: readonly CampaignBody[] = []): void {
-    const others = [...also, ...[...this.#docs.values()].map(campaignBody)].filter((other) => other.id !== after.id);
-    const [issue] = checkCampaign(after, others);
-    if (issue)
-      throw issue.field
-        ? new CampaignEditError(400, 'invalid_field', `${issue.field}: ${issue.message}`, issue.field)
-        : new CampaignEditError(400, 'invalid_field', issue.message);
-    const refusal = droppedInUse(before, after, used);
-    if (refusal) throw refusal;
+  #check(before: CampaignBody, after: CampaignBody, used: InUse): void {
+    checkReplacement(before, after, used, [...this.#docs.values()].map(campaignBody));
   }
 
   #row(id: string): CampaignDoc | undefined {

@@ -14,21 +14,32 @@
  * At the first start on an empty shared table, the campaigns this instance holds (seeded from its
  * campaigns file) are shared; a campaign only one instance's folder holds is added; from then on the
  * shared version wins. Accounts, sessions, the audit log and the sites reached are shared too (console-sql.ts).
+ *
+ * {@link SharedCampaignTable} is the same table for a one-shot tool: `npm run campaigns` with DATABASE_URL.
  */
 import pg from 'pg';
 import { campaignDocSchema, type CampaignDoc } from '../../../contract/admin.js';
 import { isoNow } from '../../clock.js';
 import {
+  campaignBody,
   CampaignEditError,
   CampaignRegistry,
+  planImport,
   type CampaignChange,
   type Editor,
+  type InUse,
 } from '../../campaigns/campaign-store.js';
+import type { CampaignBody } from '../../campaigns/campaigns.js';
 import { log } from '../../log/log.js';
 import { listen } from './deltas.js';
+import { migrate } from './migrations.js';
 import { pooledTransaction } from './transaction.js';
 
 const CHANNEL = 'lantoa_campaigns';
+
+/** A campaign not shared yet, as it is; one already there stays (rowCount 0). */
+const INSERT_NEW =
+  'INSERT INTO campaigns (id, doc, version, updated_by) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING';
 
 /** How often the versions are compared with the shared table besides the notices. */
 const CHECK_MS = 5000;
@@ -75,10 +86,7 @@ export class SharedCampaignRegistry extends CampaignRegistry {
       log.warn('PostgreSQL (campaigns): idle connection lost', { error: describe(error) }),
     );
     for (const doc of this.list())
-      await this.#pool.query(
-        'INSERT INTO campaigns (id, doc, version, updated_by) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
-        [doc.id, JSON.stringify(doc), doc.version, 'service (campaign.share)'],
-      );
+      await this.#pool.query(INSERT_NEW, [doc.id, JSON.stringify(doc), doc.version, 'service (campaign.share)']);
     await this.#pull();
     await this.#listen();
     this.#timer = setInterval(() => void this.#pull().catch(() => undefined), checkMs);
@@ -163,5 +171,147 @@ export class SharedCampaignRegistry extends CampaignRegistry {
     this.#listener = undefined;
     void listener?.end().catch(() => undefined);
     void this.#pool?.end().catch(() => undefined);
+  }
+}
+
+/** `work` in one transaction on `client`: committed when it returns, rolled back when it throws. */
+async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** What the campaigns of `ids` have records for in the shared ledger, read in `client`'s transaction. */
+async function recordsFor(client: pg.ClientBase, stored: ReadonlyMap<string, CampaignDoc>, ids: string[]) {
+  const used = new Map<string, InUse>();
+  for (const id of ids) {
+    const quizzes = (stored.get(id)?.quizzes ?? []).map((quiz) => quiz.id);
+    const pledged = await client.query<{ unit: string; choice: string }>(
+      'SELECT DISTINCT unit, choice FROM pledges WHERE campaign = $1',
+      [id],
+    );
+    const scored = await client.query<{ unit: string }>(
+      'SELECT DISTINCT unit FROM quiz_results WHERE quiz = ANY($1::text[])',
+      [quizzes],
+    );
+    used.set(id, {
+      units: new Set([...pledged.rows.map((row) => row.unit), ...scored.rows.map((row) => row.unit)]),
+      choices: new Set(pledged.rows.map((row) => row.choice)),
+    });
+  }
+  return (id: string): InUse => used.get(id) ?? { units: new Set(), choices: new Set() };
+}
+
+/**
+ * The shared campaigns table for a tool that is not an instance (`npm run campaigns` with DATABASE_URL): it
+ * reads the shared documents, and imports whole campaigns as the console edits one, so every running
+ * instance takes them at once (NOTIFY) and none puts back its older local copy.
+ */
+export class SharedCampaignTable {
+  readonly #client: pg.Client;
+
+  private constructor(client: pg.Client) {
+    this.#client = client;
+  }
+
+  /** Connects and applies the migrations (as an instance would at start), so a new database works too. */
+  static async open(url: string): Promise<SharedCampaignTable> {
+    const client = new pg.Client({ connectionString: url, options: '-c synchronous_commit=on' });
+    await client.connect();
+    try {
+      await migrate(client);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    return new SharedCampaignTable(client);
+  }
+
+  /** Every valid shared campaign, by id. */
+  async list(): Promise<CampaignDoc[]> {
+    const { rows } = await this.#client.query<SharedRow>('SELECT id, doc, updated_by FROM campaigns ORDER BY id');
+    return rows.map(parse).filter((doc) => doc !== undefined);
+  }
+
+  /**
+   * An import: one transaction in which every shared row is locked (`FOR UPDATE`, as a console edit locks its
+   * row), the file checked against them and against the units, choices and quiz units that have records in
+   * the shared ledger, each changed campaign written at the next version of the row it locked (a new one
+   * inserted at 1; one another process created meanwhile is 409 edit_conflict), `NOTIFY lantoa_campaigns`,
+   * COMMIT. All or nothing; returns the campaigns written. A console editor who read the version before is
+   * then refused (409 edit_conflict) rather than overwriting the import.
+   */
+  async replace(campaigns: readonly CampaignBody[], who: Editor): Promise<CampaignDoc[]> {
+    const client = this.#client;
+    return inTransaction(client, async () => {
+      const locked = await client.query<SharedRow>('SELECT id, doc, updated_by FROM campaigns ORDER BY id FOR UPDATE');
+      const stored = new Map(
+        locked.rows
+          .map(parse)
+          .filter((doc) => doc !== undefined)
+          .map((doc) => [doc.id, doc]),
+      );
+      const existing = campaigns.map((campaign) => campaign.id).filter((id) => stored.has(id));
+      const plan = planImport(campaigns, stored, await recordsFor(client, stored, existing));
+      const written: CampaignDoc[] = [];
+      for (const { campaign, version } of plan) {
+        const doc: CampaignDoc = { ...campaign, version, updatedAt: isoNow() };
+        const args = [doc.id, JSON.stringify(doc), doc.version, `${who.user} (${who.action})`];
+        const { rowCount } =
+          version === 1
+            ? await client.query(INSERT_NEW, args)
+            : await client.query(
+                'UPDATE campaigns SET doc = $2, version = $3, updated_at = now(), updated_by = $4 WHERE id = $1',
+                args,
+              );
+        if (rowCount !== 1)
+          throw new CampaignEditError(
+            409,
+            'edit_conflict',
+            `Campaign "${doc.id}" was created by another process during this import: import again`,
+          );
+        await client.query('SELECT pg_notify($1, $2)', [CHANNEL, doc.id]);
+        written.push(doc);
+      }
+      return written;
+    });
+  }
+
+  /**
+   * Adds the campaigns PostgreSQL lacks, as they are (version included), with NOTIFY, in one transaction; one
+   * it has already is left as it is there (a data folder moved in: see move-ledger.ts). Returns the ids
+   * added, and those already there with a different document.
+   */
+  async add(docs: readonly CampaignDoc[], who: Editor): Promise<{ added: string[]; differing: CampaignDoc[] }> {
+    const client = this.#client;
+    const added: string[] = [];
+    await inTransaction(client, async () => {
+      for (const doc of docs) {
+        const { rowCount } = await client.query(INSERT_NEW, [
+          doc.id,
+          JSON.stringify(doc),
+          doc.version,
+          `${who.user} (${who.action})`,
+        ]);
+        if (rowCount !== 1) continue;
+        added.push(doc.id);
+        await client.query('SELECT pg_notify($1, $2)', [CHANNEL, doc.id]);
+      }
+    });
+    const shared = new Map((await this.list()).map((doc) => [doc.id, campaignBody(doc)]));
+    const differing = docs.filter(
+      (doc) => !added.includes(doc.id) && JSON.stringify(shared.get(doc.id)) !== JSON.stringify(campaignBody(doc)),
+    );
+    return { added, differing };
+  }
+
+  close(): Promise<void> {
+    return this.#client.end();
   }
 }
