@@ -180,24 +180,41 @@ export function attributeTask(task: TraceEvent, events: readonly TraceEvent[]): 
   };
 }
 
-/** The renderers' main threads ("pid:tid"). */
-function mainThreads(events: readonly TraceEvent[]): Set<string> {
+/**
+ * The renderers' main threads ("pid:tid"); with `origin`, only those of processes that loaded or parsed something
+ * from it: the measured page's, not Chromium's own pages (the omnibox popup is a renderer too).
+ */
+function mainThreads(events: readonly TraceEvent[], origin?: string): Set<string> {
+  const pages = new Set<number>();
+  if (origin) {
+    for (const e of events) {
+      const url = data(e).url;
+      if (typeof url === 'string' && url.startsWith(origin)) pages.add(e.pid);
+    }
+  }
   return new Set(
     events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .filter(
+        (e) =>
+          e.ph === 'M' &&
+          e.name === 'thread_name' &&
+          e.args?.name === 'CrRendererMain' &&
+          (!origin || pages.has(e.pid)),
+      )
       .map((e) => `${e.pid}:${e.tid}`),
   );
 }
 
 /**
- * The tasks on the renderers' main threads that end after `fromMs` (CDP's clock, which trace timestamps share,
- * in µs), their durations in ms, and what the longest was made of.
+ * The tasks on the renderers' main threads (of the pages from `origin`, if given) that end after `fromMs` (CDP's
+ * clock, which trace timestamps share, in µs), their durations in ms, and what the longest was made of.
  */
 export function mainThreadTasks(
   events: readonly TraceEvent[],
   fromMs: number,
+  origin?: string,
 ): { durations: number[]; longest?: TaskAttribution } {
-  const main = mainThreads(events);
+  const main = mainThreads(events, origin);
   const tasks = events.filter(
     (e) =>
       e.ph === 'X' &&

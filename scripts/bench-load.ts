@@ -483,7 +483,11 @@ async function loadOnce(
     ...lantoa.flatMap((r) => (r.url.endsWith('.js') && r.end !== undefined ? [r.end] : [])),
   );
   const { durations: tasks, longest } = trace
-    ? mainThreadTasks((JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents, firstScriptAt)
+    ? mainThreadTasks(
+        (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents,
+        firstScriptAt,
+        new URL(url).origin,
+      )
     : { durations: [NaN], longest: undefined };
   if (trace && TRACE_DIR) {
     mkdirSync(TRACE_DIR, { recursive: true });

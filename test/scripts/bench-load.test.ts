@@ -183,3 +183,19 @@ test('longest task: none after the window start, none named', () => {
   const events = [THREAD, ev('ThreadControllerImpl::RunTask', 'toplevel', 0, 5_000)];
   assert.deepEqual(mainThreadTasks(events, 10), { durations: [], longest: undefined });
 });
+
+test('longest task: only the renderers that loaded the measured page, not Chromium’s own (the omnibox popup)', () => {
+  const other: TraceEvent = { ...THREAD, pid: 9, tid: 9 };
+  const events = [
+    THREAD,
+    other,
+    {
+      ...ev('ParseHTML', 'devtools.timeline', 1_000, 1_000),
+      args: { beginData: { url: 'http://127.0.0.1:9/demo/a.html' } },
+    },
+    { ...ev('ThreadControllerImpl::RunTask', 'toplevel', 10_000, 300_000), pid: 9, tid: 9 },
+    ev('ThreadControllerImpl::RunTask', 'toplevel', 10_000, 20_000),
+  ];
+  assert.deepEqual(mainThreadTasks(events, 0, 'http://127.0.0.1:9').durations, [20]);
+  assert.equal(mainThreadTasks(events, 0).longest?.ms, 300);
+});
