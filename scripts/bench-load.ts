@@ -12,7 +12,7 @@
  * Environment: BENCH_RUNS (default 5), BENCH_PAGES (ids, comma-separated), BENCH_PROFILES (2G,3G),
  * BENCH_CACHE (cold,warm), BENCH_PORT (the service's port; default a free one), BENCH_BEFORE (a built checkout of an
  * earlier commit or an experiment: its pages are measured alongside, loads alternating, rows marked "(before)" or
- * "(BENCH_BEFORE_LABEL)"; BENCH_BEFORE_PORT), BENCH_TRACE=0 (no tracing: no longest-task figure), BENCH_DEBUG=1 (every request), CHROME_PATH.
+ * "(BENCH_BEFORE_LABEL)"; BENCH_BEFORE_PORT), BENCH_TRACE=0 (no tracing: no longest-task figure), BENCH_TRACE_DIR (keep each load's trace), BENCH_DEBUG=1 (every request), CHROME_PATH.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
@@ -42,6 +42,13 @@ import {
 } from './bench-load.config.js';
 import { chainDepths, floorMs, floorTrips, kib, median, seconds, type ChainRequest } from './bench-load-model.js';
 import { benchPages, FEED_MARK, LARGE_CAMPAIGN, PEERS, type BenchPage } from './bench-load-pages.js';
+import {
+  describeTask,
+  mainThreadTasks,
+  TRACE_CATEGORIES,
+  type TaskAttribution,
+  type TraceEvent,
+} from './bench-load-trace.js';
 import { CHROME_ARGS, chromePath } from './chrome-path.js';
 
 type Cache = 'cold' | 'warm';
@@ -58,6 +65,8 @@ const SETTLE_MS = 1000;
 const LOAD_TIMEOUT_MS = 60_000;
 /** BENCH_TRACE=0 turns Chrome tracing (the longest-task figure) off, to see what tracing itself costs. */
 const TRACE = process.env.BENCH_TRACE !== '0';
+/** BENCH_TRACE_DIR: keep every load's trace there (open in DevTools' Performance panel). */
+const TRACE_DIR = process.env.BENCH_TRACE_DIR;
 
 // ---------------------------------------------------------------------------------------------------------
 // Pages, build, service
@@ -376,46 +385,12 @@ interface RunResult {
   longestTaskMs: number;
   /** Tasks over 50 ms in that window. */
   longTasks: number;
+  /** What the longest task was made of (from the trace's nested events). */
+  longestTask?: TaskAttribution;
   /** How the page's fixed-name script (loader.js or the direct entry) came: 200 downloaded, 304 revalidated, cache (no request). */
   loader: string;
   /** Hashed chunks that went over the network again (warm loads: must be 0). */
   chunksRefetched: number;
-}
-
-/**
- * The longest task on the renderer's main thread from `fromMs` on (CDP's clock, which trace timestamps share,
- * in µs): from the moment Lantoa's first script has arrived, so the host page's own navigation and parsing
- * tasks are left out.
- */
-function mainThreadTasks(trace: Buffer, fromMs: number): number[] {
-  const { traceEvents } = JSON.parse(trace.toString('utf8')) as {
-    traceEvents: {
-      name: string;
-      ph: string;
-      pid: number;
-      tid: number;
-      ts: number;
-      dur?: number;
-      args?: { name?: string };
-    }[];
-  };
-  const main = new Set(
-    traceEvents
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const durations: number[] = [];
-  for (const e of traceEvents) {
-    if (
-      e.ph === 'X' &&
-      (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
-      main.has(`${e.pid}:${e.tid}`) &&
-      e.ts / 1000 + (e.dur ?? 0) / 1000 > fromMs
-    ) {
-      durations.push((e.dur ?? 0) / 1000);
-    }
-  }
-  return durations;
 }
 
 /** Loads `url` in `page` (emulation already on) and measures it. */
@@ -429,7 +404,7 @@ async function loadOnce(
   cache: Cache,
 ): Promise<RunResult> {
   const net = recordNetwork(cdp);
-  if (TRACE) await browser.startTracing(page, { categories: ['toplevel'] });
+  if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
     const frame = await widgetFrame(page, def.design);
@@ -518,7 +493,17 @@ async function loadOnce(
   const firstScriptAt = Math.min(
     ...lantoa.flatMap((r) => (r.url.endsWith('.js') && r.end !== undefined ? [r.end] : [])),
   );
-  const tasks = trace ? mainThreadTasks(trace, firstScriptAt) : [NaN];
+  const { durations: tasks, longest } = trace
+    ? mainThreadTasks(
+        (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents,
+        firstScriptAt,
+        new URL(url).origin,
+      )
+    : { durations: [NaN], longest: undefined };
+  if (trace && TRACE_DIR) {
+    mkdirSync(TRACE_DIR, { recursive: true });
+    writeFileSync(join(TRACE_DIR, `${def.id}-${profile}-${cache}-${Date.now()}.json`), trace);
+  }
   // The file the page names (loader.js or the direct entry): on warm loads revalidated (304), never downloaded again.
   const loaderRequest = requests.find(
     (r) => /^\/(lantoa|demo\/bench\/peers)\/[\w-]+\.js$/.test(new URL(r.url).pathname) && !isHashedChunk(r.url),
@@ -535,6 +520,7 @@ async function loadOnce(
     clsLantoaSources: shifts.filter((s) => s.lantoa).reduce((sum, s) => sum + s.value, 0),
     longestTaskMs: Math.max(0, ...tasks),
     longTasks: tasks.filter((ms) => ms > 50).length,
+    longestTask: longest,
     loader: !loaderRequest ? 'none' : loaderRequest.fromCache ? 'cache' : String(loaderRequest.status ?? '?'),
     chunksRefetched: requests.filter((r) => isHashedChunk(r.url) && !r.fromCache).length,
   };
@@ -625,6 +611,8 @@ interface CaseSummary extends Pick<
   widgets: { tag: string; ms: number; floorMs: number; ratio: number }[];
   /** Runs with at least one task over 50 ms. */
   runsWithLongTasks: number;
+  /** What the longest task of the median run (by longest task) was made of. */
+  longestTask?: TaskAttribution;
   /** Each way the fixed-name script came over the runs. */
   loader: string[];
   raw: RunResult[];
@@ -657,6 +645,8 @@ function summarize(
     clsLantoaSources: Math.round(Math.max(...raw.map((r) => r.clsLantoaSources)) * 10000) / 10000,
     longestTaskMs: Math.round(med((r) => r.longestTaskMs)),
     runsWithLongTasks: raw.filter((r) => r.longTasks > 0).length,
+    longestTask: [...raw].sort((a, b) => a.longestTaskMs - b.longestTaskMs)[Math.floor((raw.length - 1) / 2)]
+      ?.longestTask,
     loader: [...new Set(raw.map((r) => r.loader))],
     chunksRefetched: Math.max(...raw.map((r) => r.chunksRefetched)),
     raw,
@@ -698,6 +688,12 @@ function table(cases: CaseSummary[]): string {
     );
   }
   return rows.join('\n');
+}
+
+/** "longest task 180 ms (cpu 41 ms, …): 120 ms evaluateModule shared-xxxx.js, …; 3/5 runs > 50 ms" */
+function longestLine(c: CaseSummary): string {
+  const runs = `${c.runsWithLongTasks}/${c.runs} runs > 50 ms`;
+  return c.longestTask ? `longest task ${describeTask(c.longestTask)}; ${runs}` : runs;
 }
 
 function machine(browserVersion: string): string {
@@ -753,6 +749,7 @@ try {
           console.error(
             `  ${label} ${profile} ${cache}: ${summary.widgets.map((w) => `${w.tag} ${seconds(w.ms)} (×${w.ratio.toFixed(2)} floor, ${vsYardstick(w.ms, yardstick)} USWDS)`).join(', ')}`,
           );
+          if (summary.longestTask) console.error(`    ${longestLine(summary)}`);
         }
       }
     }
@@ -768,6 +765,11 @@ try {
     const header = `Measured ${when.slice(0, 10)} on ${about}; median of ${RUNS} loads per row; CPU slowed ${CPU_SLOWDOWN}×; viewport ${VIEWPORT.width}×${VIEWPORT.height}.`;
     const markdown = `${header}\n\n${table(cases)}`;
     console.log(markdown);
+    // What the longest tasks were (the median run's), per row: not in the docs' table, in the JSON.
+    if (TRACE)
+      console.log(
+        `\n${cases.map((c) => `- ${c.page}${c.variant ? ` (${c.variant})` : ''} ${c.profile} ${c.cache}: ${longestLine(c)}`).join('\n')}`,
+      );
     const json = JSON.stringify(
       { when, machine: about, runs: RUNS, cpuSlowdown: CPU_SLOWDOWN, profiles: PROFILES, cases },
       null,

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { nextTask } from './define.js';
 import { property } from './decorators.js';
 import { resolveLocale, toLocale, type Locale } from './i18n.js';
 import type { Problem } from './problem.js';
@@ -53,12 +54,6 @@ function lantoaEvent<T>(name: string, detail: T, cancelable: boolean): CustomEve
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 
 export type { Problem } from './problem.js';
-
-/** Resolves in a new task: `scheduler.yield()` where the browser has it (not held back by fake timers), else a timeout. */
-const nextTask = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 /**
  * The base of every Lantoa widget: language resolution, the in-widget problem message, and the

@@ -26,6 +26,29 @@ describe('core', () => {
         warnings.restore();
       }
     });
+    it('upgrades elements already in the page in the next task, not in the module’s (a long task on a phone)', async () => {
+      class Later extends HTMLElement {}
+      class Copy extends HTMLElement {}
+      const el = document.createElement('lantoa-test-later');
+      document.body.append(el);
+      const warnings = captureConsole('warn');
+      try {
+        defineElement('lantoa-test-later', Later);
+        defineElement('lantoa-test-later', Copy); // a second copy of the script: still one definition, one warning
+        expect(el instanceof Later, 'upgraded in the defining task').to.equal(false);
+        await customElements.whenDefined('lantoa-test-later');
+        expect(el instanceof Later).to.equal(true);
+        await new Promise((resolve) => setTimeout(resolve));
+        expect(warnings.calls.length).to.equal(1);
+        // With none in the page there is nothing to upgrade: defined at once (a script that creates one then works).
+        class Now extends HTMLElement {}
+        defineElement('lantoa-test-now', Now);
+        expect(customElements.get('lantoa-test-now')).to.equal(Now);
+      } finally {
+        warnings.restore();
+        el.remove();
+      }
+    });
   });
 
   describe('LantoaElement', () => {

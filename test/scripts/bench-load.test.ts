@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { BENCH_DIR, BENCH_WIDGETS, PROFILES } from '../../scripts/bench-load.config.js';
 import { chainDepths, floorMs, floorTrips, median, type ChainRequest } from '../../scripts/bench-load-model.js';
 import { benchPages } from '../../scripts/bench-load-pages.js';
+import { describeTask, mainThreadTasks, type TraceEvent } from '../../scripts/bench-load-trace.js';
 import { WIDGETS } from '../../scripts/widgets.js';
 
 test('floor: round trips times the RTT plus bytes over the bandwidth', () => {
@@ -118,4 +119,83 @@ test('the committed pages in demo/bench are the ones the config writes (after a 
     assert.ok(existsSync(path), `${path} exists`);
     assert.equal(readFileSync(path, 'utf8'), html, `${path} is up to date`);
   }
+});
+
+// The longest task's attribution (scripts/bench-load-trace.ts), on a hand-made trace of one renderer.
+const ev = (name: string, cat: string, ts: number, dur: number, args?: Record<string, unknown>): TraceEvent => ({
+  name,
+  cat,
+  ph: 'X',
+  pid: 1,
+  tid: 2,
+  ts,
+  dur,
+  tdur: dur / 2,
+  args,
+});
+const THREAD: TraceEvent = { name: 'thread_name', ph: 'M', pid: 1, tid: 2, ts: 0, args: { name: 'CrRendererMain' } };
+const scriptEntry = (ph: 'b' | 'e', ts: number, url = ''): TraceEvent => ({
+  name: 'AnimationFrame::Script::Execute',
+  cat: 'devtools.timeline',
+  ph,
+  pid: 1,
+  tid: 2,
+  ts,
+  args:
+    ph === 'b'
+      ? { animation_frame_script_timing_info: { invoker_type: 'MODULE_SCRIPT', source_location_url: url } }
+      : {},
+});
+
+test('longest task: self times by what ran, module evaluation named by its script, forced layout apart', () => {
+  const task = ev('ThreadControllerImpl::RunTask', 'toplevel', 10_000, 100_000, { src_func: 'PendingScriptFinished' });
+  const events = [
+    THREAD,
+    ev('ThreadControllerImpl::RunTask', 'toplevel', 0, 5_000), // before the window: left out
+    task,
+    scriptEntry('b', 10_000, 'http://x/lantoa/banner-abc.js?v=1'),
+    ev('v8.evaluateModule', 'v8,devtools.timeline', 10_000, 70_000),
+    ev('v8.callFunction', 'v8', 20_000, 30_000), // inside the evaluation: counts for it
+    ev('Layout', 'devtools.timeline', 55_000, 20_000), // forced inside it: its own part
+    scriptEntry('e', 80_000),
+    ev('UpdateLayoutTree', 'blink,devtools.timeline', 85_000, 10_000),
+    ev('ThreadControllerImpl::RunTask', 'toplevel', 120_000, 30_000),
+  ];
+  const { durations, longest } = mainThreadTasks(events, 8);
+  assert.deepEqual(durations, [100, 30]);
+  assert.ok(longest);
+  assert.equal(longest.ms, 100);
+  assert.equal(longest.cpuMs, 50);
+  assert.equal(longest.source, 'PendingScriptFinished');
+  assert.deepEqual(longest.parts, [
+    { what: 'evaluateModule banner-abc.js', ms: 50 },
+    { what: 'Layout', ms: 20 },
+    { what: 'other', ms: 20 },
+    { what: 'UpdateLayoutTree', ms: 10 },
+  ]);
+  assert.equal(
+    describeTask(longest),
+    '100 ms (cpu 50 ms, PendingScriptFinished): 50 ms evaluateModule banner-abc.js, 20 ms Layout, 20 ms other',
+  );
+});
+
+test('longest task: none after the window start, none named', () => {
+  const events = [THREAD, ev('ThreadControllerImpl::RunTask', 'toplevel', 0, 5_000)];
+  assert.deepEqual(mainThreadTasks(events, 10), { durations: [], longest: undefined });
+});
+
+test('longest task: only the renderers that loaded the measured page, not Chromium’s own (the omnibox popup)', () => {
+  const other: TraceEvent = { ...THREAD, pid: 9, tid: 9 };
+  const events = [
+    THREAD,
+    other,
+    {
+      ...ev('ParseHTML', 'devtools.timeline', 1_000, 1_000),
+      args: { beginData: { url: 'http://127.0.0.1:9/demo/a.html' } },
+    },
+    { ...ev('ThreadControllerImpl::RunTask', 'toplevel', 10_000, 300_000), pid: 9, tid: 9 },
+    ev('ThreadControllerImpl::RunTask', 'toplevel', 10_000, 20_000),
+  ];
+  assert.deepEqual(mainThreadTasks(events, 0, 'http://127.0.0.1:9').durations, [20]);
+  assert.equal(mainThreadTasks(events, 0).longest?.ms, 300);
 });

@@ -87,6 +87,8 @@ export interface RankingView {
   mine?: string;
   /** What the visitor typed in the search box. */
   query: string;
+  /** Rows rendered so far (the rest come in later tasks); the table is busy until all are there. */
+  limit: number;
   onQuery: (query: string) => void;
 }
 
@@ -125,7 +127,7 @@ function groupRows(config: Campaign, rows: Row[]): Group[] {
 }
 
 export function renderRanking(view: RankingView): TemplateResult {
-  const { locale, t, config, counts, mine, query } = view;
+  const { locale, t, config, counts, mine, query, limit } = view;
   const rows = rankRows(config, counts);
   const groups = groupRows(config, rows);
   const grouped = groups.some((group) => group.name !== undefined);
@@ -137,8 +139,10 @@ export function renderRanking(view: RankingView): TemplateResult {
   const number = (value: number) => formatNumber(locale, value);
   const percent = (count: number, goal: number) => formatPercent(locale, goal > 0 ? count / goal : 0);
 
+  // Rows in display order (group by group) up to the limit: the first screen first, the rest in later tasks.
+  let room = limit;
   const renderGroup = (group: Group) => {
-    const visible = group.rows.filter(shown);
+    const visible = group.rows.filter((row) => shown(row) && room-- > 0);
     if (visible.length === 0) return nothing;
     const sum = (key: 'count' | 'goal') => group.rows.reduce((total, row) => total + row[key], 0);
     return html`<tbody>
@@ -168,7 +172,7 @@ export function renderRanking(view: RankingView): TemplateResult {
   const yours = own
     ? html`<p class="yours" id="ranking-yours">${t.yourUnit(own.name, own.rank, rows.length)}</p>`
     : nothing;
-  const table = html`<table aria-describedby=${own ? 'ranking-yours' : nothing}>
+  const table = html`<table aria-describedby=${own ? 'ranking-yours' : nothing} aria-busy=${found > limit || nothing}>
     <caption id="ranking-caption">
       ${t.ranking}
     </caption>

@@ -46,6 +46,8 @@ const rowNames = (el: Element) => rankedRows(el).map((tr) => tr.querySelector('t
 
 async function loaded(el: LantoaPledgeCounter): Promise<void> {
   await until(() => !!shadow(el).querySelector('.title, [part="problem"]'), 8000, 'the counter to load');
+  // A long ranking renders its first screen first, the rest in later tasks: the table is busy until then.
+  await until(() => !shadow(el).querySelector('table[aria-busy]'), 8000, 'the whole ranking');
   await el.updateComplete;
 }
 
@@ -197,6 +199,44 @@ describe('<lantoa-pledge-counter> following the console', () => {
       await sendKeys({ type: 'nghiem 00' });
       await until(() => rankedRows(el).length === 9, 2000, 'the search');
       expect(box.scrollTop).to.equal(0);
+    });
+
+    it('renders the first screen of rows first and the rest in later tasks, all in order in the end', async () => {
+      const { config, counts } = await campaign150();
+      const el = await fixture<LantoaPledgeCounter>(
+        html`<lantoa-pledge-counter api=${API} campaign="test-150-units" variant="province"></lantoa-pledge-counter>`,
+      );
+      // Each render, as it happens: how many rows, and whether the table says it is still busy.
+      const seen: { rows: number; busy: boolean }[] = [];
+      const record = () => {
+        const table = shadow(el).querySelector('table');
+        if (table) seen.push({ rows: rankedRows(el).length, busy: table.getAttribute('aria-busy') === 'true' });
+      };
+      const observer = new MutationObserver(record);
+      observer.observe(shadow(el), { childList: true, subtree: true, attributes: true });
+      try {
+        await loaded(el);
+      } finally {
+        observer.disconnect();
+      }
+      const [first] = seen;
+      expect(first.rows, 'rows in the first render').to.be.within(12, 40);
+      expect(first.busy, 'busy while rows are missing').to.equal(true);
+      expect(seen.filter((s) => s.busy).length, 'renders before the table was complete').to.be.at.least(3);
+      expect(shadow(el).querySelector('table')!.hasAttribute('aria-busy')).to.equal(false);
+      // Complete, each group's units most pledges first, every unit once.
+      expect(rankedRows(el)).to.have.length(150);
+      expect(new Set(rowNames(el)).size).to.equal(150);
+      for (const group of shadow(el).querySelectorAll('tbody')) {
+        const numbers = [...group.querySelectorAll('tr:not(.group) td:nth-of-type(2)')].map((td) =>
+          Number(td.textContent!.replace(/\D/g, '')),
+        );
+        expect(numbers).to.deep.equal([...numbers].sort((a, b) => b - a));
+      }
+      const ranks = rankedRows(el).map((tr) => Number(tr.querySelector('td')!.textContent));
+      expect([...ranks].sort((a, b) => a - b)).to.deep.equal(config.units.map((_, i) => i + 1));
+      expect(Object.keys(counts)).to.have.length(150);
+      await expect(el).to.be.accessible();
     });
 
     it('finds units whatever the accents typed, and says politely how many (keyboard only)', async () => {
