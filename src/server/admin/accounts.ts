@@ -11,7 +11,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role, SessionResponse, SessionUser, User } from '../../contract/admin.js';
 import type { ConsoleDb, ConsoleTables } from '../store/console-db.js';
-import { consoleSql, sqlFor, type ConsoleSql } from '../store/console-sql.js';
+import { ConsoleStore, type ConsoleSql } from '../store/console-sql.js';
 import { hashPassword } from './passwords.js';
 
 export const IDLE_MS = 8 * 60 * 60 * 1000;
@@ -114,39 +114,33 @@ const SQL = {
   },
 };
 
-export class Accounts {
-  readonly #sql: ConsoleSql;
-  readonly #q: (typeof SQL)['sqlite'];
-  readonly #now: () => number;
-
+export class Accounts extends ConsoleStore<(typeof SQL)['sqlite']> {
   /** On the port (either store), or on an open console.sqlite. */
   constructor(db: ConsoleSql | ConsoleDb, now: () => number = Date.now) {
-    this.#sql = consoleSql(db);
-    this.#q = sqlFor(this.#sql, SQL);
-    this.#now = now;
+    super(db, SQL, now);
   }
 
   async list(): Promise<User[]> {
-    const rows = await this.#sql.all<UserRow>(this.#q.list);
+    const rows = await this.sql.all<UserRow>(this.q.list);
     return rows.map(({ name, role, created_at }) => ({ name, role, createdAt: created_at }));
   }
 
   async get(name: string): Promise<Account | undefined> {
-    const [row] = await this.#sql.all<UserRow>(this.#q.get, [name]);
+    const [row] = await this.sql.all<UserRow>(this.q.get, [name]);
     return row && toAccount(row);
   }
 
   /** Adds an account; false when the name is taken. */
   async add(name: string, role: Role, password: string): Promise<User | undefined> {
     const hash = await hashPassword(password);
-    const createdAt = new Date(this.#now()).toISOString();
-    const changes = await this.#sql.run(this.#q.add, [name, role, hash, createdAt]);
+    const createdAt = new Date(this.now()).toISOString();
+    const changes = await this.sql.run(this.q.add, [name, role, hash, createdAt]);
     return changes === 1 ? { name, role, createdAt } : undefined;
   }
 
   /** Changes the role; false when there is no such account. */
   async setRole(name: string, role: Role): Promise<boolean> {
-    return (await this.#sql.run(this.#q.setRole, [role, name])) === 1;
+    return (await this.sql.run(this.q.setRole, [role, name])) === 1;
   }
 
   /** Stores a new password and ends every session of the account, in one transaction. */
@@ -156,27 +150,27 @@ export class Accounts {
 
   /** Stores `hash` as the account's; `endSessions` signs it out everywhere too (no account: no sessions either). */
   async storeHash(name: string, hash: string, endSessions: boolean): Promise<boolean> {
-    const [changes] = await this.#sql.batch([
-      [this.#q.setHash, [hash, name]],
-      ...(endSessions ? [[this.#q.endSessionsOf, [name]] as const] : []),
+    const [changes] = await this.sql.batch([
+      [this.q.setHash, [hash, name]],
+      ...(endSessions ? [[this.q.endSessionsOf, [name]] as const] : []),
     ]);
     return changes === 1;
   }
 
   /** Removes an account (its sessions go with it: ON DELETE CASCADE). */
   async remove(name: string): Promise<boolean> {
-    return (await this.#sql.run(this.#q.remove, [name])) === 1;
+    return (await this.sql.run(this.q.remove, [name])) === 1;
   }
 
   /** A new session for `name`: the token for the cookie (never stored) and the session. */
   async startSession(account: SessionUser): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
-    const now = this.#now();
+    const now = this.now();
     const id = tokenHash(token);
-    await this.#sql.batch([
+    await this.sql.batch([
       // Ended sessions are removed here rather than by a timer: sign-ins are rare, and so is the garbage.
-      [this.#q.sweep, [now, now - IDLE_MS]],
-      [this.#q.startSession, [id, account.name, now, now, now + ABSOLUTE_MS]],
+      [this.q.sweep, [now, now - IDLE_MS]],
+      [this.q.startSession, [id, account.name, now, now, now + ABSOLUTE_MS]],
     ]);
     return { token, session: describe(id, account, now, now + ABSOLUTE_MS) };
   }
@@ -187,23 +181,23 @@ export class Accounts {
    */
   async session(token: string): Promise<Session | undefined> {
     const id = tokenHash(token);
-    const [row] = await this.#sql.all<SessionRow>(this.#q.session, [id]);
+    const [row] = await this.sql.all<SessionRow>(this.q.session, [id]);
     if (!row) return undefined;
-    const now = this.#now();
+    const now = this.now();
     if (now >= row.expires || now - row.last_seen >= IDLE_MS) {
-      await this.#sql.run(this.#q.endSession, [id]);
+      await this.sql.run(this.q.endSession, [id]);
       return undefined;
     }
     let lastSeen = row.last_seen;
     if (now - lastSeen >= TOUCH_MS) {
       lastSeen = now;
-      await this.#sql.run(this.#q.touch, [now, id]);
+      await this.sql.run(this.q.touch, [now, id]);
     }
     return describe(id, { name: row.name, role: row.role }, lastSeen, row.expires);
   }
 
   async endSession(id: string): Promise<void> {
-    await this.#sql.run(this.#q.endSession, [id]);
+    await this.sql.run(this.q.endSession, [id]);
   }
 }
 

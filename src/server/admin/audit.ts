@@ -7,7 +7,7 @@
  */
 import type { AuditEntry } from '../../contract/admin.js';
 import type { ConsoleDb, ConsoleTables } from '../store/console-db.js';
-import { consoleSql, sqlFor, type ConsoleSql } from '../store/console-sql.js';
+import { ConsoleStore, type ConsoleSql } from '../store/console-sql.js';
 import type { Auditor } from './admin-env.js';
 
 export const AUDIT_TABLES: ConsoleTables = {
@@ -54,16 +54,10 @@ const SQL = {
   },
 };
 
-export class AuditLog implements Auditor {
-  readonly #sql: ConsoleSql;
-  readonly #q: (typeof SQL)['sqlite'];
-  readonly #now: () => number;
-
+export class AuditLog extends ConsoleStore<(typeof SQL)['sqlite']> implements Auditor {
   /** On the port (either store), or on an open console.sqlite (as `npm run campaigns` opens it). */
   constructor(db: ConsoleSql | ConsoleDb, now: () => number = Date.now) {
-    this.#sql = consoleSql(db);
-    this.#q = sqlFor(this.#sql, SQL);
-    this.#now = now;
+    super(db, SQL, now);
   }
 
   async record(entry: {
@@ -73,8 +67,8 @@ export class AuditLog implements Auditor {
     before: unknown;
     after: unknown;
   }): Promise<void> {
-    await this.#sql.run(this.#q.record, [
-      new Date(this.#now()).toISOString(),
+    await this.sql.run(this.q.record, [
+      new Date(this.now()).toISOString(),
       entry.user,
       entry.action,
       entry.target,
@@ -85,7 +79,7 @@ export class AuditLog implements Auditor {
 
   /** Newest first, ids below `before` when given; `next` is the `before` of the following page (null: no more). */
   async page(before: number | undefined, limit: number): Promise<{ entries: AuditEntry[]; next: number | null }> {
-    const rows = await this.#sql.all<AuditRow>(this.#q.page, [before ?? Number.MAX_SAFE_INTEGER, limit + 1]);
+    const rows = await this.sql.all<AuditRow>(this.q.page, [before ?? Number.MAX_SAFE_INTEGER, limit + 1]);
     const more = rows.length > limit;
     const entries = rows.slice(0, limit).map((row) => ({ ...row, before: parse(row.before), after: parse(row.after) }));
     return { entries, next: more ? entries[entries.length - 1].id : null };

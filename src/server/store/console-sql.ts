@@ -79,3 +79,17 @@ export function consoleSql(source: ConsoleDb | ConsoleSql): ConsoleSql {
 export function sqlFor<T>(sql: ConsoleSql, texts: Record<Dialect, T>): T {
   return texts[sql.dialect];
 }
+
+/** A console store (accounts, the audit log): the port, its SQL in the port's dialect, and its clock. */
+export abstract class ConsoleStore<Q> {
+  protected readonly sql: ConsoleSql;
+  protected readonly q: Q;
+  protected readonly now: () => number;
+
+  /** On the port (either store), or on an open console.sqlite. */
+  constructor(db: ConsoleSql | ConsoleDb, texts: Record<Dialect, Q>, now: () => number = Date.now) {
+    this.sql = consoleSql(db);
+    this.q = sqlFor(this.sql, texts);
+    this.now = now;
+  }
+}
