@@ -17,11 +17,26 @@ export interface TableOptions {
   stack?: boolean;
 }
 
+/** A column's heading: its text, or {@link numberColumn}'s for a column of numbers (aligned right). */
+export type ColumnHeading = string | { number: string };
+
+export const numberColumn = (label: string): ColumnHeading => ({ number: label });
+
 /**
  * A table in a region that scrolls sideways when it is wider than the screen: focusable, so a keyboard can scroll
- * it, and named, so a screen reader says what it holds. `head` is the header row's cells, `body` its rows.
+ * it, and named, so a screen reader says what it holds. `columns` are the header row's headings, `body` its rows.
  */
-export function tableRegion(name: string, head: unknown, body: unknown, options: TableOptions = {}): TemplateResult {
+export function tableRegion(
+  name: string,
+  columns: readonly ColumnHeading[],
+  body: unknown,
+  options: TableOptions = {},
+): TemplateResult {
+  const head = columns.map((column) =>
+    typeof column === 'string'
+      ? html`<th scope="col">${column}</th>`
+      : html`<th scope="col" class="number">${column.number}</th>`,
+  );
   return html`<div class="table-wrap" role="region" tabindex="0" aria-label=${name}>
     <table class=${options.stack ? 'stack' : nothing}>
       ${options.caption ? html`<caption>${name}</caption>` : nothing}

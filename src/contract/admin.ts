@@ -39,6 +39,7 @@ export const signInRequestSchema = z.object({
 });
 
 export const sessionUserSchema = z.object({ name: userName, role: roleSchema });
+export type SessionUser = z.infer<typeof sessionUserSchema>;
 /** 200 of POST and GET /admin/session (DELETE answers 204). */
 export const sessionResponseSchema = z.object({
   user: sessionUserSchema,
@@ -47,8 +48,10 @@ export const sessionResponseSchema = z.object({
   /** When it ends whatever happens (7 days after sign-in). */
   expiresAt: z.string(),
 });
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 export const userSchema = z.object({ name: userName, role: roleSchema, createdAt: z.string() });
+export type User = z.infer<typeof userSchema>;
 /** GET /admin/users (admin). */
 export const usersResponseSchema = z.object({ users: z.array(userSchema) });
 /** POST /admin/users (admin): 201 with the userSchema; 409 `in_use` when the name exists. */
@@ -70,6 +73,7 @@ export const auditEntrySchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 /** GET /admin/audit?before=ID&limit=N, newest first; `next` is the `before` of the following page. */
 export const auditResponseSchema = z.object({ entries: z.array(auditEntrySchema), next: z.nullable(z.int()) });
 
@@ -79,6 +83,7 @@ export const auditResponseSchema = z.object({ entries: z.array(auditEntrySchema)
 /** open: any http/https site may show and use the widgets; listed: only `allowedOrigins`. */
 export const EMBED_POLICIES = ['open', 'listed'] as const;
 export const embedPolicySchema = z.enum(EMBED_POLICIES);
+export type EmbedPolicy = z.infer<typeof embedPolicySchema>;
 
 /** An origin as browsers send it: scheme (http or https), host and port; no path, no trailing slash. */
 export const origin = z.string().check(
@@ -126,6 +131,7 @@ export const feedMessageDocSchema = z.object({
   countdownTo: z.optional(timestamp),
   countdownLabel: z.optional(localized),
 });
+export type FeedMessageDoc = z.infer<typeof feedMessageDocSchema>;
 export const feedSchema = z.object({ messages: z.array(feedMessageDocSchema).check(z.maxLength(20)) });
 
 const note = z.optional(z.string().check(z.maxLength(TEXT_MAX_LENGTH * 4)));
@@ -145,6 +151,7 @@ export const campaignDocSchema = z.object({
   version: z.int().check(z.minimum(1)),
   updatedAt: z.string(),
 });
+export type CampaignDoc = z.infer<typeof campaignDocSchema>;
 
 /** GET /admin/campaigns: one line per campaign. */
 export const campaignListResponseSchema = z.object({
@@ -185,6 +192,7 @@ export const campaignSettingsRequestSchema = z.object({
   embed: z.optional(embedPolicySchema),
   allowedOrigins: z.optional(z.array(origin).check(z.maxLength(1000))),
 });
+export type CampaignSettingsRequest = z.infer<typeof campaignSettingsRequestSchema>;
 /** PUT /admin/campaigns/:campaign/messages: the banner's messages, in order. */
 export const messagesRequestSchema = z.object({ ...versioned, messages: feedSchema.shape.messages });
 /**
@@ -207,6 +215,7 @@ export const siteSchema = z.object({
   /** On the campaign's allowedOrigins. */
   listed: z.boolean(),
 });
+export type Site = z.infer<typeof siteSchema>;
 /** GET /admin/campaigns/:campaign/sites, the most recently seen first. */
 export const sitesResponseSchema = z.object({ embed: embedPolicySchema, sites: z.array(siteSchema) });
 /** POST /admin/campaigns/:campaign/sites: adds an origin to allowedOrigins (the campaign doc comes back). */
@@ -225,16 +234,6 @@ export const resultsResponseSchema = z.object({
     }),
   ),
 });
+export type ResultsResponse = z.infer<typeof resultsResponseSchema>;
 /** GET /admin/campaigns/:campaign/export.csv: UTF-8 with BOM, one row per day × unit × choice. */
 export const EXPORT_CSV_COLUMNS = ['day', 'unit', 'unit_name', 'group', 'choice', 'choice_label', 'pledges'] as const;
-
-export type SessionUser = z.infer<typeof sessionUserSchema>;
-export type SessionResponse = z.infer<typeof sessionResponseSchema>;
-export type User = z.infer<typeof userSchema>;
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
-export type EmbedPolicy = z.infer<typeof embedPolicySchema>;
-export type FeedMessageDoc = z.infer<typeof feedMessageDocSchema>;
-export type CampaignDoc = z.infer<typeof campaignDocSchema>;
-export type CampaignSettingsRequest = z.infer<typeof campaignSettingsRequestSchema>;
-export type Site = z.infer<typeof siteSchema>;
-export type ResultsResponse = z.infer<typeof resultsResponseSchema>;

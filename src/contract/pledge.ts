@@ -54,6 +54,7 @@ export const localized = z.object({ vi: text, en: text });
 const count = z.int().check(z.minimum(0));
 
 export const choiceSchema = z.object({ id: slug, label: localized });
+export type Choice = z.infer<typeof choiceSchema>;
 /**
  * A unit is a place (a 2020 district, or a post-2025 commune) or a union directly under the province: its
  * name is a proper noun, not translated. `group` gathers units in lists and rankings ("Huyện, Thành đoàn",
@@ -67,6 +68,7 @@ export const unitSchema = z.object({
   group: z.optional(text),
   retired: z.optional(z.boolean()),
 });
+export type Unit = z.infer<typeof unitSchema>;
 
 /** GET /api/v1/campaigns/:campaign: what a widget needs to render the campaign. */
 export const campaignSchema = z.object({
@@ -88,6 +90,7 @@ export const campaignSchema = z.object({
   startDate: calendarDay,
   endDate: calendarDay,
 });
+export type Campaign = z.infer<typeof campaignSchema>;
 
 /** GET /api/v1/campaigns/:campaign/counts, and every `counts` event of the stream. */
 export const countsSchema = z.object({
@@ -107,12 +110,15 @@ export const countsSchema = z.object({
    */
   config: z.optional(z.string()),
 });
+export type Counts = z.infer<typeof countsSchema>;
 
 /** POST /api/v1/campaigns/:campaign/pledges, `Content-Type: application/json`. Nothing else is stored. */
 export const pledgeRequestSchema = z.object({ unit: slug, choice: slug, key: pledgeKey });
+export type PledgeRequest = z.infer<typeof pledgeRequestSchema>;
 
 /** 201 (`created: true`) when the key is new, 200 (`created: false`) when it was already counted. */
 export const pledgeResponseSchema = z.object({ created: z.boolean(), counts: countsSchema });
+export type PledgeResponse = z.infer<typeof pledgeResponseSchema>;
 
 /** Machine codes of errors the service sends today. Parse `code` as any string: new codes may come. */
 export const ERROR_CODES = [
@@ -149,15 +155,8 @@ export const errorDetailSchema = z.object({
   /** Dotted path of the offending request field, e.g. `unit`. */
   field: z.optional(z.string()),
 });
+export type ApiErrorDetail = z.infer<typeof errorDetailSchema>;
 
 /** Every error response (4xx and 5xx) has this body. */
 export const errorSchema = z.object({ error: errorDetailSchema });
-
-export type Campaign = z.infer<typeof campaignSchema>;
-export type Choice = z.infer<typeof choiceSchema>;
-export type Unit = z.infer<typeof unitSchema>;
-export type Counts = z.infer<typeof countsSchema>;
-export type PledgeRequest = z.infer<typeof pledgeRequestSchema>;
-export type PledgeResponse = z.infer<typeof pledgeResponseSchema>;
 export type ApiError = z.infer<typeof errorSchema>;
-export type ApiErrorDetail = z.infer<typeof errorDetailSchema>;

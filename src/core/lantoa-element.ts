@@ -2,17 +2,12 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { nextTask } from './define.js';
 import { property } from './decorators.js';
 import { resolveLocale, toLocale, type Locale } from './i18n.js';
+import { DARK_SCHEME, media, REDUCED_MOTION } from './media.js';
 import type { Problem } from './problem.js';
 
 /** Every connected widget, so one observer can re-render them when any ancestor's `lang` changes. */
 const connected = new Set<LantoaElement>();
 let langObserver: MutationObserver | undefined;
-
-const media = (query: string) => globalThis.matchMedia?.(query);
-const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
-
-/** The visitor asked for less motion: no rotation, no chart animation (CSS handles the rest). Asked each time. */
-export const prefersReducedMotion = (): boolean => media(REDUCED_MOTION)?.matches ?? false;
 
 /**
  * Every widget renders again when an ancestor's `lang` changes, or the visitor's motion or light/dark setting
@@ -23,8 +18,7 @@ function observeChanges(): void {
   const renderAll = () => connected.forEach((element) => element.requestUpdate());
   langObserver = new MutationObserver(renderAll);
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-  for (const query of [REDUCED_MOTION, '(prefers-color-scheme: dark)'])
-    media(query)?.addEventListener('change', renderAll);
+  for (const query of [REDUCED_MOTION, DARK_SCHEME]) media(query)?.addEventListener('change', renderAll);
 }
 
 /** The problem message (src/core/problem-view.ts) once a widget of the page has needed it. */

@@ -148,10 +148,7 @@ export class LantoaConsoleAccounts extends ConsolePage {
         this.users
           ? tableRegion(
               s.table,
-              html`<th scope="col">${s.name}</th>
-                <th scope="col">${s.role}</th>
-                <th scope="col">${s.created}</th>
-                <th scope="col">${s.actions}</th>`,
+              [s.name, s.role, s.created, s.actions],
               this.users.map((u) => this.renderRow(u)),
               { caption: true, stack: true },
             )

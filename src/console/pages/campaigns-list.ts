@@ -5,7 +5,7 @@ import { defineElement } from '../../core/define.js';
 import { formatNumber, pick } from '../../core/i18n.js';
 import { api } from '../api.js';
 import { Loader } from '../loader.js';
-import { ConsolePage, tableRegion } from '../console-page.js';
+import { ConsolePage, tableRegion, numberColumn } from '../console-page.js';
 import { campaignPath } from '../routes.js';
 
 type CampaignLine = z.infer<typeof campaignListResponseSchema>['campaigns'][number];
@@ -24,11 +24,7 @@ export class LantoaConsoleCampaigns extends ConsolePage {
           ? html`<p>${s.empty}</p>`
           : tableRegion(
               s.title,
-              html`<th scope="col">${s.name}</th>
-                <th scope="col">${s.embed}</th>
-                <th scope="col" class="number">${s.units}</th>
-                <th scope="col" class="number">${s.pledges}</th>
-                <th scope="col">${s.dates}</th>`,
+              [s.name, s.embed, numberColumn(s.units), numberColumn(s.pledges), s.dates],
               campaigns.map(
                 (c) =>
                   html`<tr>

@@ -37,6 +37,23 @@ export class LantoaConsoleSignIn extends ConsolePage {
     }
   }
 
+  /** A required input and its label; both point at the error message while there is one. */
+  private field(name: 'name' | 'password', autocomplete: string, type = 'text') {
+    return html`
+      <label for=${name}>${this.s.signIn[name]}</label>
+      <input
+        id=${name}
+        name=${name}
+        type=${type}
+        autocomplete=${autocomplete}
+        autocapitalize="none"
+        spellcheck="false"
+        required
+        aria-describedby=${this.error ? 'sign-in-error' : nothing}
+      />
+    `;
+  }
+
   override render() {
     const s = this.s.signIn;
     return html`
@@ -50,25 +67,7 @@ export class LantoaConsoleSignIn extends ConsolePage {
           : nothing
       }
       <form @submit=${this.submit} novalidate>
-        <label for="name">${s.name}</label>
-        <input
-          id="name"
-          name="name"
-          autocomplete="username"
-          autocapitalize="none"
-          spellcheck="false"
-          required
-          aria-describedby=${this.error ? 'sign-in-error' : nothing}
-        />
-        <label for="password">${s.password}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          aria-describedby=${this.error ? 'sign-in-error' : nothing}
-        />
+        ${this.field('name', 'username')} ${this.field('password', 'current-password', 'password')}
         <div class="actions"><button type="submit" ?disabled=${this.busy}>${s.submit}</button></div>
       </form>
     `;

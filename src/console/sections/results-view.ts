@@ -6,7 +6,7 @@ import '../../widgets/progress-chart/progress-chart.js';
 import { api } from '../api.js';
 import { Loader } from '../loader.js';
 import { CampaignSection } from '../campaign-section.js';
-import { tableRegion } from '../console-page.js';
+import { numberColumn, tableRegion } from '../console-page.js';
 
 /** The chart widget draws at most 100 periods and 8 series: the latest days, per choice when they fit. */
 const CHART_DAYS = 100;
@@ -74,9 +74,7 @@ export class LantoaConsoleResults extends CampaignSection {
             <h3>${s.byUnit}</h3>
             ${tableRegion(
               s.byUnit,
-              html`<th scope="col">${s.unit}</th>
-                ${choices.map((c) => html`<th scope="col" class="number">${pick(c.label, this.locale)}</th>`)}
-                <th scope="col" class="number">${s.pledges}</th>`,
+              [s.unit, ...choices.map((c) => numberColumn(pick(c.label, this.locale))), numberColumn(s.pledges)],
               this.doc.units.map((u) => {
                 const counts = choices.map((c) => byUnitChoice.get(`${u.id}|${c.id}`) ?? 0);
                 return html`<tr>
@@ -89,8 +87,7 @@ export class LantoaConsoleResults extends CampaignSection {
             <h3>${s.byChoice}</h3>
             ${tableRegion(
               s.byChoice,
-              html`<th scope="col">${s.choice}</th>
-                <th scope="col" class="number">${s.pledges}</th>`,
+              [s.choice, numberColumn(s.pledges)],
               choices.map(
                 (c) => html`<tr>
                   <th scope="row">${pick(c.label, this.locale)}</th>
@@ -101,8 +98,7 @@ export class LantoaConsoleResults extends CampaignSection {
             <h3>${s.byDay}</h3>
             ${tableRegion(
               s.byDay,
-              html`<th scope="col">${s.day}</th>
-                <th scope="col" class="number">${s.pledges}</th>`,
+              [s.day, numberColumn(s.pledges)],
               [...byDay]
                 .sort(([a], [b]) => (a < b ? 1 : -1))
                 .map(
@@ -120,9 +116,7 @@ export class LantoaConsoleResults extends CampaignSection {
           : r.quizzes.map((quiz) =>
               tableRegion(
                 pick(quiz.title, this.locale),
-                html`<th scope="col">${s.unit}</th>
-                  <th scope="col" class="number">${s.participants}</th>
-                  <th scope="col" class="number">${s.average}</th>`,
+                [s.unit, numberColumn(s.participants), numberColumn(s.average)],
                 quiz.units.map(
                   (u) => html`<tr>
                     <th scope="row">${unitName(u.unit)}</th>

@@ -5,7 +5,7 @@ import { formatNumber } from '../../core/i18n.js';
 import { api } from '../api.js';
 import { Loader } from '../loader.js';
 import { CampaignSection } from '../campaign-section.js';
-import { tableRegion } from '../console-page.js';
+import { tableRegion, numberColumn } from '../console-page.js';
 import { formatVietnamTime } from '../form.js';
 
 /** The campaign's reach: the sites that showed its widgets; in listed mode, "Add to list" per unlisted site. */
@@ -31,12 +31,7 @@ export class LantoaConsoleSites extends CampaignSection {
           ? html`<p>${s.none}</p>`
           : tableRegion(
               s.table,
-              html`<th scope="col">${s.origin}</th>
-                <th scope="col">${s.firstSeen}</th>
-                <th scope="col">${s.lastSeen}</th>
-                <th scope="col" class="number">${s.reads}</th>
-                <th scope="col" class="number">${s.pledges}</th>
-                <th scope="col">${s.listed}</th>`,
+              [s.origin, s.firstSeen, s.lastSeen, numberColumn(s.reads), numberColumn(s.pledges), s.listed],
               sites.map(
                 (site) => html`<tr>
                   <th scope="row">${site.origin}</th>

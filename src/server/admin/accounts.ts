@@ -19,26 +19,23 @@ export const ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 /** `last_seen` is rewritten only when it is older than this: a busy console is not one write per request. */
 const TOUCH_MS = 60 * 1000;
 
-export const ACCOUNT_TABLES: ConsoleTables = {
-  name: 'accounts',
-  schema: [
-    `CREATE TABLE IF NOT EXISTS users (
-       name TEXT PRIMARY KEY,
-       role TEXT NOT NULL CHECK (role IN ('admin', 'editor')),
-       password_hash TEXT NOT NULL,
-       created_at TEXT NOT NULL
-     ) STRICT`,
-    // Times in epoch milliseconds: compared on every request.
-    `CREATE TABLE IF NOT EXISTS sessions (
-       token_hash TEXT PRIMARY KEY,
-       user TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
-       created_at INTEGER NOT NULL,
-       last_seen INTEGER NOT NULL,
-       expires INTEGER NOT NULL
-     ) STRICT`,
-    'CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(user)',
-  ],
-};
+export const ACCOUNT_TABLES: ConsoleTables = [
+  `CREATE TABLE IF NOT EXISTS users (
+     name TEXT PRIMARY KEY,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'editor')),
+     password_hash TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT`,
+  // Times in epoch milliseconds: compared on every request.
+  `CREATE TABLE IF NOT EXISTS sessions (
+     token_hash TEXT PRIMARY KEY,
+     user TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL,
+     last_seen INTEGER NOT NULL,
+     expires INTEGER NOT NULL
+   ) STRICT`,
+  'CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(user)',
+];
 
 export interface Account extends User {
   passwordHash: string;

@@ -10,20 +10,17 @@ import type { ConsoleDb, ConsoleTables } from '../store/console-db.js';
 import { ConsoleStore, type ConsoleSql } from '../store/console-sql.js';
 import type { Auditor } from './admin-env.js';
 
-export const AUDIT_TABLES: ConsoleTables = {
-  name: 'audit',
-  schema: [
-    `CREATE TABLE IF NOT EXISTS audit (
-       id INTEGER PRIMARY KEY AUTOINCREMENT,
-       at TEXT NOT NULL,
-       user TEXT NOT NULL,
-       action TEXT NOT NULL,
-       target TEXT NOT NULL,
-       before TEXT,
-       after TEXT
-     ) STRICT`,
-  ],
-};
+export const AUDIT_TABLES: ConsoleTables = [
+  `CREATE TABLE IF NOT EXISTS audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     user TEXT NOT NULL,
+     action TEXT NOT NULL,
+     target TEXT NOT NULL,
+     before TEXT,
+     after TEXT
+   ) STRICT`,
+];
 
 /** Entries a page of GET /admin/audit holds at most (and by default). */
 export const AUDIT_PAGE_MAX = 200;

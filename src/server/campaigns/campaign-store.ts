@@ -18,18 +18,12 @@ import { log } from '../log/log.js';
 import { CONSOLE_DATABASE_FILE, dataVersion, type ConsoleDb, type ConsoleTables } from '../store/console-db.js';
 import { checkCampaign, type CampaignBody } from './campaigns.js';
 
-export const CAMPAIGN_TABLES: ConsoleTables = {
-  name: 'campaigns',
-  schema: [
-    `CREATE TABLE IF NOT EXISTS campaigns (
-      id TEXT PRIMARY KEY,
-      doc TEXT NOT NULL,
-      version INTEGER NOT NULL,
-      updated_at TEXT NOT NULL,
-      updated_by TEXT NOT NULL
-    )`,
-  ],
-};
+/** One row per campaign: its document (JSON) and version, and who last changed it, when. */
+export const CAMPAIGN_TABLES: ConsoleTables = [
+  `CREATE TABLE IF NOT EXISTS campaigns (
+    id TEXT PRIMARY KEY, doc TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL
+  )`,
+];
 
 /** What an edit may replace: any part of a campaign but its id. */
 export type CampaignChange = Partial<Omit<CampaignBody, 'id'>>;

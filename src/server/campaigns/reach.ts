@@ -25,20 +25,17 @@ export interface SiteCounts {
 }
 
 /** The table of console.sqlite that keeps reach: one row per campaign × origin. */
-export const SITES_TABLES: ConsoleTables = {
-  name: 'sites',
-  schema: [
-    `CREATE TABLE IF NOT EXISTS sites (
-      campaign TEXT NOT NULL,
-      origin TEXT NOT NULL,
-      first_seen TEXT NOT NULL,
-      last_seen TEXT NOT NULL,
-      reads INTEGER NOT NULL,
-      pledges INTEGER NOT NULL,
-      PRIMARY KEY (campaign, origin)
-    ) STRICT, WITHOUT ROWID`,
-  ],
-};
+export const SITES_TABLES: ConsoleTables = [
+  `CREATE TABLE IF NOT EXISTS sites (
+    campaign TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    reads INTEGER NOT NULL,
+    pledges INTEGER NOT NULL,
+    PRIMARY KEY (campaign, origin)
+  ) STRICT, WITHOUT ROWID`,
+];
 
 const SQL = {
   sqlite: {

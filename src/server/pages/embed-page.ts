@@ -131,8 +131,10 @@ export function embedPage(ctx: PageContext, scopes: Scopes, query: EmbedQuery): 
   const unitOptions = [...groups].map(([group, units]) =>
     group ? h`<optgroup label="${group}">${units.map(unitOption)}</optgroup>` : h`${units.map(unitOption)}`,
   );
-  const radio = <T extends string>(name: string, value: T, current: T | undefined, label: string) =>
-    h`<label class="choice"><input type="radio" name="${name}" value="${value}"${value === current ? raw(' checked') : ''}> ${label}</label>`;
+  /** A group of radio buttons, `[value, label]` each, the `current` one checked. */
+  const radios = (name: string, legend: string, current: string, options: [value: string, label: string][]) =>
+    h`<fieldset><legend>${legend}</legend>
+${options.map(([value, label]) => h`<label class="choice"><input type="radio" name="${name}" value="${value}"${value === current ? raw(' checked') : ''}> ${label}</label>\n`)}</fieldset>`;
   const box = (name: string, on: boolean, label: string) =>
     h`<label class="choice"><input type="checkbox" name="${name}"${on ? raw(' checked') : ''}> ${label}</label>`;
 
@@ -157,26 +159,26 @@ ${
 <p class="hint" id="unit-hint">${t.unitHint}</p>${fieldError('unit')}
 <select id="unit" name="unit" aria-describedby="${described('unit', 'unit-hint')}"><option value="">${t.chooseUnit}</option>${unitOptions}</select></div>
 <fieldset><legend>${t.widgets}</legend>
-<fieldset><legend>${t.banner}</legend>
-${radio('banner', '', choice.banner ?? '', t.bannerNone)}
-${radio('banner', 'bar', choice.banner, t.bannerBar)}
-${radio('banner', 'hero', choice.banner, t.bannerHero)}
-${radio('banner', 'ribbon', choice.banner, t.bannerRibbon)}
-</fieldset>
-<fieldset><legend>${t.counter}</legend>
-${radio('counter', '', choice.counter ?? '', t.counterNone)}
-${radio('counter', 'full', choice.counter, t.counterFull)}
-${radio('counter', 'compact', choice.counter, t.counterCompact)}
-${radio('counter', 'province', choice.counter, t.counterProvince)}
-</fieldset>
+${radios('banner', t.banner, choice.banner ?? '', [
+  ['', t.bannerNone],
+  ['bar', t.bannerBar],
+  ['hero', t.bannerHero],
+  ['ribbon', t.bannerRibbon],
+])}
+${radios('counter', t.counter, choice.counter ?? '', [
+  ['', t.counterNone],
+  ['full', t.counterFull],
+  ['compact', t.counterCompact],
+  ['province', t.counterProvince],
+])}
 ${box('chart', choice.chart, t.chart)}
 ${hasQuiz ? box('quiz', choice.quiz, t.quiz) : h`<p class="hint">${t.quizMissing}</p>`}
 </fieldset>
-<fieldset><legend>${t.language}</legend>
-${radio('widget-lang', 'auto', choice.lang, t.langAuto)}
-${radio('widget-lang', 'vi', choice.lang, t.langVi)}
-${radio('widget-lang', 'en', choice.lang, t.langEn)}
-</fieldset>
+${radios('widget-lang', t.language, choice.lang, [
+  ['auto', t.langAuto],
+  ['vi', t.langVi],
+  ['en', t.langEn],
+])}
 ${box('classic', choice.classic, t.classic)}
 <p><button class="button primary" type="submit">${t.show}</button></p>
 <fieldset><legend>${t.check}</legend>

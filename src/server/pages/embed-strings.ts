@@ -1,5 +1,5 @@
 /** Words of the embed builder (/embed/), Vietnamese and English. */
-import type { PageLang } from './language.js';
+import type { PageLang, Translation } from './language.js';
 
 const vi = {
   title: 'Lấy mã nhúng tiện ích',
@@ -59,9 +59,7 @@ const vi = {
   otherLanguage: 'English',
 } as const;
 
-type EmbedStrings = {
-  [K in keyof typeof vi]: (typeof vi)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
-};
+type EmbedStrings = Translation<typeof vi>;
 
 const en: EmbedStrings = {
   title: 'Get the embed code',

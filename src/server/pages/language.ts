@@ -23,3 +23,11 @@ export function pageLanguage(query: string | undefined, acceptLanguage: string |
   }
   return best;
 }
+
+/**
+ * The English strings of a page, typed from its Vietnamese ones (the reference): the same keys, each a string or a
+ * function of the same arguments.
+ */
+export type Translation<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};

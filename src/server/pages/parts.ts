@@ -3,7 +3,7 @@
  * link to the other language.
  */
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { h, renderDocument, type Rendered } from './layout.js';
+import { h, renderDocument, shareSection, type Rendered } from './layout.js';
 import type { PageLang } from './language.js';
 import type { CampaignView, PageUrls } from './model.js';
 import { formatCount, formatPercent, otherLanguage, PAGE_STRINGS } from './strings.js';
@@ -28,43 +28,81 @@ export function figure(lang: PageLang, count: number, goal: number): { count: st
 }
 
 /** The campaign's message in the top bar, written inside the element so it reads before and without JavaScript. */
-export function banner(lang: PageLang, view: CampaignView) {
+function banner(lang: PageLang, view: CampaignView) {
   const { title, description } = view.campaign;
   return h`<lantoa-banner id="lantoa-top" headline="${title[lang]}" message="${description?.[lang] ?? ''}"><b slot="headline">${title[lang]}</b></lantoa-banner>`;
 }
 
 /** Sample goals say so next to the figure (the counter widget repeats it with the campaign's note). */
-export function illustrativeNote(lang: PageLang, view: CampaignView) {
+function illustrativeNote(lang: PageLang, view: CampaignView) {
   return view.campaign.goalsAreIllustrative ? h`<p class="note">${PAGE_STRINGS[lang].illustrative}</p>` : '';
 }
 
-export function progress(lang: PageLang, count: number, goal: number) {
+function progress(lang: PageLang, count: number, goal: number) {
   const { sentence } = figure(lang, count, goal);
   return h`<progress max="${Math.max(goal, 1)}" value="${Math.min(count, Math.max(goal, 1))}" aria-label="${sentence}"></progress>`;
 }
 
 /** The same page in the other language; `paths` are the page's addresses under the service's path prefix. */
-export function languageLink(lang: PageLang, paths: PageUrls) {
+function languageLink(lang: PageLang, paths: PageUrls) {
   const t = PAGE_STRINGS[lang];
   const other = otherLanguage(lang);
   return h`<a href="${paths.pageIn(other)}" lang="${other}" hreflang="${other}">${t.otherLanguage}</a>`;
 }
 
+/** The top of a unit's or the province's page: its heading, the figure (with a label) and a notice (a retired unit's). */
+export interface PageTop {
+  heading: string;
+  figureLabel?: string;
+  count: number;
+  goal: number;
+  notice?: string;
+}
+
 /**
  * A unit's or the province's page as a whole document: its card (title, description, canonical address
- * in both languages, share image) and its body, with the widgets' scripts.
+ * in both languages, share image) and its body, with the widgets' scripts. The body: the banner, then in `<main>`
+ * the heading, the figure with its progress bar, the notice, the note on sample goals, the share actions, the page's
+ * own `content`, and the links to other pages (`links`, then the other language's).
  */
 export function campaignDocument(
   { lang, root, widgets }: PageContext,
-  page: { urls: PageUrls; title: string; description: string; imageAlt: string; css: string; body: HtmlEscapedString },
+  view: CampaignView,
+  page: {
+    urls: PageUrls;
+    /** The page's addresses under the path prefix alone, for its links. */
+    paths: PageUrls;
+    title: string;
+    description: string;
+    imageAlt: string;
+    css: string;
+    top: PageTop;
+    content: HtmlEscapedString;
+    links?: HtmlEscapedString;
+  },
 ): Rendered {
-  const { urls } = page;
+  const { urls, top } = page;
+  const fig = figure(lang, top.count, top.goal);
+  const label = top.figureLabel ? `${top.figureLabel}: ` : '';
+  const body = h`${banner(lang, view)}
+<main id="main">
+<h1>${top.heading}</h1>
+<p class="figure">${label}<strong>${fig.count}</strong>, ${fig.goal}</p>
+${progress(lang, top.count, top.goal)}
+${top.notice === undefined ? '' : h`<p class="notice" role="note">${top.notice}</p>`}
+${illustrativeNote(lang, view)}
+${shareSection(lang, { url: urls.pageIn(lang), title: page.title })}
+${page.content}
+<nav class="more" aria-label="${view.campaign.title[lang]}">
+${page.links ?? ''}${languageLink(lang, page.paths)}
+</nav>
+</main>`;
   return renderDocument({
     lang,
     root,
     css: page.css,
     widgets,
-    body: page.body,
+    body,
     card: {
       title: page.title,
       description: page.description,

@@ -3,18 +3,10 @@
  * counter's province variant, live) and a link to every unit's page, which also reads without JavaScript.
  */
 import { PAGE_CSS } from './assets.js';
-import { h, shareSection, type Rendered } from './layout.js';
+import { h, type Rendered } from './layout.js';
 import { PageUrls, type CampaignView } from './model.js';
+import { campaignDocument, figure, type PageContext } from './parts.js';
 import { formatCount, PAGE_STRINGS } from './strings.js';
-import {
-  banner,
-  campaignDocument,
-  figure,
-  illustrativeNote,
-  languageLink,
-  progress,
-  type PageContext,
-} from './parts.js';
 
 /**
  * From this many units the ranking has a search box and scrolls in a box of its own (`SEARCH_FROM` of
@@ -46,27 +38,18 @@ export function provincePage(ctx: PageContext, view: CampaignView): Rendered {
   const fig = figure(lang, view.total, campaign.goal);
   const title = `${campaign.title[lang]}: ${fig.count}`;
   const description = [`${t.provinceTotal}: ${fig.sentence}.`, campaign.description?.[lang]].filter(Boolean).join(' ');
-  const body = h`${banner(lang, view)}
-<main id="main">
-<h1>${campaign.title[lang]}</h1>
-<p class="figure">${t.provinceTotal}: <strong>${fig.count}</strong>, ${fig.goal}</p>
-${progress(lang, view.total, campaign.goal)}
-${illustrativeNote(lang, view)}
-${shareSection(lang, { url: urls.pageIn(lang), title })}
-<lantoa-pledge-counter campaign="${campaign.id}" variant="province"></lantoa-pledge-counter>
+  const content = h`<lantoa-pledge-counter campaign="${campaign.id}" variant="province"></lantoa-pledge-counter>
 <h2>${t.units}</h2>
 <ul class="units">
-${view.units.map((unit) => h`<li><a href="${new PageUrls(root, campaign.id, unit.id).pageIn(lang)}">${unit.name}</a>: ${t.pledges(formatCount(lang, unit.count))}</li>\n`)}</ul>
-<nav class="more" aria-label="${campaign.title[lang]}">
-${languageLink(lang, paths)}
-</nav>
-</main>`;
-  return campaignDocument(ctx, {
+${view.units.map((unit) => h`<li><a href="${new PageUrls(root, campaign.id, unit.id).pageIn(lang)}">${unit.name}</a>: ${t.pledges(formatCount(lang, unit.count))}</li>\n`)}</ul>`;
+  return campaignDocument(ctx, view, {
     urls,
+    paths,
     title,
     description,
     imageAlt: `${campaign.title[lang]}: ${fig.sentence}`,
     css: `${PAGE_CSS.text}\n${rankingCss(campaign.units.length)}`,
-    body,
+    top: { heading: campaign.title[lang], figureLabel: t.provinceTotal, count: view.total, goal: campaign.goal },
+    content,
   });
 }

@@ -1,5 +1,5 @@
 /** Words of the public pages and share images, Vietnamese and English. Campaign texts come from the campaign. */
-import type { PageLang } from './language.js';
+import type { PageLang, Translation } from './language.js';
 
 const vi = {
   locale: 'vi-VN',
@@ -39,9 +39,7 @@ const vi = {
     `${unit} đã ngừng nhận cam kết. Số liệu cuối cùng: ${count}, vẫn được giữ và tính vào tổng toàn tỉnh.`,
 } as const;
 
-type PageStrings = {
-  [K in keyof typeof vi]: (typeof vi)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
-};
+type PageStrings = Translation<typeof vi>;
 
 const en: PageStrings = {
   locale: 'en-GB',

@@ -4,17 +4,9 @@
  * pledge counter (its form) and the quiz, with room reserved for each widget (page.css).
  */
 import { PAGE_CSS } from './assets.js';
-import { h, shareSection, type Rendered } from './layout.js';
+import { h, type Rendered } from './layout.js';
 import { PageUrls, type CampaignView, type UnitView } from './model.js';
-import {
-  banner,
-  campaignDocument,
-  figure,
-  illustrativeNote,
-  languageLink,
-  progress,
-  type PageContext,
-} from './parts.js';
+import { campaignDocument, figure, type PageContext } from './parts.js';
 import { PAGE_STRINGS } from './strings.js';
 
 export function unitPage(ctx: PageContext, view: CampaignView, unit: UnitView): Rendered {
@@ -32,29 +24,26 @@ export function unitPage(ctx: PageContext, view: CampaignView, unit: UnitView): 
     .join(' ');
   const paths = new PageUrls(root, campaign.id, unit.id);
   const campaignPaths = new PageUrls(root, campaign.id);
-  const body = h`${banner(lang, view)}
-<main id="main">
-<h1>${unit.name}</h1>
-<p class="figure"><strong>${fig.count}</strong>, ${fig.goal}</p>
-${progress(lang, unit.count, unit.goal)}
-${unit.retired ? h`<p class="notice" role="note">${t.retiredUnit(unit.name, fig.count)}</p>` : ''}
-${illustrativeNote(lang, view)}
-${shareSection(lang, { url: urls.pageIn(lang), title })}
-<h2>${t.pledgeHeading}</h2>
+  const content = h`<h2>${t.pledgeHeading}</h2>
 <lantoa-pledge-counter campaign="${campaign.id}" unit="${unit.id}"></lantoa-pledge-counter>
-${view.quizTitle ? h`<h2>${view.quizTitle[lang]}</h2>\n<lantoa-quiz-card unit="${unit.id}"></lantoa-quiz-card>` : ''}
-<nav class="more" aria-label="${campaign.title[lang]}">
-<a href="${campaignPaths.pageIn(lang)}">${t.provinceLink}</a>
+${view.quizTitle ? h`<h2>${view.quizTitle[lang]}</h2>\n<lantoa-quiz-card unit="${unit.id}"></lantoa-quiz-card>` : ''}`;
+  const links = h`<a href="${campaignPaths.pageIn(lang)}">${t.provinceLink}</a>
 <a href="${paths.page}/poster?lang=${lang}">${t.poster}</a>
-${languageLink(lang, paths)}
-</nav>
-</main>`;
-  return campaignDocument(ctx, {
+`;
+  return campaignDocument(ctx, view, {
     urls,
+    paths,
     title,
     description,
     imageAlt: `${unit.name}: ${fig.sentence}. ${campaign.title[lang]}`,
     css: PAGE_CSS.text,
-    body,
+    top: {
+      heading: unit.name,
+      count: unit.count,
+      goal: unit.goal,
+      notice: unit.retired ? t.retiredUnit(unit.name, fig.count) : undefined,
+    },
+    content,
+    links,
   });
 }

@@ -19,10 +19,7 @@ export type ConsoleDb = Database.Database;
 export const CONSOLE_DATABASE_FILE = 'console.sqlite';
 
 /** One module's tables: `CREATE TABLE IF NOT EXISTS …` statements, run in order at every open. */
-export interface ConsoleTables {
-  name: string;
-  schema: readonly string[];
-}
+export type ConsoleTables = readonly string[];
 
 /** Opens (creating when missing) the console database in `dataDir` with every module's tables. */
 export function openConsoleDb(dataDir: string, tables: readonly ConsoleTables[]): ConsoleDb {
@@ -33,7 +30,7 @@ export function openConsoleDb(dataDir: string, tables: readonly ConsoleTables[])
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.transaction(() => {
-    for (const { schema } of tables) for (const statement of schema) db.exec(statement);
+    for (const statement of tables.flat()) db.exec(statement);
   })();
   return db;
 }

@@ -3,13 +3,8 @@ import { property, state } from '../../core/decorators.js';
 import { calendarDaysUntil, isWithin, parseIsoDate, type IsoDate } from '../../core/dates.js';
 import { defineElement } from '../../core/define.js';
 import { pick } from '../../core/i18n.js';
-import {
-  attributeProblem,
-  LantoaElement,
-  logWarning,
-  prefersReducedMotion,
-  type Problem,
-} from '../../core/lantoa-element.js';
+import { attributeProblem, LantoaElement, logWarning, type Problem } from '../../core/lantoa-element.js';
+import { prefersReducedMotion } from '../../core/media.js';
 import { quickFeed } from '../../contract/feed-checks.js';
 import { apiPath } from '../../contract/paths.js';
 import { serviceBase } from '../../core/api-client.js';

@@ -2,16 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
 import { pick, toLocale } from '../../core/i18n.js';
-import {
-  attributeProblem,
-  LantoaElement,
-  logWarning,
-  prefersReducedMotion,
-  type Problem,
-} from '../../core/lantoa-element.js';
+import { attributeProblem, LantoaElement, logWarning, type Problem } from '../../core/lantoa-element.js';
+import { prefersReducedMotion } from '../../core/media.js';
 import { DataSource, fetchJson, fetchText, LoadError, type Found } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
-import { cardStyles, resetStyles, themeTokens } from '../../core/theme.js';
+import { cardWidgetStyles } from '../../core/theme.js';
 import {
   deadlinesOver,
   formatDeadline,
@@ -79,7 +74,7 @@ export interface ChartReadyDetail {
  * @fires lantoa-chart-ready - The canvas has painted its first frame; `detail: { kind }`.
  */
 export class LantoaProgressChart extends LantoaElement {
-  static override styles = [themeTokens, resetStyles, cardStyles, progressChartStyles];
+  static override styles = [cardWidgetStyles, progressChartStyles];
 
   /** How far outside the viewport the element may be when chart.js starts loading. */
   static nearViewportMargin = '300px';

@@ -8,7 +8,7 @@ import type { SendResult } from '../../core/outbox.js';
 import { seededRandom } from '../../core/random.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { readStored } from '../../core/storage.js';
-import { cardStyles, formStyles, resetStyles, themeTokens } from '../../core/theme.js';
+import { formWidgetStyles } from '../../core/theme.js';
 import { languagePack, loadedPacks, loadLanguagePack } from './quiz-card.language.js';
 import { quizFrameStrings, type QuizCardStrings } from './quiz-card.strings.js';
 import { quizCardStyles } from './quiz-card.styles.js';
@@ -69,13 +69,16 @@ export const QUIZ_OUTBOX = 'lantoa:quiz:outbox';
  * @fires lantoa-quiz-complete - The round is over; `detail: { quiz, score, total, passed }`.
  */
 export class LantoaQuizCard extends LantoaElement {
-  static override styles = [themeTokens, resetStyles, cardStyles, formStyles, quizCardStyles];
+  static override styles = [formWidgetStyles, quizCardStyles];
 
   /** First retry of a queued result; doubled after each failure, up to a minute. */
   static retryMs = 2000;
 
   /** URL of quiz content (JSON); used when there is no `content` property and no inline JSON child. */
   @property() src?: string;
+
+  /** Quiz content set from JavaScript (same shape as the JSON); wins over the inline child and `src`. */
+  @property({ attribute: false }) content?: unknown;
 
   /** Base URL of the Lantoa service results go to; default: the origin this script was loaded from. */
   @property() api?: string;
@@ -85,9 +88,6 @@ export class LantoaQuizCard extends LantoaElement {
 
   /** Makes the random draws repeatable: the same seed gives the same order on every device. */
   @property() seed?: string;
-
-  /** Quiz content set from JavaScript (same shape as the JSON); wins over the inline child and `src`. */
-  @property({ attribute: false }) content?: unknown;
 
   @state() private quiz?: QuizContent;
   /** The service will not count this card's results (this site refused, no such quiz or unit): said at once. */

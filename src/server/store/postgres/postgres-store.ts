@@ -68,6 +68,11 @@ const INSERT_PLEDGES = `INSERT INTO pledges (campaign, unit, choice, key, create
 const INSERT_RESULTS = `INSERT INTO quiz_results (quiz, unit, score, total, key, created_at)
   SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::timestamptz[])
   ON CONFLICT (quiz, key) DO NOTHING RETURNING quiz AS scope, key`;
+/** The records' fields as one array per column: the parameters of INSERT … SELECT FROM unnest($1, $2, …). */
+function columns<R, K extends keyof R>(records: readonly R[], fields: readonly K[]): R[K][][] {
+  return fields.map((field) => records.map((record) => record[field]));
+}
+
 const NEXT_SEQ = `INSERT INTO lantoa_instances AS i (id, seq) VALUES ($1, 1)
   ON CONFLICT (id) DO UPDATE SET seq = i.seq + 1, seen_at = now() RETURNING seq`;
 /** Tallies of every scope, or of one (`$1`) when `where` is given. score/total in billionths rounded half up, as the SQLite store. */
@@ -264,24 +269,17 @@ export class PostgresStore implements RecordStore {
       await client.query('BEGIN');
       const created = new Set<string>();
       if (pledges.length > 0) {
-        const { rows } = await client.query<{ scope: string; key: string }>(INSERT_PLEDGES, [
-          pledges.map((record) => record.campaign),
-          pledges.map((record) => record.unit),
-          pledges.map((record) => record.choice),
-          pledges.map((record) => record.key),
-          pledges.map((record) => record.createdAt),
-        ]);
+        const { rows } = await client.query<{ scope: string; key: string }>(
+          INSERT_PLEDGES,
+          columns(pledges, ['campaign', 'unit', 'choice', 'key', 'createdAt']),
+        );
         for (const { scope, key } of rows) created.add(`pledge\t${scope}\t${key}`);
       }
       if (results.length > 0) {
-        const { rows } = await client.query<{ scope: string; key: string }>(INSERT_RESULTS, [
-          results.map((record) => record.quiz),
-          results.map((record) => record.unit),
-          results.map((record) => record.score),
-          results.map((record) => record.total),
-          results.map((record) => record.key),
-          results.map((record) => record.createdAt),
-        ]);
+        const { rows } = await client.query<{ scope: string; key: string }>(
+          INSERT_RESULTS,
+          columns(results, ['quiz', 'unit', 'score', 'total', 'key', 'createdAt']),
+        );
         for (const { scope, key } of rows) created.add(`quiz-result\t${scope}\t${key}`);
       }
       const added = records.filter((record) => created.has(idOf(record)));
