@@ -188,7 +188,3 @@ export const formStyles = /* @__PURE__ */ css`
     cursor: pointer;
   }
 `;
-
-/** The style sheets of a widget drawn in a card (the chart), and of one with a form in its card (counter, quiz). */
-export const cardWidgetStyles = [themeTokens, resetStyles, cardStyles];
-export const formWidgetStyles = [cardWidgetStyles, formStyles];

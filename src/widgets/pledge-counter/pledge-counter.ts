@@ -10,7 +10,7 @@ import { LantoaElement, logWarning, type Problem } from '../../core/lantoa-eleme
 import { DataSource, fetchJson, LoadError } from '../../core/load.js';
 import { serviceBase } from '../../core/api-client.js';
 import { styleProps } from '../../core/style-props.js';
-import { formWidgetStyles } from '../../core/theme.js';
+import { cardStyles, formStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import type { CampaignConfig, Counts } from './pledge-counter.schema.js';
 import type { Unit } from '../../contract/pledge.js';
 import { LiveCounts } from './pledge-live.js';
@@ -74,7 +74,7 @@ const explained = (word: (problems: typeof import('../../core/service-problems.j
  * @fires lantoa-pledge - The visitor pledged; `detail: { campaign, unit, choice, state }`, state `queued` or `counted`.
  */
 export class LantoaPledgeCounter extends LantoaElement {
-  static override styles = [formWidgetStyles, pledgeCounterStyles];
+  static override styles = [themeTokens, resetStyles, cardStyles, formStyles, pledgeCounterStyles];
 
   /** First retry of a queued pledge; doubled after each failure, up to a minute. */
   static retryMs = 2000;

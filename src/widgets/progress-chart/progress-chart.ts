@@ -6,7 +6,7 @@ import { attributeProblem, LantoaElement, logWarning, type Problem } from '../..
 import { prefersReducedMotion } from '../../core/media.js';
 import { DataSource, fetchJson, fetchText, LoadError, type Found } from '../../core/load.js';
 import { httpUrl } from '../../core/safe-url.js';
-import { cardWidgetStyles } from '../../core/theme.js';
+import { cardStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import {
   deadlinesOver,
   formatDeadline,
@@ -74,7 +74,7 @@ export interface ChartReadyDetail {
  * @fires lantoa-chart-ready - The canvas has painted its first frame; `detail: { kind }`.
  */
 export class LantoaProgressChart extends LantoaElement {
-  static override styles = [cardWidgetStyles, progressChartStyles];
+  static override styles = [themeTokens, resetStyles, cardStyles, progressChartStyles];
 
   /** How far outside the viewport the element may be when chart.js starts loading. */
   static nearViewportMargin = '300px';

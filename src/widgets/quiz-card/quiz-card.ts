@@ -8,7 +8,7 @@ import type { SendResult } from '../../core/outbox.js';
 import { seededRandom } from '../../core/random.js';
 import { httpUrl } from '../../core/safe-url.js';
 import { readStored } from '../../core/storage.js';
-import { formWidgetStyles } from '../../core/theme.js';
+import { cardStyles, formStyles, resetStyles, themeTokens } from '../../core/theme.js';
 import { languagePack, loadedPacks, loadLanguagePack } from './quiz-card.language.js';
 import { quizFrameStrings, type QuizCardStrings } from './quiz-card.strings.js';
 import { quizCardStyles } from './quiz-card.styles.js';
@@ -69,7 +69,7 @@ export const QUIZ_OUTBOX = 'lantoa:quiz:outbox';
  * @fires lantoa-quiz-complete - The round is over; `detail: { quiz, score, total, passed }`.
  */
 export class LantoaQuizCard extends LantoaElement {
-  static override styles = [formWidgetStyles, quizCardStyles];
+  static override styles = [themeTokens, resetStyles, cardStyles, formStyles, quizCardStyles];
 
   /** First retry of a queued result; doubled after each failure, up to a minute. */
   static retryMs = 2000;
