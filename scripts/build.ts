@@ -87,6 +87,9 @@ function filesOf(key: string, manifest: Manifest = viteManifest): string[] {
  * same round, `Promise.all([import(chunk), import(dependency)…])`, as the module build's preload does, instead of
  * being discovered one round trip later. The module map loads each file once, whichever import asks first.
  */
+/** The name, inside a classic script's function, of its own URL (the intro below sets it). */
+const SCRIPT_URL = '__lantoaScript';
+
 function lazyPartsFromStep1(manifest: Manifest): Plugin {
   const BASE = '__lantoaChunks';
   const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
@@ -102,8 +105,11 @@ function lazyPartsFromStep1(manifest: Manifest): Plugin {
         throw new Error(`classic script: import('${source}') in ${importer} has no lazy chunk in step 1`);
       return { id: `./${chunk.file}`, external: true };
     },
-    // The directory of the script, read while it runs: the only time document.currentScript is it.
-    intro: () => `var ${BASE}=(()=>{try{return new URL(".",document.currentScript.src).href}catch(e){return"./"}})();`,
+    // The script's own URL, read while it runs: as a classic script it is document.currentScript (only then); as a
+    // module (type="module" kept) there is none, and the URL is read off the stack as loader.js does. The widgets'
+    // `import.meta.url` is defined as it (classicScript below).
+    intro: () =>
+      `var ${SCRIPT_URL}=(()=>{var s=document.currentScript,m;if(s&&s.src)return s.src;m=/(https?:\\/\\/[^\\s()@]+?):\\d+:\\d+/.exec(Error().stack||"");return m?m[1]:location.href})(),${BASE}=new URL(".",${SCRIPT_URL}).href;`,
     renderChunk(code) {
       let lazy = 0;
       const rewritten = code.replace(
@@ -169,18 +175,31 @@ await buildStep(
 // 67+) runs `import()` inside one: the parts that are lazy in the module build (chart.js, CSV, zod schemas, the
 // quiz's language packs and results sender…) stay lazy here too, as the very ES chunks of step 1. Each
 // `import('./x.js')` of src/ is kept external and pointed at its step-1 chunk file, addressed from the script's
-// own URL (document.currentScript.src): a relative import() resolves against the script's URL only when it is
-// same-origin; from another origin (a district site pasting the province's snippet) Chromium resolves it against
-// about:blank and fails.
-// import.meta does not exist in a classic script; the widgets read document.currentScript there instead.
-await buildStep(
-  {
-    lib: { entry: 'src/index.ts', name: 'Lantoa', formats: ['iife'], fileName: () => 'lantoa.iife.js' },
-    rolldownOptions: { output: { codeSplitting: false } },
-  },
-  { 'import.meta': '{}' },
-  [lazyPartsFromStep1(viteManifest)],
-);
+// own URL: a relative import() resolves against the script's URL only when it is same-origin; from another origin
+// (a district site pasting the province's snippet) Chromium resolves it against about:blank and fails.
+// import.meta does not exist in a classic script: `import.meta.url` is defined as the script's own URL.
+// A classic script has no exports: `lib.name` would make them a global of the host page, so the entry is a module
+// that only imports the widgets (`virtual:`), and the script leaves no name behind.
+function classicScript(fileName: string, modules: readonly string[]) {
+  const ENTRY = `virtual:lantoa-classic/${fileName}`;
+  const entry: Plugin = {
+    name: 'lantoa-classic-entry',
+    resolveId: (id) => (id === ENTRY ? `\0${ENTRY}` : null),
+    load: (id) =>
+      id === `\0${ENTRY}` ? modules.map((module) => `import ${JSON.stringify(`/${module}`)};`).join('\n') : null,
+  };
+  return buildStep(
+    {
+      rolldownOptions: {
+        input: { [fileName]: ENTRY },
+        output: { format: 'iife', entryFileNames: '[name].js', codeSplitting: false },
+      },
+    },
+    { 'import.meta.url': SCRIPT_URL, 'import.meta': '{}' },
+    [entry, lazyPartsFromStep1(viteManifest)],
+  );
+}
+await classicScript('lantoa.iife', ['src/index.ts']);
 
 // Every lazy chunk of step 1 must be one the classic script asks for: one missing was inlined instead.
 const classic = await readFile(`${OUT}/lantoa.iife.js`, 'utf8');
@@ -191,13 +210,26 @@ if (inlined.length > 0)
 // 4. Each widget's direct entry under a fixed name (banner.js): everything it needs up front in one file, its
 // lazy parts (validation) as hashed chunks. A page with one widget pastes it instead of the loader and saves a
 // round trip (page → banner.js instead of page → loader.js → chunks): 0.8 s on 2G. Not shared between widgets:
-// a page with several widgets uses the loader.
+// loader.js leaves a widget whose direct entry is on the page to it (src/loader.ts).
+// A widget marked `classic` in the registry (the banner, the README's main snippet) is built as step 3 is: one
+// classic script that also runs as a module, its lazy parts the step-1 chunks. Its manifest, written here in Vite's
+// form, is what the size check follows.
 for (const w of WIDGETS) {
   // The service caches names that look hashed (-XXXXXXXX.js) for a year; a fixed name must never look like one.
   if (/-[\w-]{8}$/.test(w.name))
     throw new Error(
       `widget name "${w.name}" looks like a hashed chunk name: its direct entry would be cached for a year`,
     );
+  if (w.classic) {
+    await classicScript(w.name, [w.entry]);
+    const lazyParts = Object.entries(viteManifest).filter(([, chunk]) => chunk.isDynamicEntry || !chunk.isEntry);
+    const own = { file: `${w.name}.js`, src: w.entry, isEntry: true };
+    await writeFile(
+      `${OUT}/${w.name}.manifest.json`,
+      JSON.stringify({ ...Object.fromEntries(lazyParts), [w.entry]: own }),
+    );
+    continue;
+  }
   await buildStep({
     manifest: `${w.name}.manifest.json`, // what the size check follows
     rolldownOptions: {

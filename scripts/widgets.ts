@@ -35,6 +35,12 @@ interface WidgetEntry {
    * page loads one (a language pack): the largest counts.
    */
   alwaysLoads: string[][];
+  /**
+   * Its direct entry (dist/lantoa/<name>.js) is one classic script that also runs as a module, as loader.js does: a
+   * CMS that strips `type="module"` leaves it working. For a widget whose always-loaded lazy parts need nothing of
+   * the shared chunk (they are the step-1 chunks, which would bring a second Lit): the banner, the README's snippet.
+   */
+  classic?: boolean;
   /** Its pages in the load benchmark (the tag is added here). */
   bench: Omit<BenchWidget, 'tag'>;
 }
@@ -45,6 +51,7 @@ const ENTRIES: WidgetEntry[] = [
     className: 'LantoaBanner',
     budgetKB: 16,
     alwaysLoads: [],
+    classic: true,
     bench: {
       place: 'top',
       frameHeight: 200,

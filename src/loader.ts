@@ -1,5 +1,6 @@
 /**
- * The one script tag a webmaster pastes: `<script type="module" src="…/lantoa/loader.js"></script>`, or the
+ * The script tag a webmaster pastes for the widgets but the banner (which has banner.js, one file of its own, and is
+ * left to it when the page has it): `<script type="module" src="…/lantoa/loader.js"></script>`, or the
  * same tag without `type="module"` (many CMSs strip it): this file is valid and scope-safe either way (no
  * `import.meta`, no top-level bindings: the build wraps it in a function), and a classic script may call
  * `import()`.
@@ -31,7 +32,7 @@ const base = new URL(
   (document.currentScript as HTMLScriptElement | null)?.src ||
     /(https?:\/\/[^\s()@]+?):\d+:\d+/.exec(new Error().stack ?? '')?.[1] ||
     location.href,
-);
+).href; // the file names are plain (`banner-<hash>.js`): `base + file` is their URL
 
 /** Loads every widget present and not started yet. Run now, and on each batch of changes until all are started. */
 function scan(): void {
@@ -39,6 +40,9 @@ function scan(): void {
     const [entry, ...chunks] = manifest[tag];
     if (!entry || !document.querySelector(tag)) continue;
     manifest[tag] = []; // started: the next scans skip it
+    // A widget whose own script is on the page (the banner's snippet names banner.js) is left to it: loading it here
+    // too would fetch and run it twice.
+    if (document.querySelector(`script[src*="/${tag.slice(7)}.js"]`)) continue;
     // A chunk two widgets share is announced twice; the browser fetches a module URL once. A pack is requested when
     // an element speaks its language: CSS :lang() is the widget's own rule (its lang, else the nearest ancestor's,
     // up to <html lang>; en-GB is en). On a page that names no language at all the widget falls back to Vietnamese
@@ -47,12 +51,12 @@ function scan(): void {
       const pack = LANGUAGE_PACK.exec(file)?.[1];
       if (!pack || document.querySelector(`${tag}:lang(${pack})`)) {
         document.head.append(
-          Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(file, base).href }),
+          Object.assign(document.createElement('link'), { rel: 'modulepreload', href: base + file }),
         );
       }
     }
     // The browser's error names the file that failed (…/quiz-card-<hash>.js), which names the widget.
-    import(/* @vite-ignore */ new URL(entry, base).href).catch(console.error);
+    import(/* @vite-ignore */ base + entry).catch(console.error);
   }
   if (!Object.values(manifest).flat().length) observer.disconnect();
 }

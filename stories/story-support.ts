@@ -316,7 +316,10 @@ function snippetOf(story: unknown, context: StoryContext): string | undefined {
     ...[...styles].map((style) => `<style>${style}</style>`),
     ...comments,
     ...pasted,
-    `<script type="module" src="${SERVER[lang]}/lantoa/loader.js"></script>`,
+    // The banner's own file (the README's snippet), the loader for the others (it leaves the banner to banner.js).
+    ...['banner', 'loader']
+      .filter((file) => widgets.some((widget) => (widget.localName === 'lantoa-banner') === (file === 'banner')))
+      .map((file) => `<script type="module" src="${SERVER[lang]}/lantoa/${file}.js"></script>`),
   ].join('\n');
 }
 

@@ -2,12 +2,12 @@
 
 /**
  * The origin the widget's own script came from, so a snippet copied from the province's server needs no
- * `api`: the classic bundle is `document.currentScript` while it runs; a module knows `import.meta.url`
- * (this module is in the chunk every widget shares, served from the same place).
+ * `api`: a module knows `import.meta.url` (this module is in the chunk every widget shares, served from the same
+ * place); the classic scripts (lantoa.iife.js, banner.js) define it as their own URL (scripts/build.ts).
  */
 const scriptOrigin = (() => {
   try {
-    const url = new URL((globalThis.document?.currentScript as HTMLScriptElement | null)?.src || import.meta.url);
+    const url = new URL(import.meta.url);
     if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
   } catch {
     /* no usable script URL: fall through */

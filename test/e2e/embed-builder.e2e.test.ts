@@ -71,7 +71,12 @@ test('a webmaster gets the code by keyboard on a phone, pastes it into their sit
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(snippet, await page.locator('#share-url').inputValue());
   assert.match(snippet, /<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="ba-tri"><\/lantoa-pledge-counter>/);
-  assert.ok(snippet.endsWith(`<script type="module" src="${e2e.base}/lantoa/loader.js"></script>`));
+  assert.ok(
+    snippet.endsWith(
+      `<script type="module" src="${e2e.base}/lantoa/banner.js"></script>\n<script type="module" src="${e2e.base}/lantoa/loader.js"></script>`,
+    ),
+    snippet,
+  );
   // The banner's feed is named up front, so it comes with the code (a round trip less on 2G).
   const feed = `${e2e.base}/api/v1/campaigns/ben-tre-smartphone/feed`;
   assert.ok(snippet.includes(`<link rel="preload" as="fetch" crossorigin href="${feed}">`), snippet);
@@ -86,8 +91,11 @@ test('a webmaster gets the code by keyboard on a phone, pastes it into their sit
     if (message.type() === 'error') problems.push(`site: ${message.text()}`);
   });
   const feedRequests: string[] = [];
+  const scriptRequests: string[] = [];
   site.on('request', (request) => {
     if (request.url() === feed) feedRequests.push(request.method());
+    if (request.url().includes('/lantoa/'))
+      scriptRequests.push(new URL(request.url()).pathname.slice('/lantoa/'.length));
   });
   await site.goto(server.url);
   const counter = site.locator('lantoa-pledge-counter');
@@ -95,6 +103,12 @@ test('a webmaster gets the code by keyboard on a phone, pastes it into their sit
   // From another origin too, the banner takes the preloaded feed: one request, and its first message on show.
   await site.locator('lantoa-banner', { hasText: 'Dịch vụ công trực tuyến mức độ 4' }).waitFor();
   assert.deepEqual(feedRequests, ['GET']);
+  // banner.js once; the loader leaves the banner to it (none of the loader's banner chunks, banner-<hash>.js).
+  assert.equal(scriptRequests.filter((file) => file === 'banner.js').length, 1, scriptRequests.join(' '));
+  assert.deepEqual(
+    scriptRequests.filter((file) => /^banner-/.test(file)),
+    [],
+  );
   const before = pledgeRows('ba-tri');
   await site.getByLabel('Tôi sẽ chuyển từ 2G lên 4G').check();
   await site.getByRole('button', { name: 'Gửi cam kết' }).click();

@@ -34,20 +34,30 @@ function rows(table: 'pledges' | 'quiz_results'): number {
 }
 
 /** Opens a page, recording the errors it throws and what it writes to the console. */
-async function open(url: string, width = 375): Promise<{ page: Page; errors: string[]; console: string[] }> {
+async function open(
+  url: string,
+  width = 375,
+  onRequest?: (url: string) => void,
+): Promise<{ page: Page; errors: string[]; console: string[] }> {
   const page = await e2e.browser.newPage({ viewport: { width, height: 800 } });
   const errors: string[] = [];
   const console: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => console.push(message.text()));
+  if (onRequest) page.on('request', (request) => onRequest(request.url()));
   await page.goto(url);
   return { page, errors, console };
 }
 
-test('a CMS strips type="module": the same loader.js runs every widget, and a pledge reaches the database', async () => {
+test('a CMS strips type="module": banner.js and loader.js run every widget, and a pledge reaches the database', async () => {
   for (const lang of ['vi', 'en']) {
-    const { page, errors } = await open(`${e2e.base}/demo/hosts/stripped-module.html?lang=${lang}`);
-    await page.locator('lantoa-banner [part="base"]').waitFor();
+    const scripts: string[] = [];
+    const { page, errors } = await open(`${e2e.base}/demo/hosts/stripped-module.html?lang=${lang}`, 375, (url) => {
+      if (url.includes('/lantoa/')) scripts.push(url.slice(url.indexOf('/lantoa/') + '/lantoa/'.length));
+    });
+    // banner.js, run as a classic script, follows the campaign's feed: its first message replaces the headline.
+    const firstMessage = lang === 'vi' ? 'Dịch vụ công trực tuyến mức độ 4' : 'Level-4 online public services';
+    await page.locator('lantoa-banner', { hasText: firstMessage }).waitFor();
     await page.locator('lantoa-quiz-card .progress').waitFor();
     await page.locator('lantoa-progress-chart table').first().waitFor({ state: 'attached' });
     const submit = lang === 'vi' ? 'Gửi cam kết' : 'Send my pledge';
@@ -59,6 +69,12 @@ test('a CMS strips type="module": the same loader.js runs every widget, and a pl
       assert.equal(rows('pledges'), 1);
     }
     assert.deepEqual(errors, []);
+    // banner.js once, and none of the loader's banner chunks (banner-<hash>.js): the loader left the banner to it.
+    assert.equal(scripts.filter((file) => file === 'banner.js').length, 1, scripts.join(' '));
+    assert.deepEqual(
+      scripts.filter((file) => /^banner-/.test(file)),
+      [],
+    );
     await page.close();
   }
 });

@@ -9,7 +9,7 @@ import { endToEnd } from './setup.js';
 
 const e2e = endToEnd();
 
-for (const page of ['banner-feed', 'banner-feed-direct']) {
+for (const page of ['banner-feed', 'banner-feed-loader']) {
   test(`${page}: the feed named by the snippet's preload is fetched once and shown`, async () => {
     const tab = await e2e.browser.newPage({ viewport: { width: 375, height: 800 } });
     const feedRequests: string[] = [];

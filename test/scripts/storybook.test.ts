@@ -91,7 +91,7 @@ test('index: the Introduction first, then the guides, then the widgets in the re
   assert.equal(all.filter((entry) => entry.title.startsWith('Guides/')).length, WIDGETS.length + 1);
 });
 
-test('the Introduction renders, Vietnamese first, with the loader snippet and its classic-script variant', async () => {
+test('the Introduction renders, Vietnamese first, with the banner snippet and its classic-script variant', async () => {
   const intro = entries()[0];
   const page = await browser!.newPage();
   const errors: string[] = [];
@@ -112,7 +112,8 @@ test('the Introduction renders, Vietnamese first, with the loader snippet and it
   assert.ok(links.length >= 2 * WIDGETS.length + 1, links.join());
   for (const link of links) assert.ok(ids.has(link), `no page ${link}`);
   assert.ok(text.indexOf('Dán vào trang') < text.indexOf('Embedding'), 'Vietnamese before English');
-  assert.match(text, /<script type="module" src="https:\/\/MAY-CHU-CUA-TINH\/lantoa\/loader\.js"><\/script>/);
+  assert.match(text, /<script type="module" src="https:\/\/MAY-CHU-CUA-TINH\/lantoa\/banner\.js"><\/script>/);
+  assert.match(text, /<script src="https:\/\/YOUR-PROVINCE-SERVER\/lantoa\/banner\.js"><\/script>/);
   assert.match(text, /<script src="https:\/\/YOUR-PROVINCE-SERVER\/lantoa\/loader\.js"><\/script>/);
   assert.match(text, /min-height:max\(/);
 });
@@ -132,6 +133,8 @@ const STORY_ONLY = [
 for (const widget of WIDGETS) {
   test(`${widget.tag}: every story's "Show code" is the webmaster's snippet`, async () => {
     const stories = entries().filter((entry) => entry.type === 'story' && entry.title === widgetTitle(widget.name));
+    // The banner's snippet names banner.js (a classic direct entry), the others the loader.
+    const script = widget.classic ? `${widget.name}.js` : 'loader.js';
     assert.ok(stories.length > 0);
     const docs = entries().find((entry) => entry.type === 'docs' && entry.title === widgetTitle(widget.name));
     const page = await browser!.newPage();
@@ -150,7 +153,7 @@ for (const widget of WIDGETS) {
         })),
       );
     let shown = await read();
-    for (let tries = 0; tries < 20 && shown.some(({ code }) => !code.includes('/lantoa/loader.js')); tries++) {
+    for (let tries = 0; tries < 20 && shown.some(({ code }) => !code.includes(`/lantoa/${script}`)); tries++) {
       await page.waitForTimeout(250);
       shown = await read();
     }
@@ -166,7 +169,9 @@ for (const widget of WIDGETS) {
       const says = `${story} shows:\n${code}`;
       assert.match(
         lines.at(-1)!,
-        /^<script type="module" src="https:\/\/(MAY-CHU-CUA-TINH|YOUR-PROVINCE-SERVER)\/lantoa\/loader\.js"><\/script>$/,
+        new RegExp(
+          `^<script type="module" src="https://(MAY-CHU-CUA-TINH|YOUR-PROVINCE-SERVER)/lantoa/${script.replace('.', '\\.')}"></script>$`,
+        ),
         says,
       );
       assert.ok(code.includes(`<${widget.tag}`), says);

@@ -110,7 +110,11 @@ describe('GET /embed/', () => {
     );
     assert.match(snippet, /<lantoa-progress-chart illustrative lang="en"><\/lantoa-progress-chart>/);
     assert.match(snippet, /<lantoa-quiz-card unit="ba-tri" lang="en"><\/lantoa-quiz-card>/);
-    assert.equal(lines.at(-1), `<script type="module" src="${PUBLIC_URL}/lantoa/loader.js"></script>`);
+    // The banner's own file (one round trip less), then the loader for the others, which leaves the banner to it.
+    assert.deepEqual(lines.slice(-2), [
+      `<script type="module" src="${PUBLIC_URL}/lantoa/banner.js"></script>`,
+      `<script type="module" src="${PUBLIC_URL}/lantoa/loader.js"></script>`,
+    ]);
     const preview = previewOf(html);
     for (const tag of ['lantoa-banner', 'lantoa-pledge-counter', 'lantoa-progress-chart', 'lantoa-quiz-card']) {
       const inSnippet = new RegExp(`<${tag}[^>]*>`).exec(snippet)?.[0];
@@ -144,6 +148,10 @@ describe('GET /embed/', () => {
     const snippet = snippetOf((await builder('step=1&unit=ba-tri&counter=compact&classic=on')).html) ?? '';
     assert.match(snippet, /variant="compact"/);
     assert.equal(snippet.split('\n').at(-1), `<script src="${PUBLIC_URL}/lantoa/loader.js"></script>`);
+    assert.doesNotMatch(snippet, /banner\.js/, 'no banner chosen, no banner.js');
+    const withBanner = snippetOf((await builder('step=1&unit=ba-tri&banner=bar&classic=on')).html) ?? '';
+    assert.equal(withBanner.split('\n').at(-1), `<script src="${PUBLIC_URL}/lantoa/banner.js"></script>`);
+    assert.doesNotMatch(withBanner, /loader\.js/, 'the banner alone needs only banner.js');
   });
 
   test('the province ranking needs no unit and reserves room for every unit', async () => {

@@ -25,7 +25,7 @@ export interface EmbedChoice {
   quiz: boolean;
   /** `auto`: the page's language (`<html lang>`), else the one given. */
   lang: WidgetLang;
-  /** A classic script tag (for CMSs that strip `type="module"`): the same loader runs as either. */
+  /** Classic script tags (for CMSs that strip `type="module"`): banner.js and loader.js run as either. */
   classic: boolean;
 }
 
@@ -49,15 +49,18 @@ export interface EmbedParts {
    * a round trip after it has run (0.8 s on 2G): the banner's campaign feed.
    */
   hints: string[];
-  /** The script tag that loads them from the service. */
-  script: string;
+  /**
+   * The script tags that load them from the service: banner.js for the banner (the whole banner in one file, a round
+   * trip less than through the loader), loader.js for the others (it leaves the banner to banner.js).
+   */
+  scripts: string[];
 }
 
 /** The snippet, or '' when nothing was chosen. */
 export function embedSnippet(choice: EmbedChoice): string {
-  const { css, tags, hints, script } = embedParts(choice);
+  const { css, tags, hints, scripts } = embedParts(choice);
   if (tags.length === 0) return '';
-  return [...(css ? [`<style>${css}</style>`] : []), ...tags, ...hints, script].join('\n');
+  return [...(css ? [`<style>${css}</style>`] : []), ...tags, ...hints, ...scripts].join('\n');
 }
 
 /** The snippet's pieces: the preview shows the very elements the webmaster pastes. */
@@ -99,8 +102,11 @@ export function embedParts(choice: EmbedChoice): EmbedParts {
     rooms.push(QUIZ_ROOM);
     tags.push(`<lantoa-quiz-card${unit ? ` unit="${unit}"` : ''}${lang}></lantoa-quiz-card>`);
   }
-  const script = choice.classic
-    ? `<script src="${choice.base}/lantoa/loader.js"></script>`
-    : `<script type="module" src="${choice.base}/lantoa/loader.js"></script>`;
-  return { css: rooms.join(''), tags, hints, script };
+  const files = [
+    ...(choice.banner ? ['banner.js'] : []),
+    ...(tags.length > (choice.banner ? 1 : 0) ? ['loader.js'] : []),
+  ];
+  const type = choice.classic ? '' : ' type="module"';
+  const scripts = files.map((file) => `<script${type} src="${choice.base}/lantoa/${file}"></script>`);
+  return { css: rooms.join(''), tags, hints, scripts };
 }
