@@ -49,14 +49,20 @@ for (const [page, what] of [
     const tooTall: string[] = [];
     for (const width of WIDTHS) {
       const tab = await e2e.browser.newPage({ viewport: { width, height: 800 } });
-      // Where the page's own heading, below the banner, stands before any script has run.
-      await tab.addInitScript(() =>
+      // Where the page's own heading, below the banner, stands before any script has run; and every layout shift,
+      // inside the bar too (the own headline shown while the feed loads must start where the feed's message does).
+      await tab.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { shifts: number[] }).shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
         document.addEventListener('DOMContentLoaded', () => {
           (window as unknown as { headingTop: number }).headingTop = document
             .querySelector('h1')!
             .getBoundingClientRect().top;
-        }),
-      );
+        });
+      });
       await tab.goto(`${e2e.base}/demo/bench/${page}.html`);
       await tab.waitForFunction(() => performance.getEntriesByName('lantoa:lantoa-banner', 'mark').length > 0);
       if (page === 'banner-feed')
@@ -70,6 +76,8 @@ for (const [page, what] of [
         document.querySelector('h1')!.getBoundingClientRect().top,
       ]);
       assert.equal(after, before, `${page} at ${width} px: the page below the banner moved as it came`);
+      const shifts = await tab.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+      assert.deepEqual(shifts, [], `${page} at ${width} px: layout shifts as the banner came`);
       for (const lang of ['vi', 'en']) {
         const { room, heights } = await measure(tab, lang);
         assert.ok(heights.length > (page === 'banner-feed' ? 1 : 0), 'no message measured');

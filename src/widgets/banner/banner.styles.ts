@@ -27,7 +27,9 @@ export const bannerStyles = css`
     min-height: inherit;
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
-    align-items: center;
+    /* Top, not centred: the own headline shown while the feed loads stays where the feed's message (taller, with its
+       pause and next buttons) then starts, so nothing inside the bar moves when it comes. */
+    align-items: start;
     gap: 0.5em;
     margin: 0;
     padding: 0.625em 0.5em 0.625em 1em;
@@ -45,6 +47,9 @@ export const bannerStyles = css`
   }
   .slides {
     display: grid;
+    /* Each message at the top of the cell its tallest sibling sizes: the one on show starts where the own headline
+       stood while the feed loaded. */
+    align-items: start;
     flex: 1 1 18em;
     min-width: 0;
   }

@@ -229,9 +229,12 @@ export class LantoaBanner extends LantoaElement {
       isWithin(now, m.start ? parseIsoDate(m.start) : null, m.end ? parseIsoDate(m.end) : null),
     );
     if (current.length === 0) {
-      // The own message: slots and attributes, remembered as dismissed under the banner's key itself.
+      // The own message: slots and attributes, remembered as dismissed under the banner's key itself. While its feed
+      // loads, the headline alone: the feed's message (or, if it fails, the own one) then comes below it, and the
+      // headline does not move when the controls narrow it (no layout shift inside the bar).
       const { ctaLabel, ctaHref, countdownTo, countdownLabel } = this;
-      return [{ key: base, ctaLabel, ctaHref, countdownTo, countdownLabel }];
+      const message = this.feedSource.status === 'loading' && this.feedUrl ? '' : undefined;
+      return [{ key: base, message, ctaLabel, ctaHref, countdownTo, countdownLabel }];
     }
     return current.map((m) => ({
       key: `${base}/${m.id}`,
@@ -395,7 +398,7 @@ export class LantoaBanner extends LantoaElement {
     if (!raw) return nothing;
     const href = httpUrl(raw);
     if (!href) {
-      logWarning(this, `call-to-action link "${raw}" refused: only http and https links are allowed`);
+      logWarning(this, `link "${raw}" refused: only http and https are allowed`);
       return nothing;
     }
     const label = shown.ctaLabel || bannerStrings[this.locale].ctaLabel;

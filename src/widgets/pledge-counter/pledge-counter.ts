@@ -3,7 +3,7 @@ import { property, state } from '../../core/decorators.js';
 import { campaignPhase, vietnamDay } from '../../contract/campaign-dates.js';
 import { quickCampaign, quickCounts } from '../../contract/checks.js';
 import { apiPath } from '../../contract/paths.js';
-import { defineElement, nextTask } from '../../core/define.js';
+import { defineElement } from '../../core/define.js';
 import { formatDate, formatNumber, formatPercent, pick } from '../../core/i18n.js';
 import type { Explain } from '../../core/i18n.js';
 import { LantoaElement, logWarning, type Problem } from '../../core/lantoa-element.js';
@@ -197,10 +197,11 @@ export class LantoaPledgeCounter extends LantoaElement {
     if (this.config && this.counts && !this.problem()) this.markContentRendered();
     if (this.ranking && this.unit && !this.scrolledToMine)
       this.scrolledToMine = this.ranking.scrollToMine(this.renderRoot);
-    // The ranking's rows come a screen a task, so no task lays out the whole list (a state change in updated() would
-    // render in the same task). Another update meanwhile may add a second step: the list is then done sooner.
+    // The ranking's rows come a screen a frame, so no frame lays out the whole list (a state change in updated() would
+    // render in the same task; a new task alone may still share its frame's layout with the next steps). Another
+    // update meanwhile may add a second step: the list is then done sooner.
     if (this.ranking && this.rankingRows < (this.config?.units.length as number))
-      void nextTask().then(() => (this.rankingRows += RANKING_ROWS));
+      requestAnimationFrame(() => (this.rankingRows += RANKING_ROWS));
   }
 
   /** Without a campaign, or a unit (but for the province view), there is nothing to load. */

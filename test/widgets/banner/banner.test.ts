@@ -330,14 +330,21 @@ describe('<lantoa-banner>', () => {
       LantoaBanner.feedTimeoutMs = 300;
       await withConsole('error', async (errors) => {
         const el = await fixture<LantoaBanner>(
-          html`<lantoa-banner feed="/test-fixtures/slow-feed.json?ms=3000" headline="Dự phòng"></lantoa-banner>`,
+          html`<lantoa-banner
+            feed="/test-fixtures/slow-feed.json?ms=3000"
+            headline="Dự phòng"
+            message="Tin dự phòng"
+          ></lantoa-banner>`,
         );
         expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
         expect(shownText(el, 'headline')).to.equal('Dự phòng'); // readable while loading
+        // The headline alone while the feed loads: the feed's message comes below it, nothing inside the bar moves.
+        expect(shownText(el, 'message')).to.equal('');
         await until(() => errors.calls.length > 0, 3000, 'the timeout');
         await settled(el);
         expect(errors.calls.join('\n')).to.contain('within 300 ms');
         expect(shownText(el, 'headline')).to.equal('Dự phòng');
+        expect(shownText(el, 'message')).to.equal('Tin dự phòng');
       });
     });
 
