@@ -12,6 +12,7 @@ import { campaignSchema, countsSchema, errorDetailSchema, pledgeRequestSchema } 
 import { quizResultRequestSchema, quizUnitFiguresSchema } from '../src/contract/quiz.js';
 import * as refinements from '../src/contract/refinements.js';
 import { bannerFeedSchema } from '../src/widgets/banner/banner.schema.js';
+import { chartDataSchema } from '../src/widgets/progress-chart/progress-chart.schema.js';
 
 /**
  * How a check answers: `value` returns the document itself (what the widget keeps), `fields` a new object of
@@ -23,7 +24,11 @@ export interface FastCheck {
   schema: z.ZodMiniType;
   /** The type the check returns, exported by `from`. */
   type: string;
-  from: './pledge.js' | './quiz.js' | '../widgets/banner/banner.schema.js';
+  from:
+    | './pledge.js'
+    | './quiz.js'
+    | '../widgets/banner/banner.schema.js'
+    | '../widgets/progress-chart/progress-chart.schema.js';
   returns: Returns;
   /** What it is for, the first line of its doc comment. */
   doc: string;
@@ -101,15 +106,35 @@ const FEED_CHECKS: Record<string, FastCheck> = {
   },
 };
 
+/**
+ * The chart's own file, imported lazily with its data (a pasted table, a JSON or CSV file): valid data needs no zod
+ * (the schema's chunk and zod, 9.6 KB, load only to explain what is wrong).
+ */
+const CHART_CHECKS: Record<string, FastCheck> = {
+  quickChart: {
+    schema: chartDataSchema,
+    type: 'ChartInput',
+    from: '../widgets/progress-chart/progress-chart.schema.js',
+    returns: 'value',
+    doc: "The progress chart's data (a pasted table's rows, a JSON or CSV file, inline JSON, the `data` property)",
+  },
+};
+
 /** The generated files, each with its checks. */
 export const CHECK_FILES: Record<string, Record<string, FastCheck>> = {
   'src/contract/checks.ts': SHARED_CHECKS,
   'src/contract/feed-checks.ts': FEED_CHECKS,
   'src/contract/answer-checks.ts': ANSWER_CHECKS,
+  'src/contract/chart-checks.ts': CHART_CHECKS,
 };
 
 /** Every fast check, whatever its file: what the agreement test holds to zod. */
-export const FAST_CHECKS: Record<string, FastCheck> = { ...SHARED_CHECKS, ...FEED_CHECKS, ...ANSWER_CHECKS };
+export const FAST_CHECKS: Record<string, FastCheck> = {
+  ...SHARED_CHECKS,
+  ...FEED_CHECKS,
+  ...ANSWER_CHECKS,
+  ...CHART_CHECKS,
+};
 
 /** A guard's export: the name, the contract's type it proves, its doc. */
 interface Guard {
@@ -135,6 +160,8 @@ export interface Node {
   maximum?: number;
   /** A union (z.union of types JSON Schema cannot list in one `type`: a string or an object). */
   anyOf?: Node[];
+  /** A literal (z.literal: a discriminated union's `kind`). */
+  const?: string;
   [REFINE]?: string[];
 }
 
@@ -151,6 +178,7 @@ const KEYWORDS = new Set([
   'minimum',
   'maximum',
   'anyOf',
+  'const',
   REFINE,
 ]);
 const refinementNames = new Map<unknown, string>(Object.entries(refinements).map(([name, fn]) => [fn, name]));
@@ -173,7 +201,38 @@ export function jsonSchemaOf(schema: z.ZodMiniType): Node {
     },
   });
   void $schema;
-  return node as Node;
+  return oneOfAsAnyOf(node) as Node;
+}
+
+/**
+ * zod writes a discriminated union as `oneOf`: its alternatives exclude each other by their `const` discriminator, so
+ * "exactly one holds" is "one holds", the `anyOf` the checks already write.
+ */
+function oneOfAsAnyOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(oneOfAsAnyOf);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key === 'oneOf' ? 'anyOf' : key, oneOfAsAnyOf(inner)]),
+  );
+}
+
+/**
+ * The fields alternatives of a union of objects share: in two or more of them, alike in every one that has them (the
+ * same schema, required in all or in none). Each alternative's check calls one check of its shared fields instead of
+ * repeating them (the chart's title, source and note in all three kinds; unit and target in two).
+ */
+function fieldsShared(alternatives: readonly Node[]): Set<string> {
+  if (alternatives.length < 2 || !alternatives.every((node) => node.type === 'object')) return new Set();
+  const shapes = new Map<string, string[]>();
+  for (const node of alternatives)
+    for (const [key, field] of Object.entries(node.properties ?? {}))
+      shapes.set(key, [...(shapes.get(key) ?? []), JSON.stringify([field, !!node.required?.includes(key)])]);
+  // The discriminator differs by its value, so it is never among them; it stays first in each check.
+  return new Set(
+    [...shapes]
+      .filter(([key, alike]) => key !== 'kind' && alike.length >= 2 && alike.every((shape) => shape === alike[0]))
+      .map(([key]) => key),
+  );
 }
 
 const isIdentifier = (key: string) => /^[A-Za-z_$][\w$]*$/.test(key);
@@ -202,11 +261,12 @@ export function generateChecks(checks: Record<string, FastCheck> = SHARED_CHECKS
   const pattern = (source: string) => nameOf(patterns, source, 'PATTERN_');
   /** A named check of one value, shared by every node with the same code (a slug, a localized text). */
   /** `as`: the exported name of the outermost check of a guard, which is then that check itself. */
-  const named = (guard: string, terms: string[], as?: Guard) => {
-    const line = `(v: unknown): ${guard} => ${terms.join(' && ')};`;
+  /** `of`: the parameter's type (an object's shared fields take the object, already known to be one). */
+  const named = (guard: string, terms: string[], as?: Guard, of = 'unknown') => {
+    const line = `(v: ${of}): ${guard} => ${terms.join(' && ')};`;
     // Long chains one term a line, as Prettier prints them.
     const code =
-      line.length <= 110 ? line : `(v: unknown): ${guard} =>\n${terms.map((term) => `  ${term}`).join(' &&\n')};`;
+      line.length <= 110 ? line : `(v: ${of}): ${guard} =>\n${terms.map((term) => `  ${term}`).join(' &&\n')};`;
     if (as && !functions.has(code)) {
       functions.set(code, as.name);
       guards.set(as.name, as);
@@ -215,6 +275,31 @@ export function generateChecks(checks: Record<string, FastCheck> = SHARED_CHECKS
   };
   const use = (keyword: string, code: string) => (used.keywords.add(keyword), code);
 
+  /** The keys of the fields the alternatives being written share (see fieldsShared); none outside a union. */
+  let sharedFields = new Set<string>();
+  /** The checks of shared fields written so far, by their keys: a larger set calls the largest one inside it. */
+  const sharedChecks: { keys: string[]; name: string }[] = [];
+
+  /** One check of an object's shared fields (`fields`, in its order): calls the largest one already written inside. */
+  function sharedCheck(node: Node, fields: [string, Node][]): string {
+    const keys = fields.map(([key]) => key);
+    const inner = sharedChecks
+      .filter((known) => known.keys.length < keys.length && known.keys.every((key) => keys.includes(key)))
+      .sort((a, b) => b.keys.length - a.keys.length)[0];
+    const rest = fields
+      .filter(([key]) => !inner?.keys.includes(key))
+      .map(([key, field]) => fieldCheck(node, key, field));
+    const name = named('boolean', [...(inner ? [`${inner.name}(v)`] : []), ...rest], undefined, 'Fields');
+    sharedChecks.push({ keys, name });
+    return `${name}(v)`;
+  }
+
+  /** One field's check: its own, or absent when optional. */
+  function fieldCheck(node: Node, key: string, field: Node): string {
+    const check = expression(field, member('v', key));
+    return node.required?.includes(key) ? check : `(${member('v', key)} === undefined || ${check})`;
+  }
+
   /** An expression that is true when `value` (an identifier or member access) satisfies `node`. */
   function expression(node: Node, value: string, as?: Guard): string {
     for (const key of Object.keys(node))
@@ -222,8 +307,12 @@ export function generateChecks(checks: Record<string, FastCheck> = SHARED_CHECKS
     // One alternative must hold, each with all of its own keywords; nothing else may sit beside them.
     if (node.anyOf) {
       if (Object.keys(node).length > 1) throw new Error('contract checks: keywords beside "anyOf" are not supported');
+      const outer = sharedFields;
+      sharedFields = fieldsShared(node.anyOf);
       // A named check, so a union used in several places (a localized text) is written once.
-      return `${named('boolean', [`(${node.anyOf.map((alternative) => expression(alternative, 'v')).join(' || ')})`])}(${value})`;
+      const alternatives = node.anyOf.map((alternative) => expression(alternative, 'v'));
+      sharedFields = outer;
+      return `${named('boolean', [`(${alternatives.join(' || ')})`])}(${value})`;
     }
     const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
     if (types.length === 0)
@@ -248,6 +337,8 @@ export function generateChecks(checks: Record<string, FastCheck> = SHARED_CHECKS
         return `typeof ${value} === 'boolean'`;
       // Inline, so the service's hot path makes no call per field; `as number` only tells TypeScript.
       case 'string':
+        // A literal is itself the whole check (its type and any length follow from it).
+        if (node.const !== undefined) return `${value} === '${node.const.replace(/['\\]/g, '\\$&')}'`;
         return [
           `typeof ${value} === 'string'`,
           ...(node.minLength ? [`${value}.length >= ${node.minLength}`] : []),
@@ -276,12 +367,16 @@ export function generateChecks(checks: Record<string, FastCheck> = SHARED_CHECKS
         );
       }
       case 'object': {
-        const required = new Set(node.required ?? []);
-        const fields = Object.entries(node.properties ?? {}).map(([key, field]) => {
-          const check = expression(field, member('v', key));
-          return required.has(key) ? check : `(${member('v', key)} === undefined || ${check})`;
-        });
-        return `${named('v is Fields', [use('obj', 'obj(v)'), ...fields], as)}(${value})`;
+        const fields = Object.entries(node.properties ?? {});
+        // Fields alternatives of the enclosing union share (the chart's title, source, note): one check. Only this
+        // object's own fields: the objects inside it (an indicator) are no alternative of that union.
+        const sharedKeys = sharedFields;
+        sharedFields = new Set();
+        const common = fields.filter(([key]) => sharedKeys.has(key));
+        const own = fields.filter(([key]) => !sharedKeys.has(key)).map(([key, field]) => fieldCheck(node, key, field));
+        const shared = common.length > 0 ? [sharedCheck(node, common)] : [];
+        sharedFields = sharedKeys;
+        return `${named('v is Fields', [use('obj', 'obj(v)'), ...own.slice(0, 1), ...shared, ...own.slice(1)], as)}(${value})`;
       }
       default:
         throw new Error(`contract checks: JSON Schema type "${type}" is not supported`);
@@ -315,7 +410,7 @@ export function generateChecks(checks: Record<string, FastCheck> = SHARED_CHECKS
 
   // Emitted in the order they were named, which puts every check after those it calls. `Fields` is the type of the
   // checks that are not exported guards (a file of guards only has none).
-  const fieldsUsed = [...functions].some(([code, name]) => !guards.has(name) && code.includes('v is Fields'));
+  const fieldsUsed = [...functions].some(([code, name]) => !guards.has(name) && /v(: | is )Fields/.test(code));
   return [
     '/**',
     " * The contract's fast checks, generated from their zod schemas by scripts/contract-checks.ts (CHECK_FILES):",

@@ -10,6 +10,7 @@ import { FAST_CHECKS, jsonSchemaOf, type Node } from '../../scripts/contract-che
 import * as sharedChecks from '../../src/contract/checks.js';
 import * as feedChecks from '../../src/contract/feed-checks.js';
 import * as answerChecks from '../../src/contract/answer-checks.js';
+import * as chartChecks from '../../src/contract/chart-checks.js';
 import * as refinements from '../../src/contract/refinements.js';
 import { check } from '../../src/core/validate.js';
 
@@ -79,6 +80,8 @@ const typesOf = (node: Node): (string | undefined)[] =>
 function edges(node: Node): Json[] {
   if (node.anyOf) return node.anyOf.flatMap(edges);
   const values: Json[] = [...ANY_TYPE];
+  // A literal (a discriminated union's kind): itself, and near misses of it.
+  if (node.const !== undefined) values.push(node.const, node.const.toUpperCase(), `${node.const} `, 'compare');
   for (const type of typesOf(node)) {
     if (type === 'string') {
       const lengths = [node.minLength, node.maxLength]
@@ -125,6 +128,7 @@ function sample(node: Node): Json {
   else if (type === 'array') value = Array.from({ length: Math.max(node.minItems ?? 0, 2) }, () => sample(node.items!));
   else if (type === 'integer' || type === 'number') value = node.minimum ?? 0;
   else if (type === 'boolean') value = true;
+  else if (node.const !== undefined) value = node.const;
   else if (type === 'string') {
     const min = node.minLength ?? 0;
     const max = node.maxLength ?? Infinity;
@@ -185,7 +189,7 @@ function* mixes(node: Node, doc: Json, n: number): Generator<{ path: string; doc
   }
 }
 
-const checks = { ...sharedChecks, ...feedChecks, ...answerChecks };
+const checks = { ...sharedChecks, ...feedChecks, ...answerChecks, ...chartChecks };
 const exported = checks as Record<string, (data: unknown) => unknown>;
 
 describe('contract fast checks agree with zod', () => {
@@ -197,8 +201,15 @@ describe('contract fast checks agree with zod', () => {
     it(`${name}: accepts exactly what zod accepts, on inputs generated from the schema`, () => {
       const fast = exported[name];
       const node = jsonSchemaOf(schema);
-      const valid = sample(node);
-      const cases = [{ path: '(sample)', doc: valid }, ...mutations(node, valid), ...mixes(node, valid, 3000)];
+      // A union of objects (the chart's kinds): a valid document of each, each bent in every way.
+      const valids = node.anyOf?.every((alternative) => alternative.type === 'object')
+        ? node.anyOf.map(sample)
+        : [sample(node)];
+      const cases = valids.flatMap((valid) => [
+        { path: '(sample)', doc: valid },
+        ...mutations(node, valid),
+        ...mixes(node, valid, 3000),
+      ]);
       let accepted = 0;
       for (const { path, doc } of cases) {
         const zod = check(schema, doc);

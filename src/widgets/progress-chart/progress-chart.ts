@@ -219,9 +219,9 @@ export class LantoaProgressChart extends LantoaElement {
     );
   }
 
-  /** GETs `src`: a CSV file as its rows, else JSON. zod, the schema and the row reader arrive meanwhile. */
+  /** GETs `src`: a CSV file as its rows, else JSON. The fast check and the row reader arrive meanwhile. */
   private async fetchData(url: string, signal: AbortSignal): Promise<unknown> {
-    early(import('./progress-chart.schema.js'));
+    early(import('./progress-chart.quick.js'));
     let data: unknown;
     if (this.isCsv(url)) {
       early(import('./progress-chart.rows.js'));
@@ -243,7 +243,7 @@ export class LantoaProgressChart extends LantoaElement {
     if (this.badAttribute()) return undefined;
     const table = this.querySelector<HTMLTableElement>(':scope > table');
     if (from === 'none' && !table) return (await import('./progress-chart.defaults.js')).DEFAULT_DATA[this.kind];
-    const schema = early(import('./progress-chart.schema.js'));
+    const quick = early(import('./progress-chart.quick.js'));
     let raw = data;
     const rows = url
       ? this.isCsv(url)
@@ -259,16 +259,20 @@ export class LantoaProgressChart extends LantoaElement {
       const result = rowsToData(this.kind, rows, table && !url && table.lang ? toLocale(table.lang) : this.locale);
       if (!result.ok) {
         this.logProblem(`invalid row in ${url ?? 'the <table>'}`, result.problem);
-        // The messages come with the schema's chunk (already on its way): the reader itself stays small.
-        const { describeRowsProblem } = await schema;
+        // The messages come with the schema's chunk, loaded only now: the reader itself stays small.
+        const { describeRowsProblem } = await import('./progress-chart.schema.js');
         throw { explain: (l) => describeRowsProblem(result.problem, l) } satisfies Problem;
       }
       const caption = table?.caption?.textContent?.trim();
       raw = caption && !url ? { title: caption, ...result.value } : result.value;
     }
     if (raw && typeof raw === 'object' && !Array.isArray(raw) && !('kind' in raw)) raw = { ...raw, kind: this.kind };
-    const { checkChartData, describeInvalid } = await schema;
-    const checked = checkChartData(raw);
+    // Valid data needs no zod: the schema's chunk comes only to say what is wrong.
+    const fast = (await quick).quickChartData(raw);
+    if (fast?.ok) return fast.value;
+    const { checkChartInput, describeInvalid } = await import('./progress-chart.schema.js');
+    const input = checkChartInput(raw);
+    const checked = input.ok ? (await quick).completeChartData(input.value) : input;
     if (checked.ok) return checked.value;
     this.logProblem(
       `invalid data${checked.problem.path ? ` at "${checked.problem.path}"` : ''}`,

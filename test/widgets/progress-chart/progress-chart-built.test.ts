@@ -33,6 +33,11 @@ describe('built <lantoa-progress-chart>', () => {
     const before = requested(frame);
     expect(before.some((file) => file.startsWith('progress-chart.canvas-'))).to.equal(false);
     expect(before.some((file) => file.startsWith('progress-chart.csv-'))).to.equal(false); // no CSV, no parser
+    // The pasted table is valid: its generated fast check says so, zod and the schema never load.
+    expect(before.some((file) => file.startsWith('progress-chart.quick-'))).to.equal(true);
+    expect(before.some((file) => file.startsWith('validate-') || file.startsWith('progress-chart.schema-'))).to.equal(
+      false,
+    );
     expect(chartShown(frame)).to.equal(false);
     win(frame).scrollTo(0, 2000); // now within 300 px of the viewport
     await until(
@@ -44,13 +49,20 @@ describe('built <lantoa-progress-chart>', () => {
     expect(win(frame).__errors).to.deep.equal([]);
   });
 
-  it('loads the CSV parser chunk only for a CSV source', async () => {
+  it('loads the CSV parser chunk only for a CSV source, and zod only to explain data that is wrong', async () => {
     const frame = await page(`<lantoa-progress-chart src="/test/fixtures/chart/progress-vi.csv"></lantoa-progress-chart>
       <script type="module" src="${DIST}/loader.js"></script>`);
     await until(() => chartShown(frame), 8000, 'the chart');
     const files = requested(frame);
     expect(files.some((file) => file.startsWith('progress-chart.csv-'))).to.equal(true);
-    expect(files.some((file) => file.startsWith('validate-'))).to.equal(true);
+    expect(files.some((file) => file.startsWith('validate-'))).to.equal(false);
+    // A document the schema refuses (a kind it does not know): zod arrives and the widget says what is wrong.
+    const bad = await page(`<lantoa-progress-chart>
+        <script type="application/json">{"kind":"pie","indicators":[]}</script>
+      </lantoa-progress-chart>
+      <script type="module" src="${DIST}/loader.js"></script>`);
+    await until(() => !!chart(bad)?.shadowRoot?.querySelector('[part="problem"]'), 8000, 'the problem message');
+    expect(requested(bad).some((file) => file.startsWith('validate-'))).to.equal(true);
   });
 
   it('without data of its own, loads neither zod nor the CSV parser', async () => {
