@@ -7,6 +7,7 @@ import { html, render, type LitElement, type TemplateResult } from 'lit';
 import { FORCE_REMOUNT } from 'storybook/internal/core-events';
 import { addons } from 'storybook/preview-api';
 import { WIDGETS } from '../scripts/widgets.js';
+import { snippetScripts } from '../src/contract/snippet-scripts.js';
 import type { LantoaBanner } from '../src/widgets/banner/banner.js';
 
 /** The local calendar day `days` from today, as the ISO date the widget's attributes take (2026-10-10). */
@@ -316,10 +317,9 @@ function snippetOf(story: unknown, context: StoryContext): string | undefined {
     ...[...styles].map((style) => `<style>${style}</style>`),
     ...comments,
     ...pasted,
-    // The banner's own file (the README's snippet), the loader for the others (it leaves the banner to banner.js).
-    ...['banner', 'loader']
-      .filter((file) => widgets.some((widget) => (widget.localName === 'lantoa-banner') === (file === 'banner')))
-      .map((file) => `<script type="module" src="${SERVER[lang]}/lantoa/${file}.js"></script>`),
+    ...snippetScripts(widgets.map((widget) => widget.localName)).map(
+      (file) => `<script type="module" src="${SERVER[lang]}/lantoa/${file}"></script>`,
+    ),
   ].join('\n');
 }
 

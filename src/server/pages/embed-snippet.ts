@@ -5,6 +5,7 @@
  */
 import { BANNER_ROOM, CHART_ROOM, COUNTER_ROOM, QUIZ_ROOM } from '../../contract/rooms.js';
 import { apiPath } from '../../contract/paths.js';
+import { snippetScripts } from '../../contract/snippet-scripts.js';
 import { rankingCss } from './province-page.js';
 
 export const BANNER_VARIANTS = ['bar', 'hero', 'ribbon'] as const;
@@ -102,11 +103,15 @@ export function embedParts(choice: EmbedChoice): EmbedParts {
     rooms.push(QUIZ_ROOM);
     tags.push(`<lantoa-quiz-card${unit ? ` unit="${unit}"` : ''}${lang}></lantoa-quiz-card>`);
   }
-  const files = [
-    ...(choice.banner ? ['banner.js'] : []),
-    ...(tags.length > (choice.banner ? 1 : 0) ? ['loader.js'] : []),
-  ];
+  const chosen = [
+    [choice.banner, 'lantoa-banner'],
+    [choice.counter, 'lantoa-pledge-counter'],
+    [choice.chart, 'lantoa-progress-chart'],
+    [choice.quiz, 'lantoa-quiz-card'],
+  ] as const;
   const type = choice.classic ? '' : ' type="module"';
-  const scripts = files.map((file) => `<script${type} src="${choice.base}/lantoa/${file}"></script>`);
+  const scripts = snippetScripts(chosen.filter(([on]) => on).map(([, tag]) => tag)).map(
+    (file) => `<script${type} src="${choice.base}/lantoa/${file}"></script>`,
+  );
   return { css: rooms.join(''), tags, hints, scripts };
 }

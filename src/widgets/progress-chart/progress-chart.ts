@@ -267,12 +267,16 @@ export class LantoaProgressChart extends LantoaElement {
       raw = caption && !url ? { title: caption, ...result.value } : result.value;
     }
     if (raw && typeof raw === 'object' && !Array.isArray(raw) && !('kind' in raw)) raw = { ...raw, kind: this.kind };
-    // Valid data needs no zod: the schema's chunk comes only to say what is wrong.
-    const fast = (await quick).quickChartData(raw);
-    if (fast?.ok) return fast.value;
+    // Valid data needs no zod: the schema's chunk comes only to say what is wrong. A document the fast check accepted
+    // but completing refused (a series short of a value) already has its problem; only one it refused goes to zod.
+    const { quickChartData, completeChartData } = await quick;
+    let checked = quickChartData(raw);
+    if (checked?.ok) return checked.value;
     const { checkChartInput, describeInvalid } = await import('./progress-chart.schema.js');
-    const input = checkChartInput(raw);
-    const checked = input.ok ? (await quick).completeChartData(input.value) : input;
+    if (!checked) {
+      const input = checkChartInput(raw);
+      checked = input.ok ? completeChartData(input.value) : input;
+    }
     if (checked.ok) return checked.value;
     this.logProblem(
       `invalid data${checked.problem.path ? ` at "${checked.problem.path}"` : ''}`,
