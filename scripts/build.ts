@@ -90,7 +90,7 @@ function filesOf(key: string, manifest: Manifest = viteManifest): string[] {
 /** The name, inside a classic script's function, of its own URL (the intro below sets it). */
 const SCRIPT_URL = '__lantoaScript';
 
-function lazyPartsFromStep1(manifest: Manifest): Plugin {
+function lazyPartsFromStep1(manifest: Manifest, inline: ReadonlySet<string>): Plugin {
   const BASE = '__lantoaChunks';
   const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
   return {
@@ -100,6 +100,7 @@ function lazyPartsFromStep1(manifest: Manifest): Plugin {
       if ((options as { kind?: string }).kind !== 'dynamic-import') return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       const key = resolved && relative(process.cwd(), resolved.id).split('\\').join('/');
+      if (key && inline.has(key)) return null; // bundled into the script: no round trip when it is needed
       const chunk = key ? manifest[key] : undefined;
       if (!chunk?.isDynamicEntry)
         throw new Error(`classic script: import('${source}') in ${importer} has no lazy chunk in step 1`);
@@ -180,7 +181,8 @@ await buildStep(
 // import.meta does not exist in a classic script: `import.meta.url` is defined as the script's own URL.
 // A classic script has no exports: `lib.name` would make them a global of the host page, so the entry is a module
 // that only imports the widgets (`virtual:`), and the script leaves no name behind.
-function classicScript(fileName: string, modules: readonly string[]) {
+// `inline`: lazy modules bundled into the script instead (a widget's always-loaded parts: its own direct entry).
+function classicScript(fileName: string, modules: readonly string[], inline: readonly string[] = []) {
   const ENTRY = `virtual:lantoa-classic/${fileName}`;
   const entry: Plugin = {
     name: 'lantoa-classic-entry',
@@ -196,7 +198,7 @@ function classicScript(fileName: string, modules: readonly string[]) {
       },
     },
     { 'import.meta.url': SCRIPT_URL, 'import.meta': '{}' },
-    [entry, lazyPartsFromStep1(viteManifest)],
+    [entry, lazyPartsFromStep1(viteManifest, new Set(inline))],
   );
 }
 await classicScript('lantoa.iife', ['src/index.ts']);
@@ -221,12 +223,18 @@ for (const w of WIDGETS) {
       `widget name "${w.name}" looks like a hashed chunk name: its direct entry would be cached for a year`,
     );
   if (w.classic) {
-    await classicScript(w.name, [w.entry]);
+    // What the widget always loads (the counter's pledge delivery) is in the script: on 2G a round trip costs more
+    // than the bytes, and a step-1 chunk importing the shared chunk would bring a second Lit.
+    const inline = w.alwaysLoads.flat().map((module) => `${w.dir}${module}`);
+    await classicScript(w.name, [w.entry], inline);
     const lazyParts = Object.entries(viteManifest).filter(([, chunk]) => chunk.isDynamicEntry || !chunk.isEntry);
     const own = { file: `${w.name}.js`, src: w.entry, isEntry: true };
     await writeFile(
       `${OUT}/${w.name}.manifest.json`,
-      JSON.stringify({ ...Object.fromEntries(lazyParts), [w.entry]: own }),
+      JSON.stringify({
+        ...Object.fromEntries(lazyParts),
+        ...Object.fromEntries([w.entry, ...inline].map((module) => [module, own])),
+      }),
     );
     continue;
   }

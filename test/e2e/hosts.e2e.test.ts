@@ -79,6 +79,36 @@ test('a CMS strips type="module": banner.js and loader.js run every widget, and 
   }
 });
 
+test('the counter alone, type="module" stripped: pledge-counter.js with its preloaded data, in one file and one round', async () => {
+  const before = rows('pledges');
+  for (const lang of ['vi', 'en']) {
+    const requests: string[] = [];
+    const { page, errors } = await open(
+      `${e2e.base}/demo/hosts/stripped-module-counter.html?lang=${lang}`,
+      375,
+      (url) => requests.push(new URL(url).pathname),
+    );
+    const submit = lang === 'vi' ? 'Gửi cam kết' : 'Send my pledge';
+    await page.getByRole('button', { name: submit }).waitFor();
+    // The counts are on show (the figure is a number, not the loading state).
+    assert.match(await page.locator('lantoa-pledge-counter .figures dd').first().innerText(), /^\d/);
+    // The whole counter is one file; the pledge delivery is inside it, not a chunk after it.
+    const lantoa = requests.filter((path) => path.startsWith('/lantoa/'));
+    assert.deepEqual(lantoa, ['/lantoa/pledge-counter.js'], lantoa.join(' '));
+    // The preloaded campaign and counts are what the counter used: each asked for once.
+    for (const path of ['/api/v1/campaigns/ben-tre-smartphone', '/api/v1/campaigns/ben-tre-smartphone/counts'])
+      assert.equal(requests.filter((p) => p === path).length, 1, `${path}: ${requests.join(' ')}`);
+    if (lang === 'vi') {
+      await page.locator('lantoa-pledge-counter input[type="radio"]').first().check();
+      await page.getByRole('button', { name: submit }).click();
+      await page.locator('lantoa-pledge-counter .notice', { hasText: 'Cảm ơn bạn đã cam kết!' }).waitFor();
+      assert.equal(rows('pledges'), before + 1);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('a site the campaign does not list: the counter and the quiz name it and say what the webmaster does; nothing is sent', async () => {
   const site = `http://127.0.0.2:${port()}`;
   const { page, errors, console } = await open(`${site}/demo/hosts/other-origin.html`);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { WIDGETS } from '../../scripts/widgets.js';
+import { OWN_SCRIPT_TAGS, snippetScripts } from '../../src/contract/snippet-scripts.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const exists = (path: string) => existsSync(new URL(`../../${path}`, import.meta.url));
@@ -79,4 +80,21 @@ test('every widget has its story, its tests and its place in the README', () => 
     );
     assert.ok(readme.includes(`<${w.tag}`), `README.md shows <${w.tag}>`);
   }
+});
+
+test('the widgets with a script of their own are the classic ones, and the snippets name them', () => {
+  assert.deepEqual(
+    [...OWN_SCRIPT_TAGS].sort(),
+    WIDGETS.filter((w) => w.classic)
+      .map((w) => w.tag)
+      .sort(),
+    'src/contract/snippet-scripts.ts lists the widgets marked `classic` in scripts/widgets.ts',
+  );
+  assert.deepEqual(snippetScripts(['lantoa-banner']), ['banner.js']);
+  assert.deepEqual(snippetScripts(['lantoa-pledge-counter']), ['pledge-counter.js']);
+  assert.deepEqual(snippetScripts(['lantoa-banner', 'lantoa-pledge-counter']), ['banner.js', 'pledge-counter.js']);
+  assert.deepEqual(snippetScripts(['lantoa-quiz-card']), ['loader.js']);
+  // Two widgets besides the banner share the loader's one Lit instead of each bringing its own.
+  assert.deepEqual(snippetScripts(['lantoa-pledge-counter', 'lantoa-quiz-card']), ['loader.js']);
+  assert.deepEqual(snippetScripts(WIDGETS.map((w) => w.tag)), ['banner.js', 'loader.js']);
 });

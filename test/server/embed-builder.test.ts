@@ -147,8 +147,16 @@ describe('GET /embed/', () => {
   test('the classic script for CMSs that strip type="module"', async () => {
     const snippet = snippetOf((await builder('step=1&unit=ba-tri&counter=compact&classic=on')).html) ?? '';
     assert.match(snippet, /variant="compact"/);
-    assert.equal(snippet.split('\n').at(-1), `<script src="${PUBLIC_URL}/lantoa/loader.js"></script>`);
-    assert.doesNotMatch(snippet, /banner\.js/, 'no banner chosen, no banner.js');
+    // The counter alone: its own script, its data named up front (the very URLs it fetches).
+    assert.deepEqual(snippet.split('\n').slice(-3), [
+      `<link rel="preload" as="fetch" crossorigin href="${PUBLIC_URL}/api/v1/campaigns/thu-nghiem">`,
+      `<link rel="preload" as="fetch" crossorigin href="${PUBLIC_URL}/api/v1/campaigns/thu-nghiem/counts">`,
+      `<script src="${PUBLIC_URL}/lantoa/pledge-counter.js"></script>`,
+    ]);
+    assert.doesNotMatch(snippet, /banner\.js|loader\.js/, 'no banner chosen, no banner.js; one widget, no loader');
+    const withQuiz = snippetOf((await builder('step=1&unit=ba-tri&counter=full&quiz=on&classic=on')).html) ?? '';
+    assert.equal(withQuiz.split('\n').at(-1), `<script src="${PUBLIC_URL}/lantoa/loader.js"></script>`);
+    assert.doesNotMatch(withQuiz, /pledge-counter\.js/, 'two widgets share the loader');
     const withBanner = snippetOf((await builder('step=1&unit=ba-tri&banner=bar&classic=on')).html) ?? '';
     assert.equal(withBanner.split('\n').at(-1), `<script src="${PUBLIC_URL}/lantoa/banner.js"></script>`);
     assert.doesNotMatch(withBanner, /loader\.js/, 'the banner alone needs only banner.js');

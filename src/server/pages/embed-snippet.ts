@@ -26,7 +26,7 @@ export interface EmbedChoice {
   quiz: boolean;
   /** `auto`: the page's language (`<html lang>`), else the one given. */
   lang: WidgetLang;
-  /** Classic script tags (for CMSs that strip `type="module"`): banner.js and loader.js run as either. */
+  /** Classic script tags (for CMSs that strip `type="module"`): every script a snippet names runs as either. */
   classic: boolean;
 }
 
@@ -34,6 +34,12 @@ export interface EmbedChoice {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 }
+
+/**
+ * A hint for data a widget will fetch: the very URL, with the credentials it fetches with (fetch's default), so
+ * Chromium hands the preloaded answer over instead of asking again.
+ */
+const preload = (url: string) => `<link rel="preload" as="fetch" crossorigin href="${url}">`;
 
 /** True when the choice needs a unit that was not given. */
 export function needsUnit(choice: Pick<EmbedChoice, 'counter' | 'quiz'>): boolean {
@@ -47,13 +53,10 @@ export interface EmbedParts {
   tags: string[];
   /**
    * Data the widgets will ask for, named up front (`<link rel="preload">`) so it travels with the code instead of
-   * a round trip after it has run (0.8 s on 2G): the banner's campaign feed.
+   * a round trip after it has run (0.8 s on 2G): the banner's campaign feed, the counter's campaign and counts.
    */
   hints: string[];
-  /**
-   * The script tags that load them from the service: banner.js for the banner (the whole banner in one file, a round
-   * trip less than through the loader), loader.js for the others (it leaves the banner to banner.js).
-   */
+  /** The script tags that load them from the service (src/contract/snippet-scripts.ts says which). */
   scripts: string[];
 }
 
@@ -81,9 +84,7 @@ export function embedParts(choice: EmbedChoice): EmbedParts {
     tags.push(
       `<lantoa-banner${top} campaign="${campaign.id}"${variant}${lang}>\n  <b slot="headline">${escapeHtml(campaign.title)}</b>\n</lantoa-banner>`,
     );
-    // The very URL the banner fetches, with the credentials it fetches with (fetch's default): Chromium hands the
-    // preloaded answer over instead of asking again.
-    hints.push(`<link rel="preload" as="fetch" crossorigin href="${choice.base}${apiPath.feed(campaign.id)}">`);
+    hints.push(preload(choice.base + apiPath.feed(campaign.id)));
   }
   if (choice.counter) {
     rooms.push(
@@ -94,6 +95,11 @@ export function embedParts(choice: EmbedChoice): EmbedParts {
     const variant = choice.counter === 'full' ? '' : ` variant="${choice.counter}"`;
     const unitAttr = choice.counter === 'province' || !unit ? '' : ` unit="${unit}"`;
     tags.push(`<lantoa-pledge-counter campaign="${campaign.id}"${unitAttr}${variant}${lang}></lantoa-pledge-counter>`);
+    // Its first content needs the campaign and its counts, fetched together.
+    hints.push(
+      preload(choice.base + apiPath.campaign(campaign.id)),
+      preload(choice.base + apiPath.counts(campaign.id)),
+    );
   }
   if (choice.chart) {
     rooms.push(CHART_ROOM);
