@@ -49,6 +49,9 @@ const SERVICE_PAGES: readonly Omit<BenchPage, 'design' | 'data' | 'file' | 'html
 
 export const shortName = (tag: string) => tag.replace(/^lantoa-/, '');
 
+/** The mark of a widget's later event (BenchWidget.laterEvent), set by the bench's init script. */
+export const laterMark = (w: BenchWidget) => `${w.tag}/${w.laterEvent}`;
+
 /** The mark of a banner showing its campaign feed's message (set by the bench's init script, not by the banner). */
 export const FEED_MARK = 'lantoa-banner/feed';
 
@@ -205,10 +208,11 @@ export function benchPages(widgets: readonly BenchWidget[]): {
   for (const w of widgets) {
     const name = shortName(w.tag);
     const data = w.data ?? false;
+    const tags = [w.tag, ...(w.laterEvent ? [laterMark(w)] : [])];
     pages.push({
       id: name,
       design: 'loader',
-      tags: [w.tag],
+      tags,
       data,
       file: `${name}.html`,
       html: componentPage(`<${w.tag}>`, [w], LOADER),
@@ -216,7 +220,7 @@ export function benchPages(widgets: readonly BenchWidget[]): {
     pages.push({
       id: `${name}-direct`,
       design: 'direct',
-      tags: [w.tag],
+      tags,
       data,
       file: `${name}-direct.html`,
       html: componentPage(`<${w.tag}> (${name}.js)`, [w], direct(w.tag)),

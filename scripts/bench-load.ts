@@ -41,7 +41,7 @@ import {
   type ProfileName,
 } from './bench-load.config.js';
 import { chainDepths, floorMs, floorTrips, kib, median, seconds, type ChainRequest } from './bench-load-model.js';
-import { benchPages, FEED_MARK, LARGE_CAMPAIGN, PEERS, type BenchPage } from './bench-load-pages.js';
+import { benchPages, FEED_MARK, LARGE_CAMPAIGN, laterMark, PEERS, type BenchPage } from './bench-load-pages.js';
 import {
   describeTask,
   mainThreadTasks,
@@ -209,6 +209,12 @@ const OBSERVE_SHIFTS = `
   for (const tag of ${JSON.stringify(PEERS.map((p) => p.tag))}) {
     customElements.whenDefined(tag).then(() => document.querySelector(tag)?.updateComplete).then((done) => {
       if (done !== undefined) performance.mark('lantoa:' + tag);
+    });
+  }
+  // A widget's later moment (the chart's canvas painted): its event, which bubbles out of the widget, marked once.
+  for (const [event, mark] of ${JSON.stringify(BENCH_WIDGETS.filter((w) => w.laterEvent).map((w) => [w.laterEvent, laterMark(w)]))}) {
+    document.addEventListener(event, () => {
+      if (!performance.getEntriesByName('lantoa:' + mark).length) performance.mark('lantoa:' + mark);
     });
   }
   // The banner following its campaign's feed (the README's snippet, pages with the ${FEED_MARK} tag): marked when a

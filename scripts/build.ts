@@ -225,7 +225,7 @@ for (const w of WIDGETS) {
   if (w.classic) {
     // What the widget always loads (the counter's pledge delivery) is in the script: on 2G a round trip costs more
     // than the bytes, and a step-1 chunk importing the shared chunk would bring a second Lit.
-    const inline = w.alwaysLoads.flat().map((module) => `${w.dir}${module}`);
+    const inline = [...w.alwaysLoads.flat(), ...(w.inlines ?? [])].map((module) => `${w.dir}${module}`);
     await classicScript(w.name, [w.entry], inline);
     const lazyParts = Object.entries(viteManifest).filter(([, chunk]) => chunk.isDynamicEntry || !chunk.isEntry);
     const own = { file: `${w.name}.js`, src: w.entry, isEntry: true };

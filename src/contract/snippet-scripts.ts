@@ -2,7 +2,7 @@
  * Widgets with a script of their own (/lantoa/<name>.js: the widget whole in one classic file, two round trips like
  * the USWDS banner, against three through the loader). scripts/widgets.ts marks them `classic` (a test checks).
  */
-export const OWN_SCRIPT_TAGS: readonly string[] = ['lantoa-banner', 'lantoa-pledge-counter'];
+export const OWN_SCRIPT_TAGS: readonly string[] = ['lantoa-banner', 'lantoa-pledge-counter', 'lantoa-progress-chart'];
 
 const ownScript = (tag: string) => `${tag.replace(/^lantoa-/, '')}.js`;
 

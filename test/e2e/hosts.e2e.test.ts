@@ -109,6 +109,25 @@ test('the counter alone, type="module" stripped: pledge-counter.js with its prel
   }
 });
 
+test('the chart alone, type="module" stripped: progress-chart.js reads the table and draws it, with no second Lit', async () => {
+  for (const lang of ['vi', 'en']) {
+    const requests: string[] = [];
+    const { page, errors } = await open(`${e2e.base}/demo/hosts/stripped-module-chart.html?lang=${lang}`, 375, (url) =>
+      requests.push(new URL(url).pathname),
+    );
+    // Drawn: the canvas's layer loses its `undrawn` class once chart.js has painted it.
+    await page.locator('lantoa-progress-chart .chart:not(.undrawn) canvas').waitFor();
+    const legend = await page.locator('lantoa-progress-chart .legend').innerText();
+    assert.match(legend, lang === 'vi' ? /Chỉ tiêu/ : /Target/);
+    // The widget is one file; chart.js comes as its lazy chunk, which brings no copy of Lit and the core with it.
+    const lantoa = requests.filter((path) => path.startsWith('/lantoa/'));
+    assert.equal(lantoa[0], '/lantoa/progress-chart.js', lantoa.join(' '));
+    assert.match(lantoa.slice(1).join(' '), /^\/lantoa\/progress-chart\.canvas-[\w-]+\.js$/, lantoa.join(' '));
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('a site the campaign does not list: the counter and the quiz name it and say what the webmaster does; nothing is sent', async () => {
   const site = `http://127.0.0.2:${port()}`;
   const { page, errors, console } = await open(`${site}/demo/hosts/other-origin.html`);

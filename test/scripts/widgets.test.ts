@@ -93,6 +93,7 @@ test('the widgets with a script of their own are the classic ones, and the snipp
   assert.deepEqual(snippetScripts(['lantoa-banner']), ['banner.js']);
   assert.deepEqual(snippetScripts(['lantoa-pledge-counter']), ['pledge-counter.js']);
   assert.deepEqual(snippetScripts(['lantoa-banner', 'lantoa-pledge-counter']), ['banner.js', 'pledge-counter.js']);
+  assert.deepEqual(snippetScripts(['lantoa-progress-chart']), ['progress-chart.js']);
   assert.deepEqual(snippetScripts(['lantoa-quiz-card']), ['loader.js']);
   // Two widgets besides the banner share the loader's one Lit instead of each bringing its own.
   assert.deepEqual(snippetScripts(['lantoa-pledge-counter', 'lantoa-quiz-card']), ['loader.js']);

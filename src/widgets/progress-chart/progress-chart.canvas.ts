@@ -15,11 +15,12 @@ import {
   type ChartConfiguration,
   type Plugin,
 } from 'chart.js';
-import { INTL_TAG } from '../../core/i18n.js';
 import type { ChartData, Formatters, Indicator, ProgressData } from './progress-chart.data.js';
 import { SERIES_STYLES } from './progress-chart.legend.js';
 import { pointTexts, targetLabel } from './progress-chart.summary.js';
 
+// Nothing here imports Lit or the core (the legend takes the element's own template tags): the classic scripts
+// (scripts/build.ts) load this chunk as it is, and it brings no second copy of them.
 export { renderLegend } from './progress-chart.legend.js';
 export { summarize } from './progress-chart.summary.js';
 
@@ -177,7 +178,7 @@ export function wrap(label: string, max: number, maxLines: number): string[] {
 const LABEL_LINE_PX = 15;
 
 function configFor({ data, f, palette, animate }: DrawOptions): ChartConfiguration<'bar' | 'line'> {
-  const { text: pick, format, locale } = f;
+  const { text: pick, format, intl } = f;
   const grid = { color: palette.grid };
   const ticks = { color: palette.muted };
   let labels: string[];
@@ -263,7 +264,7 @@ function configFor({ data, f, palette, animate }: DrawOptions): ChartConfigurati
     data: { labels, datasets },
     plugins: [marksPlugin as Plugin<'bar' | 'line'>],
     options: {
-      locale: INTL_TAG[locale],
+      locale: intl,
       indexAxis: horizontal ? 'y' : 'x',
       responsive: true,
       maintainAspectRatio: false,

@@ -98,6 +98,8 @@ export function rowCount(data: ChartData): number {
 /** The element's formatting in its current language, handed to the lazily loaded chart modules. */
 export interface Formatters {
   locale: Locale;
+  /** The locale's Intl tag (`vi-VN`, `en-GB`), for chart.js's own number formats. */
+  intl: string;
   text: (text: LocalText | undefined) => string;
   format: (value: number, unit?: string) => string;
   deadline: (deadline: number | string | undefined) => string;

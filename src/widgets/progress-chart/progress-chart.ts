@@ -1,7 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from '../../core/decorators.js';
 import { defineElement } from '../../core/define.js';
-import { pick, toLocale } from '../../core/i18n.js';
+import { INTL_TAG, pick, toLocale } from '../../core/i18n.js';
 import { attributeProblem, LantoaElement, logWarning, type Problem } from '../../core/lantoa-element.js';
 import { prefersReducedMotion } from '../../core/media.js';
 import { DataSource, fetchJson, fetchText, LoadError, type Found } from '../../core/load.js';
@@ -183,6 +183,7 @@ export class LantoaProgressChart extends LantoaElement {
     const locale = this.locale;
     return {
       locale,
+      intl: INTL_TAG[locale],
       text: (text) => pick(text, locale),
       format: (value, unit) => withUnit(locale, value, unit),
       deadline: (d) => formatDeadline(locale, d),
@@ -433,7 +434,7 @@ export class LantoaProgressChart extends LantoaElement {
       this.chartModule?.summarize(illustrative ? { ...data, illustrative } : data, this.formatters, title) ?? title;
     const caption = illustrative ? `${title} (${t.illustrative})` : title;
     return html`<div class="layer chart ${chartShown ? '' : 'off'} ${this.drawn ? '' : 'undrawn'}">
-        ${this.chartModule?.renderLegend(data, this.formatters, t, this.valueHeading)}
+        ${this.chartModule?.renderLegend({ html, svg, nothing }, data, this.formatters, t, this.valueHeading)}
         <div class="canvas">
           <canvas part="chart" role="img" aria-label=${summary} tabindex=${chartShown ? '0' : '-1'} @keydown=${this.onCanvasKey} @blur=${() => (this.announced = this.chart?.key('') ?? '')}></canvas>
         </div>
