@@ -106,6 +106,14 @@ describe('unit page', () => {
     // Three widgets: the classic bundle, one deferred request for all (measured faster on 2G than the loader).
     assert.match(page, /<script src="\/lantoa\/lantoa\.iife\.js" defer><\/script>/);
     assert.doesNotMatch(page, /loader\.js|type="module"/);
+    // The counter's campaign and counts come with the bundle, named before it (the very URLs it fetches).
+    assert.ok(
+      page.includes(
+        '<link rel="preload" as="fetch" crossorigin href="/api/v1/campaigns/thu-nghiem">\n' +
+          '<link rel="preload" as="fetch" crossorigin href="/api/v1/campaigns/thu-nghiem/counts">\n' +
+          '<script src="/lantoa/lantoa.iife.js" defer></script>',
+      ),
+    );
     // Sample goals are labelled as such next to the figure, before any script runs.
     assert.ok(page.includes('<p class="note">Mục tiêu là số liệu minh họa.</p>'));
     const shared = encodeURIComponent(`${PUBLIC_URL}${unitPath}?lang=vi`);

@@ -4,8 +4,7 @@
  * service's public address. Plain text: the builder page shows it escaped, the webmaster pastes it.
  */
 import { BANNER_ROOM, CHART_ROOM, COUNTER_ROOM, QUIZ_ROOM } from '../../contract/rooms.js';
-import { apiPath } from '../../contract/paths.js';
-import { snippetScripts } from '../../contract/snippet-scripts.js';
+import { dataPaths, preloadHint, snippetScripts } from '../../contract/snippet-scripts.js';
 import { rankingCss } from './province-page.js';
 
 export const BANNER_VARIANTS = ['bar', 'hero', 'ribbon'] as const;
@@ -34,12 +33,6 @@ export interface EmbedChoice {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 }
-
-/**
- * A hint for data a widget will fetch: the very URL, with the credentials it fetches with (fetch's default), so
- * Chromium hands the preloaded answer over instead of asking again.
- */
-const preload = (url: string) => `<link rel="preload" as="fetch" crossorigin href="${url}">`;
 
 /** True when the choice needs a unit that was not given. */
 export function needsUnit(choice: Pick<EmbedChoice, 'counter' | 'quiz'>): boolean {
@@ -84,7 +77,7 @@ export function embedParts(choice: EmbedChoice): EmbedParts {
     tags.push(
       `<lantoa-banner${top} campaign="${campaign.id}"${variant}${lang}>\n  <b slot="headline">${escapeHtml(campaign.title)}</b>\n</lantoa-banner>`,
     );
-    hints.push(preload(choice.base + apiPath.feed(campaign.id)));
+    hints.push(...dataPaths('lantoa-banner', campaign.id).map((path) => preloadHint(choice.base + path)));
   }
   if (choice.counter) {
     rooms.push(
@@ -95,11 +88,7 @@ export function embedParts(choice: EmbedChoice): EmbedParts {
     const variant = choice.counter === 'full' ? '' : ` variant="${choice.counter}"`;
     const unitAttr = choice.counter === 'province' || !unit ? '' : ` unit="${unit}"`;
     tags.push(`<lantoa-pledge-counter campaign="${campaign.id}"${unitAttr}${variant}${lang}></lantoa-pledge-counter>`);
-    // Its first content needs the campaign and its counts, fetched together.
-    hints.push(
-      preload(choice.base + apiPath.campaign(campaign.id)),
-      preload(choice.base + apiPath.counts(campaign.id)),
-    );
+    hints.push(...dataPaths('lantoa-pledge-counter', campaign.id).map((path) => preloadHint(choice.base + path)));
   }
   if (choice.chart) {
     rooms.push(CHART_ROOM);

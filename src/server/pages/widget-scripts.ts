@@ -10,7 +10,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
+import { dataPaths, preloadHint } from '../../contract/snippet-scripts.js';
 import type { HtmlEscapedString } from 'hono/utils/html';
 
 /** Per widget tag: its entry chunk and the chunks it imports statically (file names under /lantoa/). */
@@ -33,9 +34,17 @@ export const BUNDLE_FROM = 3;
  */
 export function widgetScripts(root: string, map: LoaderMap, body: string): HtmlEscapedString {
   const tags = new Set(Array.from(body.matchAll(/<(lantoa-[a-z-]+)[\s>]/g), (match) => match[1]));
+  // The data the widgets fetch first (a counter's campaign and counts), with the code: a round trip sooner. The
+  // widgets ask the origin of their script, this page's.
+  const data = new Set(
+    Array.from(body.matchAll(/<(lantoa-[a-z-]+)\s[^>]*?\bcampaign="([\w-]+)"/g), ([, tag, campaign]) =>
+      dataPaths(tag, campaign),
+    ).flat(),
+  );
+  const hints = raw([...data].map((path) => `${preloadHint(path)}\n`).join(''));
   if (tags.size >= BUNDLE_FROM)
-    return html`<script src="${root}/lantoa/lantoa.iife.js" defer></script>` as HtmlEscapedString;
+    return html`${hints}<script src="${root}/lantoa/lantoa.iife.js" defer></script>` as HtmlEscapedString;
   const files = new Set([...tags].flatMap((tag) => map[tag] ?? []));
   const preloads = [...files].map((file) => html`<link rel="modulepreload" href="${root}/lantoa/${file}">\n`);
-  return html`${preloads}<script type="module" src="${root}/lantoa/loader.js"></script>` as HtmlEscapedString;
+  return html`${hints}${preloads}<script type="module" src="${root}/lantoa/loader.js"></script>` as HtmlEscapedString;
 }
