@@ -106,12 +106,12 @@ describe('unit page', () => {
     // Three widgets: the classic bundle, one deferred request for all (measured faster on 2G than the loader).
     assert.match(page, /<script src="\/lantoa\/lantoa\.iife\.js" defer><\/script>/);
     assert.doesNotMatch(page, /loader\.js|type="module"/);
-    // The counter's campaign and counts come with the bundle, named before it (the very URLs it fetches).
+    // The counter's campaign and counts come with the bundle, named after it (the very URLs it fetches).
     assert.ok(
       page.includes(
-        '<link rel="preload" as="fetch" crossorigin href="/api/v1/campaigns/thu-nghiem">\n' +
-          '<link rel="preload" as="fetch" crossorigin href="/api/v1/campaigns/thu-nghiem/counts">\n' +
-          '<script src="/lantoa/lantoa.iife.js" defer></script>',
+        '<script src="/lantoa/lantoa.iife.js" defer></script>\n' +
+          '<link rel="preload" as="fetch" crossorigin href="/api/v1/campaigns/thu-nghiem">\n' +
+          '<link rel="preload" as="fetch" crossorigin href="/api/v1/campaigns/thu-nghiem/counts">\n',
       ),
     );
     // Sample goals are labelled as such next to the figure, before any script runs.

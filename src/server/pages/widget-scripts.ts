@@ -43,8 +43,10 @@ export function widgetScripts(root: string, map: LoaderMap, body: string): HtmlE
   );
   const hints = raw([...data].map((path) => `${preloadHint(path)}\n`).join(''));
   if (tags.size >= BUNDLE_FROM)
-    return html`${hints}<script src="${root}/lantoa/lantoa.iife.js" defer></script>` as HtmlEscapedString;
+    return html`<script src="${root}/lantoa/lantoa.iife.js" defer></script>
+${hints}` as HtmlEscapedString;
   const files = new Set([...tags].flatMap((tag) => map[tag] ?? []));
   const preloads = [...files].map((file) => html`<link rel="modulepreload" href="${root}/lantoa/${file}">\n`);
-  return html`${hints}${preloads}<script type="module" src="${root}/lantoa/loader.js"></script>` as HtmlEscapedString;
+  return html`${preloads}<script type="module" src="${root}/lantoa/loader.js"></script>
+${hints}` as HtmlEscapedString;
 }
