@@ -5,6 +5,7 @@
  * Lantoa's and the chain is easy to read.
  */
 import { BANNER_ROOM } from '../src/contract/rooms.js';
+import { snippetScripts } from '../src/contract/snippet-scripts.js';
 import type { BenchWidget } from './bench-load.config.js';
 
 export interface BenchPage {
@@ -249,10 +250,15 @@ export function benchPages(widgets: readonly BenchWidget[]): {
       html: componentPage(`<lantoa-banner campaign>`, [feedBanner], script),
     });
   }
-  // A district page with all four, as the README has it pasted (the banner with banner.js, the others with the
-  // loader), and with the loader alone.
+  // A district page with all four, as the README has it pasted (snippetScripts: banner.js, pledge-counter.js, the
+  // loader for the others), and with the loader alone.
+  const tags = widgets.map((w) => w.tag);
+  const asPasted = snippetScripts(tags);
+  const ownFiles = Object.fromEntries(
+    tags.filter((tag) => asPasted.includes(`${shortName(tag)}.js`)).map((tag) => [tag, direct(tag)]),
+  );
   for (const [id, ownScripts] of [
-    ['all', { 'lantoa-banner': direct('lantoa-banner') }],
+    ['all', ownFiles],
     ['all-loader', {}],
   ] as const) {
     pages.push({

@@ -2,28 +2,26 @@ import { apiPath } from './paths.js';
 
 /**
  * Widgets with a script of their own (/lantoa/<name>.js: the widget whole in one classic file, two round trips like
- * the USWDS banner, against three through the loader). scripts/widgets.ts marks them `classic` (a test checks).
+ * the USWDS banner, against three through the loader), in the order a page gives them their file. scripts/widgets.ts
+ * marks them `classic` (a test checks).
  */
 export const OWN_SCRIPT_TAGS: readonly string[] = ['lantoa-banner', 'lantoa-pledge-counter', 'lantoa-progress-chart'];
 
 const ownScript = (tag: string) => `${tag.replace(/^lantoa-/, '')}.js`;
 
 /**
- * The script files a webmaster's snippet names for its widgets (under the service's /lantoa/): the banner's own
- * script; besides it, one widget with its own script has that script; any other widget, or two or more, the
- * loader (one Lit shared between them; it leaves a widget whose own script is on the page to that script). The
- * README, the embed builder and Storybook's "Show code" follow it.
+ * The script files a webmaster's snippet names for its widgets (under the service's /lantoa/): the banner its own
+ * file; of the others, one its own file (the counter first, else the chart), and the rest the loader, which shares
+ * one Lit between them and leaves a widget whose own file is on the page to it. Each own file carries its own Lit:
+ * one more beside the banner's brings the counter a round trip sooner on a page with every widget (measured), more
+ * would make the banner's first round too heavy. The README, the embed builder and Storybook's "Show code" follow it.
  */
 export function snippetScripts(tags: readonly string[]): string[] {
+  const banner = tags.includes('lantoa-banner') ? ['lantoa-banner'] : [];
   const others = tags.filter((tag) => tag !== 'lantoa-banner');
-  return [
-    ...(tags.includes('lantoa-banner') ? [ownScript('lantoa-banner')] : []),
-    ...(others.length === 1 && OWN_SCRIPT_TAGS.includes(others[0])
-      ? [ownScript(others[0])]
-      : others.length > 0
-        ? ['loader.js']
-        : []),
-  ];
+  const second = OWN_SCRIPT_TAGS.find((tag) => tag !== 'lantoa-banner' && others.includes(tag));
+  const rest = others.filter((tag) => tag !== second);
+  return [...banner, ...(second ? [second] : [])].map(ownScript).concat(rest.length > 0 ? ['loader.js'] : []);
 }
 
 /**

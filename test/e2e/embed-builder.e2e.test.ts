@@ -73,13 +73,16 @@ test('a webmaster gets the code by keyboard on a phone, pastes it into their sit
   assert.match(snippet, /<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="ba-tri"><\/lantoa-pledge-counter>/);
   assert.ok(
     snippet.endsWith(
-      `<script type="module" src="${e2e.base}/lantoa/banner.js"></script>\n<script type="module" src="${e2e.base}/lantoa/loader.js"></script>`,
+      `<script type="module" src="${e2e.base}/lantoa/banner.js"></script>\n<script type="module" src="${e2e.base}/lantoa/pledge-counter.js"></script>`,
     ),
     snippet,
   );
-  // The banner's feed is named up front, so it comes with the code (a round trip less on 2G).
+  // The banner's feed and the counter's campaign and counts are named up front, so they come with the code (a round
+  // trip less on 2G).
   const feed = `${e2e.base}/api/v1/campaigns/ben-tre-smartphone/feed`;
-  assert.ok(snippet.includes(`<link rel="preload" as="fetch" crossorigin href="${feed}">`), snippet);
+  const campaignData = [`${e2e.base}/api/v1/campaigns/ben-tre-smartphone`, `${feed.replace(/feed$/, 'counts')}`];
+  for (const url of [feed, ...campaignData])
+    assert.ok(snippet.includes(`<link rel="preload" as="fetch" crossorigin href="${url}">`), snippet);
   assert.equal(problems.length, 0, problems.join('\n'));
 
   // The district's site: a page of its own with the code pasted right after <body>.
@@ -91,9 +94,11 @@ test('a webmaster gets the code by keyboard on a phone, pastes it into their sit
     if (message.type() === 'error') problems.push(`site: ${message.text()}`);
   });
   const feedRequests: string[] = [];
+  const dataRequests: string[] = [];
   const scriptRequests: string[] = [];
   site.on('request', (request) => {
     if (request.url() === feed) feedRequests.push(request.method());
+    if (campaignData.includes(request.url())) dataRequests.push(request.url());
     if (request.url().includes('/lantoa/'))
       scriptRequests.push(new URL(request.url()).pathname.slice('/lantoa/'.length));
   });
@@ -103,12 +108,10 @@ test('a webmaster gets the code by keyboard on a phone, pastes it into their sit
   // From another origin too, the banner takes the preloaded feed: one request, and its first message on show.
   await site.locator('lantoa-banner', { hasText: 'Dịch vụ công trực tuyến mức độ 4' }).waitFor();
   assert.deepEqual(feedRequests, ['GET']);
-  // banner.js once; the loader leaves the banner to it (none of the loader's banner chunks, banner-<hash>.js).
-  assert.equal(scriptRequests.filter((file) => file === 'banner.js').length, 1, scriptRequests.join(' '));
-  assert.deepEqual(
-    scriptRequests.filter((file) => /^banner-/.test(file)),
-    [],
-  );
+  // The counter too: its campaign and counts asked for once each, the preloaded answers used.
+  assert.deepEqual(dataRequests.sort(), [...campaignData].sort());
+  // Each widget is its own one file: no loader, no chunk.
+  assert.deepEqual(scriptRequests.sort(), ['banner.js', 'pledge-counter.js']);
   const before = pledgeRows('ba-tri');
   await site.getByLabel('Tôi sẽ chuyển từ 2G lên 4G').check();
   await site.getByRole('button', { name: 'Gửi cam kết' }).click();

@@ -49,7 +49,7 @@ async function open(
   return { page, errors, console };
 }
 
-test('a CMS strips type="module": banner.js and loader.js run every widget, and a pledge reaches the database', async () => {
+test('a CMS strips type="module": banner.js, pledge-counter.js and loader.js run every widget, and a pledge reaches the database', async () => {
   for (const lang of ['vi', 'en']) {
     const scripts: string[] = [];
     const { page, errors } = await open(`${e2e.base}/demo/hosts/stripped-module.html?lang=${lang}`, 375, (url) => {
@@ -69,12 +69,15 @@ test('a CMS strips type="module": banner.js and loader.js run every widget, and 
       assert.equal(rows('pledges'), 1);
     }
     assert.deepEqual(errors, []);
-    // banner.js once, and none of the loader's banner chunks (banner-<hash>.js): the loader left the banner to it.
-    assert.equal(scripts.filter((file) => file === 'banner.js').length, 1, scripts.join(' '));
-    assert.deepEqual(
-      scripts.filter((file) => /^banner-/.test(file)),
-      [],
-    );
+    // banner.js and pledge-counter.js once each, and none of the loader's chunks of those two (banner-<hash>.js,
+    // pledge-counter-<hash>.js): the loader left them to their own files.
+    for (const own of ['banner', 'pledge-counter']) {
+      assert.equal(scripts.filter((file) => file === `${own}.js`).length, 1, scripts.join(' '));
+      assert.deepEqual(
+        scripts.filter((file) => file.startsWith(`${own}-`)),
+        [],
+      );
+    }
     await page.close();
   }
 });

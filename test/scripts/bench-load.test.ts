@@ -94,8 +94,8 @@ test('every configured widget gets a loader page, a direct page and an iframe pa
       `${widget.tag} is in scripts/widgets.ts as "${name}"`,
     );
   }
-  // The district page with all four as the README has them pasted: banner.js for the banner, loader.js for the
-  // others, each once; and the same with loader.js alone.
+  // The district page with all four as the README has them pasted: banner.js for the banner, pledge-counter.js for
+  // the counter, loader.js for the others, each once; and the same with loader.js alone.
   const scripts = (id: string) =>
     [...pages.find((p) => p.id === id)!.html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]);
   for (const id of ['all', 'all-loader'])
@@ -103,7 +103,7 @@ test('every configured widget gets a loader page, a direct page and an iframe pa
       pages.find((p) => p.id === id)!.tags,
       BENCH_WIDGETS.map((w) => w.tag),
     );
-  assert.deepEqual(scripts('all'), ['/lantoa/banner.js', '/lantoa/loader.js']);
+  assert.deepEqual(scripts('all'), ['/lantoa/banner.js', '/lantoa/pledge-counter.js', '/lantoa/loader.js']);
   assert.deepEqual(scripts('all-loader'), ['/lantoa/loader.js']);
 });
 

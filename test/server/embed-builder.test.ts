@@ -110,9 +110,14 @@ describe('GET /embed/', () => {
     );
     assert.match(snippet, /<lantoa-progress-chart illustrative lang="en"><\/lantoa-progress-chart>/);
     assert.match(snippet, /<lantoa-quiz-card unit="ba-tri" lang="en"><\/lantoa-quiz-card>/);
-    // The banner's own file (one round trip less), then the loader for the others, which leaves the banner to it.
-    assert.deepEqual(lines.slice(-2), [
+    // The banner's and the counter's own files (a round trip less each), then the loader for the others, which
+    // leaves those two to their files; the data the banner and the counter fetch first, named before them.
+    assert.deepEqual(lines.slice(-6), [
+      `<link rel="preload" as="fetch" crossorigin href="${PUBLIC_URL}/api/v1/campaigns/thu-nghiem/feed">`,
+      `<link rel="preload" as="fetch" crossorigin href="${PUBLIC_URL}/api/v1/campaigns/thu-nghiem">`,
+      `<link rel="preload" as="fetch" crossorigin href="${PUBLIC_URL}/api/v1/campaigns/thu-nghiem/counts">`,
       `<script type="module" src="${PUBLIC_URL}/lantoa/banner.js"></script>`,
+      `<script type="module" src="${PUBLIC_URL}/lantoa/pledge-counter.js"></script>`,
       `<script type="module" src="${PUBLIC_URL}/lantoa/loader.js"></script>`,
     ]);
     const preview = previewOf(html);
@@ -154,9 +159,11 @@ describe('GET /embed/', () => {
       `<script src="${PUBLIC_URL}/lantoa/pledge-counter.js"></script>`,
     ]);
     assert.doesNotMatch(snippet, /banner\.js|loader\.js/, 'no banner chosen, no banner.js; one widget, no loader');
-    const withQuiz = snippetOf((await builder('step=1&unit=ba-tri&counter=full&quiz=on&classic=on')).html) ?? '';
-    assert.equal(withQuiz.split('\n').at(-1), `<script src="${PUBLIC_URL}/lantoa/loader.js"></script>`);
-    assert.doesNotMatch(withQuiz, /pledge-counter\.js/, 'two widgets share the loader');
+    const withQuiz = snippetOf((await builder('step=1&unit=ba-tri&chart=on&quiz=on&classic=on')).html) ?? '';
+    assert.deepEqual(withQuiz.split('\n').slice(-2), [
+      `<script src="${PUBLIC_URL}/lantoa/progress-chart.js"></script>`,
+      `<script src="${PUBLIC_URL}/lantoa/loader.js"></script>`,
+    ]);
     const withBanner = snippetOf((await builder('step=1&unit=ba-tri&banner=bar&classic=on')).html) ?? '';
     assert.equal(withBanner.split('\n').at(-1), `<script src="${PUBLIC_URL}/lantoa/banner.js"></script>`);
     assert.doesNotMatch(withBanner, /loader\.js/, 'the banner alone needs only banner.js');

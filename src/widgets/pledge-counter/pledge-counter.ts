@@ -98,14 +98,15 @@ export class LantoaPledgeCounter extends LantoaElement {
     fetch: (url, signal): Promise<unknown> => {
       // A reload after an edit (see showCounts) asks the service, not the browser's copy (the config may be cached).
       const cache: RequestCache | undefined = this.campaignData.status === 'loading' ? undefined : 'no-cache';
-      // The form's delivery of pledges is asked for with the data, not a round trip after it, but the counts do not
-      // wait for it: it is needed at the first pledge (and one that fails to load is tried again then).
-      if (this.variant !== 'province') this.delivery().catch(() => null);
       return Promise.all([
         fetchJson(url, { signal, cache }),
         fetchJson(this.countsUrl, { signal, cache }),
-        // The province ranking's code is part of what shows: it arrives with the data.
-        this.variant === 'province' ? import('./pledge-counter.ranking.js').then((r) => this.useRanking(r)) : null,
+        // The province ranking's code is part of what shows: it arrives with the data, waited for. The form's delivery
+        // of pledges is asked for with the data too, but not waited for (`void`): it is needed at the first pledge
+        // (and one that fails to load is tried again then).
+        this.variant === 'province'
+          ? import('./pledge-counter.ranking.js').then((r) => this.useRanking(r))
+          : void this.delivery().catch(() => undefined),
       ]);
     },
     read: ({ data }, signal) => (data ? this.readCampaign(data as [unknown, unknown], signal) : undefined),
