@@ -5,7 +5,7 @@
  * Lantoa's and the chain is easy to read.
  */
 import { BANNER_ROOM } from '../src/contract/rooms.js';
-import { snippetScripts } from '../src/contract/snippet-scripts.js';
+import { dataPaths, preloadHint, snippetScripts } from '../src/contract/snippet-scripts.js';
 import type { BenchWidget } from './bench-load.config.js';
 
 export interface BenchPage {
@@ -66,7 +66,7 @@ const FEED_SNIPPET = `<style>${BANNER_ROOM}</style>
 <lantoa-banner id="lantoa-top" campaign="ben-tre-smartphone" dismissible>
   <b slot="headline">Đề án chuyển đổi số tỉnh Bến Tre giai đoạn 2020–2025, tầm nhìn đến 2030</b>
 </lantoa-banner>`;
-const FEED_PRELOAD = '<link rel="preload" as="fetch" crossorigin href="/api/v1/campaigns/ben-tre-smartphone/feed">';
+const FEED_PRELOAD = dataPaths('lantoa-banner', 'ben-tre-smartphone').map(preloadHint).join('\n');
 
 const LOADER = '<script type="module" src="/lantoa/loader.js"></script>';
 const direct = (tag: string) => `<script type="module" src="/lantoa/${shortName(tag)}.js"></script>`;

@@ -77,10 +77,16 @@ const counter = widget('pledge-counter');
 const chart = widget('progress-chart');
 const quiz = widget('quiz-card');
 const chartPage = loaderPage(chart.name);
-/** The chart page with the README's pasted table: its table reader and the data's fast check come with it. */
+/**
+ * The chart page with the README's pasted table: what the registry says that snippet always loads (`inlines`: its table
+ * reader and the data's fast check) comes with it.
+ */
 const chartPageWithTable = union(
   chartPage,
-  closure(shared, [`${chart.dir}progress-chart.rows.ts`, `${chart.dir}progress-chart.quick.ts`]),
+  closure(
+    shared,
+    (chart.inlines ?? []).map((module) => `${chart.dir}${module}`),
+  ),
 );
 const sharedChunk = new Set(
   [...closure(shared, [widget('banner').entry])].filter((file) => file.startsWith('shared-')),

@@ -5,6 +5,7 @@
  * (src/widgets/<name>/<name>.ts defining <lantoa-<name>>), its story, its test and one entry here.
  */
 import { BANNER_ROOM } from '../src/contract/rooms.js';
+import { dataPaths, preloadHint } from '../src/contract/snippet-scripts.js';
 
 /** How the load benchmark (`npm run bench:load`, scripts/bench-load-pages.ts) shows a widget. */
 export interface BenchWidget {
@@ -84,10 +85,11 @@ const ENTRIES: WidgetEntry[] = [
       frameHeight: 560,
       data: true,
       // The reserved height (as the README's snippet gives it) keeps the text below from moving when the counts arrive;
-      // the preload lines bring the campaign and its counts with the code.
-      snippet: `<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="ba-tri" style="display:block;min-height:max(31rem,496px)"></lantoa-pledge-counter>
-<link rel="preload" as="fetch" crossorigin href="/api/v1/campaigns/ben-tre-smartphone">
-<link rel="preload" as="fetch" crossorigin href="/api/v1/campaigns/ben-tre-smartphone/counts">`,
+      // the preload lines (the embed builder's) bring the campaign and its counts with the code.
+      snippet: [
+        `<lantoa-pledge-counter campaign="ben-tre-smartphone" unit="ba-tri" style="display:block;min-height:max(31rem,496px)"></lantoa-pledge-counter>`,
+        ...dataPaths('lantoa-pledge-counter', 'ben-tre-smartphone').map(preloadHint),
+      ].join('\n'),
     },
   },
   {
